@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "translint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TranslintKit", targets: ["TranslintKit"]),
+        .executable(name: "translint", targets: ["translint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The only module that sees <unicode/*.h>: Foundation ships its own ICU module
+        // with the same type names, so Swift code talks to ICU through plain C types.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .target(
+            name: "TranslintKit",
+            dependencies: ["CICU", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "translint",
+            dependencies: ["TranslintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "TranslintKitTests",
+            dependencies: ["TranslintKit"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "translintTests",
+            dependencies: ["TranslintKit"]
+        ),
+    ]
+)

@@ -1,0 +1,181 @@
+#include "cicu.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
+
+struct cicu_segmenter {
+    UBreakIterator *iterator;
+    UChar *buffer;       /* the text being segmented, as UTF-16 */
+    int32_t capacity;    /* in UChars */
+};
+
+const char *cicu_version(void) {
+    static char text[U_MAX_VERSION_STRING_LENGTH];
+    UVersionInfo info;
+    u_getVersion(info);
+    u_versionToString(info, text);
+    return text;
+}
+
+int32_t cicu_fold_case(int32_t c) { return u_foldCase(c, U_FOLD_CASE_DEFAULT); }
+
+int cicu_is_unspaced_script(int32_t c) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_FAILURE(status)) return 0;
+    switch (script) {
+    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+    case USCRIPT_THAI: case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cicu_display_width(int32_t c) {
+    if (c == 0) return 0;
+    int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_CONTROL_CHAR || type == U_FORMAT_CHAR)
+        return 0;
+    int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+/* Converts UTF-8 to UTF-16 into a malloc'ed buffer; returns NULL on invalid input. */
+static UChar *to_utf16(const char *src, int32_t len, int32_t *out_len) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = 0;
+    u_strFromUTF8(NULL, 0, &needed, src, len, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return NULL;
+    status = U_ZERO_ERROR;
+    UChar *buffer = malloc(sizeof(UChar) * (size_t)(needed + 1));
+    if (!buffer) return NULL;
+    u_strFromUTF8(buffer, needed + 1, out_len, src, len, &status);
+    if (U_FAILURE(status)) { free(buffer); return NULL; }
+    return buffer;
+}
+
+int32_t cicu_map_case(int mode, const char *locale, const char *src, int32_t len, char *dst, int32_t cap) {
+    int32_t length16 = 0;
+    UChar *text = to_utf16(src, len, &length16);
+    if (!text) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t mapped_cap = length16 * 3 + 8; /* full case mapping grows text at most threefold */
+    UChar *mapped = malloc(sizeof(UChar) * (size_t)mapped_cap);
+    if (!mapped) { free(text); return -1; }
+    int32_t mapped_len = mode == 0
+        ? u_strToUpper(mapped, mapped_cap, text, length16, locale, &status)
+        : u_strToLower(mapped, mapped_cap, text, length16, locale, &status);
+    free(text);
+    if (U_FAILURE(status)) { free(mapped); return -1; }
+    int32_t out_len = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8(dst, cap, &out_len, mapped, mapped_len, &status);
+    free(mapped);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return out_len;
+    if (U_FAILURE(status)) return -1;
+    return out_len;
+}
+
+cicu_segmenter *cicu_segmenter_open(int kind, const char *locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(kind == CICU_SENTENCE ? UBRK_SENTENCE : UBRK_WORD, locale, NULL, 0, &status);
+    if (U_FAILURE(status) || !iterator) return NULL;
+    cicu_segmenter *seg = calloc(1, sizeof(cicu_segmenter));
+    if (!seg) { ubrk_close(iterator); return NULL; }
+    seg->iterator = iterator;
+    return seg;
+}
+
+void cicu_segmenter_close(cicu_segmenter *seg) {
+    if (!seg) return;
+    ubrk_close(seg->iterator);
+    free(seg->buffer);
+    free(seg);
+}
+
+/* Puts `utf8` into the segmenter's UTF-16 buffer and sets it as the iterator's text. */
+static int load_text(cicu_segmenter *seg, const char *utf8, int32_t len, int32_t *length16) {
+    if (len < 0) return 0;
+    if (seg->capacity < len + 1) {
+        int32_t capacity = len + 1 > 64 ? len + 1 : 64;
+        UChar *buffer = realloc(seg->buffer, sizeof(UChar) * (size_t)capacity);
+        if (!buffer) return 0;
+        seg->buffer = buffer;
+        seg->capacity = capacity;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    /* UTF-16 never needs more units than UTF-8 has bytes. */
+    u_strFromUTF8(seg->buffer, seg->capacity, length16, utf8, len, &status);
+    if (U_FAILURE(status)) return 0;
+    return 1;
+}
+
+static int is_horizontal_space(UChar c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+/* A lone line break inside a paragraph becomes a space; runs with two or more breaks stay. Length is unchanged. */
+static void join_single_line_breaks(UChar *text, int32_t length) {
+    int32_t i = 0;
+    while (i < length) {
+        if (text[i] != '\n' && text[i] != '\r') { i++; continue; }
+        int32_t start = i, breaks = 0;
+        while (i < length && (text[i] == '\n' || text[i] == '\r' || is_horizontal_space(text[i]))) {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= length || text[i + 1] != '\n'))) breaks++;
+            i++;
+        }
+        if (breaks < 2) {
+            for (int32_t j = start; j < i; j++) if (text[j] == '\n' || text[j] == '\r') text[j] = ' ';
+        }
+    }
+}
+
+int32_t cicu_boundaries(cicu_segmenter *seg, const char *utf8, int32_t len, int join_lines,
+                        int32_t *offsets, int32_t *status_out, int32_t cap) {
+    int32_t length16 = 0;
+    if (!load_text(seg, utf8, len, &length16)) return -1;
+    if (join_lines) join_single_line_breaks(seg->buffer, length16);
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(seg->iterator, seg->buffer, length16, &status);
+    if (U_FAILURE(status)) return -1;
+
+    /* Boundaries come in ascending order, so UTF-16 indices map to UTF-8 offsets in one forward walk. */
+    int32_t count = 0, index16 = 0, offset8 = 0;
+    for (int32_t b = ubrk_first(seg->iterator); b != UBRK_DONE; b = ubrk_next(seg->iterator)) {
+        while (index16 < b && offset8 < len) {
+            UChar32 c;
+            U8_NEXT(utf8, offset8, len, c);
+            index16 += U16_LENGTH(c < 0 ? 0xFFFD : c);
+        }
+        if (count < cap) {
+            offsets[count] = offset8;
+            if (status_out) status_out[count] = ubrk_getRuleStatus(seg->iterator);
+        }
+        count++;
+    }
+    return count;
+}
+
+int cicu_is_boundary(cicu_segmenter *seg, const char *utf8, int32_t len, int32_t offset) {
+    if (offset <= 0 || offset >= len) return 1;
+    int32_t length16 = 0;
+    if (!load_text(seg, utf8, len, &length16)) return -1;
+    /* The UTF-16 index of `offset`: count the units of the bytes before it. */
+    int32_t index16 = 0, offset8 = 0;
+    while (offset8 < offset) {
+        UChar32 c;
+        U8_NEXT(utf8, offset8, len, c);
+        index16 += U16_LENGTH(c < 0 ? 0xFFFD : c);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(seg->iterator, seg->buffer, length16, &status);
+    if (U_FAILURE(status)) return -1;
+    return ubrk_isBoundary(seg->iterator, index16) ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+#ifndef CICU_H
+#define CICU_H
+
+/*
+ * A narrow, unversioned C interface to the system ICU.
+ *
+ * Swift cannot call ICU's versioned entry points (ubrk_open is a macro for
+ * ubrk_open_72), and a Swift module that sees ICU headers next to Foundation
+ * clashes with Foundation's own ICU module. So this header uses plain C types
+ * only, and ICU headers is included by cicu.c alone.
+ *
+ * Text crosses this boundary as UTF-8; offsets are UTF-8 byte offsets.
+ */
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** ICU's version, e.g. "72.1". */
+const char *cicu_version(void);
+
+/** Simple (one code point to one code point) default case folding. */
+int32_t cicu_fold_case(int32_t c);
+
+/** 1 when `c` is in a script written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar). */
+int cicu_is_unspaced_script(int32_t c);
+
+/** Columns a terminal gives `c`: 0 for combining and control characters, 2 for East Asian wide and fullwidth, else 1. */
+int cicu_display_width(int32_t c);
+
+/**
+ * Locale-aware full case mapping of UTF-8 text. `mode` 0 upper, 1 lower.
+ * Returns the length of the result in bytes (which may exceed `cap`: call
+ * again with a larger buffer), or -1 on error.
+ */
+int32_t cicu_map_case(int mode, const char *locale, const char *src, int32_t len, char *dst, int32_t cap);
+
+typedef struct cicu_segmenter cicu_segmenter;
+
+enum { CICU_WORD = 0, CICU_SENTENCE = 1 };
+
+/** A reusable break iterator of `kind` for `locale` (e.g. "en@ss=standard"); NULL on failure. Not thread-safe: one per thread. */
+cicu_segmenter *cicu_segmenter_open(int kind, const char *locale);
+void cicu_segmenter_close(cicu_segmenter *seg);
+
+/**
+ * All boundaries of `utf8` (including 0 and len) as UTF-8 offsets, ascending.
+ * With `join_lines`, a single line break inside a paragraph is read as a space, so that
+ * hard-wrapped prose is segmented as prose; a blank line still separates paragraphs.
+ * `status`, when not NULL, receives ICU's rule status of the segment ending at each boundary
+ * (word break: 0 none, 100 number, 200 letter, 300 kana, 400 ideographic).
+ * Returns the number of boundaries (call again with a larger `cap` when it exceeds it), or -1 on error.
+ */
+int32_t cicu_boundaries(cicu_segmenter *seg, const char *utf8, int32_t len, int join_lines,
+                        int32_t *offsets, int32_t *status, int32_t cap);
+
+/** 1 when UTF-8 offset `offset` of `utf8` is a boundary, 0 when not, -1 on error. */
+int cicu_is_boundary(cicu_segmenter *seg, const char *utf8, int32_t len, int32_t offset);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,74 @@
+/// One kind of problem translint looks for. Adding a check is one new file and one line in `CheckRegistry`.
+public protocol Check: Sendable {
+    /// Its documentation, its CLI listing and its tests at once.
+    static var description: CheckDescription { get }
+    init()
+    func check(_ context: LintContext) -> [Finding]
+}
+
+extension Check {
+    public var id: String { Self.description.id }
+}
+
+/// What a check looks for, and examples that show (and test) it.
+public struct CheckDescription: Sendable {
+    /// Kebab-case id shown in reports (`sentence-case`).
+    public var id: String
+    public var name: String
+    /// One line: what the check reports.
+    public var summary: String
+    /// Why it matters and what it leaves alone.
+    public var rationale: String
+    public var defaultSeverity: Severity
+    public var isFixable: Bool
+    /// Texts in which the check must find nothing.
+    public var nonTriggering: [CheckExample]
+    /// Texts in which the check must find something at each `↓` (the marker is not part of the text).
+    public var triggering: [CheckExample]
+    /// Texts and what fixing them gives.
+    public var corrections: [CheckCorrection]
+
+    public init(id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity, isFixable: Bool,
+                nonTriggering: [CheckExample], triggering: [CheckExample], corrections: [CheckCorrection]) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.defaultSeverity = defaultSeverity
+        self.isFixable = isFixable
+        self.nonTriggering = nonTriggering
+        self.triggering = triggering
+        self.corrections = corrections
+    }
+}
+
+/// An example text. Examples run with `ExampleGlossary` unless they say otherwise.
+public struct CheckExample: Hashable, Sendable, ExpressibleByStringLiteral {
+    /// Marks where a finding must start in triggering examples.
+    public static let marker: Character = "↓"
+
+    public var text: String
+
+    public init(_ text: String) { self.text = text }
+    public init(stringLiteral value: String) { self.text = value }
+
+    /// The text without markers, and the byte offsets the markers stood at.
+    public var unmarked: (text: String, markers: [Int]) {
+        var text = ""
+        var markers: [Int] = []
+        for character in self.text {
+            if character == Self.marker { markers.append(text.utf8.count) } else { text.append(character) }
+        }
+        return (text, markers)
+    }
+}
+
+public struct CheckCorrection: Hashable, Sendable {
+    public var before: String
+    public var after: String
+
+    public init(_ before: String, _ after: String) {
+        self.before = before
+        self.after = after
+    }
+}

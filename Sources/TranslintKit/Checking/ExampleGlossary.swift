@@ -1,0 +1,37 @@
+/// The glossary that check examples run against: a few real machine-translation errors.
+public enum ExampleGlossary {
+    public static let yaml = """
+    version: 1
+    source_language: zh-Hans
+    target_language: en
+    terms:
+      - source: 电商
+        target: e-commerce
+        forbidden: [electricity business, electricity supplier]
+      - source: 淘宝
+        target: Taobao
+        forbidden: [Amoy]
+      - source: 微博
+        target: Weibo
+        forbidden: [micro-blog, microblog]
+      - source: 新浪微博
+        target: Sina Weibo
+        forbidden: [micro-blog Sina, Sina micro-blog]
+      - source: 阿里
+        target: Alibaba
+        forbidden: [Ali]
+      - source: 微信
+        target: WeChat
+        forbidden: [micro-letter, micro letter]
+      - source: 小米
+        target: Xiaomi
+        forbidden: [Millet]
+        case_sensitive: true
+      - target: npm
+        case_sensitive: true
+    """
+
+    public static let glossary: Glossary = {
+        do { return try GlossaryLoader.load(yaml: yaml, file: "ExampleGlossary") } catch { fatalError("ExampleGlossary is invalid: \(error)") }
+    }()
+}

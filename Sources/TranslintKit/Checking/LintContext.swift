@@ -1,0 +1,80 @@
+/// Everything the checks share about one text, computed once: paragraphs, sentence starts,
+/// links, and glossary matches. Valid only during `Linter.lint`; checks must not keep it.
+public final class LintContext {
+    /// The text, UTF-8. Offsets in findings are offsets into it.
+    public let text: UnsafeBufferPointer<UInt8>
+    public let glossary: Glossary
+    /// BCP 47 tag used for case mapping.
+    public let locale: String
+    public let paragraphs: [ByteRange]
+    /// URLs and e-mail addresses: never flagged, never changed.
+    public let links: [ByteRange]
+    public let sentenceStarts: [SentenceStart]
+    /// Glossary terms found on word boundaries, leftmost-longest, sorted by start.
+    public let termMatches: [TermMatch]
+    private let sentenceWordStarts: Set<Int>
+    private let termMatchByStart: [Int: Int]
+
+    init(text: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String, sentenceSegmenter: Segmenter?) {
+        self.text = text
+        self.glossary = glossary
+        self.locale = locale
+        let paragraphs = SentenceStarts.paragraphs(in: text)
+        self.paragraphs = paragraphs
+        let links = LinkDetector.links(in: text)
+        self.links = links
+        let starts = SentenceStarts.find(in: text, paragraphs: paragraphs, segmenter: sentenceSegmenter)
+        self.sentenceStarts = starts
+        self.sentenceWordStarts = Set(starts.compactMap(\.wordStart))
+        let boundaries = WordBoundaries(text: text, locale: locale)
+        let matches = matcher.matches(in: text, boundaries: boundaries, excluded: links)
+        self.termMatches = matches
+        var byStart: [Int: Int] = [:]
+        for (index, match) in matches.enumerated() { byStart[match.range.start] = index }
+        self.termMatchByStart = byStart
+    }
+
+    public func string(_ range: ByteRange) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[range.start..<range.end]), as: UTF8.self)
+    }
+
+    /// Whether the first word of a sentence starts at `offset`.
+    public func isSentenceWordStart(_ offset: Int) -> Bool { sentenceWordStarts.contains(offset) }
+
+    /// The glossary match that starts at `offset`, if any.
+    public func termMatch(startingAt offset: Int) -> TermMatch? {
+        termMatchByStart[offset].map { termMatches[$0] }
+    }
+
+    /// Whether `range` touches a URL or an e-mail address.
+    public func isInLink(_ range: ByteRange) -> Bool {
+        var low = 0, high = links.count
+        while low < high {
+            let mid = (low + high) / 2
+            if links[mid].end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        return low < links.count && (links[low].overlaps(range) || (range.isEmpty && links[low].contains(range.start)))
+    }
+
+    /// The 0-based line range holding `offset` (without its line break).
+    public func line(containing offset: Int) -> ByteRange {
+        var start = offset
+        while start > 0 && text[start - 1] != 0x0A { start -= 1 }
+        var end = offset
+        while end < text.count && text[end] != 0x0A { end += 1 }
+        if end > start && text[end - 1] == 0x0D { end -= 1 }
+        return ByteRange(start, end)
+    }
+
+    /// The word (letters, digits and combining marks) starting at `offset`.
+    public func word(at offset: Int) -> ByteRange {
+        var end = offset
+        while end < text.count {
+            let (scalar, length) = UTF8Bytes.decode(text, at: end)
+            let isMark = scalar >= 0x300 && (CharacterClass.properties(scalar)?.generalCategory == .nonspacingMark)
+            guard CharacterClass.isAlnum(scalar) || isMark else { break }
+            end += length
+        }
+        return ByteRange(offset, end)
+    }
+}

@@ -1,0 +1,72 @@
+/// A paragraph or sentence that starts with stray punctuation.
+public struct LeadingPunctuationCheck: Check {
+    public static let description = CheckDescription(
+        id: "leading-punctuation",
+        name: "Leading punctuation",
+        summary: "A paragraph or sentence that starts with stray punctuation (`, in fact` for `In fact`).",
+        rationale: """
+        Machine translation sometimes carries a comma or a semicolon from the end of one source sentence to the \
+        start of the next. The fix removes the punctuation and the space after it and capitalizes the word \
+        that then starts the sentence. Ellipses, dashes, bullets, quotes and brackets are left alone.
+        """,
+        defaultSeverity: .warning,
+        isFixable: true,
+        nonTriggering: [
+            "In fact, prices rose.",
+            "- a bullet item",
+            "... and then it rained.",
+            "“Quoted,” he said.",
+            "(Aside) text.",
+        ],
+        triggering: [
+            "↓, in fact, to avoid repeating the mistakes.",
+            "It rained. ↓; then it stopped.",
+            "First.\n\n↓，然后下雨了。",
+        ],
+        corrections: [
+            CheckCorrection(", in fact, to avoid it.", "In fact, to avoid it."),
+            CheckCorrection("It rained.\n\n;  Then it stopped.", "It rained.\n\nThen it stopped."),
+            CheckCorrection(", 42 people came.", "42 people came."),
+            CheckCorrection(", iPhone sales grew.", "iPhone sales grew."),
+        ]
+    )
+
+    /// Punctuation that cannot start a sentence.
+    static let stray: Set<UInt32> = [0x2C, 0x3B, 0x3A, 0x2E, 0xFF0C, 0xFF1B, 0xFF1A, 0x3001, 0x3002]
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        context.sentenceStarts.compactMap { start in
+            let text = context.text
+            var end = start.offset
+            while end < text.count {
+                let (scalar, length) = UTF8Bytes.decode(text, at: end)
+                guard Self.stray.contains(scalar) else { break }
+                end += length
+            }
+            guard end > start.offset else { return nil }
+            // "..." is an ellipsis, not a stray full stop.
+            if text[start.offset] == 0x2E && end - start.offset > 1 { return nil }
+            let punctuation = context.string(ByteRange(start.offset, end))
+            var next = end
+            while next < text.count && (text[next] == 0x20 || text[next] == 0x09) { next += 1 }
+            if next < text.count, text[next] >= 0x80, case let (scalar, length) = UTF8Bytes.decode(text, at: next), scalar == 0x3000 {
+                next += length
+            }
+            var edits = [TextEdit(range: ByteRange(start.offset, next), replacement: "")]
+            if next < text.count, let capital = SentenceCasing.capitalization(ofWordAt: next, context: context) {
+                edits = [TextEdit(range: ByteRange(start.offset, capital.range.end), replacement: capital.replacement)]
+            }
+            return .strayPunctuation(punctuation, edit: edits[0])
+        }
+    }
+}
+
+extension Finding {
+    fileprivate static func strayPunctuation(_ punctuation: String, edit: TextEdit) -> Finding {
+        Finding(rule: LeadingPunctuationCheck.description.id, severity: LeadingPunctuationCheck.description.defaultSeverity,
+                message: "remove the stray '\(punctuation)' at the start of the sentence",
+                range: edit.range, fix: Fix(title: "Remove '\(punctuation)'", edits: [edit]))
+    }
+}

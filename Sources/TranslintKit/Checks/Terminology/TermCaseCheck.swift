@@ -1,0 +1,66 @@
+/// A glossary target written in the wrong case.
+public struct TermCaseCheck: Check {
+    public static let description = CheckDescription(
+        id: "term-case",
+        name: "Term casing",
+        summary: "A glossary term in the wrong casing (`wechat` for `WeChat`).",
+        rationale: """
+        Brand and product names have one correct casing. Enforced when the target has an uppercase letter \
+        or the entry says `case_sensitive: true`. Left alone: a capital first letter at a sentence start, \
+        and lines written in all caps.
+        """,
+        defaultSeverity: .error,
+        isFixable: true,
+        nonTriggering: [
+            "Users of WeChat and Taobao.",
+            "WECHAT MARKETING BANNED",
+            "Npm is a package manager.",
+            "The e-commerce market. E-commerce grew.",
+        ],
+        triggering: [
+            "Users of ↓wechat left.",
+            "Users of ↓Wechat left.",
+            "Sellers on ↓taobao complained.",
+            "Install it with ↓NPM today.",
+        ],
+        corrections: [
+            CheckCorrection("Users of wechat left.", "Users of WeChat left."),
+            CheckCorrection("Sellers on TaoBao complained.", "Sellers on Taobao complained."),
+            CheckCorrection("wechat said so.", "WeChat said so."),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        context.termMatches.compactMap { match in
+            guard match.role == .target else { return nil }
+            let entry = context.glossary.entries[match.entry]
+            guard entry.enforcesCase else { return nil }
+            let found = context.string(match.range)
+            if found == entry.target { return nil }
+            if context.isSentenceWordStart(match.range.start),
+               found == CaseMapping.capitalizingFirst(entry.target, locale: context.locale) { return nil }
+            if Self.isAllCaps(context.string(context.line(containing: match.range.start))) { return nil }
+            return .wrongCase(found, target: entry.target, range: match.range)
+        }
+    }
+
+    /// A line with capitals and no lowercase letter: a heading or shouting, where every term is upper-cased.
+    static func isAllCaps(_ line: String) -> Bool {
+        var sawUpper = false
+        for scalar in line.unicodeScalars {
+            if CharacterClass.isLowercase(scalar.value) { return false }
+            if CharacterClass.isUppercase(scalar.value) { sawUpper = true }
+        }
+        return sawUpper
+    }
+}
+
+extension Finding {
+    fileprivate static func wrongCase(_ found: String, target: String, range: ByteRange) -> Finding {
+        Finding(rule: TermCaseCheck.description.id, severity: TermCaseCheck.description.defaultSeverity,
+                message: "write '\(target)' with this casing, not '\(found)'",
+                replacing: range, with: target, title: "Write '\(target)'")
+    }
+}

@@ -1,0 +1,18 @@
+/// Input that cannot be linted. The CLI prints it as one line and exits with status 2.
+public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The byte at `offset` (0-based, in the whole file) is not part of well-formed UTF-8.
+    case invalidUTF8(path: String, offset: Int, line: Int, column: Int)
+    case unreadable(path: String, reason: String)
+    case unwritable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidUTF8(path, offset, line, column):
+            return "\(path):\(line):\(column): invalid UTF-8 at byte offset \(offset); translint reads UTF-8 text only"
+        case let .unreadable(path, reason):
+            return "\(path): cannot read: \(reason)"
+        case let .unwritable(path, reason):
+            return "\(path): cannot write: \(reason)"
+        }
+    }
+}

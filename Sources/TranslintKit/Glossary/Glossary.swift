@@ -1,0 +1,127 @@
+/// Where something was written: a file and a 1-based line.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// A self-test of a glossary entry: linting `text` with that entry alone must give `fixed`
+/// (or, when `fixed` is nil, must find nothing).
+public struct GlossaryExample: Hashable, Sendable {
+    public var text: String
+    public var fixed: String?
+    public var location: SourceLocation?
+
+    public init(text: String, fixed: String?, location: SourceLocation? = nil) {
+        self.text = text
+        self.fixed = fixed
+        self.location = location
+    }
+}
+
+/// One term: the preferred target rendering and the renderings the glossary rejects.
+public struct GlossaryEntry: Hashable, Sendable {
+    /// The source-language term; nil for monolingual entries.
+    public var source: String?
+    /// The preferred translation, in its canonical casing.
+    public var target: String
+    /// Renderings the glossary rejects, typically machine-translation literals.
+    public var forbidden: [String]
+    /// nil: the default (case enforced when `target` has an uppercase letter).
+    public var caseSensitive: Bool?
+    public var note: String?
+    public var examples: [GlossaryExample]
+    public var location: SourceLocation?
+
+    public init(source: String? = nil, target: String, forbidden: [String] = [], caseSensitive: Bool? = nil,
+                note: String? = nil, examples: [GlossaryExample] = [], location: SourceLocation? = nil) {
+        self.source = source
+        self.target = target
+        self.forbidden = forbidden
+        self.caseSensitive = caseSensitive
+        self.note = note
+        self.examples = examples
+        self.location = location
+    }
+
+    /// Whether the target's casing is enforced by `term-case`.
+    public var enforcesCase: Bool {
+        caseSensitive ?? target.unicodeScalars.contains { CharacterClass.isUppercase($0.value) }
+    }
+
+    /// Whether forbidden renderings match only in the case written.
+    public var matchesForbiddenExactly: Bool { caseSensitive == true }
+
+    /// Whether the target has a capital after its first letter (`WeChat`, `iPhone`, `Sina Weibo`),
+    /// in which case replacements keep its canonical form whatever the case shape of what they replace.
+    public var hasInnerCapital: Bool {
+        target.unicodeScalars.dropFirst().contains { CharacterClass.isUppercase($0.value) }
+    }
+}
+
+/// A bilingual glossary: what translint checks a text against.
+public struct Glossary: Sendable {
+    public var sourceLanguage: String
+    public var targetLanguage: String
+    public var entries: [GlossaryEntry]
+
+    public init(sourceLanguage: String, targetLanguage: String, entries: [GlossaryEntry]) {
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.entries = entries
+    }
+
+    public static func empty(targetLanguage: String = "en") -> Glossary {
+        Glossary(sourceLanguage: "und", targetLanguage: targetLanguage, entries: [])
+    }
+
+    /// Several glossaries as one: an entry of a later glossary replaces an earlier entry with the same target.
+    public static func merging(_ glossaries: [Glossary]) throws -> Glossary {
+        guard var merged = glossaries.first else { return .empty() }
+        var indexByTarget: [String: Int] = [:]
+        merged.entries = []
+        for glossary in glossaries {
+            if glossary.targetLanguage.lowercased() != merged.targetLanguage.lowercased() {
+                throw GlossaryError(location: glossary.entries.first?.location.map { SourceLocation(file: $0.file, line: 1) },
+                                    message: "target language '\(glossary.targetLanguage)' differs from '\(merged.targetLanguage)' of the first glossary")
+            }
+            for entry in glossary.entries {
+                if let index = indexByTarget[entry.target] {
+                    merged.entries[index] = entry
+                } else {
+                    indexByTarget[entry.target] = merged.entries.count
+                    merged.entries.append(entry)
+                }
+            }
+        }
+        try GlossaryValidator.checkConflicts(merged.entries)
+        return merged
+    }
+
+    /// The glossary with only `entry`: what an entry's examples are run against.
+    public func restricted(to entry: GlossaryEntry) -> Glossary {
+        Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: [entry])
+    }
+}
+
+/// A glossary that cannot be used, with where and why.
+public struct GlossaryError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(location: SourceLocation?, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        if let location { return "\(location): \(message)" }
+        return message
+    }
+}

@@ -1,0 +1,172 @@
+import Yams
+
+/// Reads the YAML glossary format (version 1), reporting every problem with file:line.
+///
+/// ```yaml
+/// version: 1
+/// source_language: zh-Hans
+/// target_language: en
+/// terms:
+///   - source: 电商
+///     target: e-commerce
+///     forbidden: [electricity business]
+/// ```
+public enum GlossaryLoader {
+    static let topLevelKeys: Set<String> = ["version", "source_language", "target_language", "terms"]
+    static let entryKeys: Set<String> = ["source", "target", "forbidden", "case_sensitive", "note", "examples"]
+    static let exampleKeys: Set<String> = ["text", "fixed"]
+
+    /// Parses `yaml`, read from `file` (used in messages only).
+    public static func load(yaml: String, file: String) throws -> Glossary {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw GlossaryError(location: yamlErrorLocation(error, file: file), message: "invalid YAML: \(yamlErrorProblem(error))")
+        }
+        guard let root else { throw GlossaryError(location: SourceLocation(file: file, line: 1), message: "empty glossary") }
+        let reader = NodeReader(file: file)
+        let top = try reader.mapping(root, what: "the glossary", allowed: topLevelKeys)
+
+        guard let versionNode = top["version"] else { throw reader.error(root, "missing 'version' (expected 'version: 1')") }
+        guard versionNode.int == 1 else { throw reader.error(versionNode, "unsupported version '\(versionNode.scalar?.string ?? "?")' (expected 1)") }
+        let sourceLanguage = try reader.requiredString(top, "source_language", in: root)
+        let targetLanguage = try reader.requiredString(top, "target_language", in: root)
+        for (key, value) in [("source_language", sourceLanguage), ("target_language", targetLanguage)] where !isLanguageTag(value) {
+            throw reader.error(top[key]!, "'\(key)' must be a BCP 47 language tag such as 'en' or 'zh-Hans', not '\(value)'")
+        }
+        guard let termsNode = top["terms"] else { throw reader.error(root, "missing 'terms' (a list of entries)") }
+        guard let terms = termsNode.sequence else { throw reader.error(termsNode, "'terms' must be a list of entries") }
+
+        var entries: [GlossaryEntry] = []
+        entries.reserveCapacity(terms.count)
+        for node in terms {
+            entries.append(try entry(node, reader: reader))
+        }
+        try GlossaryValidator.checkConflicts(entries)
+        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
+    }
+
+    private static func entry(_ node: Node, reader: NodeReader) throws -> GlossaryEntry {
+        let fields = try reader.mapping(node, what: "an entry", allowed: entryKeys)
+        let target = try reader.requiredString(fields, "target", in: node)
+        let source = try fields["source"].map { try reader.string($0, key: "source") }
+        var forbidden: [String] = []
+        if let list = fields["forbidden"] {
+            guard let items = list.sequence else { throw reader.error(list, "'forbidden' must be a list of strings") }
+            for item in items {
+                let rendering = try reader.string(item, key: "forbidden")
+                guard rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) else {
+                    throw reader.error(item, "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
+                }
+                forbidden.append(rendering)
+            }
+        }
+        guard target.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) else {
+            throw reader.error(fields["target"]!, "target '\(target)' has no letter or digit")
+        }
+        var caseSensitive: Bool?
+        if let flag = fields["case_sensitive"] {
+            guard let value = flag.bool, flag.scalar != nil else { throw reader.error(flag, "'case_sensitive' must be true or false") }
+            caseSensitive = value
+        }
+        let note = try fields["note"].map { try reader.string($0, key: "note") }
+        var examples: [GlossaryExample] = []
+        if let list = fields["examples"] {
+            guard let items = list.sequence else { throw reader.error(list, "'examples' must be a list of {text, fixed}") }
+            for item in items {
+                let example = try reader.mapping(item, what: "an example", allowed: exampleKeys)
+                let text = try reader.requiredString(example, "text", in: item)
+                let fixed = try example["fixed"].map { try reader.string($0, key: "fixed") }
+                examples.append(GlossaryExample(text: text, fixed: fixed, location: reader.location(item)))
+            }
+        }
+        return GlossaryEntry(source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive,
+                             note: note, examples: examples, location: reader.location(node))
+    }
+
+    /// A loose BCP 47 check: alphanumeric subtags of 1 to 8 characters, the first alphabetic.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    private static func yamlErrorLocation(_ error: YamlError, file: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: file, line: mark.line)
+        case .duplicatedKeysInMapping(_, let context):
+            return SourceLocation(file: file, line: context.mark.line)
+        default:
+            return SourceLocation(file: file, line: 1)
+        }
+    }
+
+    private static func yamlErrorProblem(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            if let context { return "\(problem) (\(context.text))" }
+            return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
+        case .reader(let problem, _, _, _):
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Typed access to YAML nodes that turns every surprise into a GlossaryError at the node's line.
+struct NodeReader {
+    let file: String
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1)
+    }
+
+    func error(_ node: Node, _ message: String) -> GlossaryError {
+        GlossaryError(location: location(node), message: message)
+    }
+
+    /// The mapping's values by key; rejects keys outside `allowed`, duplicate keys and non-string keys.
+    func mapping(_ node: Node, what: String, allowed: Set<String>) throws -> [String: Node] {
+        guard let mapping = node.mapping else { throw error(node, "\(what) must be a mapping of keys to values") }
+        var fields: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else { throw error(keyNode, "keys must be plain strings") }
+            guard allowed.contains(key) else {
+                throw error(keyNode, "unknown key '\(key)' in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+            }
+            guard fields[key] == nil else { throw error(keyNode, "duplicate key '\(key)' in \(what)") }
+            fields[key] = value
+        }
+        return fields
+    }
+
+    func string(_ node: Node, key: String) throws -> String {
+        guard let scalar = node.scalar else { throw error(node, "'\(key)' must be a string") }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+        guard !value.isEmpty else { throw error(node, "'\(key)' must not be empty") }
+        return value
+    }
+
+    func requiredString(_ fields: [String: Node], _ key: String, in parent: Node) throws -> String {
+        guard let node = fields[key] else { throw error(parent, "missing '\(key)'") }
+        return try string(node, key: key)
+    }
+}
+
+extension String {
+    enum TrimSet { case whitespacesAndNewlinesASCII }
+
+    /// Trims ASCII spaces, tabs and line breaks (no Foundation needed).
+    func trimmingCharacters(in _: TrimSet) -> String {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,69 @@
+/// `path:line:column: severity: message [rule]`, the offending line and a caret under the finding,
+/// as compilers print them, then a one-line summary.
+public struct TextReporter: Reporter {
+    /// Lines wider than this many columns are shown as a window around the finding.
+    public var maxLineWidth: Int
+
+    public init(maxLineWidth: Int = 100) { self.maxLineWidth = maxLineWidth }
+
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for file in report.files {
+            for located in file.findings where !(report.fixing && located.isFixed) {
+                let f = located.finding
+                out += "\(file.path):\(located.line):\(located.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+                let (line, caret) = excerpt(located)
+                out += line + "\n" + caret + "\n"
+            }
+        }
+        out += summaryLine(report) + "\n"
+        return out
+    }
+
+    func summaryLine(_ report: LintReport) -> String {
+        let s = report.summary
+        let files = s.files == 1 ? "1 file" : "\(s.files) files"
+        if report.fixing {
+            let remaining = report.remainingFindings
+            return "fixed \(plural(s.fixed, "finding")) in \(files); \(remaining) remaining"
+        }
+        guard s.findings > 0 else { return "no findings in \(files)" }
+        var parts: [String] = []
+        if s.errors > 0 { parts.append(plural(s.errors, "error")) }
+        if s.warnings > 0 { parts.append(plural(s.warnings, "warning")) }
+        if s.infos > 0 { parts.append("\(s.infos) info") }
+        return "\(plural(s.findings, "finding")) (\(parts.joined(separator: ", "))) in \(files); \(s.fixable) fixable with --fix"
+    }
+
+    private func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+
+    /// The line (or a window of it) and the caret line under the finding, both in display columns.
+    func excerpt(_ located: LocatedFinding) -> (String, String) {
+        let scalars = Array(located.lineText.unicodeScalars)
+        let startIndex = min(max(located.columnInLineText - 1, 0), scalars.count)
+        let length = located.endLine == located.line ? max(located.endColumn - located.column, 1) : max(scalars.count - startIndex, 1)
+        let width = { (s: Unicode.Scalar) in s == "\t" ? 1 : CharacterClass.displayWidth(s.value) }
+        let totalWidth = scalars.reduce(0) { $0 + width($1) }
+        var from = 0, to = scalars.count
+        if totalWidth > maxLineWidth {
+            // Keep about a third of the window before the finding.
+            var w = 0
+            from = startIndex
+            while from > 0 && w + width(scalars[from - 1]) <= maxLineWidth / 3 { from -= 1; w += width(scalars[from]) }
+            to = from
+            w = 0
+            while to < scalars.count && w + width(scalars[to]) <= maxLineWidth { w += width(scalars[to]); to += 1 }
+        }
+        var line = from > 0 ? "…" : ""
+        var caret = from > 0 ? " " : ""
+        for k in from..<to {
+            let s = scalars[k]
+            line.unicodeScalars.append(s == "\t" ? " " : s)
+            let mark: Character = k == startIndex ? "^" : (k > startIndex && k < startIndex + length ? "~" : " ")
+            if k < startIndex + length { caret += String(repeating: mark, count: width(s)) }
+        }
+        if to < scalars.count { line += "…" }
+        if startIndex >= to { caret += "^" }
+        return (line, caret)
+    }
+}

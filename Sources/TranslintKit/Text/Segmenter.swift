@@ -1,0 +1,37 @@
+import CICU
+
+/// An ICU break iterator kept open across calls. Not thread-safe: make one per task.
+final class Segmenter {
+    enum Kind { case word, sentence }
+
+    private let handle: OpaquePointer
+    private var offsets: [Int32] = []
+
+    init?(_ kind: Kind, locale: String) {
+        guard let handle = cicu_segmenter_open(kind == .word ? Int32(CICU_WORD) : Int32(CICU_SENTENCE), locale) else { return nil }
+        self.handle = handle
+    }
+
+    deinit { cicu_segmenter_close(handle) }
+
+    /// Boundaries of `text` as byte offsets, ascending, including 0 and `text.count`.
+    /// With `joinLines`, a single line break inside a paragraph counts as a space.
+    func boundaries(_ text: UnsafeBufferPointer<UInt8>, joinLines: Bool) -> [Int] {
+        guard text.count > 0 else { return [0] }
+        if offsets.count < text.count + 1 { offsets = [Int32](repeating: 0, count: text.count + 1) }
+        let count = text.withMemoryRebound(to: CChar.self) { chars in
+            offsets.withUnsafeMutableBufferPointer { out in
+                cicu_boundaries(handle, chars.baseAddress, Int32(text.count), joinLines ? 1 : 0, out.baseAddress, nil, Int32(out.count))
+            }
+        }
+        guard count > 0 else { return [0, text.count] }
+        return offsets[0..<Int(min(count, Int32(offsets.count)))].map { Int($0) }
+    }
+
+    /// Whether `offset` is a boundary of `text`.
+    func isBoundary(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        text.withMemoryRebound(to: CChar.self) { chars in
+            cicu_is_boundary(handle, chars.baseAddress, Int32(text.count), Int32(offset)) != 0
+        }
+    }
+}

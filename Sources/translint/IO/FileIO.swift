@@ -1,0 +1,157 @@
+import Foundation
+import TranslintKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files translint touches: reading in blocks, and replacing a file atomically.
+enum FileIO {
+    static let blockSize = 1 << 20
+
+    /// Calls `body` with successive blocks of the file at `path` (or standard input for "-").
+    static func readBlocks(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError.unreadable(path: path, reason: lastError()) }
+        defer { if fd != 0 { close(fd) } }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError.unreadable(path: path, reason: "is a directory")
+        }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: blockSize)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, blockSize)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError.unreadable(path: path, reason: lastError())
+            }
+            if n == 0 { break }
+            try body(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+
+    static func readAll(_ path: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try readBlocks(path) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Replaces a file through a temporary file in the same folder and a rename, so readers see the
+    /// old file or the new one, never half of it. Keeps the file's permission bits; follows a symbolic link
+    /// to the file it names.
+    final class AtomicWriter {
+        let path: String
+        private let target: String
+        private let temporary: String
+        private var fd: Int32
+        private var failed = false
+
+        init(replacing path: String) throws {
+            self.path = path
+            var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            target = realpath(path, &resolved) != nil ? cString(resolved) : path
+            var info = stat()
+            guard stat(target, &info) == 0 else { throw InputError.unwritable(path: path, reason: lastError()) }
+            let folder = (target as NSString).deletingLastPathComponent
+            let name = (target as NSString).lastPathComponent
+            var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).translint-XXXXXX").utf8CString)
+            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { throw InputError.unwritable(path: path, reason: "cannot create a temporary file beside it: \(lastError())") }
+            temporary = cString(template)
+            if fchmod(fd, info.st_mode & 0o7777) != 0 {
+                let reason = lastError()
+                discard()
+                throw InputError.unwritable(path: path, reason: reason)
+            }
+            _ = fchown(fd, info.st_uid, info.st_gid)   // best effort: only root may give a file away
+        }
+
+        func write(_ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        let reason = lastError()
+                        discard()
+                        throw InputError.unwritable(path: path, reason: reason)
+                    }
+                    offset += n
+                }
+            }
+        }
+
+        /// Puts the new content in place.
+        func commit() throws {
+            guard fsync(fd) == 0, close(fd) == 0 else {
+                let reason = lastError()
+                fd = -1
+                discard()
+                throw InputError.unwritable(path: path, reason: reason)
+            }
+            fd = -1
+            guard rename(temporary, target) == 0 else {
+                let reason = lastError()
+                discard()
+                throw InputError.unwritable(path: path, reason: reason)
+            }
+        }
+
+        /// Leaves the original untouched and removes the temporary file.
+        func discard() {
+            if fd >= 0 { close(fd); fd = -1 }
+            unlink(temporary)
+        }
+    }
+
+    /// The files to lint for the given arguments: files as given, directories walked for text files
+    /// (hidden entries skipped, files with a NUL byte in their first 8 KiB taken as binary), sorted.
+    static func expand(_ paths: [String]) throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            if path == "-" { result.append(path); continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError.unreadable(path: path, reason: "no such file or directory")
+            }
+            guard isDirectory.boolValue else { result.append(path); continue }
+            var found: [String] = []
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard let walker = FileManager.default.enumerator(atPath: path) else {
+                throw InputError.unreadable(path: path, reason: "cannot list the directory")
+            }
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                let full = base + "/" + relative
+                if name.hasPrefix(".") {
+                    if (try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
+                    continue
+                }
+                var dir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue, looksLikeText(full) {
+                    found.append(full)
+                }
+            }
+            result.append(contentsOf: found.sorted())
+        }
+        return result
+    }
+
+    private static func looksLikeText(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }   // unreadable: report it later
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8192)) ?? Data()
+        return !head.contains(0)
+    }
+
+    /// A NUL-terminated C string in a buffer, as a String.
+    static func cString(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import TranslintKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Translint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translint",
+        abstract: "Find and fix the systematic errors of machine translation, checked against bilingual glossaries.",
+        discussion: """
+        Exit status: 0 no findings, 1 findings, 2 bad input or usage.
+        """,
+        version: "0.1.0",
+        subcommands: [Lint.self],
+        defaultSubcommand: Lint.self
+    )
+}
+
+/// The entry point: usage errors exit with status 2 (not ArgumentParser's 64), like every other input error.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Translint.parseAsRoot()
+            try command.run()
+        } catch {
+            if Translint.exitCode(for: error) == .validationFailure {
+                Output.standardError.write(Translint.fullMessage(for: error) + "\n")
+                exit(2)
+            }
+            Translint.exit(withError: error)
+        }
+    }
+}
