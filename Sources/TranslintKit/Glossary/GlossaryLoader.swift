@@ -106,7 +106,7 @@ public enum GlossaryLoader {
     private static func yamlErrorProblem(_ error: YamlError) -> String {
         switch error {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            if let context { return "\(problem) (\(context.text))" }
+            if let context { return "\(problem) (\(context.text) that started at line \(context.mark.line))" }
             return problem
         case .duplicatedKeysInMapping(let duplicates, _):
             return "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"

@@ -1,4 +1,5 @@
-/// The same word twice in a row.
+/// The same word twice in a row. The finding covers the space and the second word, which the fix removes,
+/// so that it never overlaps a fix of the first word (a sentence start's capital).
 public struct RepeatedWordCheck: Check {
     public static let description = CheckDescription(
         id: "repeated-word",
@@ -19,13 +20,14 @@ public struct RepeatedWordCheck: Check {
             "Blah. Blah.",
         ],
         triggering: [
-            "It is ↓the the best.",
-            "↓The the market grew.",
-            "It is ↓in\nin the box.",
+            "It is the↓ the best.",
+            "The↓ the market grew.",
+            "It is in↓\nin the box.",
         ],
         corrections: [
             CheckCorrection("It is the the best.", "It is the best."),
             CheckCorrection("The the market grew.", "The market grew."),
+            CheckCorrection("the the market grew.", "the market grew."),
             CheckCorrection("Prices rose rose.", "Prices rose."),
         ]
     )
@@ -63,7 +65,7 @@ public struct RepeatedWordCheck: Check {
                 } else if let p = previous, sameWord(p, word, context) {
                     let first = context.string(p)
                     if !Self.allowed.contains(first.lowercased()) {
-                        findings.append(.repeated(first, range: ByteRange(p.start, word.end)))
+                        findings.append(.repeated(first, range: ByteRange(p.end, word.end)))
                     }
                     previous = nil
                 } else {
@@ -101,6 +103,6 @@ extension Finding {
     fileprivate static func repeated(_ word: String, range: ByteRange) -> Finding {
         Finding(rule: RepeatedWordCheck.description.id, severity: RepeatedWordCheck.description.defaultSeverity,
                 message: "remove the repeated word '\(word)'",
-                replacing: range, with: word, title: "Remove the second '\(word)'")
+                replacing: range, with: "", title: "Remove the second '\(word)'")
     }
 }

@@ -1,0 +1,66 @@
+import Testing
+@testable import TranslintKit
+
+struct GlossaryLoaderTests {
+    let header = "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n"
+
+    private func loadError(_ yaml: String) -> GlossaryError? {
+        do { _ = try GlossaryLoader.load(yaml: yaml, file: "g.yaml"); return nil } catch let error as GlossaryError { return error } catch { return nil }
+    }
+
+    @Test func loadsTheDocumentedSchema() throws {
+        let glossary = try GlossaryLoader.load(yaml: header + """
+          - source: 电商
+            target: e-commerce
+            forbidden: [electricity business]
+            case_sensitive: false
+            note: short for 电子商务
+            examples:
+              - text: The electricity business giant grew.
+                fixed: The e-commerce giant grew.
+        """, file: "g.yaml")
+        #expect(glossary.sourceLanguage == "zh-Hans")
+        let entry = try #require(glossary.entries.first)
+        #expect(entry.source == "电商" && entry.target == "e-commerce" && entry.forbidden == ["electricity business"])
+        #expect(entry.caseSensitive == false && entry.note == "short for 电子商务")
+        #expect(entry.examples.first?.fixed == "The e-commerce giant grew.")
+        #expect(entry.location == SourceLocation(file: "g.yaml", line: 5))
+    }
+
+    @Test("each malformed glossary names file:line and what is wrong", arguments: [
+        ("  - target: WeChat\n    colour: green\n", 6, "unknown key 'colour'"),
+        ("  - source: 微信\n    forbidden: [micro-letter]\n", 5, "missing 'target'"),
+        ("  - target: WeChat\n    forbidden: micro-letter\n", 6, "'forbidden' must be a list"),
+        ("  - target: WeChat\n    case_sensitive: maybe\n", 6, "'case_sensitive' must be true or false"),
+        ("  - target: WeChat\n  - target: WeChat\n", 6, "duplicate entry"),
+        ("  - target: WeChat\n    forbidden: [micro-letter]\n  - target: Weixin\n    forbidden: [Micro-Letter]\n", 7, "already forbidden"),
+        ("  - target: WeChat\n    forbidden: [wechat]\n", 5, "own target"),
+        ("  - target: Taobao\n  - target: Alibaba\n    forbidden: [taobao]\n", 6, "is the target of the entry at line 5"),
+        ("  - target: WeChat\n    forbidden: [\"...\"]\n", 6, "no letter or digit"),
+        ("  - target: [WeChat\n", 6, "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 5)"),
+        ("  - target: WeChat\n    examples:\n      - fixed: x\n", 7, "missing 'text'"),
+    ])
+    func malformed(body: String, line: Int, message: String) throws {
+        let error = try #require(loadError(header + body))
+        #expect(error.location?.file == "g.yaml")
+        #expect(error.location?.line == line, "\(error)")
+        #expect(error.message.contains(message), "\(error)")
+    }
+
+    @Test func headerErrors() {
+        #expect(loadError("version: 2\nsource_language: zh\ntarget_language: en\nterms: []\n")?.message.contains("unsupported version") == true)
+        #expect(loadError("source_language: zh\ntarget_language: en\nterms: []\n")?.message.contains("missing 'version'") == true)
+        #expect(loadError("version: 1\nsource_language: zh\ntarget_language: en_US!\nterms: []\n")?.message.contains("BCP 47") == true)
+        #expect(loadError("version: 1\nsource_language: zh\ntarget_language: en\n")?.message.contains("missing 'terms'") == true)
+        #expect(loadError("")?.message == "empty glossary")
+        #expect(loadError("version: 1\nversion: 1\n") != nil)
+    }
+
+    @Test func laterGlossaryOverridesAnEntryWithTheSameTarget() throws {
+        let first = try GlossaryLoader.load(yaml: header + "  - target: WeChat\n    forbidden: [micro-letter]\n", file: "a.yaml")
+        let second = try GlossaryLoader.load(yaml: header + "  - target: WeChat\n    forbidden: [micro message]\n", file: "b.yaml")
+        let merged = try Glossary.merging([first, second])
+        #expect(merged.entries.count == 1)
+        #expect(merged.entries[0].forbidden == ["micro message"])
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import TranslintKit
+
+/// The glossaries in `glossaries/` load, and every entry passes its own examples.
+struct ShippedGlossaryTests {
+    static let root = String(#filePath).components(separatedBy: "/Tests/")[0]
+
+    static func glossaryFiles() -> [String] {
+        ["companies", "media", "ecommerce"].map { "\(root)/glossaries/zh-en/\($0).yaml" }
+    }
+
+    static func load(_ path: String) throws -> Glossary {
+        let text = try String(contentsOfPath: path)
+        return try GlossaryLoader.load(yaml: text, file: path)
+    }
+
+    @Test("each entry's examples pass with that entry alone", arguments: glossaryFiles())
+    func examples(path: String) throws {
+        let glossary = try Self.load(path)
+        for entry in glossary.entries {
+            #expect(!entry.examples.isEmpty, "\(entry.location!): '\(entry.target)' has no example")
+            let linter = Linter(glossary: glossary.restricted(to: entry))
+            for example in entry.examples {
+                let result = linter.fix(example.text)
+                #expect(result.fixed == (example.fixed ?? example.text), "\(example.location!): gave \(result.fixed.debugDescription)")
+                if example.fixed == nil { #expect(result.findings.isEmpty, "\(example.location!): \(result.findings.map(\.message))") }
+            }
+        }
+    }
+
+    @Test func theShippedGlossariesMergeWithoutConflicts() throws {
+        let merged = try Glossary.merging(try Self.glossaryFiles().map(Self.load))
+        #expect(merged.entries.count > 40)
+    }
+}
+
+extension String {
+    /// Reads a UTF-8 file without Foundation.
+    init(contentsOfPath path: String) throws {
+        guard let file = fopen(path, "rb") else { throw GlossaryError(location: nil, message: "cannot open \(path)") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}

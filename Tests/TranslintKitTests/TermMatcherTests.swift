@@ -1,0 +1,58 @@
+import Testing
+@testable import TranslintKit
+
+struct TermMatcherTests {
+    private func matches(_ text: String, _ glossary: Glossary = ExampleGlossary.glossary) -> [String] {
+        let linter = Linter(glossary: glossary, checks: [MistranslationCheck(), TermCaseCheck()])
+        let bytes = Array(text.utf8)
+        return linter.lint(text).map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
+    }
+
+    private func entries(_ yaml: String) throws -> Glossary {
+        try GlossaryLoader.load(yaml: "version: 1\nsource_language: en\ntarget_language: zh-Hans\nterms:\n" + yaml, file: "t.yaml")
+    }
+
+    @Test func matchesOnWordBoundariesOnly() {
+        #expect(matches("Ali, Alibaba, Alipay, Alison and ALI.") == ["Ali", "ALI"])
+        #expect(matches("Ali's plan. Ali’s plan.") == ["Ali", "Ali"])
+        #expect(matches("The micro-blog’s users; micro-blogger; micro-blogs.") == ["micro-blog"])
+    }
+
+    @Test func matchesCaseInsensitivelyWithUnicodeFolding() throws {
+        let glossary = try entries("  - target: 咖啡馆\n    forbidden: [café society]\n")
+        #expect(matches("CAFÉ SOCIETY and Café Society.", glossary) == ["CAFÉ SOCIETY", "Café Society"])
+    }
+
+    @Test func caseSensitiveEntriesMatchOnlyAsWritten() {
+        #expect(matches("Millet phones and millet porridge and MILLET.") == ["Millet"])
+    }
+
+    @Test func longestMatchWinsAtTheSameStart() {
+        #expect(matches("The mistakes of micro-blog Sina and micro-blog.") == ["micro-blog Sina", "micro-blog"])
+    }
+
+    @Test func urlsAndEmailAddressesAreNeverMatched() {
+        #expect(matches("See https://example.com/ali/micro-blog?q=Amoy and www.amoy.com or ali@amoy.com now.").isEmpty)
+        #expect(matches("See https://example.com. Ali agreed.") == ["Ali"])
+    }
+
+    @Test func cjkTermsMatchOnTextNotOnIcuWords() throws {
+        // ICU has no dictionary entry for most names, so a CJK term inside running text must still match.
+        let glossary = try entries("  - target: 电子商务\n    forbidden: [电力业务]\n  - target: 淘宝\n    forbidden: [阿莫伊]\n")
+        #expect(matches("这是一家电力业务公司，阿莫伊卖家。", glossary) == ["电力业务", "阿莫伊"])
+    }
+
+    @Test func theWholeGlossaryIsOneAutomaton() {
+        let linter = Linter(glossary: ExampleGlossary.glossary)
+        let patterns = ExampleGlossary.glossary.entries.reduce(0) { $0 + 1 + $1.forbidden.count }
+        #expect(linter.matcher.patternCount == patterns)
+    }
+
+    @Test func manyTermsStillMatchExactlyTheRightOnes() throws {
+        // 5,000 generated entries whose forbidden renderings overlap one another's prefixes and suffixes.
+        var yaml = ""
+        for i in 0..<5000 { yaml += "  - target: T\(i)x\n    forbidden: [w\(i)a, w\(i)a b\(i)]\n" }
+        let glossary = try entries(yaml)
+        #expect(matches("w17a b17 w17a w170a w4999a b4999 xw12a", glossary) == ["w17a b17", "w17a", "w170a", "w4999a b4999"])
+    }
+}
