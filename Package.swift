@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "TranslintKitTests",
             dependencies: ["TranslintKit"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "translintTests",

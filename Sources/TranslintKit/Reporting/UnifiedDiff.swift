@@ -10,48 +10,67 @@ public struct UnifiedDiff: Sendable {
     public func render(path: String, original: [UInt8], edits: [TextEdit]) -> String {
         guard !edits.isEmpty else { return "" }
         let lines = Self.lineStarts(original)
-        // Group edits by the original lines they touch; groups closer than 2×context lines share a hunk.
-        var groups: [(first: Int, last: Int, edits: [TextEdit])] = []
+        func lineEnd(_ line: Int) -> Int { line + 1 < lines.count ? lines[line + 1] : original.count }
+
+        // Change blocks: edits whose original lines touch share a block, which is shown as - lines then + lines.
+        var blocks: [(first: Int, last: Int, edits: [TextEdit])] = []
         for edit in edits {
             let first = lineIndex(of: edit.range.start, lines)
             let last = lineIndex(of: max(edit.range.start, edit.range.end - 1), lines)
-            if var group = groups.last, first <= group.last + 2 * context + 1 {
-                group.last = max(group.last, last)
-                group.edits.append(edit)
-                groups[groups.count - 1] = group
+            if var block = blocks.last, first <= block.last {
+                block.last = max(block.last, last)
+                block.edits.append(edit)
+                blocks[blocks.count - 1] = block
             } else {
-                groups.append((first, last, [edit]))
+                blocks.append((first, last, [edit]))
             }
         }
+        // Hunks: blocks whose contexts would touch are shown together.
+        var hunks: [[Int]] = []
+        for (index, block) in blocks.enumerated() {
+            if let previous = hunks.last?.last, block.first - blocks[previous].last - 1 <= 2 * context {
+                hunks[hunks.count - 1].append(index)
+            } else {
+                hunks.append([index])
+            }
+        }
+
         var out = "--- a/\(path)\n+++ b/\(path)\n"
         var shift = 0   // lines added minus removed by earlier hunks
-        for group in groups {
-            let from = max(0, group.first - context)
-            let to = min(lines.count - 1, group.last + context)
-            let oldRange = ByteRange(lines[from], to + 1 < lines.count ? lines[to + 1] : original.count)
-            let changedOld = ByteRange(lines[group.first], group.last + 1 < lines.count ? lines[group.last + 1] : original.count)
-            var changedNew: [UInt8] = []
-            var cursor = changedOld.start
-            for edit in group.edits {
-                changedNew.append(contentsOf: original[cursor..<edit.range.start])
-                changedNew.append(contentsOf: edit.replacement.utf8)
-                cursor = edit.range.end
+        for hunk in hunks {
+            let from = max(0, blocks[hunk.first!].first - context)
+            let to = min(lines.count - 1, blocks[hunk.last!].last + context)
+            var body = ""
+            var oldCount = 0, newCount = 0
+            var line = from
+            for index in hunk {
+                let block = blocks[index]
+                for contextLine in Self.split(Array(original[lines[line]..<lines[block.first]])) {
+                    body += Self.render(" ", contextLine); oldCount += 1; newCount += 1
+                }
+                let changed = ByteRange(lines[block.first], lineEnd(block.last))
+                var replaced: [UInt8] = []
+                var cursor = changed.start
+                for edit in block.edits {
+                    replaced.append(contentsOf: original[cursor..<edit.range.start])
+                    replaced.append(contentsOf: edit.replacement.utf8)
+                    cursor = edit.range.end
+                }
+                replaced.append(contentsOf: original[cursor..<changed.end])
+                let removed = Self.split(Array(original[changed.start..<changed.end])), added = Self.split(replaced)
+                for l in removed { body += Self.render("-", l) }
+                for l in added { body += Self.render("+", l) }
+                oldCount += removed.count; newCount += added.count
+                line = block.last + 1
             }
-            changedNew.append(contentsOf: original[cursor..<changedOld.end])
-            let before = Self.split(Array(original[oldRange.start..<changedOld.start]))
-            let removed = Self.split(Array(original[changedOld.start..<changedOld.end]))
-            let added = Self.split(changedNew)
-            let after = Self.split(Array(original[changedOld.end..<oldRange.end]))
-            let oldCount = before.count + removed.count + after.count
-            let newCount = before.count + added.count + after.count
+            let trailing = line < lines.count ? lines[line] : original.count
+            for contextLine in Self.split(Array(original[trailing..<max(trailing, lineEnd(to))])) {
+                body += Self.render(" ", contextLine); oldCount += 1; newCount += 1
+            }
             let oldStart = oldCount == 0 ? from : from + 1
             let newStart = newCount == 0 ? from + shift : from + 1 + shift
-            out += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
-            for line in before { out += Self.render(" ", line) }
-            for line in removed { out += Self.render("-", line) }
-            for line in added { out += Self.render("+", line) }
-            for line in after { out += Self.render(" ", line) }
-            shift += added.count - removed.count
+            out += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n" + body
+            shift += newCount - oldCount
         }
         return out
     }

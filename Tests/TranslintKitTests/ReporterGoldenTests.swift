@@ -1,0 +1,72 @@
+import Testing
+@testable import TranslintKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reporter output compared byte for byte with files in Golden/. Run with TRANSLINT_RECORD_GOLDEN=1 to rewrite them
+/// (then review the diff).
+struct ReporterGoldenTests {
+    static let goldenFolder = String(#filePath).components(separatedBy: "/ReporterGoldenTests.swift")[0] + "/Golden"
+
+    static let text = """
+    yesterday the Ali team met.\r
+    \r
+    Users of wechat left 中文 micro-blog Sina. the the end
+    """
+
+    static func report(fixing: Bool = false) throws -> LintReport {
+        let linter = Linter(glossary: ExampleGlossary.glossary)
+        let streaming = StreamingLinter(session: linter.makeSession(), path: "docs/article.txt", fixing: fixing)
+        try streaming.feed(Array(text.utf8))
+        return LintReport(files: [try streaming.finish()], fixing: fixing)
+    }
+
+    private func assertGolden(_ name: String, _ actual: String) throws {
+        let path = "\(Self.goldenFolder)/\(name)"
+        if getenv("TRANSLINT_RECORD_GOLDEN") != nil {
+            let file = fopen(path, "wb")!
+            fputs(actual, file)
+            fclose(file)
+            return
+        }
+        let expected = try String(contentsOfPath: path)
+        #expect(actual == expected, "\(name) differs from the golden file; rerun with TRANSLINT_RECORD_GOLDEN=1 and review")
+    }
+
+    @Test func textReport() throws { try assertGolden("report.txt", TextReporter().render(try Self.report())) }
+    @Test func jsonReport() throws { try assertGolden("report.json", JSONReporter().render(try Self.report())) }
+    @Test func textReportAfterFixing() throws { try assertGolden("report-fixed.txt", TextReporter().render(try Self.report(fixing: true))) }
+    @Test func jsonReportAfterFixing() throws { try assertGolden("report-fixed.json", JSONReporter().render(try Self.report(fixing: true))) }
+
+    @Test func unifiedDiff() throws {
+        let report = try Self.report(fixing: true)
+        let diff = UnifiedDiff().render(path: "docs/article.txt", original: Array(Self.text.utf8), edits: report.files[0].appliedEdits)
+        try assertGolden("report.diff", diff)
+    }
+
+    @Test func jsonOffsetsPointAtTheReportedText() throws {
+        let bytes = Array(Self.text.utf8)
+        for located in try Self.report().files[0].findings {
+            let range = located.finding.range
+            #expect(String(decoding: bytes[range.start..<range.end], as: UTF8.self) == located.text)
+        }
+    }
+
+    @Test func longLinesAreShownAsAWindowWithTheCaretUnderTheFinding() {
+        let line = String(repeating: "word ", count: 60) + "中文 Amoy " + String(repeating: "tail ", count: 40)
+        let column = line.unicodeScalars.count - String(repeating: "tail ", count: 40).unicodeScalars.count - 4
+        let located = LocatedFinding(finding: Finding(rule: "r", severity: .error, message: "m", range: ByteRange(0, 4)),
+                                     text: "Amoy", line: 1, column: column, endLine: 1, endColumn: column + 4,
+                                     lineText: line, columnInLineText: column)
+        let (shown, caret) = TextReporter(maxLineWidth: 60).excerpt(located)
+        #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
+        // Wide characters take two columns, so the caret is found by display width.
+        var width = 0
+        for scalar in shown.unicodeScalars { if shown.unicodeScalars.firstIndex(of: scalar) == nil { break }; _ = scalar }
+        let prefix = shown.components(separatedBy: "Amoy")[0]
+        for scalar in prefix.unicodeScalars { width += CharacterClass.displayWidth(scalar.value) }
+        #expect(caret == String(repeating: " ", count: width) + "^~~~")
+    }
+}

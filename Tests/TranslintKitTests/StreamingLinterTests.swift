@@ -1,0 +1,65 @@
+import Testing
+@testable import TranslintKit
+
+struct StreamingLinterTests {
+    static let sampleRoot = String(#filePath).components(separatedBy: "/Tests/")[0]
+
+    private func run(_ bytes: [UInt8], chunkSize: Int, blockSize: Int, fixing: Bool = true) throws -> (FileResult, [UInt8]) {
+        let linter = Linter(glossary: ExampleGlossary.glossary)
+        var output: [UInt8] = []
+        let streaming = StreamingLinter(session: linter.makeSession(), path: "t", fixing: fixing, chunkSize: chunkSize) { output += $0 }
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + blockSize)
+            try streaming.feed(Array(bytes[offset..<end]))
+            offset = end
+        }
+        return (try streaming.finish(), output)
+    }
+
+    @Test("chunked linting finds and fixes exactly what whole-text linting does", arguments: [16, 64, 300, 4096])
+    func chunkingIsInvisible(chunkSize: Int) throws {
+        let text = try String(contentsOfPath: "\(Self.sampleRoot)/samples/000_02c679c3906c68ff.txt")
+        let bytes = Array(("\u{FEFF}" + text + "\r\n\r\n" + text).utf8)
+        let (whole, wholeOutput) = try run(bytes, chunkSize: 1 << 30, blockSize: bytes.count)
+        let (chunked, chunkedOutput) = try run(bytes, chunkSize: chunkSize, blockSize: 37)
+        #expect(chunked.findings == whole.findings)
+        #expect(chunked.appliedEdits == whole.appliedEdits)
+        #expect(chunkedOutput == wholeOutput)
+        #expect(whole.hasBOM && chunked.hasBOM)
+        #expect(Array(chunkedOutput.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(!whole.findings.isEmpty)
+    }
+
+    @Test func positionsAreLineAndScalarColumn() throws {
+        let (result, _) = try run(Array("中文 Amoy.\nSecond line with Ali.".utf8), chunkSize: 1 << 20, blockSize: 5)
+        let places = result.findings.map { "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.text)" }
+        #expect(places == ["1:4-1:8 Amoy", "2:18-2:21 Ali"])
+    }
+
+    @Test func aByteOrderMarkIsNotAColumn() throws {
+        let (result, output) = try run(Array("\u{FEFF}yesterday.".utf8), chunkSize: 1 << 20, blockSize: 2)
+        #expect(result.findings.map(\.column) == [1])
+        #expect(result.findings.map(\.finding.range) == [ByteRange(3, 4)])
+        #expect(String(decoding: output, as: UTF8.self) == "\u{FEFF}Yesterday.")
+    }
+
+    @Test("invalid UTF-8 is reported with its byte offset, line and column", arguments: [
+        ([0x61, 0x0A, 0x62, 0xFF, 0x63] as [UInt8], 3, 2, 2),
+        ([0xE4, 0xB8] as [UInt8], 0, 1, 1),                       // truncated sequence
+        ([0x61, 0xC0, 0xAF] as [UInt8], 1, 1, 2),                 // overlong "/"
+        ([0xED, 0xA0, 0x80] as [UInt8], 0, 1, 1),                 // a surrogate
+        ([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0xF4, 0x90, 0x80, 0x80] as [UInt8], 8, 1, 9),  // above U+10FFFF
+    ])
+    func invalidUTF8(bytes: [UInt8], offset: Int, line: Int, column: Int) {
+        #expect(throws: InputError.invalidUTF8(path: "t", offset: offset, line: line, column: column)) {
+            _ = try run(bytes, chunkSize: 1 << 20, blockSize: 1)
+        }
+    }
+
+    @Test func crlfAndAMissingFinalNewlineSurviveFixing() throws {
+        let (result, output) = try run(Array("the Amoy sellers.\r\n\r\nit rained".utf8), chunkSize: 1 << 20, blockSize: 4)
+        #expect(String(decoding: output, as: UTF8.self) == "The Taobao sellers.\r\n\r\nIt rained")
+        #expect(!result.endsWithNewline)
+    }
+}

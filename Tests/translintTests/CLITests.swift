@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+
+/// Runs the built `translint` executable the way users do.
+struct CLI {
+    static let root = URL(fileURLWithPath: String(#filePath)).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = "samples/000_02c679c3906c68ff.txt"
+    static let expected = "samples/000_02c679c3906c68ff.expected.txt"
+    static let glossary = "glossaries/zh-en"
+
+    /// The executable next to the test bundle, which `swift build` / `swift test` put in the same folder.
+    static let executable: URL = {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("translint")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/translint")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = root) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static func read(_ path: String) throws -> Data { try Data(contentsOf: root.appendingPathComponent(path)) }
+
+    /// A fresh folder with a copy of the sample at `docs/article.txt`.
+    static func sandbox(content: Data? = nil) throws -> (URL, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("translint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("docs/article.txt")
+        try (content ?? read(sample)).write(to: file)
+        return (folder, file)
+    }
+
+    static func shell(_ command: String, in directory: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
+@Suite(.serialized)
+struct CLITests {
+    @Test("the README's first command reports every literal rendering and lowercase start, and exits 1")
+    func readmeCommand() throws {
+        let result = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary])
+        #expect(result.status == 1)
+        for literal in ["Ali", "Amoy", "micro-blog", "micro-blog Sina", "Taobao customer class", "daily economic news", "electricity business"] {
+            #expect(result.out.contains("instead of '\(literal)'"), "no finding for '\(literal)'")
+        }
+        let sentenceStarts = result.out.split(separator: "\n").filter { $0.hasSuffix("[sentence-case]") }.map { $0.split(separator: ":")[1] }
+        #expect(sentenceStarts == ["5", "7", "9", "11", "15", "17", "19", "21"])
+        #expect(result.out.contains("\(CLI.sample):13:1: warning: remove the stray ',' at the start of the sentence [leading-punctuation]"))
+        #expect(result.out.contains("\(CLI.sample):1:1: error: use 'Alibaba' instead of 'Ali'"))
+        #expect(result.out.hasSuffix("23 findings (14 errors, 9 warnings) in 1 file; 23 fixable with --fix\n"))
+    }
+
+    @Test("--fix on standard input prints exactly the expected text")
+    func fixStandardInput() throws {
+        let result = try CLI.run(["lint", "-", "--glossary", CLI.glossary, "--fix"], stdin: try CLI.read(CLI.sample))
+        #expect(result.stdout == (try CLI.read(CLI.expected)))
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("fixed 23 findings in 1 file; 0 remaining"))
+    }
+
+    @Test("--diff applies with patch -p1 and git apply, and writes nothing")
+    func diffApplies() throws {
+        let (folder, file) = try CLI.sandbox()
+        let result = try CLI.run(["lint", "docs/article.txt", "--glossary", CLI.root.path + "/" + CLI.glossary, "--diff"], in: folder)
+        #expect(result.status == 1)
+        #expect(try Data(contentsOf: file) == (try CLI.read(CLI.sample)))
+        let patch = folder.appendingPathComponent("fix.patch")
+        try result.stdout.write(to: patch)
+        #expect(try CLI.shell("git init -q && git apply --check fix.patch", in: folder) == 0)
+        #expect(try CLI.shell("patch -p1 < fix.patch", in: folder) == 0)
+        #expect(try Data(contentsOf: file) == (try CLI.read(CLI.expected)))
+    }
+
+    @Test("--fix rewrites in place, keeps permissions, leaves no temporary file, and a second run finds nothing")
+    func fixInPlace() throws {
+        let (folder, file) = try CLI.sandbox()
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+        let glossary = CLI.root.path + "/" + CLI.glossary
+        let first = try CLI.run(["lint", "docs/article.txt", "--glossary", glossary, "--fix"], in: folder)
+        #expect(first.status == 0)
+        #expect(try Data(contentsOf: file) == (try CLI.read(CLI.expected)))
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("docs").path) == ["article.txt"])
+        let second = try CLI.run(["lint", "docs/article.txt", "--glossary", glossary, "--fix"], in: folder)
+        #expect(second.status == 0)
+        #expect(second.out.contains("fixed 0 findings in 1 file; 0 remaining"))
+        #expect(try CLI.run(["lint", "docs/article.txt", "--glossary", glossary], in: folder).status == 0)
+    }
+
+    @Test("a byte order mark, CRLF line breaks and a missing final newline are kept")
+    func fixKeepsBytesOutsideFindings() throws {
+        let text = "\u{FEFF}the Amoy sellers left.\r\n\r\nPrices rose. it rained"
+        let (folder, file) = try CLI.sandbox(content: Data(text.utf8))
+        let result = try CLI.run(["lint", "docs/article.txt", "--glossary", CLI.root.path + "/" + CLI.glossary, "--fix"], in: folder)
+        #expect(result.status == 0)
+        #expect(try Data(contentsOf: file) == Data("\u{FEFF}The Taobao sellers left.\r\n\r\nPrices rose. It rained".utf8))
+    }
+
+    @Test("invalid UTF-8 gives one line naming the byte offset, exit 2, and no change")
+    func invalidUTF8() throws {
+        var bytes = Data("the Amoy sellers.\nok ".utf8)
+        bytes.append(contentsOf: [0xC3, 0x28])
+        let (folder, file) = try CLI.sandbox(content: bytes)
+        let result = try CLI.run(["lint", "docs/article.txt", "--glossary", CLI.root.path + "/" + CLI.glossary, "--fix"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr == "translint: error: docs/article.txt:2:4: invalid UTF-8 at byte offset 21; translint reads UTF-8 text only\n")
+        #expect(try Data(contentsOf: file) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("docs").path) == ["article.txt"])
+    }
+
+    @Test("an unreadable file gives one line and exit 2")
+    func unreadableFile() throws {
+        let result = try CLI.run(["lint", "no/such/file.txt", "--glossary", CLI.glossary])
+        #expect(result.status == 2)
+        #expect(result.stderr == "translint: error: no/such/file.txt: cannot read: no such file or directory\n")
+    }
+
+    @Test("a broken glossary gives file:line, exit 2, and no change")
+    func brokenGlossary() throws {
+        let (folder, file) = try CLI.sandbox()
+        try Data("version: 1\nsource_language: zh\ntarget_language: en\nterms:\n  - target: WeChat\n    forbid: [x]\n".utf8)
+            .write(to: folder.appendingPathComponent("g.yaml"))
+        let result = try CLI.run(["lint", "docs/article.txt", "--glossary", "g.yaml", "--fix"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("translint: error: g.yaml:6: unknown key 'forbid' in an entry"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(try Data(contentsOf: file) == (try CLI.read(CLI.sample)))
+    }
+
+    @Test("usage errors exit 2", arguments: [["lint", "--no-such-option", "x"], ["lint"], ["lint", "a", "--fix", "--diff"], ["lint", "a", "--format", "xml"]])
+    func usageErrors(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Error:"))
+    }
+
+    @Test("JSON output is valid, documented, and its offsets point at the reported text")
+    func json() throws {
+        let result = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary, "--format", "json"])
+        #expect(result.status == 1)
+        let root = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(root["version"] as? Int == 1)
+        let files = try #require(root["files"] as? [[String: Any]])
+        let findings = try #require(files.first?["findings"] as? [[String: Any]])
+        #expect(findings.count == 23)
+        let bytes = [UInt8](try CLI.read(CLI.sample))
+        for finding in findings {
+            for key in ["rule", "severity", "message", "line", "column", "end_line", "end_column", "start", "end", "text", "replacement"] {
+                #expect(finding.keys.contains(key), "missing \(key)")
+            }
+            let start = try #require(finding["start"] as? Int), end = try #require(finding["end"] as? Int)
+            #expect(String(decoding: bytes[start..<end], as: UTF8.self) == finding["text"] as? String)
+        }
+        let summary = try #require(root["summary"] as? [String: Any])
+        #expect(summary["findings"] as? Int == 23 && summary["errors"] as? Int == 14)
+    }
+
+    @Test("a folder argument lints the text files under it, skipping hidden and binary files")
+    func folderArgument() throws {
+        let (folder, _) = try CLI.sandbox()
+        try Data("Users of micro-letter left.".utf8).write(to: folder.appendingPathComponent("docs/b.txt"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs/.hidden"), withIntermediateDirectories: true)
+        try Data("Amoy".utf8).write(to: folder.appendingPathComponent("docs/.hidden/c.txt"))
+        try Data([0x41, 0x6D, 0x6F, 0x79, 0x00]).write(to: folder.appendingPathComponent("docs/image.bin"))
+        let result = try CLI.run(["lint", "docs", "--glossary", CLI.root.path + "/" + CLI.glossary, "--format", "json"], in: folder)
+        let root = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let paths = (root["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(paths == ["docs/article.txt", "docs/b.txt"])
+    }
+
+    @Test func helpDocumentsExitStatus() throws {
+        let result = try CLI.run(["lint", "--help"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Exit status: 0 no findings"))
+        #expect(result.out.contains("--glossary <file>"))
+    }
+}
