@@ -40,6 +40,11 @@ int cicu_is_unspaced_script(int32_t c) {
     }
 }
 
+int cicu_is_sentence_terminal(int32_t c) {
+    int value = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    return value == U_SB_STERM || value == U_SB_ATERM || value == U_SB_SEP;
+}
+
 int cicu_display_width(int32_t c) {
     if (c == 0) return 0;
     int8_t type = u_charType(c);

@@ -27,6 +27,9 @@ int32_t cicu_fold_case(int32_t c);
 /** 1 when `c` is in a script written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar). */
 int cicu_is_unspaced_script(int32_t c);
 
+/** 1 when `c` can end a sentence or separate paragraphs by UAX #29 (Sentence_Break STerm, ATerm or Sep). */
+int cicu_is_sentence_terminal(int32_t c);
+
 /** Columns a terminal gives `c`: 0 for combining and control characters, 2 for East Asian wide and fullwidth, else 1. */
 int cicu_display_width(int32_t c);
 

@@ -12,8 +12,8 @@ public final class LintContext {
     public let sentenceStarts: [SentenceStart]
     /// Glossary terms found on word boundaries, leftmost-longest, sorted by start.
     public let termMatches: [TermMatch]
-    private let sentenceWordStarts: Set<Int>
-    private let termMatchByStart: [Int: Int]
+    /// First words of sentences, ascending.
+    private let sentenceWordStarts: [Int]
 
     init(text: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String, sentenceSegmenter: Segmenter?) {
         self.text = text
@@ -25,13 +25,10 @@ public final class LintContext {
         self.links = links
         let starts = SentenceStarts.find(in: text, paragraphs: paragraphs, segmenter: sentenceSegmenter)
         self.sentenceStarts = starts
-        self.sentenceWordStarts = Set(starts.compactMap(\.wordStart))
+        self.sentenceWordStarts = starts.compactMap(\.wordStart).sorted()
         let boundaries = WordBoundaries(text: text, locale: locale)
         let matches = matcher.matches(in: text, boundaries: boundaries, excluded: links)
         self.termMatches = matches
-        var byStart: [Int: Int] = [:]
-        for (index, match) in matches.enumerated() { byStart[match.range.start] = index }
-        self.termMatchByStart = byStart
     }
 
     public func string(_ range: ByteRange) -> String {
@@ -39,11 +36,25 @@ public final class LintContext {
     }
 
     /// Whether the first word of a sentence starts at `offset`.
-    public func isSentenceWordStart(_ offset: Int) -> Bool { sentenceWordStarts.contains(offset) }
+    public func isSentenceWordStart(_ offset: Int) -> Bool {
+        let index = Self.firstIndex(in: sentenceWordStarts, notBelow: offset) { $0 }
+        return index < sentenceWordStarts.count && sentenceWordStarts[index] == offset
+    }
 
     /// The glossary match that starts at `offset`, if any.
     public func termMatch(startingAt offset: Int) -> TermMatch? {
-        termMatchByStart[offset].map { termMatches[$0] }
+        let index = Self.firstIndex(in: termMatches, notBelow: offset) { $0.range.start }
+        return index < termMatches.count && termMatches[index].range.start == offset ? termMatches[index] : nil
+    }
+
+    /// Binary search: the first index whose key is at least `value` in an array sorted by `key`.
+    private static func firstIndex<T>(in array: [T], notBelow value: Int, key: (T) -> Int) -> Int {
+        var low = 0, high = array.count
+        while low < high {
+            let mid = (low + high) / 2
+            if key(array[mid]) < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// Whether `range` touches a URL or an e-mail address.

@@ -13,36 +13,45 @@ public struct TermMatch: Hashable, Sendable {
     public var range: ByteRange
 }
 
-/// Every target and forbidden rendering of a glossary, compiled into one Aho–Corasick automaton
-/// over case-folded UTF-8, so a text is matched against the whole glossary in one pass whatever
-/// its size.
+/// Every target and forbidden rendering of a glossary in one trie over case-folded UTF-8, walked from
+/// each place in the text where a term can start, so the text is read once whatever the glossary's size.
+///
+/// A term in a spaced script must start on a word boundary, and there is never one between two ASCII
+/// letters or digits (UAX #29), so in English the trie is entered once per word; in scripts written
+/// without spaces, at every character. Each walk follows the folded text as far as the trie goes and keeps
+/// the longest term that also ends on a boundary; walks go left to right and skip what an accepted match
+/// covers, which is leftmost-longest. Nodes are numbered breadth first, so the shallow nodes that nearly
+/// every walk visits share cache lines.
 public struct TermMatcher: Sendable {
     struct Pattern: Sendable {
         var entry: Int32
         var role: TermRole
-        /// Length of the folded pattern in bytes.
-        var foldedLength: Int32
         /// The pattern as written, when it must match in that case only.
         var exact: [UInt8]?
         var needsStartBoundary: Bool
         var needsEndBoundary: Bool
+        /// False for the target of an entry whose case is not enforced: no check uses such a match, but it
+        /// still claims its text, so that a shorter forbidden rendering inside a correct term is not matched.
+        var isReported: Bool
     }
 
     let patterns: [Pattern]
-    /// Transitions out of the root, dense.
+    /// Children of the root, dense: index by byte, 0 for none.
     let rootNext: [Int32]
-    /// Transitions of node n are edgeBytes/edgeTargets[edgeStart[n]..<edgeStart[n+1]], sorted by byte.
+    /// Children of node n are edgeBytes/edgeTargets[edgeStart[n]..<edgeStart[n+1]], sorted by byte.
     let edgeStart: [Int32]
     let edgeBytes: [UInt8]
     let edgeTargets: [Int32]
-    let fail: [Int32]
     /// Pattern ending at each node, or -1.
     let output: [Int32]
-    /// The node itself if it has an output, else the nearest node on its fail chain that has one, or -1.
-    let firstOutput: [Int32]
-    let ringMask: Int
+    /// A Bloom filter over the first run of ASCII letters and digits of every pattern that starts with one.
+    /// A term that starts at a word must cover that word's whole run (it cannot end inside it), so a word
+    /// whose run is not in the filter starts no term, and the trie is not entered there.
+    let firstRunFilter: [UInt64]
+    let filterMask: UInt64
 
     public var patternCount: Int { patterns.count }
+    public var nodeCount: Int { output.count }
 
     public init(glossary: Glossary) {
         var patterns: [Pattern] = []
@@ -52,10 +61,10 @@ public struct TermMatcher: Sendable {
                 let folded = CaseMapping.fold(text)
                 guard !folded.isEmpty else { return }
                 let scalars = text.unicodeScalars
-                patterns.append(Pattern(entry: Int32(index), role: role, foldedLength: Int32(folded.count),
-                                        exact: exact ? Array(text.utf8) : nil,
+                patterns.append(Pattern(entry: Int32(index), role: role, exact: exact ? Array(text.utf8) : nil,
                                         needsStartBoundary: !CharacterClass.isUnspacedScript(scalars.first!.value),
-                                        needsEndBoundary: !CharacterClass.isUnspacedScript(scalars.last!.value)))
+                                        needsEndBoundary: !CharacterClass.isUnspacedScript(scalars.last!.value),
+                                        isReported: role != .target || entry.enforcesCase))
                 keys.append(folded)
             }
             add(entry.target, .target, exact: false)
@@ -63,25 +72,23 @@ public struct TermMatcher: Sendable {
         }
         self.patterns = patterns
 
-        // 1. A trie with first-child / next-sibling links.
+        // 1. A trie with first-child / next-sibling links, in insertion order.
         var firstChild: [Int32] = [-1], nextSibling: [Int32] = [-1], label: [UInt8] = [0], output: [Int32] = [-1]
-        var rootNext = [Int32](repeating: 0, count: 256)
-        var maxLength = 1
-        func child(_ node: Int32, _ byte: UInt8) -> Int32 {
-            if node == 0 { return rootNext[Int(byte)] == 0 ? -1 : rootNext[Int(byte)] }
-            var c = firstChild[Int(node)]
-            while c >= 0 && label[Int(c)] != byte { c = nextSibling[Int(c)] }
-            return c
-        }
+        var rootChild = [Int32](repeating: -1, count: 256)
         for (id, key) in keys.enumerated() {
-            maxLength = max(maxLength, key.count)
             var node: Int32 = 0
             for byte in key {
-                var next = child(node, byte)
+                var next: Int32
+                if node == 0 {
+                    next = rootChild[Int(byte)]
+                } else {
+                    next = firstChild[Int(node)]
+                    while next >= 0 && label[Int(next)] != byte { next = nextSibling[Int(next)] }
+                }
                 if next < 0 {
                     next = Int32(label.count)
                     label.append(byte); firstChild.append(-1); output.append(-1)
-                    if node == 0 { rootNext[Int(byte)] = next; nextSibling.append(-1) }
+                    if node == 0 { rootChild[Int(byte)] = next; nextSibling.append(-1) }
                     else { nextSibling.append(firstChild[Int(node)]); firstChild[Int(node)] = next }
                 }
                 node = next
@@ -90,155 +97,192 @@ public struct TermMatcher: Sendable {
             if output[Int(node)] < 0 { output[Int(node)] = Int32(id) }
         }
 
-        // 2. Fail links, breadth first.
-        let nodeCount = label.count
-        var fail = [Int32](repeating: 0, count: nodeCount)
-        var firstOutput = [Int32](repeating: -1, count: nodeCount)
-        var queue: [Int32] = []
-        queue.reserveCapacity(nodeCount)
-        for byte in 0..<256 where rootNext[byte] != 0 {
-            let c = rootNext[byte]
-            fail[Int(c)] = 0
-            firstOutput[Int(c)] = output[Int(c)] >= 0 ? c : -1
-            queue.append(c)
-        }
+        // 2. Number the nodes breadth first and lay their children out as sorted arrays.
+        let count = label.count
+        var order: [Int32] = [0]
+        order.reserveCapacity(count)
+        var newIndex = [Int32](repeating: 0, count: count)
+        var scratch: [(UInt8, Int32)] = []
         var head = 0
-        while head < queue.count {
-            let node = queue[head]; head += 1
-            var c = firstChild[Int(node)]
-            while c >= 0 {
-                let byte = label[Int(c)]
-                var f = fail[Int(node)]
-                var target = child(f, byte)
-                while target < 0 && f != 0 { f = fail[Int(f)]; target = child(f, byte) }
-                let link = target >= 0 && target != c ? target : 0
-                fail[Int(c)] = link
-                firstOutput[Int(c)] = output[Int(c)] >= 0 ? c : firstOutput[Int(link)]
-                queue.append(c)
-                c = nextSibling[Int(c)]
+        var children: [[(UInt8, Int32)]] = []   // per BFS position, old ids
+        children.reserveCapacity(count)
+        while head < order.count {
+            let node = order[head]; head += 1
+            scratch.removeAll(keepingCapacity: true)
+            if node == 0 {
+                for byte in 0..<256 where rootChild[byte] >= 0 { scratch.append((UInt8(byte), rootChild[byte])) }
+            } else {
+                var c = firstChild[Int(node)]
+                while c >= 0 { scratch.append((label[Int(c)], c)); c = nextSibling[Int(c)] }
+                scratch.sort { $0.0 < $1.0 }
+            }
+            for (_, child) in scratch {
+                newIndex[Int(child)] = Int32(order.count)
+                order.append(child)
+            }
+            children.append(scratch)
+        }
+        var edgeStart = [Int32](repeating: 0, count: count + 1)
+        var edgeBytes: [UInt8] = [], edgeTargets: [Int32] = []
+        edgeBytes.reserveCapacity(count); edgeTargets.reserveCapacity(count)
+        var newOutput = [Int32](repeating: -1, count: count)
+        var rootNext = [Int32](repeating: 0, count: 256)
+        for (position, old) in order.enumerated() {
+            edgeStart[position] = Int32(edgeBytes.count)
+            newOutput[position] = output[Int(old)]
+            for (byte, child) in children[position] {
+                if position == 0 { rootNext[Int(byte)] = newIndex[Int(child)] }
+                edgeBytes.append(byte); edgeTargets.append(newIndex[Int(child)])
             }
         }
-
-        // 3. Compact the children into sorted arrays for the scan.
-        var edgeStart = [Int32](repeating: 0, count: nodeCount + 1)
-        var edgeBytes: [UInt8] = [], edgeTargets: [Int32] = []
-        edgeBytes.reserveCapacity(nodeCount); edgeTargets.reserveCapacity(nodeCount)
-        var scratch: [(UInt8, Int32)] = []
-        for node in 0..<nodeCount {
-            edgeStart[node] = Int32(edgeBytes.count)
-            guard node != 0 else { continue }
-            scratch.removeAll(keepingCapacity: true)
-            var c = firstChild[node]
-            while c >= 0 { scratch.append((label[Int(c)], c)); c = nextSibling[Int(c)] }
-            scratch.sort { $0.0 < $1.0 }
-            for (byte, target) in scratch { edgeBytes.append(byte); edgeTargets.append(target) }
-        }
-        edgeStart[nodeCount] = Int32(edgeBytes.count)
-
+        edgeStart[count] = Int32(edgeBytes.count)
         self.rootNext = rootNext
         self.edgeStart = edgeStart
         self.edgeBytes = edgeBytes
         self.edgeTargets = edgeTargets
-        self.fail = fail
-        self.output = output
-        self.firstOutput = firstOutput
-        var ring = 1
-        while ring <= maxLength { ring <<= 1 }
-        self.ringMask = ring - 1
+        self.output = newOutput
+
+        // 3. The first-run filter: about 16 bits per pattern, two probes.
+        var bits = 1 << 12
+        while bits < keys.count * 16 && bits < 1 << 26 { bits <<= 1 }
+        var filter = [UInt64](repeating: 0, count: bits / 64)
+        let mask = UInt64(bits - 1)
+        for key in keys where CharacterClass.isASCIIAlnum(key[0]) {
+            var hash = Self.hashSeed
+            for byte in key {
+                guard CharacterClass.isASCIIAlnum(byte) else { break }
+                hash = Self.hashStep(hash, byte)
+            }
+            let (a, b) = Self.probes(hash, mask)
+            filter[Int(a >> 6)] |= 1 << (a & 63)
+            filter[Int(b >> 6)] |= 1 << (b & 63)
+        }
+        self.firstRunFilter = filter
+        self.filterMask = mask
+    }
+
+    static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+    @inline(__always) static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    @inline(__always) static func probes(_ hash: UInt64, _ mask: UInt64) -> (UInt64, UInt64) {
+        let mixed = hash ^ (hash >> 29)
+        return (mixed & mask, ((mixed &* 0x9E37_79B9_7F4A_7C15) >> 17) & mask)
     }
 
     /// Glossary terms in `text` on word boundaries, outside `excluded` ranges, overlaps resolved
     /// leftmost-longest. Sorted by start.
     func matches(in text: UnsafeBufferPointer<UInt8>, boundaries: WordBoundaries, excluded: [ByteRange]) -> [TermMatch] {
-        var candidates: [(pattern: Int32, range: ByteRange)] = []
-        scan(text) { pattern, start, end in
-            let p = patterns[Int(pattern)]
-            if let exact = p.exact {
-                guard end - start == exact.count else { return }
-                for k in 0..<exact.count where text[start + k] != exact[k] { return }
-            }
-            if p.needsStartBoundary && !boundaries.isBoundary(start) { return }
-            if p.needsEndBoundary && !boundaries.isEndBoundary(end) { return }
-            candidates.append((pattern, ByteRange(start, end)))
-        }
-        guard !candidates.isEmpty else { return [] }
-        candidates.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
+        guard !patterns.isEmpty else { return [] }
         var result: [TermMatch] = []
-        var reachedEnd = 0
         var excludedIndex = 0
-        for candidate in candidates where candidate.range.start >= reachedEnd {
-            while excludedIndex < excluded.count && excluded[excludedIndex].end <= candidate.range.start { excludedIndex += 1 }
-            if excludedIndex < excluded.count && excluded[excludedIndex].overlaps(candidate.range) { continue }
-            let p = patterns[Int(candidate.pattern)]
-            result.append(TermMatch(entry: Int(p.entry), role: p.role, range: candidate.range))
-            reachedEnd = candidate.range.end
-        }
-        return result
-    }
-
-    /// Calls `report(pattern, start, end)` for every pattern occurrence (overlapping ones too), in order of end.
-    /// Offsets are bytes of `text`; the folded stream is mapped back through a ring of scalar starts.
-    @inline(__always)
-    func scan(_ text: UnsafeBufferPointer<UInt8>, report: (Int32, Int, Int) -> Void) {
-        guard !patterns.isEmpty else { return }
         rootNext.withUnsafeBufferPointer { rootNext in
         edgeStart.withUnsafeBufferPointer { edgeStart in
         edgeBytes.withUnsafeBufferPointer { edgeBytes in
         edgeTargets.withUnsafeBufferPointer { edgeTargets in
-        fail.withUnsafeBufferPointer { fail in
         output.withUnsafeBufferPointer { output in
-        firstOutput.withUnsafeBufferPointer { firstOutput in
         patterns.withUnsafeBufferPointer { patterns in
-            var ring = [Int](repeating: 0, count: ringMask + 1)
-            ring.withUnsafeMutableBufferPointer { ring in
-                let mask = ringMask
-                var state: Int32 = 0
-                var fed = 0
-                var folded: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-
-                @inline(__always) func step(_ byte: UInt8) {
-                    while true {
-                        if state == 0 { state = rootNext[Int(byte)]; return }
-                        let lo = Int(edgeStart[Int(state)]), hi = Int(edgeStart[Int(state) + 1])
-                        var k = lo
-                        while k < hi && edgeBytes[k] < byte { k += 1 }
-                        if k < hi && edgeBytes[k] == byte { state = edgeTargets[k]; return }
-                        state = fail[Int(state)]
-                    }
+        firstRunFilter.withUnsafeBufferPointer { filter in
+            @inline(__always) func child(_ node: Int32, _ byte: UInt8) -> Int32 {
+                if node == 0 { return rootNext[Int(byte)] }
+                var k = Int(edgeStart[Int(node)])
+                let end = Int(edgeStart[Int(node) + 1])
+                while k < end {
+                    let b = edgeBytes[k]
+                    if b == byte { return edgeTargets[k] }
+                    if b > byte { return 0 }
+                    k += 1
                 }
+                return 0
+            }
 
-                var i = 0
-                let count = text.count
-                while i < count {
-                    let byte = text[i]
-                    let scalarStart = i
+            /// The longest term starting at `start` that ends on a boundary: (pattern, end), or nil.
+            @inline(__always) func walk(from start: Int) -> (Int32, Int)? {
+                var node: Int32 = 0
+                var q = start
+                var best: (Int32, Int)?
+                var startChecked = false, startIsBoundary = false
+                while q < text.count {
+                    let byte = text[q]
                     if byte < 0x80 {
-                        step(byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
-                        ring[fed & mask] = scalarStart; fed += 1
-                        i += 1
+                        node = child(node, byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
+                        q += 1
                     } else {
-                        let (scalar, length) = UTF8Bytes.decode(text, at: i)
-                        i += length
+                        let (scalar, length) = UTF8Bytes.decode(text, at: q)
                         let f = CaseMapping.fold(scalar)
-                        var n = 0
-                        if f < 0x800 { folded = (UInt8(0xC0 | (f >> 6)), UInt8(0x80 | (f & 0x3F)), 0, 0); n = 2 }
-                        else if f < 0x10000 { folded = (UInt8(0xE0 | (f >> 12)), UInt8(0x80 | ((f >> 6) & 0x3F)), UInt8(0x80 | (f & 0x3F)), 0); n = 3 }
-                        else { folded = (UInt8(0xF0 | (f >> 18)), UInt8(0x80 | ((f >> 12) & 0x3F)), UInt8(0x80 | ((f >> 6) & 0x3F)), UInt8(0x80 | (f & 0x3F))); n = 4 }
-                        if f < 0x80 { folded = (UInt8(f), 0, 0, 0); n = 1 }
-                        step(folded.0); ring[fed & mask] = scalarStart; fed += 1
-                        if n > 1 { step(folded.1); ring[fed & mask] = scalarStart; fed += 1 }
-                        if n > 2 { step(folded.2); ring[fed & mask] = scalarStart; fed += 1 }
-                        if n > 3 { step(folded.3); ring[fed & mask] = scalarStart; fed += 1 }
+                        if f < 0x80 {
+                            node = child(node, UInt8(f))
+                        } else if f < 0x800 {
+                            node = child(node, UInt8(0xC0 | (f >> 6)))
+                            if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
+                        } else if f < 0x10000 {
+                            node = child(node, UInt8(0xE0 | (f >> 12)))
+                            if node != 0 { node = child(node, UInt8(0x80 | ((f >> 6) & 0x3F))) }
+                            if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
+                        } else {
+                            node = child(node, UInt8(0xF0 | (f >> 18)))
+                            if node != 0 { node = child(node, UInt8(0x80 | ((f >> 12) & 0x3F))) }
+                            if node != 0 { node = child(node, UInt8(0x80 | ((f >> 6) & 0x3F))) }
+                            if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
+                        }
+                        q += length
                     }
-                    var node = firstOutput[Int(state)]
-                    while node >= 0 {
-                        let pattern = output[Int(node)]
-                        let start = ring[(fed - Int(patterns[Int(pattern)].foldedLength)) & mask]
-                        report(pattern, start, i)
-                        node = firstOutput[Int(fail[Int(node)])]
+                    if node == 0 { break }
+                    let pattern = output[Int(node)]
+                    guard pattern >= 0 else { continue }
+                    let p = patterns[Int(pattern)]
+                    if let exact = p.exact {
+                        guard q - start == exact.count else { continue }
+                        var same = true
+                        for k in 0..<exact.count where text[start + k] != exact[k] { same = false; break }
+                        if !same { continue }
                     }
+                    if p.needsStartBoundary {
+                        if !startChecked { startIsBoundary = boundaries.isBoundary(start); startChecked = true }
+                        if !startIsBoundary { continue }
+                    }
+                    if p.needsEndBoundary && !boundaries.isEndBoundary(q) { continue }
+                    best = (pattern, q)
+                }
+                return best
+            }
+
+            @inline(__always) func accept(_ found: (Int32, Int)?, at start: Int, reachedEnd: inout Int) {
+                guard let (pattern, end) = found else { return }
+                let range = ByteRange(start, end)
+                while excludedIndex < excluded.count && excluded[excludedIndex].end <= start { excludedIndex += 1 }
+                if excludedIndex < excluded.count && excluded[excludedIndex].overlaps(range) { return }
+                let info = patterns[Int(pattern)]
+                if info.isReported { result.append(TermMatch(entry: Int(info.entry), role: info.role, range: range)) }
+                reachedEnd = end
+            }
+
+            var p = 0
+            var reachedEnd = 0
+            let count = text.count
+            let mask = filterMask
+            while p < count {
+                let byte = text[p]
+                if byte < 0x80 && CharacterClass.isASCIIAlnum(byte) {
+                    // A word: hash its run while skipping it; enter the trie only if the filter allows.
+                    let start = p
+                    var hash = Self.hashSeed
+                    repeat {
+                        let b = text[p]
+                        hash = Self.hashStep(hash, b &+ ((b &- 0x41) < 26 ? 0x20 : 0))
+                        p += 1
+                    } while p < count && CharacterClass.isASCIIAlnum(text[p])
+                    guard start >= reachedEnd else { continue }
+                    let (a, b) = Self.probes(hash, mask)
+                    if filter[Int(a >> 6)] & (1 << (a & 63)) != 0 && filter[Int(b >> 6)] & (1 << (b & 63)) != 0 {
+                        accept(walk(from: start), at: start, reachedEnd: &reachedEnd)
+                    }
+                } else {
+                    if p >= reachedEnd && (byte >= 0x80 || rootNext[Int(byte)] != 0) {
+                        accept(walk(from: p), at: p, reachedEnd: &reachedEnd)
+                    }
+                    p += byte < 0x80 ? 1 : UTF8Bytes.scalarLength(lead: byte)
                 }
             }
-        }}}}}}}}
+        }}}}}}}
+        return result
     }
 }

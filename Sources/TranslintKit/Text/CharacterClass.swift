@@ -77,6 +77,13 @@ enum CharacterClass {
         scalar == 0x3002 || scalar == 0xFF01 || scalar == 0xFF1F || scalar == 0xFF0E
     }
 
+    /// Sentence_Break STerm, ATerm or Sep (UAX #29): what ICU's sentence break breaks after.
+    static func isSentenceTerminal(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar == 0x2E || scalar == 0x21 || scalar == 0x3F }
+        if scalar < 0x10000 { return sentenceTerminalTable[Int(scalar) >> 6] & (1 << UInt64(scalar & 63)) != 0 }
+        return cicu_is_sentence_terminal(Int32(bitPattern: scalar)) != 0
+    }
+
     static func isUnspacedScript(_ scalar: UInt32) -> Bool {
         scalar >= 0x0E00 && cicu_is_unspaced_script(Int32(bitPattern: scalar)) != 0
     }
@@ -86,4 +93,11 @@ enum CharacterClass {
         if scalar == 0x09 { return 1 }
         return Int(cicu_display_width(Int32(bitPattern: scalar)))
     }
+}
+
+/// Sentence terminals of the Basic Multilingual Plane as a bitset, read from ICU once.
+private let sentenceTerminalTable: [UInt64] = (0..<1024).map { word in
+    var bits: UInt64 = 0
+    for bit in 0..<64 where cicu_is_sentence_terminal(Int32(word * 64 + bit)) != 0 { bits |= 1 << UInt64(bit) }
+    return bits
 }

@@ -18,13 +18,13 @@ public struct SentenceStart: Hashable, Sendable {
 /// space and a word, unless the full stop ends an abbreviation (`e.g.`, `Mr.`, `Co., Ltd.`),
 /// an ellipsis, or a list enumerator (`iv.`).
 enum SentenceStarts {
-    static func find(in text: UnsafeBufferPointer<UInt8>, paragraphs: [ByteRange], segmenter: Segmenter?) -> [SentenceStart] {
-        var starts: [Int: SentenceStart] = [:]
+    static func find(in text: UnsafeBufferPointer<UInt8>, paragraphs: [ByteRange], segmenter: Segmenter?,
+                     alwaysUseICU: Bool = false) -> [SentenceStart] {
+        var starts: [SentenceStart] = []
         func add(_ offset: Int, paragraph: Bool, followsColon: Bool = false) {
             guard offset < text.count else { return }
-            if let existing = starts[offset], existing.isParagraphStart || !paragraph { return }
-            starts[offset] = SentenceStart(offset: offset, wordStart: wordStart(text, at: offset),
-                                           isParagraphStart: paragraph, followsColon: followsColon)
+            starts.append(SentenceStart(offset: offset, wordStart: wordStart(text, at: offset),
+                                        isParagraphStart: paragraph, followsColon: followsColon))
         }
 
         for (index, paragraph) in paragraphs.enumerated() {
@@ -33,13 +33,13 @@ enum SentenceStarts {
         }
 
         if let segmenter {
-            var paragraphIndex = 0
-            for boundary in segmenter.boundaries(text, joinLines: true) {
-                let start = skipSpace(text, from: boundary)
-                while paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].end <= start { paragraphIndex += 1 }
-                guard paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].contains(start) else { continue }
-                if start == paragraphs[paragraphIndex].start || endsInQuotedQuestion(text, before: start) { continue }
-                add(start, paragraph: false)
+            for paragraph in paragraphs where alwaysUseICU || icuMayAddStarts(text, paragraph) {
+                let slice = UnsafeBufferPointer(rebasing: text[paragraph.start..<paragraph.end])
+                for boundary in segmenter.boundaries(slice, joinLines: true).dropFirst() {
+                    let start = skipSpace(text, from: paragraph.start + boundary)
+                    guard start < paragraph.end, !endsInQuotedQuestion(text, before: start) else { continue }
+                    add(start, paragraph: false)
+                }
             }
         }
 
@@ -68,7 +68,12 @@ enum SentenceStarts {
                 }
             }
         }
-        return starts.values.sorted { $0.offset < $1.offset }
+        // One start per offset; a paragraph start wins over the same offset found by another rule.
+        starts.sort { $0.offset != $1.offset ? $0.offset < $1.offset : ($0.isParagraphStart && !$1.isParagraphStart) }
+        var unique: [SentenceStart] = []
+        unique.reserveCapacity(starts.count)
+        for start in starts where unique.last?.offset != start.offset { unique.append(start) }
+        return unique
     }
 
     /// Paragraphs: runs of lines that are not blank, trimmed of white space.
@@ -95,6 +100,46 @@ enum SentenceStarts {
         }
         if let start = paragraphStart { result.append(ByteRange(start, paragraphEnd)) }
         return result
+    }
+
+    /// Whether ICU's sentence break may find a start in `paragraph` that the rules here do not.
+    ///
+    /// The rules here decide every terminal followed by white space and a word. Inside a paragraph (single line breaks
+    /// read as spaces) UAX #29 breaks only after a terminal, so ICU can add a start only after one that is
+    /// not followed by white space: `what?the` (STerm breaks before anything, SB11), `$.;` or `(...);`
+    /// (ATerm breaks before `;` when no lowercase word follows, SB8), `!](x`. After a full stop followed by
+    /// a letter or digit ICU breaks only before an uppercase word after a non-letter (`3.The`), which no
+    /// check flags. Other scripts have terminals of their own: any non-ASCII STerm, ATerm or Sep character
+    /// sends the paragraph to ICU. Skipping ICU elsewhere is most of the cost of sentence segmentation on English text; a test
+    /// checks that it changes no finding on real text.
+    static func icuMayAddStarts(_ text: UnsafeBufferPointer<UInt8>, _ paragraph: ByteRange) -> Bool {
+        var i = paragraph.start
+        while i < paragraph.end {
+            let byte = text[i]
+            if byte >= 0x80 {
+                let (scalar, length) = UTF8Bytes.decode(text, at: i)
+                if CharacterClass.isSentenceTerminal(scalar) { return true }
+                i += length
+                continue
+            }
+            i += 1
+            guard byte == 0x2E || byte == 0x21 || byte == 0x3F else { continue }
+            var j = i
+            while j < paragraph.end && (text[j] == 0x22 || text[j] == 0x27 || text[j] == 0x29 || text[j] == 0x5D || text[j] == 0x7D) { j += 1 }
+            guard j < paragraph.end else { return false }
+            let next = text[j]
+            if isSpaceByte(next) || next == 0x0A {
+                // After white space ICU breaks before punctuation too (`... ;`, `6. ;`), where the rules here
+                // may have declined the terminal (an ellipsis, an enumerator).
+                let k = skipSpace(text, from: j)
+                if k < paragraph.end && text[k] < 0x80 && !CharacterClass.isASCIIAlnum(text[k]) && !CharacterClass.isOpening(UInt32(text[k])) { return true }
+                continue
+            }
+            if next == 0x2E || next == 0x21 || next == 0x3F { continue }
+            if byte == 0x2E && j == i && CharacterClass.isASCIIAlnum(next) { continue }
+            return true
+        }
+        return false
     }
 
     // MARK: - Pieces
@@ -133,20 +178,22 @@ enum SentenceStarts {
         return nil
     }
 
-    /// `He asked "why?" and left`: a question or exclamation inside closing quotes does not end the sentence around it.
-    private static func endsInQuotedQuestion(_ text: UnsafeBufferPointer<UInt8>, before offset: Int) -> Bool {
+    /// `He asked "why?" and left`: a question or exclamation inside closing quotes does not end the sentence
+    /// around it. True when the text before `offset` (past white space) is `?` or `!`, closing marks, and a
+    /// closing quote last.
+    static func endsInQuotedQuestion(_ text: UnsafeBufferPointer<UInt8>, before offset: Int) -> Bool {
         var i = offset
         while i > 0 && (isSpaceByte(text[i - 1]) || text[i - 1] == 0x0A) { i -= 1 }
-        var sawClosing = false
+        guard i > 0 else { return false }
+        let (last, _) = UTF8Bytes.decode(text, before: i)
+        guard CharacterClass.isClosing(last), last != 0x29, last != 0x5D, last != 0x7D else { return false }
         while i > 0 {
             let (scalar, length) = UTF8Bytes.decode(text, before: i)
-            guard CharacterClass.isClosing(scalar) && scalar != 0x29 && scalar != 0x5D else { break }
-            sawClosing = true
+            guard CharacterClass.isClosing(scalar) else { break }
             i -= length
         }
-        guard sawClosing, i > 0 else { return false }
-        let previous = text[i - 1]
-        return previous == 0x3F || previous == 0x21
+        guard i > 0 else { return false }
+        return text[i - 1] == 0x3F || text[i - 1] == 0x21
     }
 
     /// The start of the next sentence after the `.`, `!` or `?` at `index`, or nil when it does not end a sentence.
@@ -166,7 +213,7 @@ enum SentenceStarts {
         guard j < paragraph.end, isSpaceByte(text[j]) || text[j] == 0x0A || text[j] >= 0x80 && CharacterClass.isWhitespace(UTF8Bytes.decode(text, at: j).scalar) else { return nil }
         let start = skipSpace(text, from: j)
         guard start < paragraph.end else { return nil }
-        if terminal != 0x2E && closed && (text[j - 1] == 0x22 || text[j - 1] >= 0x80) { return nil } // "why?" and…
+        if terminal != 0x2E && closed && endsInQuotedQuestion(text, before: start) { return nil } // "why?" and…
         if terminal == 0x2E && endsAbbreviation(text, period: index, paragraphStart: paragraph.start) { return nil }
         return start
     }
@@ -183,24 +230,33 @@ enum SentenceStarts {
     /// Whether the period at `period` ends an abbreviation, an initial, or a list enumerator.
     private static func endsAbbreviation(_ text: UnsafeBufferPointer<UInt8>, period: Int, paragraphStart: Int) -> Bool {
         var start = period
+        var innerPeriod = false
+        var ascii = true
         while start > paragraphStart {
             let b = text[start - 1]
-            if CharacterClass.isASCIIAlnum(b) || b == 0x2E { start -= 1; continue }
+            if CharacterClass.isASCIIAlnum(b) { start -= 1; continue }
+            if b == 0x2E { innerPeriod = true; start -= 1; continue }
             if b >= 0x80 {
                 let (scalar, length) = UTF8Bytes.decode(text, before: start)
-                if CharacterClass.isLetter(scalar) { start -= length; continue }
+                if CharacterClass.isLetter(scalar) { ascii = false; start -= length; continue }
             }
             break
         }
         guard start < period else { return false }
+        if innerPeriod { return true }                                     // "U.S.", "e.g."
+        let length = period - start
+        if length == 1 && ascii { return CharacterClass.isASCIILetter(text[start]) || isEnumeratorAt(text, start, paragraphStart) }
+        // Abbreviations and enumerators are short: a longer word ends a sentence, and needs no String.
+        guard length <= 6 else { return false }
         let token = String(decoding: UnsafeBufferPointer(rebasing: text[start..<period]), as: UTF8.self)
-        let lower = token.lowercased()
-        if abbreviations.contains(lower) { return true }
-        if token.unicodeScalars.count == 1 && CharacterClass.isLetter(token.unicodeScalars.first!.value) { return true } // an initial: "J. doe"
-        if token.contains(".") { return true }                                                                       // "U.S.", "e.g."
+        if token.unicodeScalars.count == 1 && CharacterClass.isLetter(token.unicodeScalars.first!.value) { return true } // an initial
+        if abbreviations.contains(token.lowercased()) { return true }
         // A list enumerator at the start of its paragraph or sentence: "iv. the second".
-        if isEnumerator(token), SentenceStarts.skipSpace(text, from: paragraphStart) == start || precededByTerminal(text, start) { return true }
-        return false
+        return isEnumerator(token) && isEnumeratorAt(text, start, paragraphStart)
+    }
+
+    private static func isEnumeratorAt(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ paragraphStart: Int) -> Bool {
+        SentenceStarts.skipSpace(text, from: paragraphStart) == start || precededByTerminal(text, start)
     }
 
     private static func precededByTerminal(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
