@@ -7,7 +7,7 @@ struct StreamingLinterTests {
     private func run(_ bytes: [UInt8], chunkSize: Int, blockSize: Int, fixing: Bool = true) throws -> (FileResult, [UInt8]) {
         let linter = Linter(glossary: ExampleGlossary.glossary)
         var output: [UInt8] = []
-        let streaming = StreamingLinter(session: linter.makeSession(), path: "t", fixing: fixing, chunkSize: chunkSize) { output += $0 }
+        let streaming = StreamingLinter(session: linter.makeSession(), path: "t", fixing: fixing, chunkSize: chunkSize, output: { output += $0 })
         var offset = 0
         while offset < bytes.count {
             let end = min(bytes.count, offset + blockSize)

@@ -44,8 +44,17 @@ struct TermMatcherTests {
 
     @Test func theWholeGlossaryIsOneAutomaton() {
         let linter = Linter(glossary: ExampleGlossary.glossary)
+        // Every forbidden rendering and every target (each of these targets is enforced or has a hyphen).
         let patterns = ExampleGlossary.glossary.entries.reduce(0) { $0 + 1 + $1.forbidden.count }
         #expect(linter.matcher.patternCount == patterns)
+    }
+
+    @Test func aSingleWordTargetNeedNotClaimItsText() throws {
+        // "commerce" (no enforced case, one word) is left out of the trie; "e-commerce" claims its text.
+        let glossary = try entries("  - target: commerce\n    forbidden: [comerce]\n  - target: e-commerce\n    forbidden: [e-comerce]\n  - target: trade\n    forbidden: [commerce trade]\n")
+        let linter = Linter(glossary: glossary)
+        #expect(linter.matcher.patternCount == 4)   // comerce, e-commerce, e-comerce, commerce trade
+        #expect(matches("comerce, e-comerce, commerce trade, e-commerce trade", glossary) == ["comerce", "e-comerce", "commerce trade"])
     }
 
     @Test func manyTermsStillMatchExactlyTheRightOnes() throws {

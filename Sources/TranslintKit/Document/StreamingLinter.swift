@@ -12,6 +12,7 @@ public final class StreamingLinter {
     private let path: String
     private let fixing: Bool
     private let output: ([UInt8]) throws -> Void
+    private let onFindings: (([LocatedFinding]) throws -> Void)?
     private let chunkSize: Int
 
     private var pending: [UInt8] = []
@@ -23,18 +24,29 @@ public final class StreamingLinter {
     private var columnCarry = 0
     private var located: [LocatedFinding] = []
     private var appliedEdits: [TextEdit] = []
+    private var appliedEditCount = 0
     private var totalBytes = 0
     private var hasBOM = false
+    /// How the previous chunk ended, when it was cut inside a paragraph.
+    private var continuation: Linter.Continuation?
     private var endsWithNewline = false
 
+    /// With `onFindings`, each chunk's findings go there as soon as they are known and `finish` returns
+    /// none (so memory does not grow with their number), and applied edits are kept only with `keepEdits`.
+    /// Without it, `finish` returns them all.
     public init(session: Linter.Session, path: String, fixing: Bool, chunkSize: Int = StreamingLinter.defaultChunkSize,
+                keepEdits: Bool = true, onFindings: (([LocatedFinding]) throws -> Void)? = nil,
                 output: @escaping ([UInt8]) throws -> Void = { _ in }) {
         self.session = session
         self.path = path
         self.fixing = fixing
         self.chunkSize = max(chunkSize, 16)
+        self.keepEdits = keepEdits
+        self.onFindings = onFindings
         self.output = output
     }
+
+    private let keepEdits: Bool
 
     public func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         pending.append(contentsOf: bytes)
@@ -49,12 +61,12 @@ public final class StreamingLinter {
     /// Lints what is left and returns the file's result.
     public func finish() throws -> FileResult {
         if !pending.isEmpty { try process(upTo: pending.count) }
-        return FileResult(path: path, findings: located, appliedEdits: appliedEdits, byteCount: totalBytes,
-                          hasBOM: hasBOM, endsWithNewline: endsWithNewline)
+        return FileResult(path: path, findings: located, appliedEdits: appliedEdits, appliedEditCount: appliedEditCount,
+                          byteCount: totalBytes, hasBOM: hasBOM, endsWithNewline: endsWithNewline)
     }
 
-    /// After the last blank line of `pending`, or after its last line break once it has grown large
-    /// (a paragraph longer than 16 chunks), or nil to wait for more bytes.
+    /// After the last blank line of `pending`, or after its last line break once it has grown past two
+    /// chunks without one (a very long paragraph), or nil to wait for more bytes.
     private func cutPoint() -> Int? {
         var i = pending.count - 1
         var lastNewline: Int?
@@ -67,7 +79,7 @@ public final class StreamingLinter {
             }
             i -= 1
         }
-        if pending.count >= chunkSize * 16, let newline = lastNewline { return newline + 1 }
+        if pending.count >= chunkSize * 2, let newline = lastNewline { return newline + 1 }
         return nil
     }
 
@@ -82,20 +94,28 @@ public final class StreamingLinter {
                 throw InputError.invalidUTF8(path: path, offset: consumed + bad, line: line, column: column)
             }
             if isFirst && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true }
-            let findings = session.lint(chunk)
+            let findings = session.lint(chunk, continuation: continuation)
+            var chunkFindings: [LocatedFinding] = []
             if !findings.isEmpty {
                 let index = LineIndex(Array(chunk))
-                for finding in findings {
-                    located.append(locate(finding, index: index, chunk: chunk))
-                }
+                chunkFindings = findings.map { locate($0, index: index, chunk: chunk) }
             }
             if fixing {
                 let plan = FixPlan(findings: findings)
-                for i in plan.applied { located[located.count - findings.count + i].isFixed = true }
-                appliedEdits.append(contentsOf: plan.edits.map { TextEdit(range: $0.range.shifted(by: consumed), replacement: $0.replacement) })
+                for i in plan.applied { chunkFindings[i].isFixed = true }
+                if keepEdits {
+                    appliedEdits.append(contentsOf: plan.edits.map { TextEdit(range: $0.range.shifted(by: consumed), replacement: $0.replacement) })
+                }
+                appliedEditCount += plan.edits.count
                 try output(plan.edits.isEmpty ? Array(chunk) : plan.apply(to: Array(chunk)))
             }
+            if let onFindings {
+                if !chunkFindings.isEmpty { try onFindings(chunkFindings) }
+            } else {
+                located.append(contentsOf: chunkFindings)
+            }
             endsWithNewline = chunk.last == 0x0A
+            continuation = Self.continuation(after: chunk)
             // Advance line and column bookkeeping past this chunk.
             var lastBreak = -1
             for (k, byte) in chunk.enumerated() where byte == 0x0A { linesConsumed += 1; lastBreak = k }
@@ -104,6 +124,19 @@ public final class StreamingLinter {
         }
         consumed += cut
         pending.removeFirst(cut)
+    }
+
+    /// nil when `chunk` ends a paragraph (a blank line), else whether its last paragraph ended a sentence.
+    private static func continuation(after chunk: UnsafeBufferPointer<UInt8>) -> Linter.Continuation? {
+        var i = chunk.count - 1
+        var lineBreaks = 0
+        while i >= 0 && (SentenceStarts.isSpaceByte(chunk[i]) || chunk[i] == 0x0A) {
+            if chunk[i] == 0x0A { lineBreaks += 1 }
+            i -= 1
+        }
+        if lineBreaks >= 2 || i < 0 { return nil }
+        let last = chunk[i]
+        return Linter.Continuation(previousEndsSentence: last == 0x2E || last == 0x21 || last == 0x3F)
     }
 
     private func position(of offset: Int, in chunk: UnsafeBufferPointer<UInt8>) -> (Int, Int) {

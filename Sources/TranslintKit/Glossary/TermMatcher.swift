@@ -67,7 +67,11 @@ public struct TermMatcher: Sendable {
                                         isReported: role != .target || entry.enforcesCase))
                 keys.append(folded)
             }
-            add(entry.target, .target, exact: false)
+            // A target whose case is not enforced is never reported; it is matched only to claim its text from
+            // shorter terms inside it. A single run of ASCII letters and digits has no word boundary inside,
+            // so nothing else can match within it, and it is left out of the trie.
+            let claimsNothing = !entry.enforcesCase && entry.target.utf8.allSatisfy { CharacterClass.isASCIIAlnum($0) }
+            if !claimsNothing { add(entry.target, .target, exact: false) }
             for (k, rendering) in entry.forbidden.enumerated() { add(rendering, .forbidden(k), exact: entry.matchesForbiddenExactly) }
         }
         self.patterns = patterns
@@ -97,17 +101,22 @@ public struct TermMatcher: Sendable {
             if output[Int(node)] < 0 { output[Int(node)] = Int32(id) }
         }
 
-        // 2. Number the nodes breadth first and lay their children out as sorted arrays.
+        // 2. Number the nodes breadth first and lay their children out as sorted arrays, in one pass: a
+        //    node's children get their numbers as the node is laid out.
         let count = label.count
         var order: [Int32] = [0]
         order.reserveCapacity(count)
-        var newIndex = [Int32](repeating: 0, count: count)
+        var edgeStart = [Int32](repeating: 0, count: count + 1)
+        var edgeBytes: [UInt8] = [], edgeTargets: [Int32] = []
+        edgeBytes.reserveCapacity(count); edgeTargets.reserveCapacity(count)
+        var newOutput = [Int32](repeating: -1, count: count)
+        var rootNext = [Int32](repeating: 0, count: 256)
         var scratch: [(UInt8, Int32)] = []
-        var head = 0
-        var children: [[(UInt8, Int32)]] = []   // per BFS position, old ids
-        children.reserveCapacity(count)
-        while head < order.count {
-            let node = order[head]; head += 1
+        var position = 0
+        while position < order.count {
+            let node = order[position]
+            edgeStart[position] = Int32(edgeBytes.count)
+            newOutput[position] = output[Int(node)]
             scratch.removeAll(keepingCapacity: true)
             if node == 0 {
                 for byte in 0..<256 where rootChild[byte] >= 0 { scratch.append((UInt8(byte), rootChild[byte])) }
@@ -116,24 +125,13 @@ public struct TermMatcher: Sendable {
                 while c >= 0 { scratch.append((label[Int(c)], c)); c = nextSibling[Int(c)] }
                 scratch.sort { $0.0 < $1.0 }
             }
-            for (_, child) in scratch {
-                newIndex[Int(child)] = Int32(order.count)
+            for (byte, child) in scratch {
+                let number = Int32(order.count)
                 order.append(child)
+                if position == 0 { rootNext[Int(byte)] = number }
+                edgeBytes.append(byte); edgeTargets.append(number)
             }
-            children.append(scratch)
-        }
-        var edgeStart = [Int32](repeating: 0, count: count + 1)
-        var edgeBytes: [UInt8] = [], edgeTargets: [Int32] = []
-        edgeBytes.reserveCapacity(count); edgeTargets.reserveCapacity(count)
-        var newOutput = [Int32](repeating: -1, count: count)
-        var rootNext = [Int32](repeating: 0, count: 256)
-        for (position, old) in order.enumerated() {
-            edgeStart[position] = Int32(edgeBytes.count)
-            newOutput[position] = output[Int(old)]
-            for (byte, child) in children[position] {
-                if position == 0 { rootNext[Int(byte)] = newIndex[Int(child)] }
-                edgeBytes.append(byte); edgeTargets.append(newIndex[Int(child)])
-            }
+            position += 1
         }
         edgeStart[count] = Int32(edgeBytes.count)
         self.rootNext = rootNext

@@ -5,23 +5,56 @@
 public struct JSONReporter: Reporter {
     public var pretty: Bool
 
+    private var filesWritten = 0
+    private var findingsInFile = 0
+
     public init(pretty: Bool = true) { self.pretty = pretty }
 
-    public func render(_ report: LintReport) -> String {
-        let s = report.summary
+    // Written by hand around `JSONValue`, so that findings stream out as they come; the layout is what
+    // `JSONValue.serialized(pretty:)` gives for the whole document.
+    private var indent: (String) -> String { { pretty ? "\n" + $0 : "" } }
+    private var colon: String { pretty ? ": " : ":" }
+
+    public mutating func begin() -> String {
+        filesWritten = 0
+        return "{" + indent("  ") + "\"version\"\(colon)1," + indent("  ") + "\"files\"\(colon)["
+    }
+
+    public mutating func beginFile(_ path: String) -> String {
+        var path_ = ""
+        JSONValue.escape(path, into: &path_)
+        findingsInFile = 0
+        defer { filesWritten += 1 }
+        return (filesWritten > 0 ? "," : "") + indent("    ") + "{" + indent("      ") + "\"path\"\(colon)\(path_)," + indent("      ") + "\"findings\"\(colon)["
+    }
+
+    public mutating func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String {
+        var out = ""
+        for located in findings {
+            out += (findingsInFile > 0 ? "," : "") + indent("        ") + indented(finding(located, fixing: fixing).serialized(pretty: pretty), by: "        ")
+            findingsInFile += 1
+        }
+        return out
+    }
+
+    public mutating func endFile(_ path: String) -> String {
+        (findingsInFile > 0 ? indent("      ") : "") + "]" + indent("    ") + "}"
+    }
+
+    public mutating func end(_ s: LintReport.Summary) -> String {
         var summary: [(String, JSONValue)] = [
             ("files", .int(s.files)), ("findings", .int(s.findings)), ("errors", .int(s.errors)),
             ("warnings", .int(s.warnings)), ("info", .int(s.infos)), ("fixable", .int(s.fixable)),
         ]
-        if report.fixing { summary.append(("fixed", .int(s.fixed))) }
-        let root = JSONValue.object([
-            ("version", .int(1)),
-            ("files", .array(report.files.map { file in
-                .object([("path", .string(file.path)), ("findings", .array(file.findings.map { finding($0, fixing: report.fixing) }))])
-            })),
-            ("summary", .object(summary)),
-        ])
-        return root.serialized(pretty: pretty) + "\n"
+        if s.fixing { summary.append(("fixed", .int(s.fixed))) }
+        return (filesWritten > 0 ? indent("  ") : "") + "]," + indent("  ") + "\"summary\"\(colon)"
+            + indented(JSONValue.object(summary).serialized(pretty: pretty), by: "  ") + indent("") + "}\n"
+    }
+
+    private func indented(_ text: String, by prefix: String) -> String {
+        guard pretty else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset == 0 ? String($0.element) : prefix + $0.element }.joined(separator: "\n")
     }
 
     private func finding(_ located: LocatedFinding, fixing: Bool) -> JSONValue {

@@ -35,15 +35,18 @@ public struct FileResult: Hashable, Sendable {
     public var findings: [LocatedFinding]
     /// With fixing: the edits applied, on offsets of the original file, sorted.
     public var appliedEdits: [TextEdit]
+    /// How many edits were applied (also when they were not kept).
+    public var appliedEditCount: Int
     public var byteCount: Int
     public var hasBOM: Bool
     public var endsWithNewline: Bool
 
-    public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], byteCount: Int = 0,
-                hasBOM: Bool = false, endsWithNewline: Bool = false) {
+    public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], appliedEditCount: Int? = nil,
+                byteCount: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false) {
         self.path = path
         self.findings = findings
         self.appliedEdits = appliedEdits
+        self.appliedEditCount = appliedEditCount ?? appliedEdits.count
         self.byteCount = byteCount
         self.hasBOM = hasBOM
         self.endsWithNewline = endsWithNewline
@@ -61,35 +64,58 @@ public struct LintReport: Hashable, Sendable {
         self.fixing = fixing
     }
 
-    public struct Summary: Hashable, Sendable {
-        public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
-    }
-
     public var summary: Summary {
-        var summary = Summary()
+        var summary = Summary(fixing: fixing)
         summary.files = files.count
-        for file in files {
-            for located in file.findings {
-                summary.findings += 1
-                switch located.finding.severity {
-                case .error: summary.errors += 1
-                case .warning: summary.warnings += 1
-                case .info: summary.infos += 1
-                }
-                if located.finding.fix != nil { summary.fixable += 1 }
-                if located.isFixed { summary.fixed += 1 }
-            }
-        }
+        for file in files { for located in file.findings { summary.add(located) } }
         return summary
     }
 
-    /// Findings that still stand: all of them, or with fixing, those not fixed.
-    public var remainingFindings: Int {
-        files.reduce(0) { $0 + $1.findings.filter { !$0.isFixed }.count }
+    /// Counts of a run, kept as findings stream by.
+    public struct Summary: Hashable, Sendable {
+        public var fixing: Bool
+        public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
+
+        public init(fixing: Bool) { self.fixing = fixing }
+
+        public mutating func add(_ located: LocatedFinding) {
+            findings += 1
+            switch located.finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            if located.finding.fix != nil { fixable += 1 }
+            if located.isFixed { fixed += 1 }
+        }
+
+        /// Findings that still stand: all of them, or with fixing, those not fixed.
+        public var remaining: Int { findings - fixed }
     }
 }
 
-/// Renders a report in one output format.
+/// Renders a report in one output format, piece by piece, so that findings are written as each chunk of a
+/// file is linted and memory does not grow with their number. `render` drives the same steps for a whole report.
 public protocol Reporter: Sendable {
-    func render(_ report: LintReport) -> String
+    /// Before the first file.
+    mutating func begin() -> String
+    mutating func beginFile(_ path: String) -> String
+    /// Some of the current file's findings, in order.
+    mutating func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String
+    mutating func endFile(_ path: String) -> String
+    /// After the last file.
+    mutating func end(_ summary: LintReport.Summary) -> String
+}
+
+extension Reporter {
+    public func render(_ report: LintReport) -> String {
+        var reporter = self
+        var out = reporter.begin()
+        for file in report.files {
+            out += reporter.beginFile(file.path)
+            out += reporter.report(file.findings, path: file.path, fixing: report.fixing)
+            out += reporter.endFile(file.path)
+        }
+        return out + reporter.end(report.summary)
+    }
 }

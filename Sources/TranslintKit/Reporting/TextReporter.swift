@@ -6,26 +6,27 @@ public struct TextReporter: Reporter {
 
     public init(maxLineWidth: Int = 100) { self.maxLineWidth = maxLineWidth }
 
-    public func render(_ report: LintReport) -> String {
+    public func begin() -> String { "" }
+    public func beginFile(_ path: String) -> String { "" }
+    public func endFile(_ path: String) -> String { "" }
+
+    public func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String {
         var out = ""
-        for file in report.files {
-            for located in file.findings where !(report.fixing && located.isFixed) {
-                let f = located.finding
-                out += "\(file.path):\(located.line):\(located.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
-                let (line, caret) = excerpt(located)
-                out += line + "\n" + caret + "\n"
-            }
+        for located in findings where !(fixing && located.isFixed) {
+            let f = located.finding
+            out += "\(path):\(located.line):\(located.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+            let (line, caret) = excerpt(located)
+            out += line + "\n" + caret + "\n"
         }
-        out += summaryLine(report) + "\n"
         return out
     }
 
-    func summaryLine(_ report: LintReport) -> String {
-        let s = report.summary
+    public func end(_ summary: LintReport.Summary) -> String { summaryLine(summary) + "\n" }
+
+    func summaryLine(_ s: LintReport.Summary) -> String {
         let files = s.files == 1 ? "1 file" : "\(s.files) files"
-        if report.fixing {
-            let remaining = report.remainingFindings
-            return "fixed \(plural(s.fixed, "finding")) in \(files); \(remaining) remaining"
+        if s.fixing {
+            return "fixed \(plural(s.fixed, "finding")) in \(files); \(s.remaining) remaining"
         }
         guard s.findings > 0 else { return "no findings in \(files)" }
         var parts: [String] = []
@@ -39,6 +40,13 @@ public struct TextReporter: Reporter {
 
     /// The line (or a window of it) and the caret line under the finding, both in display columns.
     func excerpt(_ located: LocatedFinding) -> (String, String) {
+        // Most lines are short ASCII without tabs: column = display column.
+        let utf8 = located.lineText.utf8
+        if utf8.count <= maxLineWidth && located.endLine == located.line && utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let start = min(max(located.columnInLineText - 1, 0), utf8.count)
+            let length = max(located.endColumn - located.column, 1)
+            return (located.lineText, String(repeating: " ", count: start) + "^" + String(repeating: "~", count: length - 1))
+        }
         let scalars = Array(located.lineText.unicodeScalars)
         let startIndex = min(max(located.columnInLineText - 1, 0), scalars.count)
         let length = located.endLine == located.line ? max(located.endColumn - located.column, 1) : max(scalars.count - startIndex, 1)

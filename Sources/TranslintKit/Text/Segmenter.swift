@@ -18,14 +18,18 @@ final class Segmenter {
     /// With `joinLines`, a single line break inside a paragraph counts as a space.
     func boundaries(_ text: UnsafeBufferPointer<UInt8>, joinLines: Bool) -> [Int] {
         guard text.count > 0 else { return [0] }
-        if offsets.count < text.count + 1 { offsets = [Int32](repeating: 0, count: text.count + 1) }
-        let count = text.withMemoryRebound(to: CChar.self) { chars in
-            offsets.withUnsafeMutableBufferPointer { out in
-                cicu_boundaries(handle, chars.baseAddress, Int32(text.count), joinLines ? 1 : 0, out.baseAddress, nil, Int32(out.count))
+        // Sized by boundaries found, not by text: a long paragraph has few sentence boundaries.
+        if offsets.isEmpty { offsets = [Int32](repeating: 0, count: 1024) }
+        while true {
+            let count = text.withMemoryRebound(to: CChar.self) { chars in
+                offsets.withUnsafeMutableBufferPointer { out in
+                    cicu_boundaries(handle, chars.baseAddress, Int32(text.count), joinLines ? 1 : 0, out.baseAddress, nil, Int32(out.count))
+                }
             }
+            guard count > 0 else { return [0, text.count] }
+            if Int(count) <= offsets.count { return offsets[0..<Int(count)].map { Int($0) } }
+            offsets = [Int32](repeating: 0, count: Int(count))
         }
-        guard count > 0 else { return [0, text.count] }
-        return offsets[0..<Int(min(count, Int32(offsets.count)))].map { Int($0) }
     }
 
     /// Whether `offset` is a boundary of `text`.

@@ -48,55 +48,59 @@ struct Lint: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let session = linter.makeSession()
-        var results: [FileResult] = []
-        var failed = false
-        var diffs = ""
+        // The report streams: findings are written as each chunk of a file is linted. With --fix on standard
+        // input the fixed text owns standard output, so the report goes to standard error; --diff prints only diffs.
         let fixesStandardInput = fix && files.contains("-")
+        let reportOutput: Output? = diff ? nil : (fixesStandardInput ? .standardError : .standardOutput)
+        var reporter: any Reporter = switch format {
+        case .text: TextReporter()
+        case .json: JSONReporter()
+        }
+        var summary = LintReport.Summary(fixing: fix)
+        let session = linter.makeSession()
+        var failed = false
+        reportOutput?.write(reporter.begin())
         for path in files {
+            let display = path == "-" ? (stdinFilename ?? "<stdin>") : path
             do {
-                let display = path == "-" ? (stdinFilename ?? "<stdin>") : path
-                let result = try lintFile(path, display: display, session: session, diffs: &diffs)
-                results.append(result)
+                // A regular file is checked for UTF-8 first, so bad input gives no partial report.
+                if path != "-" { try FileIO.validateUTF8(path) }
+                reportOutput?.write(reporter.beginFile(display))
+                defer { reportOutput?.write(reporter.endFile(display)) }
+                summary.files += 1
+                try lintFile(path, display: display, session: session) { located in
+                    for finding in located { summary.add(finding) }
+                    reportOutput?.write(reporter.report(located, path: display, fixing: fix))
+                }
             } catch {
                 Output.standardError.write("translint: error: \(error)\n")
                 failed = true
             }
         }
-
-        let report = LintReport(files: results, fixing: fix)
-        let rendered: String = switch format {
-        case .text: TextReporter().render(report)
-        case .json: JSONReporter().render(report)
-        }
-        if diff {
-            Output.standardOutput.write(diffs)
-        } else {
-            (fixesStandardInput ? Output.standardError : Output.standardOutput).write(rendered)
-        }
+        reportOutput?.write(reporter.end(summary))
         if failed { throw ExitCode(2) }
-        let outstanding = fix ? report.remainingFindings : report.summary.findings
-        if outstanding > 0 { throw ExitCode(1) }
+        if (fix ? summary.remaining : summary.findings) > 0 { throw ExitCode(1) }
     }
 
     /// Lints one file, streaming it block by block; with --fix writes the fixed text (atomically, and only
-    /// when something changed), with --diff adds its diff to `diffs`.
-    private func lintFile(_ path: String, display: String, session: Linter.Session, diffs: inout String) throws -> FileResult {
+    /// when something changed), with --diff prints its diff.
+    private func lintFile(_ path: String, display: String, session: Linter.Session,
+                          onFindings: @escaping ([LocatedFinding]) -> Void) throws {
         let isStandardInput = path == "-"
         var writer: FileIO.AtomicWriter?
-        var fixedOutput: [UInt8] = []
         var original: [UInt8] = []
-
-        let streaming: StreamingLinter
+        let output: ([UInt8]) throws -> Void
         if fix && isStandardInput {
-            streaming = StreamingLinter(session: session, path: display, fixing: true) { Output.standardOutput.write($0) }
+            output = { Output.standardOutput.write($0) }
         } else if fix {
             let w = try FileIO.AtomicWriter(replacing: path)
             writer = w
-            streaming = StreamingLinter(session: session, path: display, fixing: true) { try w.write($0) }
+            output = { try w.write($0) }
         } else {
-            streaming = StreamingLinter(session: session, path: display, fixing: diff) { fixedOutput.append(contentsOf: $0) }
+            output = { _ in }
         }
+        let streaming = StreamingLinter(session: session, path: display, fixing: fix || diff, keepEdits: diff,
+                                        onFindings: onFindings, output: output)
         do {
             try FileIO.readBlocks(path) { block in
                 if diff { original.append(contentsOf: block) }
@@ -104,13 +108,11 @@ struct Lint: ParsableCommand {
             }
             let result = try streaming.finish()
             if let writer {
-                if result.appliedEdits.isEmpty { writer.discard() } else { try writer.commit() }
+                if result.appliedEditCount == 0 { writer.discard() } else { try writer.commit() }
             }
             if diff {
-                diffs += UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits)
+                Output.standardOutput.write(UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits))
             }
-            _ = fixedOutput
-            return result
         } catch {
             writer?.discard()
             throw error

@@ -33,6 +33,13 @@ enum FileIO {
         }
     }
 
+    /// Throws `InputError.invalidUTF8` at the first byte of `path` that is not well-formed UTF-8.
+    static func validateUTF8(_ path: String) throws {
+        var validator = UTF8Validator(path: path)
+        try readBlocks(path) { try validator.feed($0) }
+        try validator.finish()
+    }
+
     static func readAll(_ path: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try readBlocks(path) { bytes.append(contentsOf: $0) }
