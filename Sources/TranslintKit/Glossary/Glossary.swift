@@ -84,6 +84,7 @@ public struct Glossary: Sendable {
     /// Several glossaries as one: an entry of a later glossary replaces an earlier entry with the same target.
     public static func merging(_ glossaries: [Glossary]) throws -> Glossary {
         guard var merged = glossaries.first else { return .empty() }
+        if glossaries.count == 1 { return merged }   // the loader has checked it already
         var indexByTarget: [String: Int] = [:]
         merged.entries = []
         for glossary in glossaries {

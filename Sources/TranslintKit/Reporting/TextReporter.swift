@@ -62,16 +62,16 @@ public struct TextReporter: Reporter {
             w = 0
             while to < scalars.count && w + width(scalars[to]) <= maxLineWidth { w += width(scalars[to]); to += 1 }
         }
-        var line = from > 0 ? "…" : ""
-        var caret = from > 0 ? " " : ""
-        for k in from..<to {
-            let s = scalars[k]
-            line.unicodeScalars.append(s == "\t" ? " " : s)
-            let mark: Character = k == startIndex ? "^" : (k > startIndex && k < startIndex + length ? "~" : " ")
-            if k < startIndex + length { caret += String(repeating: mark, count: width(s)) }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[from..<to].lazy.map { $0 == "\t" ? " " : $0 })
+        let line = (from > 0 ? "…" : "") + String(view) + (to < scalars.count ? "…" : "")
+        var caretBytes: [UInt8] = from > 0 ? [0x20] : []
+        for k in from..<min(to, startIndex + length) {
+            let mark: UInt8 = k < startIndex ? 0x20 : (k == startIndex ? 0x5E : 0x7E)
+            caretBytes.append(contentsOf: repeatElement(mark, count: width(scalars[k])))
         }
-        if to < scalars.count { line += "…" }
-        if startIndex >= to { caret += "^" }
+        if startIndex >= to { caretBytes.append(0x5E) }
+        let caret = String(decoding: caretBytes, as: UTF8.self)
         return (line, caret)
     }
 }

@@ -41,27 +41,34 @@ public struct RepeatedWordCheck: Check {
         var findings: [Finding] = []
         let text = context.text
         for paragraph in context.paragraphs {
+            // `previous`: the last word, if only white space (at most one line break) has followed it.
             var previous: ByteRange?
+            var lineBreaks = 0
             var i = paragraph.start
             while i < paragraph.end {
                 let byte = text[i]
-                let isLetter: Bool
-                var length = 1
-                if byte < 0x80 { isLetter = CharacterClass.isASCIILetter(byte) } else {
-                    let decoded = UTF8Bytes.decode(text, at: i)
-                    length = decoded.length
-                    isLetter = CharacterClass.isLetter(decoded.scalar) && !CharacterClass.isUnspacedScript(decoded.scalar)
-                }
-                guard isLetter else {
-                    // Anything but white space between two words breaks the pair.
-                    if !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) { previous = nil }
-                    else if byte == 0x0A, let p = previous, text[p.end..<i].contains(0x0A) { previous = nil }
-                    i += length
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D { i += 1; continue }
+                if byte == 0x0A {
+                    lineBreaks += 1
+                    if lineBreaks > 1 { previous = nil }
+                    i += 1
                     continue
                 }
+                let isLetter: Bool
+                if byte < 0x80 {
+                    isLetter = CharacterClass.isASCIILetter(byte)
+                } else {
+                    let decoded = UTF8Bytes.decode(text, at: i)
+                    isLetter = CharacterClass.isLetter(decoded.scalar) && !CharacterClass.isUnspacedScript(decoded.scalar)
+                    if !isLetter { previous = nil; i += decoded.length; continue }
+                }
+                guard isLetter else { previous = nil; i += 1; continue }
                 let word = wordRange(text, from: i, limit: paragraph.end)
-                if word.end < paragraph.end && (CharacterClass.isASCIIDigit(text[word.end]) || text[word.end] == 0x27 || text[word.end] == 0x2D) {
-                    previous = nil   // part of a larger token: x86, it's, e-mail
+                // Part of a larger token (x86, it's, e-mail) is no word of its own.
+                let joinedAfter = word.end < paragraph.end && Self.joins(text[word.end])
+                let joinedBefore = i > paragraph.start && Self.joins(text[i - 1])
+                if joinedAfter || joinedBefore {
+                    previous = nil
                 } else if let p = previous, sameWord(p, word, context) {
                     let first = context.string(p)
                     if !Self.allowed.contains(first.lowercased()) {
@@ -69,12 +76,17 @@ public struct RepeatedWordCheck: Check {
                     }
                     previous = nil
                 } else {
-                    previous = (i > paragraph.start && (CharacterClass.isASCIIDigit(text[i - 1]) || text[i - 1] == 0x27 || text[i - 1] == 0x2D)) ? nil : word
+                    previous = word
                 }
+                lineBreaks = 0
                 i = word.end
             }
         }
         return findings
+    }
+
+    @inline(__always) private static func joins(_ byte: UInt8) -> Bool {
+        CharacterClass.isASCIIDigit(byte) || byte == 0x27 || byte == 0x2D
     }
 
     private func wordRange(_ text: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> ByteRange {
@@ -94,7 +106,20 @@ public struct RepeatedWordCheck: Check {
     }
 
     private func sameWord(_ a: ByteRange, _ b: ByteRange, _ context: LintContext) -> Bool {
-        guard a.length == b.length || context.text[a.start] >= 0x80 || context.text[b.start] >= 0x80 else { return false }
+        let text = context.text
+        if a.length == b.length {
+            // ASCII words compare byte by byte, case-insensitively, without building strings.
+            var k = 0
+            while k < a.length {
+                let x = text[a.start + k], y = text[b.start + k]
+                if x >= 0x80 || y >= 0x80 { break }
+                if x | 0x20 != y | 0x20 { return false }
+                k += 1
+            }
+            if k == a.length { return true }
+        } else if text[a.start] < 0x80 && text[b.start] < 0x80 {
+            return false
+        }
         return CaseMapping.fold(context.string(a)) == CaseMapping.fold(context.string(b))
     }
 }
