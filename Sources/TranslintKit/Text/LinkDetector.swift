@@ -7,6 +7,8 @@ enum LinkDetector {
         var i = 0
         while i < count {
             let byte = text[i]
+            // Only ':' (scheme://), 'w'/'W' (www.) and '@' can start a link; everything else is skipped fast.
+            guard Self.mayStartLink[Int(byte)] else { i += 1; continue }
             if byte == 0x3A, i + 2 < count, text[i + 1] == 0x2F, text[i + 2] == 0x2F {          // "://"
                 var start = i
                 while start > 0 && isSchemeByte(text[start - 1]) { start -= 1 }
@@ -43,6 +45,8 @@ enum LinkDetector {
         }
         return spans
     }
+
+    private static let mayStartLink: [Bool] = (0..<256).map { $0 == 0x3A || $0 == 0x40 || $0 == 0x77 || $0 == 0x57 }
 
     private static func append(_ range: ByteRange, to spans: inout [ByteRange]) {
         if let last = spans.last, last.end > range.start {
