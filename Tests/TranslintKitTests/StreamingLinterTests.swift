@@ -31,6 +31,31 @@ struct StreamingLinterTests {
         #expect(!whole.findings.isEmpty)
     }
 
+    @Test("paragraphs longer than two chunks are cut at line breaks without changing the findings", arguments: [48, 200])
+    func longParagraphsAreCutAtLineBreaks(chunkSize: Int) throws {
+        // The sample, hard-wrapped at about 50 columns: paragraphs of many lines, the kind a man page has.
+        let text = try String(contentsOfPath: "\(Self.sampleRoot)/samples/000_02c679c3906c68ff.txt")
+        var wrapped = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var width = 0
+            for word in line.split(separator: " ") {
+                if width > 0 && width + word.count > 50 { wrapped += "\n"; width = 0 } else if width > 0 { wrapped += " "; width += 1 }
+                wrapped += word
+                width += word.count
+            }
+            wrapped += "\n"
+        }
+        let bytes = Array(wrapped.utf8)
+        let (whole, wholeOutput) = try run(bytes, chunkSize: 1 << 30, blockSize: bytes.count)
+        let (chunked, chunkedOutput) = try run(bytes, chunkSize: chunkSize, blockSize: 29)
+        #expect(chunked.findings.map(\.finding) == whole.findings.map(\.finding))
+        #expect(chunked.findings.map(\.line) == whole.findings.map(\.line))
+        #expect(chunkedOutput == wholeOutput)
+        // Wrapping changes no finding: terms broken across lines match, wrapped lines start no sentence.
+        let unwrapped = try run(Array(text.utf8), chunkSize: 1 << 30, blockSize: text.utf8.count).0
+        #expect(whole.findings.map { $0.text.split(whereSeparator: \.isWhitespace) } == unwrapped.findings.map { $0.text.split(whereSeparator: \.isWhitespace) })
+    }
+
     @Test func positionsAreLineAndScalarColumn() throws {
         let (result, _) = try run(Array("中文 Amoy.\nSecond line with Ali.".utf8), chunkSize: 1 << 20, blockSize: 5)
         let places = result.findings.map { "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.text)" }

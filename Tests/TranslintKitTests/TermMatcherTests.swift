@@ -31,6 +31,12 @@ struct TermMatcherTests {
         #expect(matches("The mistakes of micro-blog Sina and micro-blog.") == ["micro-blog Sina", "micro-blog"])
     }
 
+    @Test func termsMatchAcrossALineBreakButNotAcrossAParagraph() {
+        #expect(matches("The mistakes of micro-blog\nSina and micro-blog\r\n  Sina.") == ["micro-blog\nSina", "micro-blog\r\n  Sina"])
+        #expect(matches("The mistakes of micro-blog\n\nSina.") == ["micro-blog"])
+        #expect(Linter(glossary: ExampleGlossary.glossary).fix("Copied micro-blog\nSina.").fixed == "Copied Sina Weibo.")
+    }
+
     @Test func urlsAndEmailAddressesAreNeverMatched() {
         #expect(matches("See https://example.com/ali/micro-blog?q=Amoy and www.amoy.com or ali@amoy.com now.").isEmpty)
         #expect(matches("See https://example.com. Ali agreed.") == ["Ali"])

@@ -88,9 +88,7 @@ public final class StreamingLinter {
         try pending.withUnsafeBufferPointer { all in
             let chunk = UnsafeBufferPointer(rebasing: all[0..<cut])
             if let bad = UTF8Bytes.firstInvalidOffset(chunk) {
-                let prefix = UnsafeBufferPointer(rebasing: chunk[0..<bad])
-                let (line, column) = position(of: prefix.count, in: chunk)
-                _ = prefix
+                let (line, column) = position(of: bad, in: chunk)
                 throw InputError.invalidUTF8(path: path, offset: consumed + bad, line: line, column: column)
             }
             if isFirst && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true }

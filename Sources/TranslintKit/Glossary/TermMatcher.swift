@@ -58,7 +58,7 @@ public struct TermMatcher: Sendable {
         var keys: [[UInt8]] = []
         for (index, entry) in glossary.entries.enumerated() {
             func add(_ text: String, _ role: TermRole, exact: Bool) {
-                let folded = CaseMapping.fold(text)
+                let folded = Self.collapsingWhitespace(CaseMapping.fold(text))
                 guard !folded.isEmpty else { return }
                 let scalars = text.unicodeScalars
                 patterns.append(Pattern(entry: Int32(index), role: role, exact: exact ? Array(text.utf8) : nil,
@@ -159,6 +159,34 @@ public struct TermMatcher: Sendable {
         self.filterMask = mask
     }
 
+    /// Whether `text[range]` is `exact` byte for byte, a run of white space matching a run of white space.
+    static func equalAsWritten(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ exact: [UInt8]) -> Bool {
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var i = range.lowerBound, j = 0
+        while i < range.upperBound && j < exact.count {
+            if isSpace(text[i]) && isSpace(exact[j]) {
+                while i < range.upperBound && isSpace(text[i]) { i += 1 }
+                while j < exact.count && isSpace(exact[j]) { j += 1 }
+            } else if text[i] == exact[j] {
+                i += 1; j += 1
+            } else {
+                return false
+            }
+        }
+        return i == range.upperBound && j == exact.count
+    }
+
+    /// Runs of ASCII white space as one space, as the walk reads the text.
+    static func collapsingWhitespace(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for byte in bytes {
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if isSpace { if out.last != 0x20 { out.append(0x20) } } else { out.append(byte) }
+        }
+        return out
+    }
+
     static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
     @inline(__always) static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     @inline(__always) static func probes(_ hash: UInt64, _ mask: UInt64) -> (UInt64, UInt64) {
@@ -200,7 +228,20 @@ public struct TermMatcher: Sendable {
                 var startChecked = false, startIsBoundary = false
                 while q < text.count {
                     let byte = text[q]
-                    if byte < 0x80 {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        // A space in a term matches any white space inside a paragraph, so that terms
+                        // broken across lines of hard-wrapped text still match; a blank line ends the walk.
+                        guard q > start else { break }
+                        var lineBreaks = 0
+                        while q < text.count, case let b = text[q], b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                            if b == 0x0A { lineBreaks += 1 }
+                            q += 1
+                        }
+                        if lineBreaks > 1 { break }
+                        node = child(node, 0x20)
+                        if node == 0 { break }
+                        continue   // a term never ends in white space
+                    } else if byte < 0x80 {
                         node = child(node, byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
                         q += 1
                     } else {
@@ -227,12 +268,7 @@ public struct TermMatcher: Sendable {
                     let pattern = output[Int(node)]
                     guard pattern >= 0 else { continue }
                     let p = patterns[Int(pattern)]
-                    if let exact = p.exact {
-                        guard q - start == exact.count else { continue }
-                        var same = true
-                        for k in 0..<exact.count where text[start + k] != exact[k] { same = false; break }
-                        if !same { continue }
-                    }
+                    if let exact = p.exact, !Self.equalAsWritten(text, start..<q, exact) { continue }
                     if p.needsStartBoundary {
                         if !startChecked { startIsBoundary = boundaries.isBoundary(start); startChecked = true }
                         if !startIsBoundary { continue }
