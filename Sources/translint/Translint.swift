@@ -15,7 +15,7 @@ struct Translint: ParsableCommand {
         Exit status: 0 no findings, 1 findings, 2 bad input or usage.
         """,
         version: "0.1.0",
-        subcommands: [Lint.self],
+        subcommands: [Lint.self, Rules.self, Explain.self],
         defaultSubcommand: Lint.self
     )
 }

@@ -206,6 +206,22 @@ struct CLITests {
         #expect(paths == ["docs/article.txt", "docs/b.txt"])
     }
 
+    @Test("rules lists every check with severity and an example; explain prints one, and rejects an unknown id")
+    func rulesAndExplain() throws {
+        let rules = try CLI.run(["rules"])
+        #expect(rules.status == 0)
+        let ids = rules.out.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.split(separator: " ")[0]) }
+        #expect(ids == ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word"])
+        #expect(rules.out.contains("sentence-case        warning  fix  A sentence that starts with a lowercase letter."))
+        let explain = try CLI.run(["explain", "mistranslation"])
+        #expect(explain.status == 0)
+        #expect(explain.out.hasPrefix("mistranslation: Mistranslation\n"))
+        #expect(explain.out.contains("\"The electricity business giant grew.\" → \"The e-commerce giant grew.\""))
+        let unknown = try CLI.run(["explain", "no-such-rule"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Unknown rule 'no-such-rule'"))
+    }
+
     @Test func helpDocumentsExitStatus() throws {
         let result = try CLI.run(["lint", "--help"])
         #expect(result.status == 0)
