@@ -146,6 +146,16 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("docs").path) == ["article.txt"])
     }
 
+    @Test("invalid UTF-8 on standard input with --fix gives an error and no fixed text")
+    func invalidStandardInput() throws {
+        var bytes = Data(String(repeating: "the Amoy sellers left.\n\n", count: 100_000).utf8)   // several chunks
+        bytes.append(contentsOf: [0xFF])
+        let result = try CLI.run(["lint", "-", "--glossary", CLI.glossary, "--fix"], stdin: bytes)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("<stdin>:200001:1: invalid UTF-8 at byte offset \(bytes.count - 1)"))
+    }
+
     @Test("an unreadable file gives one line and exit 2")
     func unreadableFile() throws {
         let result = try CLI.run(["lint", "no/such/file.txt", "--glossary", CLI.glossary])

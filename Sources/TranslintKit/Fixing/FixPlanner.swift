@@ -11,23 +11,33 @@ public struct FixPlan: Sendable {
     public let skipped: [Int]
 
     public init(findings: [Finding]) {
-        var order = findings.indices.filter { findings[$0].fix != nil && !(findings[$0].fix!.edits.isEmpty) }
-        order.sort { a, b in
-            let ra = findings[a].fix!.edits.map(\.range).min()!, rb = findings[b].fix!.edits.map(\.range).min()!
-            return ra != rb ? ra < rb : a < b
-        }
+        let firstEdit = findings.map { $0.fix?.edits.map(\.range).min() }
+        var order = findings.indices.filter { firstEdit[$0] != nil }
+        order.sort { a, b in firstEdit[a]! != firstEdit[b]! ? firstEdit[a]! < firstEdit[b]! : a < b }
+        // Accepted edits stay sorted by range; fixes come in order of position, so a new edit is checked
+        // against its neighbours only (binary search), never against all of them.
         var accepted: [TextEdit] = []
         var applied: [Int] = [], skipped: [Int] = []
+        func insertionPoint(_ range: ByteRange) -> Int {
+            var low = 0, high = accepted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if accepted[mid].range < range { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
         for index in order {
             let edits = findings[index].fix!.edits.sorted { $0.range < $1.range }
-            let clash = edits.contains { edit in
-                accepted.contains { Self.conflict($0.range, edit.range) }
-            } || zip(edits, edits.dropFirst()).contains { Self.conflict($0.range, $1.range) }
+            let clash = zip(edits, edits.dropFirst()).contains { Self.conflict($0.range, $1.range) } || edits.contains { edit in
+                let at = insertionPoint(edit.range)
+                // Accepted edits do not overlap one another, so only the ones just before and after can clash.
+                return (at > 0 && Self.conflict(accepted[at - 1].range, edit.range))
+                    || (at < accepted.count && Self.conflict(accepted[at].range, edit.range))
+            }
             if clash { skipped.append(index); continue }
-            accepted.append(contentsOf: edits)
+            for edit in edits { accepted.insert(edit, at: insertionPoint(edit.range)) }
             applied.append(index)
         }
-        accepted.sort { $0.range < $1.range }
         self.edits = accepted
         self.applied = applied.sorted()
         self.skipped = skipped.sorted()

@@ -89,9 +89,12 @@ struct Lint: ParsableCommand {
         let isStandardInput = path == "-"
         var writer: FileIO.AtomicWriter?
         var original: [UInt8] = []
+        // Standard input cannot be checked for UTF-8 before linting, so its fixed text is held until the
+        // end: bad input then gives an error and no half-written output.
+        var fixedStandardInput: [UInt8] = []
         let output: ([UInt8]) throws -> Void
         if fix && isStandardInput {
-            output = { Output.standardOutput.write($0) }
+            output = { fixedStandardInput.append(contentsOf: $0) }
         } else if fix {
             let w = try FileIO.AtomicWriter(replacing: path)
             writer = w
@@ -107,6 +110,7 @@ struct Lint: ParsableCommand {
                 try streaming.feed(block)
             }
             let result = try streaming.finish()
+            if fix && isStandardInput { Output.standardOutput.write(fixedStandardInput) }
             if let writer {
                 if result.appliedEditCount == 0 { writer.discard() } else { try writer.commit() }
             }
