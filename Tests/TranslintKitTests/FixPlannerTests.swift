@@ -78,3 +78,30 @@ struct FixPlannerTests {
         #expect(first.fixed.hasPrefix("\u{FEFF}") == text.hasPrefix("\u{FEFF}"))
     }
 }
+
+struct EditCompositionTests {
+    @Test("property: composed edits do what the two passes do", arguments: 0..<200)
+    func composition(seed: Int) {
+        var rng = FixPlannerTests.SplitMix64(state: UInt64(seed) &+ 77)
+        func randomEdits(over count: Int) -> [TextEdit] {
+            var edits: [TextEdit] = []
+            var cursor = 0
+            while cursor < count, edits.count < 6 {
+                let start = cursor + Int.random(in: 0...6, using: &rng)
+                guard start <= count else { break }
+                let end = min(count, start + Int.random(in: 0...3, using: &rng))
+                let replacement = String(repeating: ["x", "yy", "", "Z"].randomElement(using: &rng)!, count: Int.random(in: 0...2, using: &rng))
+                edits.append(TextEdit(range: ByteRange(start, end), replacement: replacement))
+                cursor = end + 1
+            }
+            return edits
+        }
+        let original = Array("abcdefghijklmnopqrstuvwxyz0123".utf8)
+        let first = randomEdits(over: original.count)
+        let middle = FixPlan.apply(first, to: original)
+        let second = randomEdits(over: middle.count)
+        let composed = TextEdit.compose(first, then: second, original: original)
+        #expect(FixPlan.apply(composed, to: original) == FixPlan.apply(second, to: middle), "first \(first) second \(second) gave \(composed)")
+        for (a, b) in zip(composed, composed.dropFirst()) { #expect(a.range.end <= b.range.start) }
+    }
+}

@@ -56,6 +56,22 @@ struct StreamingLinterTests {
         #expect(whole.findings.map { $0.text.split(whereSeparator: \.isWhitespace) } == unwrapped.findings.map { $0.text.split(whereSeparator: \.isWhitespace) })
     }
 
+    @Test("a fix that makes a new finding is followed up in the same run, and the diff shows the result")
+    func followUpPasses() throws {
+        let text = "Check for FPR now.\n\nthe the the end"
+        let glossary = try GlossaryLoader.load(yaml: "version: 1\nsource_language: en\ntarget_language: en\nterms:\n  - target: for\n    forbidden: [FPR]\n", file: "g")
+        let linter = Linter(glossary: glossary)
+        var output: [UInt8] = []
+        let streaming = StreamingLinter(session: linter.makeSession(), path: "t", fixing: true, output: { output += $0 })
+        try streaming.feed(Array(text.utf8))
+        let result = try streaming.finish()
+        let fixed = String(decoding: output, as: UTF8.self)
+        #expect(fixed == "Check for now.\n\nThe end")
+        #expect(String(decoding: FixPlan.apply(result.appliedEdits, to: Array(text.utf8)), as: UTF8.self) == fixed)
+        #expect(linter.lint(fixed).isEmpty)
+        #expect(result.findings.allSatisfy { $0.isFixed })
+    }
+
     @Test func positionsAreLineAndScalarColumn() throws {
         let (result, _) = try run(Array("中文 Amoy.\nSecond line with Ali.".utf8), chunkSize: 1 << 20, blockSize: 5)
         let places = result.findings.map { "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.text)" }

@@ -15,8 +15,7 @@ public final class LintContext {
     /// First words of sentences, ascending.
     private let sentenceWordStarts: [Int]
 
-    init(text: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String, sentenceSegmenter: Segmenter?,
-         continuation: Linter.Continuation? = nil) {
+    init(text: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String, sentenceSegmenter: Segmenter?) {
         self.text = text
         self.glossary = glossary
         self.locale = locale
@@ -24,10 +23,7 @@ public final class LintContext {
         self.paragraphs = paragraphs
         let links = LinkDetector.links(in: text)
         self.links = links
-        var starts = SentenceStarts.find(in: text, paragraphs: paragraphs, segmenter: sentenceSegmenter)
-        if let continuation, let first = paragraphs.first, starts.first?.offset == first.start {
-            if continuation.previousEndsSentence { starts[0].isParagraphStart = false } else { starts.removeFirst() }
-        }
+        let starts = SentenceStarts.find(in: text, paragraphs: paragraphs, segmenter: sentenceSegmenter)
         self.sentenceStarts = starts
         self.sentenceWordStarts = starts.compactMap(\.wordStart).sorted()
         let boundaries = WordBoundaries(text: text, locale: locale)

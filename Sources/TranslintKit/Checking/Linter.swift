@@ -26,13 +26,6 @@ public struct Linter: Sendable {
         return (String(decoding: plan.apply(to: bytes), as: UTF8.self), findings, plan)
     }
 
-    /// A text that continues a paragraph begun in an earlier piece: its first line is no paragraph start, and
-    /// it starts a sentence only when the earlier piece ended one.
-    public struct Continuation: Hashable, Sendable {
-        public var previousEndsSentence: Bool
-        public init(previousEndsSentence: Bool) { self.previousEndsSentence = previousEndsSentence }
-    }
-
     /// Holds the ICU break iterators one task reuses from text to text. Not thread-safe.
     public final class Session {
         let linter: Linter
@@ -49,12 +42,11 @@ public struct Linter: Sendable {
             text.withUnsafeBufferPointer { lint($0) }
         }
 
-        /// `continuation`: the text goes on a paragraph that an earlier piece started (see `StreamingLinter`).
-        public func lint(_ buffer: UnsafeBufferPointer<UInt8>, continuation: Continuation? = nil) -> [Finding] {
+        public func lint(_ buffer: UnsafeBufferPointer<UInt8>) -> [Finding] {
             let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
             let body = UnsafeBufferPointer(rebasing: buffer[bomLength...])
             let context = LintContext(text: body, glossary: linter.glossary, matcher: linter.matcher,
-                                      locale: linter.locale, sentenceSegmenter: sentenceSegmenter, continuation: continuation)
+                                      locale: linter.locale, sentenceSegmenter: sentenceSegmenter)
             var findings: [Finding] = []
             for check in linter.checks {
                 for finding in check.check(context) where !context.isInLink(finding.range) {

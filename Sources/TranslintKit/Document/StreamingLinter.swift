@@ -5,6 +5,9 @@
 /// Feed it bytes with `feed`, then call `finish`. With `fixing`, the fixed text is handed to
 /// `output` chunk by chunk, in order; bytes outside applied edits pass through unchanged.
 public final class StreamingLinter {
+    /// How many times a chunk is linted and fixed at most with fixing.
+    static let maxFixPasses = 4
+
     /// Chunks are cut at the last blank line once this many bytes are pending.
     public static let defaultChunkSize = 1 << 20
 
@@ -27,8 +30,11 @@ public final class StreamingLinter {
     private var appliedEditCount = 0
     private var totalBytes = 0
     private var hasBOM = false
-    /// How the previous chunk ended, when it was cut inside a paragraph.
-    private var continuation: Linter.Continuation?
+    /// When the previous chunk was cut inside a paragraph: its last lines, which the next chunk is linted
+    /// after (as read-only left context), so that sentence starts are found as in the whole text.
+    private var context: [UInt8] = []
+    /// How much left context a chunk cut inside a paragraph gets: whole lines, up to this many bytes.
+    static let contextSize = 4096
     private var endsWithNewline = false
 
     /// With `onFindings`, each chunk's findings go there as soon as they are known and `finish` returns
@@ -92,7 +98,8 @@ public final class StreamingLinter {
                 throw InputError.invalidUTF8(path: path, offset: consumed + bad, line: line, column: column)
             }
             if isFirst && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true }
-            let findings = session.lint(chunk, continuation: continuation)
+            let findings = lintWithContext(chunk)
+            var nextContext: [UInt8]? = nil
             var chunkFindings: [LocatedFinding] = []
             if !findings.isEmpty {
                 let index = LineIndex(Array(chunk))
@@ -101,11 +108,30 @@ public final class StreamingLinter {
             if fixing {
                 let plan = FixPlan(findings: findings)
                 for i in plan.applied { chunkFindings[i].isFixed = true }
-                if keepEdits {
-                    appliedEdits.append(contentsOf: plan.edits.map { TextEdit(range: $0.range.shifted(by: consumed), replacement: $0.replacement) })
+                let original = Array(chunk)
+                var edits = plan.edits
+                var fixed = plan.apply(to: original)
+                // Follow-up passes, as ESLint and ruff do: a fix can make a new finding ("FPR" → "FOR" after
+                // "for" is a repeated word) or free one that overlapped it. Their edits are composed onto
+                // the original offsets, so --diff shows exactly what --fix writes.
+                var pass = 1
+                while !edits.isEmpty && pass < Self.maxFixPasses {
+                    let next = FixPlan(findings: fixed.withUnsafeBufferPointer { lintWithContext($0) }.filter { $0.fix != nil })
+                    if next.edits.isEmpty { break }
+                    edits = TextEdit.compose(edits, then: next.edits, original: original)
+                    fixed = next.apply(to: fixed)
+                    pass += 1
                 }
-                appliedEditCount += plan.edits.count
-                try output(plan.edits.isEmpty ? Array(chunk) : plan.apply(to: Array(chunk)))
+                if pass > 1 && !fixed.withUnsafeBufferPointer({ lintWithContext($0) }).contains(where: { $0.fix != nil }) {
+                    // Nothing fixable is left: findings skipped for overlapping were fixed by a later pass.
+                    for i in chunkFindings.indices where chunkFindings[i].finding.fix != nil { chunkFindings[i].isFixed = true }
+                }
+                if keepEdits {
+                    appliedEdits.append(contentsOf: edits.map { TextEdit(range: $0.range.shifted(by: consumed), replacement: $0.replacement) })
+                }
+                appliedEditCount += edits.count
+                try output(fixed)
+                nextContext = fixed.withUnsafeBufferPointer { Self.context(after: $0) }
             }
             if let onFindings {
                 if !chunkFindings.isEmpty { try onFindings(chunkFindings) }
@@ -113,7 +139,7 @@ public final class StreamingLinter {
                 located.append(contentsOf: chunkFindings)
             }
             endsWithNewline = chunk.last == 0x0A
-            continuation = Self.continuation(after: chunk)
+            context = nextContext ?? Self.context(after: chunk)
             // Advance line and column bookkeeping past this chunk.
             var lastBreak = -1
             for (k, byte) in chunk.enumerated() where byte == 0x0A { linesConsumed += 1; lastBreak = k }
@@ -124,17 +150,31 @@ public final class StreamingLinter {
         pending.removeFirst(cut)
     }
 
-    /// nil when `chunk` ends a paragraph (a blank line), else whether its last paragraph ended a sentence.
-    private static func continuation(after chunk: UnsafeBufferPointer<UInt8>) -> Linter.Continuation? {
+    /// The last lines of `chunk` when it ends inside a paragraph (no blank line at its end), else nothing.
+    private static func context(after chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var i = chunk.count - 1
         var lineBreaks = 0
         while i >= 0 && (SentenceStarts.isSpaceByte(chunk[i]) || chunk[i] == 0x0A) {
             if chunk[i] == 0x0A { lineBreaks += 1 }
             i -= 1
         }
-        if lineBreaks >= 2 || i < 0 { return nil }
-        let last = chunk[i]
-        return Linter.Continuation(previousEndsSentence: last == 0x2E || last == 0x21 || last == 0x3F)
+        if lineBreaks >= 2 || i < 0 { return [] }
+        var start = max(0, chunk.count - contextSize)
+        while start > 0 && chunk[start - 1] != 0x0A { start += 1; if start >= chunk.count { return [] } }
+        return Array(chunk[start...])
+    }
+
+    /// Findings of `chunk`, linted after the left context when there is one; findings inside the context
+    /// belong to the previous chunk and are dropped.
+    private func lintWithContext(_ chunk: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        guard !context.isEmpty else { return session.lint(chunk) }
+        let shift = context.count
+        let combined = context + Array(chunk)
+        return session.lint(combined).compactMap { finding in
+            let firstEdit = finding.fix?.edits.map(\.range.start).min() ?? finding.range.start
+            guard min(finding.range.start, firstEdit) >= shift else { return nil }
+            return finding.shifted(by: -shift)
+        }
     }
 
     private func position(of offset: Int, in chunk: UnsafeBufferPointer<UInt8>) -> (Int, Int) {

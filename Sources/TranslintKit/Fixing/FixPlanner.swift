@@ -50,7 +50,10 @@ public struct FixPlan: Sendable {
     }
 
     /// `text` with the accepted edits applied; bytes outside the edits are copied unchanged.
-    public func apply(to text: [UInt8]) -> [UInt8] {
+    public func apply(to text: [UInt8]) -> [UInt8] { Self.apply(edits, to: text) }
+
+    /// `text` with sorted, non-overlapping `edits` applied in one forward pass.
+    public static func apply(_ edits: [TextEdit], to text: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.count + 64)
         var cursor = 0

@@ -29,6 +29,7 @@ public struct RepeatedWordCheck: Check {
             CheckCorrection("The the market grew.", "The market grew."),
             CheckCorrection("the the market grew.", "the market grew."),
             CheckCorrection("Prices rose rose.", "Prices rose."),
+            CheckCorrection("colordelta or or or\n\nthe the the the end", "colordelta or\n\nthe end"),
         ]
     )
 
@@ -70,11 +71,31 @@ public struct RepeatedWordCheck: Check {
                 if joinedAfter || joinedBefore {
                     previous = nil
                 } else if let p = previous, sameWord(p, word, context) {
+                    // Take every further repeat too (`or or or`), so that one fix leaves one word.
+                    var last = word
+                    var k = word.end
+                    while true {
+                        var next = k
+                        var breaks = 0
+                        while next < paragraph.end, case let b = text[next], b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A {
+                            if b == 0x0A { breaks += 1 }
+                            next += 1
+                        }
+                        guard breaks <= 1, next < paragraph.end, next > k, text[next] < 0x80, CharacterClass.isASCIILetter(text[next]) || text[next] == text[p.start] else { break }
+                        let candidate = wordRange(text, from: next, limit: paragraph.end)
+                        guard !candidate.isEmpty, sameWord(p, candidate, context),
+                              !(candidate.end < paragraph.end && Self.joins(text[candidate.end])) else { break }
+                        last = candidate
+                        k = candidate.end
+                    }
                     let first = context.string(p)
                     if !Self.allowed.contains(first.lowercased()) {
-                        findings.append(.repeated(first, range: ByteRange(p.end, word.end)))
+                        findings.append(.repeated(first, range: ByteRange(p.end, last.end)))
                     }
                     previous = nil
+                    i = last.end
+                    lineBreaks = 0
+                    continue
                 } else {
                     previous = word
                 }
