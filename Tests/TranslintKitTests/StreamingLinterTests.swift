@@ -70,6 +70,7 @@ struct StreamingLinterTests {
         #expect(String(decoding: FixPlan.apply(result.appliedEdits, to: Array(text.utf8)), as: UTF8.self) == fixed)
         #expect(linter.lint(fixed).isEmpty)
         #expect(result.findings.allSatisfy { $0.isFixed })
+        #expect(result.followUpFixes == 1)   // "for FOR", made by the FPR fix
     }
 
     @Test func positionsAreLineAndScalarColumn() throws {

@@ -28,6 +28,7 @@ public final class StreamingLinter {
     private var located: [LocatedFinding] = []
     private var appliedEdits: [TextEdit] = []
     private var appliedEditCount = 0
+    private var followUpFixes = 0
     private var totalBytes = 0
     private var hasBOM = false
     /// When the previous chunk was cut inside a paragraph: its last lines, which the next chunk is linted
@@ -68,7 +69,7 @@ public final class StreamingLinter {
     public func finish() throws -> FileResult {
         if !pending.isEmpty { try process(upTo: pending.count) }
         return FileResult(path: path, findings: located, appliedEdits: appliedEdits, appliedEditCount: appliedEditCount,
-                          byteCount: totalBytes, hasBOM: hasBOM, endsWithNewline: endsWithNewline)
+                          followUpFixes: followUpFixes, byteCount: totalBytes, hasBOM: hasBOM, endsWithNewline: endsWithNewline)
     }
 
     /// After the last blank line of `pending`, or after its last line break once it has grown past two
@@ -119,6 +120,7 @@ public final class StreamingLinter {
                     let next = FixPlan(findings: fixed.withUnsafeBufferPointer { lintWithContext($0) }.filter { $0.fix != nil })
                     if next.edits.isEmpty { break }
                     edits = TextEdit.compose(edits, then: next.edits, original: original)
+                    followUpFixes += next.applied.count
                     fixed = next.apply(to: fixed)
                     pass += 1
                 }

@@ -46,7 +46,7 @@ public struct JSONReporter: Reporter {
             ("files", .int(s.files)), ("findings", .int(s.findings)), ("errors", .int(s.errors)),
             ("warnings", .int(s.warnings)), ("info", .int(s.infos)), ("fixable", .int(s.fixable)),
         ]
-        if s.fixing { summary.append(("fixed", .int(s.fixed))) }
+        if s.fixing { summary.append(("fixed", .int(s.fixed))); summary.append(("fixed_in_follow_up_passes", .int(s.followUpFixes))) }
         return (filesWritten > 0 ? indent("  ") : "") + "]," + indent("  ") + "\"summary\"\(colon)"
             + indented(JSONValue.object(summary).serialized(pretty: pretty), by: "  ") + indent("") + "}\n"
     }

@@ -37,16 +37,20 @@ public struct FileResult: Hashable, Sendable {
     public var appliedEdits: [TextEdit]
     /// How many edits were applied (also when they were not kept).
     public var appliedEditCount: Int
+    /// Findings that fixes made (or freed from an overlap) and later fix passes fixed; not listed, since their
+    /// positions are in text the file never had.
+    public var followUpFixes: Int
     public var byteCount: Int
     public var hasBOM: Bool
     public var endsWithNewline: Bool
 
     public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], appliedEditCount: Int? = nil,
-                byteCount: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false) {
+                followUpFixes: Int = 0, byteCount: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false) {
         self.path = path
         self.findings = findings
         self.appliedEdits = appliedEdits
         self.appliedEditCount = appliedEditCount ?? appliedEdits.count
+        self.followUpFixes = followUpFixes
         self.byteCount = byteCount
         self.hasBOM = hasBOM
         self.endsWithNewline = endsWithNewline
@@ -67,7 +71,10 @@ public struct LintReport: Hashable, Sendable {
     public var summary: Summary {
         var summary = Summary(fixing: fixing)
         summary.files = files.count
-        for file in files { for located in file.findings { summary.add(located) } }
+        for file in files {
+            for located in file.findings { summary.add(located) }
+            summary.followUpFixes += file.followUpFixes
+        }
         return summary
     }
 
@@ -75,6 +82,8 @@ public struct LintReport: Hashable, Sendable {
     public struct Summary: Hashable, Sendable {
         public var fixing: Bool
         public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
+        /// Fixed in follow-up passes (see `FileResult.followUpFixes`); not part of `findings`.
+        public var followUpFixes = 0
 
         public init(fixing: Bool) { self.fixing = fixing }
 

@@ -26,7 +26,8 @@ public struct TextReporter: Reporter {
     func summaryLine(_ s: LintReport.Summary) -> String {
         let files = s.files == 1 ? "1 file" : "\(s.files) files"
         if s.fixing {
-            return "fixed \(plural(s.fixed, "finding")) in \(files); \(s.remaining) remaining"
+            let followUp = s.followUpFixes > 0 ? " (and \(s.followUpFixes) more that those fixes made)" : ""
+            return "fixed \(plural(s.fixed, "finding"))\(followUp) in \(files); \(s.remaining) remaining"
         }
         guard s.findings > 0 else { return "no findings in \(files)" }
         var parts: [String] = []

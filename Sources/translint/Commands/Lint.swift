@@ -68,7 +68,7 @@ struct Lint: ParsableCommand {
                 reportOutput?.write(reporter.beginFile(display))
                 defer { reportOutput?.write(reporter.endFile(display)) }
                 summary.files += 1
-                try lintFile(path, display: display, session: session) { located in
+                summary.followUpFixes += try lintFile(path, display: display, session: session) { located in
                     for finding in located { summary.add(finding) }
                     reportOutput?.write(reporter.report(located, path: display, fixing: fix))
                 }
@@ -84,8 +84,9 @@ struct Lint: ParsableCommand {
 
     /// Lints one file, streaming it block by block; with --fix writes the fixed text (atomically, and only
     /// when something changed), with --diff prints its diff.
+    /// Returns how many findings later fix passes fixed.
     private func lintFile(_ path: String, display: String, session: Linter.Session,
-                          onFindings: @escaping ([LocatedFinding]) -> Void) throws {
+                          onFindings: @escaping ([LocatedFinding]) -> Void) throws -> Int {
         let isStandardInput = path == "-"
         var writer: FileIO.AtomicWriter?
         var original: [UInt8] = []
@@ -117,6 +118,7 @@ struct Lint: ParsableCommand {
             if diff {
                 Output.standardOutput.write(UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits))
             }
+            return result.followUpFixes
         } catch {
             writer?.discard()
             throw error
