@@ -21,10 +21,9 @@ public final class StreamingLinter {
     private var pending: [UInt8] = []
     /// Bytes of the text before `pending`.
     private var consumed = 0
-    /// Lines before `pending` (0-based line of pending's first byte).
-    private var linesConsumed = 0
-    /// Scalars since the last line break before `pending` (for columns of a chunk that starts mid-line).
-    private var columnCarry = 0
+    /// Checks each chunk and counts the lines before `pending`. Chunks are cut just after a line break,
+    /// so every chunk but the first starts a line.
+    private var validator: UTF8Validator
     private var located: [LocatedFinding] = []
     private var appliedEdits: [TextEdit] = []
     private var appliedEditCount = 0
@@ -49,6 +48,7 @@ public final class StreamingLinter {
         self.fixing = fixing
         self.chunkSize = max(chunkSize, 16)
         self.keepEdits = keepEdits
+        self.validator = UTF8Validator(path: path)
         self.onFindings = onFindings
         self.output = output
     }
@@ -67,7 +67,7 @@ public final class StreamingLinter {
 
     /// Lints what is left and returns the file's result.
     public func finish() throws -> FileResult {
-        if !pending.isEmpty { try process(upTo: pending.count) }
+        if !pending.isEmpty { try process(upTo: pending.count, isLast: true) }
         return FileResult(path: path, findings: located, appliedEdits: appliedEdits, appliedEditCount: appliedEditCount,
                           followUpFixes: followUpFixes, byteCount: totalBytes, hasBOM: hasBOM, endsWithNewline: endsWithNewline)
     }
@@ -90,21 +90,20 @@ public final class StreamingLinter {
         return nil
     }
 
-    private func process(upTo cut: Int) throws {
+    private func process(upTo cut: Int, isLast: Bool = false) throws {
         let isFirst = consumed == 0
         try pending.withUnsafeBufferPointer { all in
             let chunk = UnsafeBufferPointer(rebasing: all[0..<cut])
-            if let bad = UTF8Bytes.firstInvalidOffset(chunk) {
-                let (line, column) = position(of: bad, in: chunk)
-                throw InputError.invalidUTF8(path: path, offset: consumed + bad, line: line, column: column)
-            }
+            let linesConsumed = validator.lineBreaks
+            try validator.feed(chunk)
+            if isLast { try validator.finish() }   // a sequence cut short by the end of the input
             if isFirst && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true }
             let findings = lintWithContext(chunk)
             var nextContext: [UInt8]? = nil
             var chunkFindings: [LocatedFinding] = []
             if !findings.isEmpty {
                 let index = LineIndex(Array(chunk))
-                chunkFindings = findings.map { locate($0, index: index, chunk: chunk) }
+                chunkFindings = findings.map { locate($0, index: index, chunk: chunk, linesBefore: linesConsumed) }
             }
             if fixing {
                 let plan = FixPlan(findings: findings)
@@ -142,11 +141,6 @@ public final class StreamingLinter {
             }
             endsWithNewline = chunk.last == 0x0A
             context = nextContext ?? Self.context(after: chunk)
-            // Advance line and column bookkeeping past this chunk.
-            var lastBreak = -1
-            for (k, byte) in chunk.enumerated() where byte == 0x0A { linesConsumed += 1; lastBreak = k }
-            if lastBreak >= 0 { columnCarry = 0 }
-            for byte in chunk[(lastBreak + 1)...] where !UTF8Bytes.isContinuation(byte) { columnCarry += 1 }
         }
         consumed += cut
         pending.removeFirst(cut)
@@ -179,19 +173,11 @@ public final class StreamingLinter {
         }
     }
 
-    private func position(of offset: Int, in chunk: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = linesConsumed, column = columnCarry + 1
-        for k in 0..<offset {
-            if chunk[k] == 0x0A { line += 1; column = 1 } else if !UTF8Bytes.isContinuation(chunk[k]) { column += 1 }
-        }
-        return (line + 1, column)
-    }
-
-    private func locate(_ finding: Finding, index: LineIndex, chunk: UnsafeBufferPointer<UInt8>) -> LocatedFinding {
+    private func locate(_ finding: Finding, index: LineIndex, chunk: UnsafeBufferPointer<UInt8>, linesBefore: Int) -> LocatedFinding {
         func place(_ offset: Int) -> (line: Int, column: Int) {
             let (line, column) = index.location(of: offset)
             let skippedBOM = hasBOM && consumed == 0 && line == 1 ? 1 : 0
-            return (linesConsumed + line, column + (line == 1 ? columnCarry : 0) - skippedBOM)
+            return (linesBefore + line, column - skippedBOM)
         }
         let start = place(finding.range.start), end = place(finding.range.end)
         let lineRange = index.lineRange(index.lineIndex(of: finding.range.start))

@@ -67,11 +67,11 @@ struct Lint: ParsableCommand {
                 if path != "-" { try FileIO.validateUTF8(path) }
                 reportOutput?.write(reporter.beginFile(display))
                 defer { reportOutput?.write(reporter.endFile(display)) }
-                summary.files += 1
                 summary.followUpFixes += try lintFile(path, display: display, session: session) { located in
                     for finding in located { summary.add(finding) }
                     reportOutput?.write(reporter.report(located, path: display, fixing: fix))
                 }
+                summary.files += 1   // files linted to the end; one with an error is reported on standard error
             } catch {
                 Output.standardError.write("translint: error: \(error)\n")
                 failed = true
