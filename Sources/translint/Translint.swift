@@ -8,14 +8,16 @@ import Darwin
 #endif
 
 struct Translint: ParsableCommand {
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "translint",
         abstract: "Find and fix the systematic errors of machine translation, checked against bilingual glossaries.",
         discussion: """
         Exit status: 0 no findings, 1 findings, 2 bad input or usage.
         """,
-        version: "0.1.0",
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        version: Translint.version,
+        subcommands: [Lint.self, Rules.self, Explain.self, Config.self],
         defaultSubcommand: Lint.self
     )
 }

@@ -40,6 +40,36 @@ struct ReporterGoldenTests {
     @Test func textReportAfterFixing() throws { try assertGolden("report-fixed.txt", TextReporter().render(try Self.report(fixing: true))) }
     @Test func jsonReportAfterFixing() throws { try assertGolden("report-fixed.json", JSONReporter().render(try Self.report(fixing: true))) }
 
+    @Test func sarifReport() throws { try assertGolden("report.sarif", SARIFReporter(toolVersion: "0.0.0-test").render(try Self.report())) }
+    @Test func githubReport() throws { try assertGolden("report.github.txt", GitHubReporter().render(try Self.report())) }
+    @Test func checkstyleReport() throws { try assertGolden("report.checkstyle.xml", CheckstyleReporter().render(try Self.report())) }
+    @Test func sarifReportAfterFixingListsNothingFixed() throws {
+        try assertGolden("report-fixed.sarif", SARIFReporter(toolVersion: "0.0.0-test").render(try Self.report(fixing: true)))
+    }
+
+    @Test("SARIF fingerprints stay the same when unrelated text before the finding changes")
+    func sarifFingerprintsAreStable() throws {
+        func fingerprints(_ text: String) throws -> [String] {
+            let streaming = StreamingLinter(session: Linter(glossary: ExampleGlossary.glossary).makeSession(), path: "a.txt", fixing: false)
+            try streaming.feed(Array(text.utf8))
+            let sarif = SARIFReporter(toolVersion: "t").render(LintReport(files: [try streaming.finish()]))
+            return sarif.split(separator: "\n").filter { $0.contains("\"translint/v1\"") }.map(String.init)
+        }
+        let before = try fingerprints("The Amoy shop opened.\n\nSales of Amoy grew. Amoy won.")
+        let after = try fingerprints("A new first paragraph was added here.\n\nThe Amoy shop opened.\n\nSales of Amoy grew. Amoy won.")
+        #expect(before.count == 3 && Set(before).count == 3)
+        #expect(before == after)
+    }
+
+    @Test("GitHub workflow commands escape what would break them")
+    func githubEscaping() {
+        #expect(GitHubReporter.escapeData("50% off\r\nnow") == "50%25 off%0D%0Anow")
+        #expect(GitHubReporter.escapeProperty("a,b:c.txt") == "a%2Cb%3Ac.txt")
+        #expect(CheckstyleReporter.escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;")
+        #expect(SARIFReporter.uri("docs/my file#1.txt") == "docs/my%20file%231.txt")
+        #expect(SARIFReporter.uri("/abs/中.txt") == "file:///abs/%E4%B8%AD.txt")
+    }
+
     @Test func unifiedDiff() throws {
         let report = try Self.report(fixing: true)
         let diff = UnifiedDiff().render(path: "docs/article.txt", original: Array(Self.text.utf8), edits: report.files[0].appliedEdits)

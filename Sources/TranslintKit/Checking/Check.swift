@@ -21,6 +21,9 @@ public struct CheckDescription: Sendable {
     public var rationale: String
     public var defaultSeverity: Severity
     public var isFixable: Bool
+    /// Where the rule's errors count in the quality score, and how much by default.
+    public var mqmCategory: MQMCategory
+    public var mqmSeverity: MQMSeverity
     /// Texts in which the check must find nothing.
     public var nonTriggering: [CheckExample]
     /// Texts in which the check must find something at each `↓` (the marker is not part of the text).
@@ -29,6 +32,7 @@ public struct CheckDescription: Sendable {
     public var corrections: [CheckCorrection]
 
     public init(id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity, isFixable: Bool,
+                mqmCategory: MQMCategory, mqmSeverity: MQMSeverity,
                 nonTriggering: [CheckExample], triggering: [CheckExample], corrections: [CheckCorrection]) {
         self.id = id
         self.name = name
@@ -36,6 +40,8 @@ public struct CheckDescription: Sendable {
         self.rationale = rationale
         self.defaultSeverity = defaultSeverity
         self.isFixable = isFixable
+        self.mqmCategory = mqmCategory
+        self.mqmSeverity = mqmSeverity
         self.nonTriggering = nonTriggering
         self.triggering = triggering
         self.corrections = corrections

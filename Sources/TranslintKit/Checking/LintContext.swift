@@ -15,15 +15,18 @@ public final class LintContext {
     /// First words of sentences, ascending.
     private let sentenceWordStarts: [Int]
 
-    init(text: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String, sentenceSegmenter: Segmenter?) {
+    /// `blockStarts`: where a document's blocks start without a blank line before them (Markdown); `listItems`:
+    /// those that are list items.
+    init(text: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String, sentenceSegmenter: Segmenter?,
+         blockStarts: [Int] = [], listItems: Set<Int> = []) {
         self.text = text
         self.glossary = glossary
         self.locale = locale
-        let paragraphs = SentenceStarts.paragraphs(in: text)
+        let paragraphs = SentenceStarts.paragraphs(in: text, splitAt: blockStarts)
         self.paragraphs = paragraphs
         let links = LinkDetector.links(in: text)
         self.links = links
-        let starts = SentenceStarts.find(in: text, paragraphs: paragraphs, segmenter: sentenceSegmenter)
+        let starts = SentenceStarts.find(in: text, paragraphs: paragraphs, segmenter: sentenceSegmenter, listItems: listItems)
         self.sentenceStarts = starts
         self.sentenceWordStarts = starts.compactMap(\.wordStart).sorted()
         let boundaries = WordBoundaries(text: text, locale: locale)

@@ -40,19 +40,32 @@ public final class StreamingLinter {
     /// With `onFindings`, each chunk's findings go there as soon as they are known and `finish` returns
     /// none (so memory does not grow with their number), and applied edits are kept only with `keepEdits`.
     /// Without it, `finish` returns them all.
-    public init(session: Linter.Session, path: String, fixing: Bool, chunkSize: Int = StreamingLinter.defaultChunkSize,
-                keepEdits: Bool = true, onFindings: (([LocatedFinding]) throws -> Void)? = nil,
+    ///
+    /// `format`: a Markdown file is linted whole (its code blocks may hold blank lines). `lineFilter`: keeps only
+    /// findings whose first and last line (1-based) it accepts; the others are neither reported nor fixed.
+    public init(session: Linter.Session, path: String, fixing: Bool, format: DocumentFormat = .plainText,
+                chunkSize: Int = StreamingLinter.defaultChunkSize, keepEdits: Bool = true,
+                lineFilter: ((Int, Int) -> Bool)? = nil,
+                onFindings: (([LocatedFinding]) throws -> Void)? = nil,
                 output: @escaping ([UInt8]) throws -> Void = { _ in }) {
         self.session = session
         self.path = path
         self.fixing = fixing
-        self.chunkSize = max(chunkSize, 16)
+        self.format = format
+        self.chunkSize = format == .markdown ? Int.max / 4 : max(chunkSize, 16)
         self.keepEdits = keepEdits
+        self.lineFilter = lineFilter
         self.validator = UTF8Validator(path: path)
         self.onFindings = onFindings
         self.output = output
     }
 
+    private let format: DocumentFormat
+    private let lineFilter: ((Int, Int) -> Bool)?
+    private var suppressions = SuppressionFilter()
+    /// Per suppression directive seen (as `suppressions.records`): its `unused-suppression` finding, located.
+    private var directiveFindings: [LocatedFinding] = []
+    private var quality = QualityScore()
     private let keepEdits: Bool
 
     public func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -68,8 +81,22 @@ public final class StreamingLinter {
     /// Lints what is left and returns the file's result.
     public func finish() throws -> FileResult {
         if !pending.isEmpty { try process(upTo: pending.count, isLast: true) }
+        var unused: [LocatedFinding] = []
+        if session.linter.reportsUnusedSuppressions {
+            for (k, record) in suppressions.records.enumerated() where !record.used && record.directive.kind != .enable {
+                unused.append(directiveFindings[k])
+            }
+        }
+        quality.penalty += unused.reduce(0) { $0 + session.linter.settings.penalty(of: $1.finding.rule) }
+        if let onFindings {
+            if !unused.isEmpty { try onFindings(unused) }
+        } else {
+            located.append(contentsOf: unused)
+            located.sort { $0.finding.range != $1.finding.range ? $0.finding.range < $1.finding.range : $0.finding.rule < $1.finding.rule }
+        }
         return FileResult(path: path, findings: located, appliedEdits: appliedEdits, appliedEditCount: appliedEditCount,
-                          followUpFixes: followUpFixes, byteCount: totalBytes, hasBOM: hasBOM, endsWithNewline: endsWithNewline)
+                          followUpFixes: followUpFixes, byteCount: totalBytes, hasBOM: hasBOM, endsWithNewline: endsWithNewline,
+                          quality: quality)
     }
 
     /// After the last blank line of `pending`, or after its last line break once it has grown past two
@@ -98,11 +125,34 @@ public final class StreamingLinter {
             try validator.feed(chunk)
             if isLast { try validator.finish() }   // a sequence cut short by the end of the input
             if isFirst && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true }
-            let findings = lintWithContext(chunk)
+            let lint = lintWithContext(chunk, countWords: true)
+            quality.words += lint.words
+            var index: LineIndex?
+            func lineIndex() -> LineIndex {
+                if let index { return index }
+                let made = LineIndex(Array(chunk))
+                index = made
+                return made
+            }
+            let filterBefore = suppressions
+            let recordsBefore = suppressions.records.count
+            var findings = suppressions.apply(lint.findings, directives: lint.directives, in: chunk, base: consumed)
+            for record in suppressions.records[recordsBefore...] {
+                let directive = record.directive.shifted(by: -consumed)
+                let finding = UnusedSuppression.finding(directive, severity: session.linter.settings.severity(of: UnusedSuppression.description.id) ?? .warning)
+                directiveFindings.append(locate(finding, index: lineIndex(), chunk: chunk, linesBefore: linesConsumed))
+            }
+            if let lineFilter, !findings.isEmpty {
+                let index = lineIndex()
+                findings = findings.filter { finding in
+                    lineFilter(linesConsumed + index.lineIndex(of: finding.range.start) + 1,
+                               linesConsumed + index.lineIndex(of: max(finding.range.start, finding.range.end - 1)) + 1)
+                }
+            }
             var nextContext: [UInt8]? = nil
             var chunkFindings: [LocatedFinding] = []
             if !findings.isEmpty {
-                let index = LineIndex(Array(chunk))
+                let index = lineIndex()
                 chunkFindings = findings.map { locate($0, index: index, chunk: chunk, linesBefore: linesConsumed) }
             }
             if fixing {
@@ -110,22 +160,28 @@ public final class StreamingLinter {
                 for i in plan.applied { chunkFindings[i].isFixed = true }
                 let original = Array(chunk)
                 var edits = plan.edits
+                var lastEdits = plan.edits
                 var fixed = plan.apply(to: original)
                 // Follow-up passes, as ESLint and ruff do: a fix can make a new finding ("FPR" → "FOR" after
-                // "for" is a repeated word) or free one that overlapped it. Their edits are composed onto
-                // the original offsets, so --diff shows exactly what --fix writes.
+                // "for" is a repeated word) or free one that overlapped it. Only findings next to what the previous
+                // pass changed are taken, and suppressions and the line filter still hold. Their edits are composed
+                // onto the original offsets, so --diff shows exactly what --fix writes.
                 var pass = 1
-                while !edits.isEmpty && pass < Self.maxFixPasses {
-                    let next = FixPlan(findings: fixed.withUnsafeBufferPointer { lintWithContext($0) }.filter { $0.fix != nil })
+                while !lastEdits.isEmpty && pass < Self.maxFixPasses {
+                    let candidates = followUpCandidates(in: fixed, after: lastEdits, filter: filterBefore, base: consumed, linesBefore: linesConsumed)
+                    let next = FixPlan(findings: candidates)
                     if next.edits.isEmpty { break }
                     edits = TextEdit.compose(edits, then: next.edits, original: original)
                     followUpFixes += next.applied.count
                     fixed = next.apply(to: fixed)
+                    lastEdits = next.edits
                     pass += 1
                 }
-                if pass > 1 && !fixed.withUnsafeBufferPointer({ lintWithContext($0) }).contains(where: { $0.fix != nil }) {
+                if pass > 1 && followUpCandidates(in: fixed, after: lastEdits, filter: filterBefore, base: consumed, linesBefore: linesConsumed).isEmpty {
                     // Nothing fixable is left: findings skipped for overlapping were fixed by a later pass.
-                    for i in chunkFindings.indices where chunkFindings[i].finding.fix != nil { chunkFindings[i].isFixed = true }
+                    for i in chunkFindings.indices where chunkFindings[i].finding.fix != nil && plan.skipped.contains(i) {
+                        chunkFindings[i].isFixed = true
+                    }
                 }
                 if keepEdits {
                     appliedEdits.append(contentsOf: edits.map { TextEdit(range: $0.range.shifted(by: consumed), replacement: $0.replacement) })
@@ -133,6 +189,9 @@ public final class StreamingLinter {
                 appliedEditCount += edits.count
                 try output(fixed)
                 nextContext = fixed.withUnsafeBufferPointer { Self.context(after: $0) }
+            }
+            for located in chunkFindings where !located.isFixed {
+                quality.penalty += session.linter.settings.penalty(of: located.finding.rule)
             }
             if let onFindings {
                 if !chunkFindings.isEmpty { try onFindings(chunkFindings) }
@@ -144,6 +203,37 @@ public final class StreamingLinter {
         }
         consumed += cut
         pending.removeFirst(cut)
+    }
+
+    /// Fixable findings of a follow-up pass over `text` (a fixed chunk): those within a few bytes of what the
+    /// previous pass changed (`edits`, on offsets of the text before it), not suppressed, and on lines the line
+    /// filter accepts (lines counted in `text`).
+    private func followUpCandidates(in text: [UInt8], after edits: [TextEdit], filter: SuppressionFilter, base: Int, linesBefore: Int) -> [Finding] {
+        var changed: [ByteRange] = []
+        var delta = 0
+        for edit in edits {
+            let start = edit.range.start + delta
+            changed.append(ByteRange(start, start + edit.replacement.utf8.count))
+            delta += edit.replacement.utf8.count - edit.range.length
+        }
+        let margin = 64
+        let near = { (range: ByteRange) in changed.contains { range.start <= $0.end + margin && $0.start - margin <= range.end } }
+        return text.withUnsafeBufferPointer { buffer in
+            let lint = lintWithContext(buffer, countWords: false)
+            var copy = filter
+            var findings = copy.apply(lint.findings.filter { finding in
+                guard let fix = finding.fix else { return false }
+                return near(finding.range) || fix.edits.contains { near($0.range) }
+            }, directives: lint.directives, in: buffer, base: base)
+            if let lineFilter, !findings.isEmpty {
+                let index = LineIndex(text)
+                findings = findings.filter { finding in
+                    lineFilter(linesBefore + index.lineIndex(of: finding.range.start) + 1,
+                               linesBefore + index.lineIndex(of: max(finding.range.start, finding.range.end - 1)) + 1)
+                }
+            }
+            return findings
+        }
     }
 
     /// The last lines of `chunk` when it ends inside a paragraph (no blank line at its end), else nothing.
@@ -160,17 +250,21 @@ public final class StreamingLinter {
         return Array(chunk[start...])
     }
 
-    /// Findings of `chunk`, linted after the left context when there is one; findings inside the context
-    /// belong to the previous chunk and are dropped.
-    private func lintWithContext(_ chunk: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        guard !context.isEmpty else { return session.lint(chunk) }
+    /// Findings and suppression comments of `chunk`, linted after the left context when there is one; what lies
+    /// inside the context belongs to the previous chunk and is dropped.
+    private func lintWithContext(_ chunk: UnsafeBufferPointer<UInt8>, countWords: Bool) -> Linter.DocumentLint {
+        guard !context.isEmpty else { return session.lintDocument(chunk, format: format, countWords: countWords) }
         let shift = context.count
         let combined = context + Array(chunk)
-        return session.lint(combined).compactMap { finding in
+        var lint = combined.withUnsafeBufferPointer { session.lintDocument($0, format: format, countWords: false) }
+        lint.findings = lint.findings.compactMap { finding in
             let firstEdit = finding.fix?.edits.map(\.range.start).min() ?? finding.range.start
             guard min(finding.range.start, firstEdit) >= shift else { return nil }
             return finding.shifted(by: -shift)
         }
+        lint.directives = lint.directives.filter { $0.range.start >= shift }.map { $0.shifted(by: -shift) }
+        if countWords { lint.words = WordCounter.count(chunk) }
+        return lint
     }
 
     private func locate(_ finding: Finding, index: LineIndex, chunk: UnsafeBufferPointer<UInt8>, linesBefore: Int) -> LocatedFinding {

@@ -70,11 +70,14 @@ public struct Glossary: Sendable {
     public var sourceLanguage: String
     public var targetLanguage: String
     public var entries: [GlossaryEntry]
+    /// Exact phrases in which nothing is flagged (a person actually named Ali: `Muhammad Ali`).
+    public var ignore: [String]
 
-    public init(sourceLanguage: String, targetLanguage: String, entries: [GlossaryEntry]) {
+    public init(sourceLanguage: String, targetLanguage: String, entries: [GlossaryEntry], ignore: [String] = []) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.entries = entries
+        self.ignore = ignore
     }
 
     public static func empty(targetLanguage: String = "en") -> Glossary {
@@ -87,7 +90,9 @@ public struct Glossary: Sendable {
         if glossaries.count == 1 { return merged }   // the loader has checked it already
         var indexByTarget: [String: Int] = [:]
         merged.entries = []
+        merged.ignore = []
         for glossary in glossaries {
+            merged.ignore += glossary.ignore.filter { !merged.ignore.contains($0) }
             if glossary.targetLanguage.lowercased() != merged.targetLanguage.lowercased() {
                 throw GlossaryError(location: glossary.entries.first?.location.map { SourceLocation(file: $0.file, line: 1) },
                                     message: "target language '\(glossary.targetLanguage)' differs from '\(merged.targetLanguage)' of the first glossary")
@@ -107,7 +112,7 @@ public struct Glossary: Sendable {
 
     /// The glossary with only `entry`: what an entry's examples are run against.
     public func restricted(to entry: GlossaryEntry) -> Glossary {
-        Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: [entry])
+        Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: [entry], ignore: ignore)
     }
 }
 

@@ -12,7 +12,7 @@ import Yams
 ///     forbidden: [electricity business]
 /// ```
 public enum GlossaryLoader {
-    static let topLevelKeys: Set<String> = ["version", "source_language", "target_language", "terms"]
+    static let topLevelKeys: Set<String> = ["version", "source_language", "target_language", "terms", "ignore"]
     static let entryKeys: Set<String> = ["source", "target", "forbidden", "case_sensitive", "note", "examples"]
     static let exampleKeys: Set<String> = ["text", "fixed"]
 
@@ -46,7 +46,8 @@ public enum GlossaryLoader {
             entries.append(try entry(node, reader: reader))
         }
         try GlossaryValidator.checkConflicts(entries)
-        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
+        let ignore = try top["ignore"].map { try reader.stringList($0, key: "ignore") } ?? []
+        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries, ignore: ignore)
     }
 
     private static func entry(_ node: Node, reader: NodeReader) throws -> GlossaryEntry {
@@ -93,6 +94,8 @@ public enum GlossaryLoader {
         guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
+
+    static func yamlErrorLine(_ error: YamlError) -> Int { yamlErrorLocation(error, file: "").line }
 
     private static func yamlErrorLocation(_ error: YamlError, file: String) -> SourceLocation {
         switch error {
@@ -157,6 +160,11 @@ struct NodeReader {
         }
     }
 
+    func double(_ node: Node) -> Double? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        return Double(scalar.string)
+    }
+
     func int(_ node: Node) -> Int? {
         guard let scalar = node.scalar, scalar.style == .plain else { return nil }
         return Int(scalar.string)
@@ -167,6 +175,12 @@ struct NodeReader {
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         guard !value.isEmpty else { throw error(node, "'\(key)' must not be empty") }
         return value
+    }
+
+    func stringList(_ node: Node, key: String) throws -> [String] {
+        if node.scalar != nil { return [try string(node, key: key)] }
+        guard let items = node.sequence else { throw error(node, "'\(key)' must be a list of strings") }
+        return try items.map { try string($0, key: key) }
     }
 
     func requiredString(_ fields: [String: Node], _ key: String, in parent: Node) throws -> String {

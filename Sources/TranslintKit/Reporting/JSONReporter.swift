@@ -37,8 +37,14 @@ public struct JSONReporter: Reporter {
         return out
     }
 
-    public mutating func endFile(_ path: String) -> String {
-        (findingsInFile > 0 ? indent("      ") : "") + "]" + indent("    ") + "}"
+    public mutating func endFile(_ path: String, quality: QualityScore) -> String {
+        (findingsInFile > 0 ? indent("      ") : "") + "]," + indent("      ") + "\"quality\"\(colon)"
+            + indented(Self.quality(quality).serialized(pretty: pretty), by: "      ") + indent("    ") + "}"
+    }
+
+    /// `{"penalty", "words", "score"}`: an automatic estimate, `100 × (1 − penalty / words)` rounded to 2 decimals.
+    static func quality(_ q: QualityScore) -> JSONValue {
+        .object([("penalty", .number(q.penalty)), ("words", .int(q.words)), ("score", .number((q.score * 100).rounded() / 100))])
     }
 
     public mutating func end(_ s: LintReport.Summary) -> String {
@@ -47,6 +53,11 @@ public struct JSONReporter: Reporter {
             ("warnings", .int(s.warnings)), ("info", .int(s.infos)), ("fixable", .int(s.fixable)),
         ]
         if s.fixing { summary.append(("fixed", .int(s.fixed))); summary.append(("fixed_in_follow_up_passes", .int(s.followUpFixes))) }
+        summary.append(("quality", Self.quality(s.quality)))
+        if let minimum = s.minScore {
+            summary.append(("min_score", .number(minimum)))
+            summary.append(("files_below_min_score", .int(s.filesBelowMinScore)))
+        }
         return (filesWritten > 0 ? indent("  ") : "") + "]," + indent("  ") + "\"summary\"\(colon)"
             + indented(JSONValue.object(summary).serialized(pretty: pretty), by: "  ") + indent("") + "}\n"
     }

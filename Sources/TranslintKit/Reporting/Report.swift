@@ -43,9 +43,13 @@ public struct FileResult: Hashable, Sendable {
     public var byteCount: Int
     public var hasBOM: Bool
     public var endsWithNewline: Bool
+    /// Penalty points of the findings still standing, and the evaluated words.
+    public var quality: QualityScore
 
     public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], appliedEditCount: Int? = nil,
-                followUpFixes: Int = 0, byteCount: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false) {
+                followUpFixes: Int = 0, byteCount: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false,
+                quality: QualityScore = QualityScore()) {
+        self.quality = quality
         self.path = path
         self.findings = findings
         self.appliedEdits = appliedEdits
@@ -74,6 +78,7 @@ public struct LintReport: Hashable, Sendable {
         for file in files {
             for located in file.findings { summary.add(located) }
             summary.followUpFixes += file.followUpFixes
+            summary.quality = summary.quality + file.quality
         }
         return summary
     }
@@ -84,6 +89,11 @@ public struct LintReport: Hashable, Sendable {
         public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
         /// Fixed in follow-up passes (see `FileResult.followUpFixes`); not part of `findings`.
         public var followUpFixes = 0
+        /// Over all files: penalty points and evaluated words.
+        public var quality = QualityScore()
+        /// With `--min-score`: the files that scored below it.
+        public var minScore: Double?
+        public var filesBelowMinScore = 0
 
         public init(fixing: Bool) { self.fixing = fixing }
 
@@ -111,7 +121,8 @@ public protocol Reporter: Sendable {
     mutating func beginFile(_ path: String) -> String
     /// Some of the current file's findings, in order.
     mutating func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String
-    mutating func endFile(_ path: String) -> String
+    /// After the file's last findings, with its quality score.
+    mutating func endFile(_ path: String, quality: QualityScore) -> String
     /// After the last file.
     mutating func end(_ summary: LintReport.Summary) -> String
 }
@@ -123,7 +134,8 @@ extension Reporter {
         for file in report.files {
             out += reporter.beginFile(file.path)
             out += reporter.report(file.findings, path: file.path, fixing: report.fixing)
-            out += reporter.endFile(file.path)
+            // Reporters that list only findings still standing skip fixed ones themselves.
+            out += reporter.endFile(file.path, quality: file.quality)
         }
         return out + reporter.end(report.summary)
     }

@@ -6,13 +6,26 @@ public struct TextReporter: Reporter {
 
     public init(maxLineWidth: Int = 100) { self.maxLineWidth = maxLineWidth }
 
-    public func begin() -> String { "" }
-    public func beginFile(_ path: String) -> String { "" }
-    public func endFile(_ path: String) -> String { "" }
+    private var findingsInFile = 0
 
-    public func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String {
+    public mutating func begin() -> String { "" }
+    public mutating func beginFile(_ path: String) -> String { findingsInFile = 0; return "" }
+
+    /// A file with findings gets its quality score; a clean file scores 100 and gets no line.
+    public mutating func endFile(_ path: String, quality: QualityScore) -> String {
+        guard findingsInFile > 0 else { return "" }
+        return "\(path): \(Self.describe(quality))\n"
+    }
+
+    static func describe(_ quality: QualityScore) -> String {
+        let points = QualityScore.format(quality.penalty).replacingSuffix(".00", with: "")
+        return "quality score \(quality.formatted) (automatic estimate: \(points) penalty points in \(quality.words) words)"
+    }
+
+    public mutating func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String {
         var out = ""
         for located in findings where !(fixing && located.isFixed) {
+            findingsInFile += 1
             let f = located.finding
             out += "\(path):\(located.line):\(located.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
             let (line, caret) = excerpt(located)
@@ -21,7 +34,14 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    public func end(_ summary: LintReport.Summary) -> String { summaryLine(summary) + "\n" }
+    public mutating func end(_ summary: LintReport.Summary) -> String {
+        var out = summaryLine(summary) + "\n"
+        if summary.files > 0 { out += "total: \(Self.describe(summary.quality))\n" }
+        if let minimum = summary.minScore, summary.filesBelowMinScore > 0 {
+            out += "\(summary.filesBelowMinScore == 1 ? "1 file scores" : "\(summary.filesBelowMinScore) files score") below --min-score \(QualityScore.format(minimum))\n"
+        }
+        return out
+    }
 
     func summaryLine(_ s: LintReport.Summary) -> String {
         let files = s.files == 1 ? "1 file" : "\(s.files) files"
@@ -74,5 +94,11 @@ public struct TextReporter: Reporter {
         if startIndex >= to { caretBytes.append(0x5E) }
         let caret = String(decoding: caretBytes, as: UTF8.self)
         return (line, caret)
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }

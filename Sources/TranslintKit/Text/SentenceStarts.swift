@@ -18,8 +18,9 @@ public struct SentenceStart: Hashable, Sendable {
 /// space and a word, unless the full stop ends an abbreviation (`e.g.`, `Mr.`, `Co., Ltd.`),
 /// an ellipsis, or a list enumerator (`iv.`).
 enum SentenceStarts {
+    /// `listItems`: paragraph starts that are list items; a list that follows a colon may start each item in lowercase.
     static func find(in text: UnsafeBufferPointer<UInt8>, paragraphs: [ByteRange], segmenter: Segmenter?,
-                     alwaysUseICU: Bool = false) -> [SentenceStart] {
+                     alwaysUseICU: Bool = false, listItems: Set<Int> = []) -> [SentenceStart] {
         var starts: [SentenceStart] = []
         func add(_ offset: Int, paragraph: Bool, followsColon: Bool = false) {
             guard offset < text.count else { return }
@@ -28,7 +29,11 @@ enum SentenceStarts {
         }
 
         for (index, paragraph) in paragraphs.enumerated() {
-            let colon = index > 0 && lastNonSpace(text, before: paragraphs[index - 1].end) == 0x3A
+            var previous = index - 1
+            if listItems.contains(paragraph.start) {
+                while previous >= 0 && listItems.contains(paragraphs[previous].start) { previous -= 1 }
+            }
+            let colon = previous >= 0 && lastNonSpace(text, before: paragraphs[previous].end) == 0x3A
             add(paragraph.start, paragraph: true, followsColon: colon)
         }
 
@@ -74,6 +79,33 @@ enum SentenceStarts {
         unique.reserveCapacity(starts.count)
         for start in starts where unique.last?.offset != start.offset { unique.append(start) }
         return unique
+    }
+
+    /// Paragraphs cut further where a document's blocks start (Markdown headings, list items, table cells),
+    /// each trimmed of white space.
+    static func paragraphs(in text: UnsafeBufferPointer<UInt8>, splitAt blockStarts: [Int]) -> [ByteRange] {
+        let paragraphs = paragraphs(in: text)
+        guard !blockStarts.isEmpty else { return paragraphs }
+        var result: [ByteRange] = []
+        var next = 0
+        for paragraph in paragraphs {
+            while next < blockStarts.count && blockStarts[next] <= paragraph.start { next += 1 }
+            var start = paragraph.start
+            while next < blockStarts.count && blockStarts[next] < paragraph.end {
+                appendTrimmed(text, ByteRange(start, blockStarts[next]), to: &result)
+                start = blockStarts[next]
+                next += 1
+            }
+            appendTrimmed(text, ByteRange(start, paragraph.end), to: &result)
+        }
+        return result
+    }
+
+    private static func appendTrimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: ByteRange, to result: inout [ByteRange]) {
+        var start = range.start, end = range.end
+        while start < end && (isSpaceByte(text[start]) || text[start] == 0x0A) { start += 1 }
+        while end > start && (isSpaceByte(text[end - 1]) || text[end - 1] == 0x0A) { end -= 1 }
+        if start < end { result.append(ByteRange(start, end)) }
     }
 
     /// Paragraphs: runs of lines that are not blank, trimmed of white space.

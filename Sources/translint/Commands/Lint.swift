@@ -1,92 +1,191 @@
 import ArgumentParser
+import Foundation
 import TranslintKit
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, github, checkstyle, diff
+
+    func makeReporter() -> (any Reporter)? {
+        switch self {
+        case .text: TextReporter()
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter(toolVersion: Translint.version)
+        case .github: GitHubReporter()
+        case .checkstyle: CheckstyleReporter()
+        case .diff: nil
+        }
+    }
+}
+
+/// `--report FORMAT=PATH`: an extra report written to a file in the same run.
+struct ExtraReport: ExpressibleByArgument {
+    var format: OutputFormat
+    var path: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="), let format = OutputFormat(rawValue: String(argument[..<equals])) else { return nil }
+        let path = String(argument[argument.index(after: equals)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
 }
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check translated text files against glossaries; fix them with --fix.",
         discussion: """
-        Exit status: 0 no findings (with --fix: none left), 1 findings, 2 bad input or usage.
+        Settings come from .translint.yml (the first one found from the current folder upwards) or --config; \
+        options given here win. Without paths and with a configuration file, its folder's files are checked.
+
+        Exit status: 0 no findings (with --fix: none left; info-level findings do not count), 1 findings, or with \
+        --min-score a file scoring below it, 2 bad input or usage.
         """
     )
 
     @Argument(help: "Files or folders to check (folders: the text files under them). '-' reads standard input.")
     var paths: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A glossary file, or a folder of them (*.yaml). Repeatable.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A glossary file, or a folder of them (*.yaml). Repeatable; added after the configuration's.", valueName: "file"))
     var glossary: [String] = []
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: ArgumentHelp("The configuration file (default: .translint.yml in this folder or one above it).", valueName: "file"))
+    var config: String?
+
+    @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Also write a report in FORMAT to PATH. Repeatable.", valueName: "format=path"))
+    var report: [ExtraReport] = []
 
     @Flag(help: "Apply the fixes in place (standard input: print the fixed text; the report goes to standard error).")
     var fix = false
 
-    @Flag(help: "Print a unified diff of the fixes without changing anything.")
+    @Flag(help: "Print a unified diff of the fixes without changing anything (the same as --format diff).")
     var diff = false
 
-    @Option(help: ArgumentHelp("The path to show for standard input.", valueName: "path"))
+    @Option(help: ArgumentHelp("Report (and fix) only findings on lines changed since the git revision REF.", valueName: "ref"))
+    var onlyChanged: String?
+
+    @Option(help: ArgumentHelp("Fail (exit 1) only when a file's quality score is below N (0–100).", valueName: "n"))
+    var minScore: Double?
+
+    @Option(help: ArgumentHelp("The path to show for standard input (also decides Markdown: .md).", valueName: "path"))
     var stdinFilename: String?
 
+    @Flag(help: "Say which files folder walks skipped, and why.")
+    var verbose = false
+
+    private var showsDiff: Bool { diff || format == .diff }
+
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one file or folder to check ('-' for standard input).") }
-        if fix && diff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
+        if fix && showsDiff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once.") }
+        if let minScore, minScore > 100 { throw ValidationError("--min-score is a score up to 100.") }
     }
 
     func run() throws {
         let linter: Linter
         let files: [String]
+        let minimum: Double?
+        var changed: [String: ChangedLines] = [:]
         do {
-            linter = Linter(glossary: try GlossaryFiles.load(glossary))
-            files = try FileIO.expand(paths)
+            let configuration = try ConfigurationFile.load(explicit: config)
+            let loaded = try GlossaryFiles.load(configuration.glossaries + glossary)
+            var glossary = loaded
+            if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
+            linter = Linter(glossary: glossary, locale: configuration.targetLanguage, settings: configuration.rules)
+            minimum = minScore ?? configuration.minScore
+            var paths = self.paths
+            if paths.isEmpty {
+                guard configuration.file != nil else {
+                    throw ValidationError("Give at least one file or folder to check ('-' for standard input), or add a .translint.yml.")
+                }
+                paths = [configuration.root]
+            }
+            let verbose = self.verbose
+            files = try FileWalker(configuration: configuration, skipped: { path, why in
+                if verbose { Output.standardError.write("translint: skipped \(path) (\(why))\n") }
+            }).expand(paths)
+            if let onlyChanged {
+                try Git.verify(revision: onlyChanged)
+                for path in files where path != "-" { changed[path] = try Git.changedLines(of: path, since: onlyChanged) }
+            }
+        } catch let error as ValidationError {
+            throw error
         } catch {
             Output.standardError.write("translint: error: \(error)\n")
             throw ExitCode(2)
         }
 
-        // The report streams: findings are written as each chunk of a file is linted. With --fix on standard
-        // input the fixed text owns standard output, so the report goes to standard error; --diff prints only diffs.
+        // Reports stream: findings are written as each chunk of a file is linted. With --fix on standard input
+        // the fixed text owns standard output, so the report goes to standard error; --diff prints only diffs.
         let fixesStandardInput = fix && files.contains("-")
-        let reportOutput: Output? = diff ? nil : (fixesStandardInput ? .standardError : .standardOutput)
-        var reporter: any Reporter = switch format {
-        case .text: TextReporter()
-        case .json: JSONReporter()
+        var sinks: [ReportSink] = []
+        var diffOutputs: [Output] = []
+        if showsDiff {
+            diffOutputs.append(.standardOutput)
+        } else if let reporter = format.makeReporter() {
+            sinks.append(ReportSink(reporter: reporter, output: fixesStandardInput ? .standardError : .standardOutput))
         }
+        do {
+            for extra in report {
+                let output = try Output.creating(extra.path)
+                if let reporter = extra.format.makeReporter() { sinks.append(ReportSink(reporter: reporter, output: output)) } else { diffOutputs.append(output) }
+            }
+        } catch {
+            Output.standardError.write("translint: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        defer { for sink in sinks { sink.output.closeIfFile() }; for output in diffOutputs { output.closeIfFile() } }
+
         var summary = LintReport.Summary(fixing: fix)
+        summary.minScore = minimum
         let session = linter.makeSession()
         var failed = false
-        reportOutput?.write(reporter.begin())
+        var failingFindings = 0
+        for sink in sinks { sink.write(sink.reporter.begin()) }
         for path in files {
             let display = path == "-" ? (stdinFilename ?? "<stdin>") : path
             do {
                 // A regular file is checked for UTF-8 first, so bad input gives no partial report.
                 if path != "-" { try FileIO.validateUTF8(path) }
-                reportOutput?.write(reporter.beginFile(display))
-                defer { reportOutput?.write(reporter.endFile(display)) }
-                summary.followUpFixes += try lintFile(path, display: display, session: session) { located in
-                    for finding in located { summary.add(finding) }
-                    reportOutput?.write(reporter.report(located, path: display, fixing: fix))
+                for sink in sinks { sink.write(sink.reporter.beginFile(display)) }
+                let lines = changed[path]
+                let result = try lintFile(path, display: display, session: session, diffOutputs: diffOutputs,
+                                          lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } }) { located in
+                    for finding in located {
+                        summary.add(finding)
+                        if finding.finding.severity != .info && !(fix && finding.isFixed) { failingFindings += 1 }
+                    }
+                    for sink in sinks { sink.write(sink.reporter.report(located, path: display, fixing: fix)) }
                 }
+                summary.followUpFixes += result.followUpFixes
+                summary.quality = summary.quality + result.quality
+                if let minimum, result.quality.score < minimum { summary.filesBelowMinScore += 1 }
+                for sink in sinks { sink.write(sink.reporter.endFile(display, quality: result.quality)) }
                 summary.files += 1   // files linted to the end; one with an error is reported on standard error
             } catch {
                 Output.standardError.write("translint: error: \(error)\n")
                 failed = true
             }
         }
-        reportOutput?.write(reporter.end(summary))
+        for sink in sinks { sink.write(sink.reporter.end(summary)) }
         if failed { throw ExitCode(2) }
-        if (fix ? summary.remaining : summary.findings) > 0 { throw ExitCode(1) }
+        if minimum != nil {
+            if summary.filesBelowMinScore > 0 { throw ExitCode(1) }
+        } else if failingFindings > 0 {
+            throw ExitCode(1)
+        }
     }
 
     /// Lints one file, streaming it block by block; with --fix writes the fixed text (atomically, and only
     /// when something changed), with --diff prints its diff.
-    /// Returns how many findings later fix passes fixed.
-    private func lintFile(_ path: String, display: String, session: Linter.Session,
-                          onFindings: @escaping ([LocatedFinding]) -> Void) throws -> Int {
+    private func lintFile(_ path: String, display: String, session: Linter.Session, diffOutputs: [Output],
+                          lineFilter: ((Int, Int) -> Bool)?,
+                          onFindings: @escaping ([LocatedFinding]) -> Void) throws -> FileResult {
         let isStandardInput = path == "-"
         var writer: FileIO.AtomicWriter?
         var original: [UInt8] = []
@@ -103,11 +202,13 @@ struct Lint: ParsableCommand {
         } else {
             output = { _ in }
         }
-        let streaming = StreamingLinter(session: session, path: display, fixing: fix || diff, keepEdits: diff,
-                                        onFindings: onFindings, output: output)
+        let wantsDiff = !diffOutputs.isEmpty
+        let streaming = StreamingLinter(session: session, path: display, fixing: fix || wantsDiff,
+                                        format: DocumentFormat.forPath(display), keepEdits: wantsDiff,
+                                        lineFilter: lineFilter, onFindings: onFindings, output: output)
         do {
             try FileIO.readBlocks(path) { block in
-                if diff { original.append(contentsOf: block) }
+                if wantsDiff { original.append(contentsOf: block) }
                 try streaming.feed(block)
             }
             let result = try streaming.finish()
@@ -115,15 +216,29 @@ struct Lint: ParsableCommand {
             if let writer {
                 if result.appliedEditCount == 0 { writer.discard() } else { try writer.commit() }
             }
-            if diff {
-                Output.standardOutput.write(UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits))
+            if wantsDiff {
+                let text = UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits)
+                for out in diffOutputs { out.write(text) }
             }
-            return result.followUpFixes
+            return result
         } catch {
             writer?.discard()
             throw error
         }
     }
+}
+
+/// A reporter and where its output goes.
+final class ReportSink {
+    var reporter: any Reporter
+    let output: Output
+
+    init(reporter: any Reporter, output: Output) {
+        self.reporter = reporter
+        self.output = output
+    }
+
+    func write(_ text: String) { if !text.isEmpty { output.write(text) } }
 }
 
 /// Loading the glossaries named on the command line.

@@ -1,3 +1,4 @@
+import TranslintKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,4 +27,13 @@ struct Output {
     }
 
     func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { write(bytes: $0) } }
+
+    /// A file created (or emptied) for a report.
+    static func creating(_ path: String) throws -> Output {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw InputError.unwritable(path: path, reason: String(cString: strerror(errno))) }
+        return Output(fd: fd)
+    }
+
+    func closeIfFile() { if fd > 2 { close(fd) } }
 }

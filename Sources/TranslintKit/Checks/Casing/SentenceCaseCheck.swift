@@ -14,6 +14,8 @@ public struct SentenceCaseCheck: Check {
         """,
         defaultSeverity: .warning,
         isFixable: true,
+        mqmCategory: .linguisticConventions,
+        mqmSeverity: .minor,
         nonTriggering: [
             "Prices rose. They fell again.",
             "iPhone sales grew. eBay did not.",

@@ -11,6 +11,8 @@ public struct LeadingPunctuationCheck: Check {
         """,
         defaultSeverity: .warning,
         isFixable: true,
+        mqmCategory: .linguisticConventions,
+        mqmSeverity: .minor,
         nonTriggering: [
             "In fact, prices rose.",
             "- a bullet item",

@@ -11,6 +11,8 @@ public struct RepeatedWordCheck: Check {
         """,
         defaultSeverity: .warning,
         isFixable: true,
+        mqmCategory: .accuracy,
+        mqmSeverity: .minor,
         nonTriggering: [
             "The price of the item.",
             "He had had enough.",

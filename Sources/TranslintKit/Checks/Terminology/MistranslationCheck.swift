@@ -12,6 +12,8 @@ public struct MistranslationCheck: Check {
         """,
         defaultSeverity: .error,
         isFixable: true,
+        mqmCategory: .terminology,
+        mqmSeverity: .major,
         nonTriggering: [
             "Alibaba and Alipay grew.",
             "Taobao is an e-commerce site.",

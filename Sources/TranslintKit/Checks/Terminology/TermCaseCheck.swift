@@ -11,6 +11,8 @@ public struct TermCaseCheck: Check {
         """,
         defaultSeverity: .error,
         isFixable: true,
+        mqmCategory: .terminology,
+        mqmSeverity: .minor,
         nonTriggering: [
             "Users of WeChat and Taobao.",
             "WECHAT MARKETING BANNED",

@@ -1,0 +1,151 @@
+import Yams
+
+/// A project's `.translint.yml`: what to check, against which glossaries, and how strictly.
+///
+/// ```yaml
+/// glossaries: [glossaries/zh-en]       # in order: a later glossary's entry replaces an earlier one's with the same target
+/// include: ["**/*.txt", "**/*.md"]     # when walking folders; default: every text file
+/// exclude: ["vendor/", "**/drafts/**"]
+/// source_language: zh-Hans
+/// target_language: en
+/// min_score: 95                        # exit 1 when a file's quality score is below this
+/// ignore: ["Muhammad Ali"]             # phrases never flagged
+/// rules:
+///   sentence-case: warning             # error | warning | info | off
+///   mistranslation: {severity: error, mqm_severity: critical}
+/// mqm_weights: {minor: 1, major: 5, critical: 25}
+/// ```
+/// Paths are relative to the file's folder.
+public struct Configuration: Hashable, Sendable {
+    public static let fileNames = [".translint.yml", ".translint.yaml"]
+
+    /// The file it was read from; nil for the defaults.
+    public var file: String?
+    /// The folder that paths and patterns are relative to.
+    public var root: String
+    public var glossaries: [String] = []
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
+    public var sourceLanguage: String?
+    public var targetLanguage: String?
+    public var minScore: Double?
+    public var rules = RuleSettings()
+
+    public init(file: String? = nil, root: String) {
+        self.file = file
+        self.root = root
+    }
+
+    /// Whether a file found by walking a folder is checked; `relativePath` is relative to `root`.
+    public func includes(_ relativePath: String) -> Bool {
+        if exclude.contains(where: { $0.matches(relativePath) }) { return false }
+        return include.isEmpty || include.contains { $0.matches(relativePath) }
+    }
+
+    static let keys: Set<String> = ["version", "glossaries", "include", "exclude", "source_language", "target_language",
+                                    "min_score", "ignore", "rules", "mqm_weights"]
+    static let ruleKeys: Set<String> = ["severity", "mqm_severity"]
+    static let weightKeys: Set<String> = ["minor", "major", "critical"]
+
+    /// Parses `yaml`, read from `file`; relative paths are resolved against `root` (the file's folder).
+    public static func load(yaml: String, file: String, root: String) throws -> Configuration {
+        var config = Configuration(file: file, root: root)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml, .basic)
+        } catch let error as YamlError {
+            throw GlossaryError(location: SourceLocation(file: file, line: GlossaryLoader.yamlErrorLine(error)), message: "invalid YAML: \(error)")
+        }
+        guard let node else { return config }   // an empty file: the defaults
+        let reader = NodeReader(file: file)
+        let top = try reader.mapping(node, what: "the configuration", allowed: keys)
+        if let version = top["version"], reader.int(version) != 1 {
+            throw reader.error(version, "unsupported version (expected 1)")
+        }
+        config.glossaries = try top["glossaries"].map { try reader.stringList($0, key: "glossaries") }?.map { join(root, $0) } ?? []
+        config.include = try top["include"].map { try reader.stringList($0, key: "include") }?.map(Glob.init) ?? []
+        config.exclude = try top["exclude"].map { try reader.stringList($0, key: "exclude") }?.map(Glob.init) ?? []
+        for (key, path) in [("source_language", \Configuration.sourceLanguage), ("target_language", \Configuration.targetLanguage)] {
+            guard let value = top[key] else { continue }
+            let tag = try reader.string(value, key: key)
+            guard GlossaryLoader.isLanguageTag(tag) else { throw reader.error(value, "'\(key)' must be a BCP 47 language tag such as 'en' or 'zh-Hans', not '\(tag)'") }
+            config[keyPath: path] = tag
+        }
+        if let value = top["min_score"] {
+            guard let score = reader.double(value), score <= 100 else { throw reader.error(value, "'min_score' must be a number up to 100") }
+            config.minScore = score
+        }
+        config.rules.ignore = try top["ignore"].map { try reader.stringList($0, key: "ignore") } ?? []
+        if let rules = top["rules"] {
+            guard let mapping = rules.mapping else { throw reader.error(rules, "'rules' must map rule ids to a severity") }
+            for (keyNode, value) in mapping {
+                guard let id = keyNode.scalar?.string else { throw reader.error(keyNode, "rule ids must be plain strings") }
+                guard CheckRegistry.description(id: id) != nil else {
+                    throw reader.error(keyNode, "unknown rule '\(id)' (rules: \(CheckRegistry.descriptions.map(\.id).joined(separator: ", ")))")
+                }
+                if value.scalar != nil {
+                    config.rules.severity[id] = try severity(value, reader: reader)
+                } else {
+                    let fields = try reader.mapping(value, what: "rule '\(id)'", allowed: ruleKeys)
+                    if let s = fields["severity"] { config.rules.severity[id] = try severity(s, reader: reader) }
+                    if let m = fields["mqm_severity"] {
+                        let text = try reader.string(m, key: "mqm_severity")
+                        guard let mqm = MQMSeverity(rawValue: text) else {
+                            throw reader.error(m, "'mqm_severity' must be one of neutral, minor, major, critical, not '\(text)'")
+                        }
+                        config.rules.mqmSeverity[id] = mqm
+                    }
+                }
+            }
+        }
+        if let weights = top["mqm_weights"] {
+            let fields = try reader.mapping(weights, what: "'mqm_weights'", allowed: weightKeys)
+            for (key, path) in [("minor", \MQMWeights.minor), ("major", \MQMWeights.major), ("critical", \MQMWeights.critical)] {
+                guard let value = fields[key] else { continue }
+                guard let weight = reader.double(value), weight >= 0 else { throw reader.error(value, "'\(key)' must be a number of penalty points, 0 or more") }
+                config.rules.weights[keyPath: path] = weight
+            }
+        }
+        return config
+    }
+
+    private static func severity(_ node: Node, reader: NodeReader) throws -> Severity? {
+        let text = try reader.string(node, key: "severity")
+        if text == "off" { return nil }
+        guard let severity = Severity(rawValue: text) else {
+            throw reader.error(node, "severity must be one of error, warning, info, off, not '\(text)'")
+        }
+        return severity
+    }
+
+    static func join(_ root: String, _ path: String) -> String {
+        if path.hasPrefix("/") || root.isEmpty || root == "." { return path }
+        return root.hasSuffix("/") ? root + path : root + "/" + path
+    }
+
+    /// The effective configuration as YAML, with every rule's settings spelled out (`translint config --print`).
+    public func printed() -> String {
+        func quote(_ s: String) -> String {
+            var out = ""
+            JSONValue.escape(s, into: &out)
+            return out
+        }
+        func list(_ items: [String]) -> String { "[" + items.map(quote).joined(separator: ", ") + "]" }
+        var out = "# effective configuration" + (file.map { " from \($0)" } ?? " (no .translint.yml found: defaults)") + "\n"
+        out += "glossaries: \(list(glossaries))\n"
+        out += "include: \(list(include.map(\.pattern)))\n"
+        out += "exclude: \(list(exclude.map(\.pattern)))\n"
+        out += "source_language: \(sourceLanguage.map(quote) ?? "null")   # null: from the glossaries\n"
+        out += "target_language: \(targetLanguage.map(quote) ?? "null")\n"
+        out += "min_score: \(minScore.map(JSONValue.format) ?? "null")\n"
+        out += "ignore: \(list(rules.ignore))\n"
+        out += "rules:\n"
+        for d in CheckRegistry.descriptions {
+            let severity = rules.isEnabled(d.id) ? (rules.severity(of: d.id)?.rawValue ?? "off") : "off"
+            out += "  \(d.id): {severity: \(severity), mqm_severity: \(rules.mqmSeverity(of: d.id).rawValue)}   # \(d.mqmCategory.rawValue)\n"
+        }
+        let w = rules.weights
+        out += "mqm_weights: {minor: \(JSONValue.format(w.minor)), major: \(JSONValue.format(w.major)), critical: \(JSONValue.format(w.critical))}\n"
+        return out
+    }
+}

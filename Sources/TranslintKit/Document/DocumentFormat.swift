@@ -1,0 +1,119 @@
+/// How a file's bytes are read: as prose throughout, or as Markdown, whose code, link targets, HTML and
+/// front matter are not prose.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case plainText = "text"
+    case markdown
+
+    /// By extension: `.md` and `.markdown` are Markdown; everything else is plain text.
+    public static func forPath(_ path: String) -> DocumentFormat {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .plainText
+    }
+}
+
+/// What the checks read of a document, and what they must leave alone.
+///
+/// `masked` has exactly the length of the original, so every offset found in it is an offset into the
+/// original: markup and code are overwritten byte for byte (line breaks kept), never removed.
+struct PreparedText {
+    /// The text the checks read, or nil when it is the original unchanged.
+    var masked: [UInt8]?
+    /// Not prose (code, link targets, HTML, front matter, suppression comments): a finding that touches one is
+    /// dropped. Sorted, non-overlapping.
+    var excluded: [ByteRange] = []
+    /// Markup characters blanked in `masked` (emphasis, heading, list and quote markers, table pipes): a finding
+    /// next to them stays, but a fix whose edits touch them is dropped. Sorted, non-overlapping.
+    var markup: [ByteRange] = []
+    /// Where a block starts though no blank line comes before it (a heading, list item, table cell, quote).
+    var blockStarts: [Int] = []
+    /// The block starts that are list items: a list after a colon may start in lowercase.
+    var listItemStarts: Set<Int> = []
+    /// Suppression comments, in order.
+    var directives: [SuppressionDirective] = []
+
+    static func prepare(_ text: UnsafeBufferPointer<UInt8>, format: DocumentFormat) -> PreparedText {
+        switch format {
+        case .markdown:
+            return MarkdownScanner.prepare(text)
+        case .plainText:
+            let directives = SuppressionDirective.find(in: text)
+            guard !directives.isEmpty else { return PreparedText() }
+            var masker = Masker(text)
+            for directive in directives { masker.exclude(directive.range, fill: 0x20) }
+            var prepared = masker.finish()
+            prepared.directives = directives
+            return prepared
+        }
+    }
+
+    /// Whether `range` touches an excluded range.
+    func isExcluded(_ range: ByteRange) -> Bool { Self.touches(excluded, range) }
+
+    /// Whether `range` touches markup.
+    func touchesMarkup(_ range: ByteRange) -> Bool { Self.touches(markup, range) }
+
+    private static func touches(_ ranges: [ByteRange], _ range: ByteRange) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        guard low < ranges.count else { return false }
+        return ranges[low].overlaps(range) || (range.isEmpty && ranges[low].contains(range.start))
+    }
+}
+
+/// Builds a `PreparedText`: overwrites bytes of a copy of the text, keeping line breaks.
+struct Masker {
+    let text: UnsafeBufferPointer<UInt8>
+    var masked: [UInt8]
+    var excluded: [ByteRange] = []
+    var markup: [ByteRange] = []
+    var blockStarts: [Int] = []
+    var listItemStarts: Set<Int> = []
+    var changed = false
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+        self.masked = Array(text)
+    }
+
+    /// Overwrites `range` with `fill` (line breaks kept) and excludes it from findings.
+    mutating func exclude(_ range: ByteRange, fill: UInt8) {
+        guard !range.isEmpty else { return }
+        overwrite(range, fill: fill)
+        excluded.append(range)
+    }
+
+    /// Overwrites markup characters with spaces; findings next to them stay, fixes touching them do not.
+    mutating func blank(_ range: ByteRange) {
+        guard !range.isEmpty else { return }
+        overwrite(range, fill: 0x20)
+        markup.append(range)
+    }
+
+    private mutating func overwrite(_ range: ByteRange, fill: UInt8) {
+        changed = true
+        for i in range.start..<range.end where masked[i] != 0x0A && masked[i] != 0x0D { masked[i] = fill }
+    }
+
+    mutating func blockStart(_ offset: Int) { blockStarts.append(offset) }
+
+    func finish() -> PreparedText {
+        PreparedText(masked: changed ? masked : nil, excluded: Self.merged(excluded), markup: Self.merged(markup),
+                     blockStarts: Array(Set(blockStarts)).sorted(), listItemStarts: listItemStarts)
+    }
+
+    /// Sorted, with overlapping or touching ranges joined.
+    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
+        var result: [ByteRange] = []
+        for range in ranges.sorted() {
+            if let last = result.last, range.start <= last.end {
+                result[result.count - 1] = ByteRange(last.start, max(last.end, range.end))
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,122 @@
+/// Error categories of MQM (Multidimensional Quality Metrics, the framework translation quality is scored in).
+public enum MQMCategory: String, Hashable, Sendable, CaseIterable {
+    case terminology = "Terminology"
+    case accuracy = "Accuracy"
+    case linguisticConventions = "Linguistic conventions"
+    case localeConventions = "Locale conventions"
+    case style = "Style"
+}
+
+/// How much an error weighs in MQM.
+public enum MQMSeverity: String, Hashable, Sendable, CaseIterable, Comparable {
+    case neutral, minor, major, critical
+
+    public static func < (lhs: MQMSeverity, rhs: MQMSeverity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Penalty points per MQM severity (MQM's defaults: minor 1, major 5, critical 25; neutral 0).
+public struct MQMWeights: Hashable, Sendable {
+    public var minor: Double = 1
+    public var major: Double = 5
+    public var critical: Double = 25
+
+    public init(minor: Double = 1, major: Double = 5, critical: Double = 25) {
+        self.minor = minor
+        self.major = major
+        self.critical = critical
+    }
+
+    public func weight(_ severity: MQMSeverity) -> Double {
+        switch severity {
+        case .neutral: 0
+        case .minor: minor
+        case .major: major
+        case .critical: critical
+        }
+    }
+}
+
+/// An automatic estimate of translation quality in the style of an MQM score:
+/// `100 × (1 − penalty / words)`, where every finding still standing adds its rule's weight to `penalty`
+/// and `words` counts the evaluated words (for scripts written without spaces, characters).
+public struct QualityScore: Hashable, Sendable {
+    public var penalty: Double = 0
+    public var words: Int = 0
+
+    public init(penalty: Double = 0, words: Int = 0) {
+        self.penalty = penalty
+        self.words = words
+    }
+
+    /// 100 when there are no penalties; can go below 0 when there are more penalty points than words.
+    public var score: Double {
+        guard penalty > 0 else { return 100 }
+        guard words > 0 else { return 0 }
+        return 100 * (1 - penalty / Double(words))
+    }
+
+    public static func + (lhs: QualityScore, rhs: QualityScore) -> QualityScore {
+        QualityScore(penalty: lhs.penalty + rhs.penalty, words: lhs.words + rhs.words)
+    }
+
+    /// The score rounded to two decimals, as reports print it.
+    public var formatted: String { Self.format(score) }
+
+    public static func format(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = abs(hundredths)
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
+
+/// Counts evaluated words for the quality score: a word is a run of characters other than white space that holds
+/// a letter or digit; in scripts written without spaces (Han, kana, Thai…) each character counts as one word.
+enum WordCounter {
+    static func count(_ text: UnsafeBufferPointer<UInt8>, skipping excluded: [ByteRange] = []) -> Int {
+        var words = 0
+        var inWord = false, wordHasAlnum = false
+        var nextExcluded = 0
+        var i = 0
+        let n = text.count
+        while i < n {
+            if nextExcluded < excluded.count && i >= excluded[nextExcluded].start {
+                if inWord && wordHasAlnum { words += 1 }
+                inWord = false; wordHasAlnum = false
+                i = max(i, excluded[nextExcluded].end)
+                nextExcluded += 1
+                continue
+            }
+            let byte = text[i]
+            if byte < 0x80 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    if inWord && wordHasAlnum { words += 1 }
+                    inWord = false; wordHasAlnum = false
+                } else {
+                    inWord = true
+                    if CharacterClass.isASCIIAlnum(byte) { wordHasAlnum = true }
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = UTF8Bytes.decode(text, at: i)
+            i += length
+            if CharacterClass.isWhitespace(scalar) {
+                if inWord && wordHasAlnum { words += 1 }
+                inWord = false; wordHasAlnum = false
+            } else if CharacterClass.isUnspacedScript(scalar) {
+                if inWord && wordHasAlnum { words += 1 }
+                inWord = false; wordHasAlnum = false
+                words += 1
+            } else {
+                inWord = true
+                if CharacterClass.isAlnum(scalar) { wordHasAlnum = true }
+            }
+        }
+        if inWord && wordHasAlnum { words += 1 }
+        return words
+    }
+}
