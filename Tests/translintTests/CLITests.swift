@@ -223,8 +223,9 @@ struct CLITests {
         let rules = try CLI.run(["rules"])
         #expect(rules.status == 0)
         let ids = rules.out.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.split(separator: " ")[0]) }
-        #expect(ids == ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word"])
-        #expect(rules.out.contains("sentence-case        warning  fix  A sentence that starts with a lowercase letter."))
+        #expect(ids == ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word", "unused-suppression"])
+        #expect(rules.out.contains("sentence-case        warning  Linguistic conventions (minor)  fix  A sentence that starts with a lowercase letter."))
+        #expect(rules.out.contains("mistranslation       error    Terminology (major)"))
         let explain = try CLI.run(["explain", "mistranslation"])
         #expect(explain.status == 0)
         #expect(explain.out.hasPrefix("mistranslation: Mistranslation\n"))

@@ -3,17 +3,23 @@ import TranslintKit
 
 /// `translint rules`: every check, from its own description.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every rule with its id, default severity, whether it fixes, and an example.")
+    static let configuration = CommandConfiguration(
+        abstract: "List every rule with its id, default severity, MQM category and severity, whether it fixes, and an example.")
 
     func run() throws {
         var out = ""
-        let width = CheckRegistry.all.map { $0.description.id.count }.max() ?? 0
-        for check in CheckRegistry.all {
-            let d = check.description
-            let id = d.id + String(repeating: " ", count: width - d.id.count)
-            out += "\(id)  \(d.defaultSeverity.rawValue.padding(7))  \(d.isFixable ? "fix" : "   ")  \(d.summary)\n"
+        let descriptions = CheckRegistry.descriptions
+        let width = descriptions.map(\.id.count).max() ?? 0
+        let categoryWidth = descriptions.map { $0.mqmCategory.rawValue.count + $0.mqmSeverity.rawValue.count + 3 }.max() ?? 0
+        for d in descriptions {
+            let id = d.id.padding(width)
+            let category = "\(d.mqmCategory.rawValue) (\(d.mqmSeverity.rawValue))".padding(categoryWidth)
+            out += "\(id)  \(d.defaultSeverity.rawValue.padding(7))  \(category)  \(d.isFixable ? "fix" : "   ")  \(d.summary)\n"
+            let indent = String(repeating: " ", count: width + categoryWidth + 18)
             if let example = d.corrections.first {
-                out += String(repeating: " ", count: width + 16) + "\(example.before.debugDescription) → \(example.after.debugDescription)\n"
+                out += indent + "\(example.before.debugDescription) → \(example.after.debugDescription)\n"
+            } else if let example = d.triggering.first {
+                out += indent + "flags: \(example.text.debugDescription)\n"
             }
         }
         Output.standardOutput.write(out)
@@ -28,15 +34,16 @@ struct Explain: ParsableCommand {
     var rule: String
 
     func validate() throws {
-        guard CheckRegistry.check(id: rule) != nil else {
-            throw ValidationError("Unknown rule '\(rule)'. Rules: \(CheckRegistry.all.map { $0.description.id }.joined(separator: ", ")).")
+        guard CheckRegistry.description(id: rule) != nil else {
+            throw ValidationError("Unknown rule '\(rule)'. Rules: \(CheckRegistry.descriptions.map(\.id).joined(separator: ", ")).")
         }
     }
 
     func run() throws {
-        let d = CheckRegistry.check(id: rule)!.description
+        let d = CheckRegistry.description(id: rule)!
         var out = "\(d.id): \(d.name)\n\n\(d.summary)\n\n\(d.rationale)\n\n"
         out += "Default severity: \(d.defaultSeverity.rawValue). Fixes: \(d.isFixable ? "yes, with --fix" : "no").\n"
+        out += "Quality score: MQM category \(d.mqmCategory.rawValue), \(d.mqmSeverity.rawValue) by default.\n"
         out += "\nFlagged (↓ marks the place):\n" + d.triggering.map { "  \($0.text.debugDescription)\n" }.joined()
         out += "\nNot flagged:\n" + d.nonTriggering.map { "  \($0.text.debugDescription)\n" }.joined()
         if !d.corrections.isEmpty {

@@ -1,0 +1,87 @@
+import Testing
+@testable import TranslintKit
+
+/// Markdown is checked as prose: what is not prose is never flagged and never changed by a fix.
+struct MarkdownTests {
+    let linter = Linter(glossary: ExampleGlossary.glossary)
+
+    func flagged(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return linter.lint(text, format: .markdown).map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
+    }
+
+    @Test("a forbidden term in code, a URL, a link target, HTML and front matter is not flagged and not changed",
+          arguments: [
+              "---\ntitle: Amoy\ntags: [the the]\n---\n\nFine text.\n",
+              "Fine text.\n\n```\nAmoy code. the the\n```\n",
+              "Fine text.\n\n~~~~ yaml\nkey: Amoy\n~~~~\n",
+              "Fine text.\n\n    Amoy in indented code\n",
+              "Use `Amoy` in code.\n",
+              "Use ``the `Amoy` tick`` here.\n",
+              "See <https://example.com/Amoy> now.\n",
+              "See <someone@amoy.example.com> now.\n",
+              "See https://example.com/Amoy now.\n",
+              "A [link](https://example.com/Amoy \"Amoy title\") here.\n",
+              "A [link][amoy] here.\n\n[amoy]: https://example.com/Amoy \"Amoy\"\n",
+              "An ![image](amoy.png) here.\n",
+              "<div>\nAmoy in HTML.\n</div>\n\nFine text.\n",
+              "Fine <span title=\"Amoy\">text</span> here.\n",
+              "Fine text. <!-- Amoy in a comment -->\n",
+              "<!--\nAmoy in a comment\nthe the\n-->\nFine text.\n",
+              "<script>\nvar amoy = 'Amoy';\n\nlet x = 1;\n</script>\n\nFine text.\n",
+          ])
+    func notProse(text: String) {
+        #expect(flagged(text).isEmpty, "flagged \(flagged(text)) in \(text.debugDescription)")
+        #expect(linter.fix(text, format: .markdown).fixed == text)
+    }
+
+    @Test("prose around markup is checked, and fixes leave the markup as it was")
+    func proseAroundMarkup() {
+        let text = "# the Amoy report\n\nThe **amoy** shop and the [Amoy site](https://x.com/Amoy) grew. the end\n"
+        #expect(linter.fix(text, format: .markdown).fixed
+                == "# The Taobao report\n\nThe **Taobao** shop and the [Taobao site](https://x.com/Amoy) grew. The end\n")
+    }
+
+    @Test("headings, list items, table cells and block quotes each start a sentence",
+          arguments: [
+              ("Intro\n# heading here\n", "Intro\n# Heading here\n"),
+              ("Title\n=====\nbody text.\n", "Title\n=====\nBody text.\n"),
+              ("Items:\n\n- apples\n- pears\n\nThen:\n\n* one\n* two\n", "Items:\n\n- apples\n- pears\n\nThen:\n\n* one\n* two\n"),
+              ("Intro.\n\n- first item\n- second item\n", "Intro.\n\n- First item\n- Second item\n"),
+              ("1. first step\n2) second step\n", "1. First step\n2) Second step\n"),
+              ("- [ ] open task\n- [x] done task\n", "- [ ] Open task\n- [x] Done task\n"),
+              ("| name | note |\n|:-----|-----:|\n| wechat | the shop |\n", "| Name | Note |\n|:-----|-----:|\n| WeChat | The shop |\n"),
+              ("> quoted text. the end\n", "> Quoted text. The end\n"),
+              ("Intro.\n> quoted line\n", "Intro.\n> Quoted line\n"),
+          ])
+    func blocksStartSentences(before: String, after: String) {
+        #expect(linter.fix(before, format: .markdown).fixed == after)
+    }
+
+    @Test("emphasis, brackets and escapes are read through")
+    func inlineMarkup() {
+        #expect(flagged("The *micro-blog* grew.\n") == ["micro-blog"])
+        #expect(flagged("Read snake_case_name and the_the here.\n").isEmpty)
+        #expect(flagged("**the** end.\n") == ["t"])   // sentence-case flags the first letter
+        #expect(flagged("Price is 2 * 3 \\* 4.\n").isEmpty)
+    }
+
+    @Test("plain text keeps its characters: the same text is flagged where Markdown would skip it")
+    func plainTextIsNotMarkdown() {
+        #expect(linter.lint("Use `Amoy` here.", format: .plainText).map(\.rule) == ["mistranslation"])
+        #expect(DocumentFormat.forPath("a/b.md") == .markdown && DocumentFormat.forPath("x.MARKDOWN") == .markdown)
+        #expect(DocumentFormat.forPath("notes.txt") == .plainText)
+    }
+
+    @Test("offsets point into the original file and the masked text has its length")
+    func offsetsIntoOriginal() {
+        let text = "Intro with `code` and **bold**.\n\n- the Amoy item\n"
+        let bytes = Array(text.utf8)
+        let findings = linter.lint(text, format: .markdown)
+        #expect(findings.map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) } == ["t", "Amoy"])
+        bytes.withUnsafeBufferPointer { buffer in
+            let prepared = PreparedText.prepare(buffer, format: .markdown)
+            #expect(prepared.masked?.count == bytes.count)
+        }
+    }
+}
