@@ -179,9 +179,19 @@ struct CLITests {
 
     @Test("usage errors exit 2", arguments: [["lint", "--no-such-option", "x"], ["lint"], ["lint", "a", "--fix", "--diff"], ["lint", "a", "--format", "xml"]])
     func usageErrors(arguments: [String]) throws {
-        let result = try CLI.run(arguments)
+        // In a folder without .translint.yml: with one, `lint` alone checks the configuration's folder.
+        let (folder, _) = try CLI.sandbox()
+        let result = try CLI.run(arguments, in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("Error:"))
+    }
+
+    @Test("in this repository, `translint` alone checks the samples with the glossaries .translint.yml names")
+    func repositoryConfiguration() throws {
+        let result = try CLI.run([])
+        #expect(result.status == 1)
+        #expect(result.out.contains("\(CLI.sample):7:59: error: use 'Taobao' instead of 'Amoy'"))
+        #expect(result.out.contains("23 findings (14 errors, 9 warnings) in 2 files"))
     }
 
     @Test("JSON output is valid, documented, and its offsets point at the reported text")
