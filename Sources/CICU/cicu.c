@@ -1,3 +1,4 @@
+#define _GNU_SOURCE   /* memmem */
 #include "cicu.h"
 
 #include <stdlib.h>
@@ -183,4 +184,9 @@ int cicu_is_boundary(cicu_segmenter *seg, const char *utf8, int32_t len, int32_t
     ubrk_setText(seg->iterator, seg->buffer, length16, &status);
     if (U_FAILURE(status)) return -1;
     return ubrk_isBoundary(seg->iterator, index16) ? 1 : 0;
+}
+
+int64_t cicu_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needle_length) {
+    const void *hit = memmem(haystack, (size_t)length, needle, (size_t)needle_length);
+    return hit ? (int64_t)((const uint8_t *)hit - haystack) : -1;
 }

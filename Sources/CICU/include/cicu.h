@@ -24,6 +24,9 @@ const char *cicu_version(void);
 /** Simple (one code point to one code point) default case folding. */
 int32_t cicu_fold_case(int32_t c);
 
+/* Not ICU, but plain C the hot path needs: the offset of the first `needle` in `haystack` (memmem), or -1. */
+int64_t cicu_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needle_length);
+
 /** 1 when `c` is in a script written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar). */
 int cicu_is_unspaced_script(int32_t c);
 

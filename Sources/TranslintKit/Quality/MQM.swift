@@ -76,47 +76,65 @@ public struct QualityScore: Hashable, Sendable {
 /// Counts evaluated words for the quality score: a word is a run of characters other than white space that holds
 /// a letter or digit; in scripts written without spaces (Han, kana, Thai…) each character counts as one word.
 enum WordCounter {
+    /// Byte classes: 0 white space, 1 ASCII letter or digit, 2 other ASCII, 3 the lead or continuation of a
+    /// multi-byte scalar.
+    private static let classes: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x0B: 0
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
+        case 0..<0x80: 2
+        default: 3
+        }
+    }
+
     static func count(_ text: UnsafeBufferPointer<UInt8>, skipping excluded: [ByteRange] = []) -> Int {
         var words = 0
         var inWord = false, wordHasAlnum = false
         var nextExcluded = 0
+        var nextStop = excluded.first?.start ?? Int.max
+        let classes = self.classes
         var i = 0
         let n = text.count
-        while i < n {
-            if nextExcluded < excluded.count && i >= excluded[nextExcluded].start {
-                if inWord && wordHasAlnum { words += 1 }
-                inWord = false; wordHasAlnum = false
-                i = max(i, excluded[nextExcluded].end)
-                nextExcluded += 1
-                continue
-            }
-            let byte = text[i]
-            if byte < 0x80 {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+        return classes.withUnsafeBufferPointer { table -> Int in
+            while i < n {
+                if i >= nextStop {
                     if inWord && wordHasAlnum { words += 1 }
                     inWord = false; wordHasAlnum = false
-                } else {
-                    inWord = true
-                    if CharacterClass.isASCIIAlnum(byte) { wordHasAlnum = true }
+                    i = max(i, excluded[nextExcluded].end)
+                    nextExcluded += 1
+                    nextStop = nextExcluded < excluded.count ? excluded[nextExcluded].start : Int.max
+                    continue
                 }
-                i += 1
-                continue
+                let byte = text[i]
+                switch table[Int(byte)] {
+                case 0:
+                    if inWord && wordHasAlnum { words += 1 }
+                    inWord = false; wordHasAlnum = false
+                    i += 1
+                case 1:
+                    inWord = true; wordHasAlnum = true
+                    i += 1
+                case 2:
+                    inWord = true
+                    i += 1
+                default:
+                    let (scalar, length) = UTF8Bytes.decode(text, at: i)
+                    i += length
+                    if CharacterClass.isWhitespace(scalar) {
+                        if inWord && wordHasAlnum { words += 1 }
+                        inWord = false; wordHasAlnum = false
+                    } else if CharacterClass.isUnspacedScript(scalar) {
+                        if inWord && wordHasAlnum { words += 1 }
+                        inWord = false; wordHasAlnum = false
+                        words += 1
+                    } else {
+                        inWord = true
+                        if CharacterClass.isAlnum(scalar) { wordHasAlnum = true }
+                    }
+                }
             }
-            let (scalar, length) = UTF8Bytes.decode(text, at: i)
-            i += length
-            if CharacterClass.isWhitespace(scalar) {
-                if inWord && wordHasAlnum { words += 1 }
-                inWord = false; wordHasAlnum = false
-            } else if CharacterClass.isUnspacedScript(scalar) {
-                if inWord && wordHasAlnum { words += 1 }
-                inWord = false; wordHasAlnum = false
-                words += 1
-            } else {
-                inWord = true
-                if CharacterClass.isAlnum(scalar) { wordHasAlnum = true }
-            }
+            if inWord && wordHasAlnum { words += 1 }
+            return words
         }
-        if inWord && wordHasAlnum { words += 1 }
-        return words
     }
 }

@@ -1,3 +1,5 @@
+import CICU
+
 /// An inline comment that silences findings, as ESLint, Vale and markdownlint users write them:
 ///
 /// - `translint-disable-next-line [rule ...]`: findings that start on the next line;
@@ -41,17 +43,20 @@ public struct SuppressionDirective: Hashable, Sendable {
 
     /// Every directive in `text` (plain text: anywhere; the Markdown scanner calls `parse` on HTML comments only).
     static func find(in text: UnsafeBufferPointer<UInt8>) -> [SuppressionDirective] {
+        guard let base = text.baseAddress, text.count >= 10 else { return [] }
         var result: [SuppressionDirective] = []
         var i = 0
-        let n = text.count
-        while i + prefix.count <= n {
-            // Look for the 't' of "translint-" with a cheap byte test first.
-            if text[i] != 0x74 || !matches(text, at: i, prefix) { i += 1; continue }
-            if let directive = parse(text, keywordAt: i, limit: n) {
+        // memmem (through CICU): the C library's substring search, far faster than a byte loop on the hot path of plain text.
+        let needle: StaticString = "translint-"
+        while i + needle.utf8CodeUnitCount <= text.count {
+            let found = cicu_find_bytes(base + i, Int64(text.count - i), needle.utf8Start, Int64(needle.utf8CodeUnitCount))
+            guard found >= 0 else { break }
+            let at = i + Int(found)
+            if let directive = parse(text, keywordAt: at, limit: text.count) {
                 result.append(directive)
-                i = directive.range.end
+                i = max(directive.range.end, at + 1)
             } else {
-                i += prefix.count
+                i = at + needle.utf8CodeUnitCount
             }
         }
         return result
