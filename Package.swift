@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "TranslintKitTests",
             dependencies: ["TranslintKit"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(
             name: "translintTests",

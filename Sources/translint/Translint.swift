@@ -17,7 +17,7 @@ struct Translint: ParsableCommand {
         Exit status: 0 no findings, 1 findings, 2 bad input or usage.
         """,
         version: Translint.version,
-        subcommands: [Lint.self, Rules.self, Explain.self, Config.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Config.self, GlossaryCommand.self],
         defaultSubcommand: Lint.self
     )
 }

@@ -4,14 +4,25 @@ enum GlossaryValidator {
     /// two entries with the same target, a rendering forbidden twice, or a forbidden rendering
     /// that is some entry's preferred target.
     static func checkConflicts(_ entries: [GlossaryEntry]) throws {
+        if let first = conflicts(entries, stopAtFirst: true).first { throw first }
+    }
+
+    /// Every such conflict (`glossary validate` reports them all).
+    static func conflicts(_ entries: [GlossaryEntry], stopAtFirst: Bool = false) -> [GlossaryError] {
+        var found: [GlossaryError] = []
+        func report(_ error: GlossaryError) -> Bool {
+            found.append(error)
+            return stopAtFirst
+        }
         var owners: [[UInt8]: (entry: Int, isTarget: Bool)] = [:]
         owners.reserveCapacity(entries.count * 3)
         for (index, entry) in entries.enumerated() {
             let key = CaseMapping.fold(entry.target)
             if let owner = owners[key] {
-                throw GlossaryError(location: entry.location, message: owner.isTarget
+                if report(GlossaryError(location: entry.location, message: owner.isTarget
                     ? "duplicate entry: target '\(entry.target)' is already the target of the entry at \(place(entries[owner.entry]))"
-                    : "target '\(entry.target)' is forbidden by the entry at \(place(entries[owner.entry]))")
+                    : "target '\(entry.target)' is forbidden by the entry at \(place(entries[owner.entry]))")) { return found }
+                continue
             }
             owners[key] = (index, true)
         }
@@ -20,21 +31,29 @@ enum GlossaryValidator {
                 let key = CaseMapping.fold(rendering)
                 if let owner = owners[key] {
                     let other = entries[owner.entry]
+                    let message: String
                     if owner.isTarget {
-                        throw GlossaryError(location: entry.location, message: owner.entry == index
+                        let cycle = other.forbidden.contains { CaseMapping.fold($0) == CaseMapping.fold(entry.target) }
+                        message = owner.entry == index
                             ? "forbidden rendering '\(rendering)' is the entry's own target in another case (term-case already fixes the casing of targets)"
-                            : "forbidden rendering '\(rendering)' is the target of the entry at \(place(other))")
+                            : cycle
+                            ? "fix cycle: this entry fixes '\(rendering)' to '\(entry.target)', and the entry at \(place(other)) fixes '\(entry.target)' back to '\(other.target)'"
+                            : "forbidden rendering '\(rendering)' is the target of the entry at \(place(other))"
+                    } else {
+                        message = owner.entry == index
+                            ? "forbidden rendering '\(rendering)' is listed twice"
+                            : "forbidden rendering '\(rendering)' is already forbidden by the entry at \(place(other))"
                     }
-                    throw GlossaryError(location: entry.location, message: owner.entry == index
-                        ? "forbidden rendering '\(rendering)' is listed twice"
-                        : "forbidden rendering '\(rendering)' is already forbidden by the entry at \(place(other))")
+                    if report(GlossaryError(location: entry.location, message: message)) { return found }
+                    continue
                 }
                 owners[key] = (index, false)
             }
         }
+        return found
     }
 
-    private static func place(_ entry: GlossaryEntry) -> String {
+    static func place(_ entry: GlossaryEntry) -> String {
         entry.location.map { "line \($0.line)" } ?? "'\(entry.target)'"
     }
 }

@@ -47,6 +47,9 @@ public enum CaseMapping {
         return UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: scalar)))
     }
 
+    /// `fold(text)` as a String.
+    static func foldString(_ text: String) -> String { String(decoding: fold(text), as: UTF8.self) }
+
     /// Simple case folding of UTF-8 `text`, scalar by scalar.
     static func fold(_ text: String) -> [UInt8] {
         var out: [UInt8] = []

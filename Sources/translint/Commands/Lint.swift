@@ -96,6 +96,12 @@ struct Lint: ParsableCommand {
             let loaded = try GlossaryFiles.load(configuration.glossaries + glossary)
             var glossary = loaded
             if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
+            // Like prh: a glossary whose own examples fail would corrupt text; refuse it.
+            let failures = GlossaryValidation.exampleFailures(in: glossary)
+            if let first = failures.first {
+                let more = failures.count > 1 ? " (and \(failures.count - 1) more; run translint glossary test)" : ""
+                throw GlossaryError(location: first.location, message: "glossary example fails: \(first.message)\(more)")
+            }
             linter = Linter(glossary: glossary, locale: configuration.targetLanguage, settings: configuration.rules)
             minimum = minScore ?? configuration.minScore
             var paths = self.paths
@@ -243,27 +249,25 @@ final class ReportSink {
 
 /// Loading the glossaries named on the command line.
 enum GlossaryFiles {
-    /// Every glossary in `paths` (a folder stands for the *.yaml and *.yml files in it, sorted), merged in order.
-    static func load(_ paths: [String]) throws -> Glossary {
-        var glossaries: [Glossary] = []
-        for path in paths {
-            for file in try files(in: path) {
-                let bytes = try FileIO.readAll(file)
-                if let bad = bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
-                    throw GlossaryError(location: SourceLocation(file: file, line: bytes[..<bad].filter { $0 == 0x0A }.count + 1),
-                                        message: "invalid UTF-8 at byte offset \(bad)")
-                }
-                glossaries.append(try GlossaryLoader.load(yaml: String(decoding: bytes, as: UTF8.self), file: file))
-            }
-        }
+    /// Every glossary in `paths` (a folder stands for the glossary files in it, sorted), merged in order.
+    static func load(_ paths: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Glossary {
+        let glossaries = try paths.flatMap { try files(in: $0) }.map { try loadFile($0, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
         return glossaries.isEmpty ? .empty() : try Glossary.merging(glossaries)
     }
 
-    private static func files(in path: String) throws -> [String] {
+    static func loadFile(_ file: String, sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Glossary {
+        guard let format = GlossaryFormat.forPath(file) else {
+            throw InputError.unreadable(path: file, reason: "not a glossary format translint knows (.yaml, .tbx, .csv, .tsv)")
+        }
+        return try format.load(try FileIO.readAll(file), file: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    }
+
+    /// A file as given; a folder: the glossary files under it, sorted.
+    static func files(in path: String) throws -> [String] {
         let expanded = try FileIO.expand([path])
         if expanded.count == 1 && expanded[0] == path { return expanded }
-        let yaml = expanded.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-        if yaml.isEmpty { throw InputError.unreadable(path: path, reason: "no glossary (*.yaml) in this folder") }
-        return yaml
+        let glossaries = expanded.filter { GlossaryFormat.forPath($0) != nil }
+        if glossaries.isEmpty { throw InputError.unreadable(path: path, reason: "no glossary (*.yaml, *.tbx, *.csv, *.tsv) in this folder") }
+        return glossaries
     }
 }

@@ -46,6 +46,25 @@ enum FileIO {
         return bytes
     }
 
+    /// Writes `text` to `path` through a temporary file in the same folder and a rename: an existing file keeps its
+    /// permissions; a new one gets 0644.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        if FileManager.default.fileExists(atPath: path) {
+            let writer = try AtomicWriter(replacing: path)
+            try writer.write(Array(text.utf8))
+            try writer.commit()
+            return
+        }
+        guard FileManager.default.createFile(atPath: path + ".translint-new", contents: Data(text.utf8), attributes: [.posixPermissions: 0o644]) else {
+            throw InputError.unwritable(path: path, reason: "cannot create it")
+        }
+        guard rename(path + ".translint-new", path) == 0 else {
+            let reason = lastError()
+            unlink(path + ".translint-new")
+            throw InputError.unwritable(path: path, reason: reason)
+        }
+    }
+
     /// Replaces a file through a temporary file in the same folder and a rename, so readers see the
     /// old file or the new one, never half of it. Keeps the file's permission bits; follows a symbolic link
     /// to the file it names.

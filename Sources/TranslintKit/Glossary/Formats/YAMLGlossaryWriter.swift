@@ -1,0 +1,58 @@
+/// Writes a glossary in translint's YAML format (version 1), one entry per block, as a person would write it.
+public enum YAMLGlossaryWriter {
+    public static func write(_ glossary: Glossary, header: String? = nil) -> String {
+        var out = ""
+        if let header { for line in header.split(separator: "\n", omittingEmptySubsequences: false) { out += "# \(line)\n" } }
+        out += "version: 1\n"
+        out += "source_language: \(scalar(glossary.sourceLanguage))\n"
+        out += "target_language: \(scalar(glossary.targetLanguage))\n"
+        if !glossary.ignore.isEmpty { out += "ignore: \(flowList(glossary.ignore))\n" }
+        out += "terms:\n"
+        for (k, entry) in glossary.entries.enumerated() {
+            if k > 0 { out += "\n" }
+            out += entryText(entry, indent: "  ")
+        }
+        return out
+    }
+
+    /// One entry as a block sequence item, each line starting with `indent`.
+    public static func entryText(_ entry: GlossaryEntry, indent: String) -> String {
+        var lines: [String] = []
+        if let source = entry.source { lines.append("source: \(scalar(source))") }
+        lines.append("target: \(scalar(entry.target))")
+        if !entry.forbidden.isEmpty { lines.append("forbidden: \(flowList(entry.forbidden))") }
+        if let caseSensitive = entry.caseSensitive { lines.append("case_sensitive: \(caseSensitive)") }
+        if let note = entry.note { lines.append("note: \(scalar(note))") }
+        if !entry.examples.isEmpty {
+            lines.append("examples:")
+            for example in entry.examples {
+                lines.append("  - text: \(scalar(example.text))")
+                if let fixed = example.fixed { lines.append("    fixed: \(scalar(fixed))") }
+            }
+        }
+        var out = ""
+        for (k, line) in lines.enumerated() { out += indent + (k == 0 ? "- " : "  ") + line + "\n" }
+        return out
+    }
+
+    public static func flowList(_ items: [String]) -> String { "[" + items.map { scalar($0, inFlow: true) }.joined(separator: ", ") + "]" }
+
+    /// A YAML scalar that reads back as exactly `text` (a string): plain when that is safe, else double-quoted.
+    public static func scalar(_ text: String, inFlow: Bool = false) -> String {
+        guard needsQuotes(text, inFlow: inFlow) else { return text }
+        var out = ""
+        JSONValue.escape(text, into: &out)   // JSON strings are valid YAML double-quoted scalars
+        return out
+    }
+
+    private static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+
+    static func needsQuotes(_ text: String, inFlow: Bool) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
+        if reserved.contains(text.lowercased()) || Double(text) != nil || Int(text) != nil { return true }
+        if first == " " || last == " " || "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
+        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return true }
+        if inFlow && text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return true }
+        return text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }
+    }
+}

@@ -1,0 +1,305 @@
+import ArgumentParser
+import Foundation
+import TranslintKit
+
+/// `translint glossary …`: validate, test, extend, convert and grow glossaries.
+struct GlossaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary",
+        abstract: "Validate, test, extend, convert and grow glossaries.",
+        discussion: "Exit status: 0 no problem, 1 problems found, 2 bad input or usage.",
+        subcommands: [Validate.self, Test.self, Add.self, Convert.self, List.self, Stats.self, Extract.self]
+    )
+}
+
+/// Languages for formats that may not state them (CSV without `@language` headers, foreign TBX).
+struct LanguageOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The source language (BCP 47) where the file does not say it.", valueName: "tag"))
+    var sourceLanguage: String?
+
+    @Option(help: ArgumentHelp("The target language (BCP 47) where the file does not say it.", valueName: "tag"))
+    var targetLanguage: String?
+}
+
+/// Runs `body`, turning input errors into one line on standard error and exit status 2.
+func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        Output.standardError.write("translint: error: \(error)\n")
+        throw ExitCode(2)
+    }
+}
+
+extension GlossaryCommand {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check glossaries: schema, conflicts between entries, fixes another entry undoes, renderings that never match, failing examples.",
+            discussion: "Files are checked one by one and then merged in order, as lint merges them. Warnings (a forbidden rendering that contains another entry's target) fail only with --strict.")
+
+        @Argument(help: "Glossary files or folders.")
+        var files: [String]
+
+        @Flag(help: "Warnings fail too.")
+        var strict = false
+
+        @OptionGroup var languages: LanguageOptions
+
+        func run() throws {
+            let paths = try reportingInputErrors { try files.flatMap { try GlossaryFiles.files(in: $0) } }
+            var issues: [GlossaryIssue] = []
+            var loaded: [Glossary] = []
+            for path in paths {
+                do {
+                    let glossary = try GlossaryFiles.loadFile(path, sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+                    loaded.append(glossary)
+                    issues += GlossaryValidation.issues(in: glossary)
+                } catch let error as GlossaryError {
+                    issues.append(GlossaryIssue(level: .error, location: error.location ?? SourceLocation(file: path, line: 1), message: error.message))
+                } catch {
+                    Output.standardError.write("translint: error: \(error)\n")
+                    throw ExitCode(2)
+                }
+            }
+            if loaded.count > 1 && issues.allSatisfy({ $0.level != .error }) {
+                do {
+                    let merged = try Glossary.merging(loaded)
+                    issues += GlossaryValidation.issues(in: merged).filter { issue in !issues.contains(issue) }
+                } catch let error as GlossaryError {
+                    issues.append(GlossaryIssue(level: .error, location: error.location, message: "when merged: \(error.message)"))
+                }
+            }
+            var out = issues.map { "\($0)\n" }.joined()
+            let errors = issues.filter { $0.level == .error }.count, warnings = issues.count - errors
+            let entries = loaded.reduce(0) { $0 + $1.entries.count }
+            out += issues.isEmpty ? "\(paths.count) glossar\(paths.count == 1 ? "y" : "ies"), \(entries) entries: valid\n"
+                : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(paths.count) glossar\(paths.count == 1 ? "y" : "ies")\n"
+            Output.standardOutput.write(out)
+            if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every entry's examples, with the entry alone and then with the whole glossary.",
+            discussion: "An example with `fixed` must give exactly that text; one without must not be flagged.")
+
+        @Argument(help: "Glossary files or folders (a folder is tested as one merged glossary, as lint uses it).")
+        var files: [String]
+
+        @OptionGroup var languages: LanguageOptions
+
+        func run() throws {
+            var failed = 0, examples = 0, entries = 0, withoutExamples: [String] = []
+            var out = ""
+            for path in files {
+                let glossary = try reportingInputErrors {
+                    try GlossaryFiles.load([path], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+                }
+                let failures = GlossaryValidation.exampleFailures(in: glossary)
+                for failure in failures {
+                    out += (failure.location.map { "\($0): " } ?? "") + "FAIL \(failure.message)"
+                    if let entry = failure.entryLocation, entry != failure.location { out += " (entry at line \(entry.line))" }
+                    out += "\n"
+                }
+                failed += failures.count
+                entries += glossary.entries.count
+                examples += glossary.entries.reduce(0) { $0 + $1.examples.count }
+                withoutExamples += glossary.entries.filter { $0.examples.isEmpty }.map { ($0.location.map { "\($0): " } ?? "") + $0.target }
+            }
+            for entry in withoutExamples { out += "\(entry): no examples\n" }
+            out += "\(examples) examples in \(entries) entries: \(failed == 0 ? "all passed" : "\(failed) failed")"
+            out += withoutExamples.isEmpty ? "\n" : "; \(withoutExamples.count) entr\(withoutExamples.count == 1 ? "y has" : "ies have") no examples\n"
+            Output.standardOutput.write(out)
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an entry to a YAML glossary, or extend the entry with the same target; comments and layout are kept.",
+            discussion: """
+            The glossary is read back and validated before it is written (atomically); a change that would make it \
+            invalid is refused with the reason, and nothing is written.
+            Example: translint glossary add glossaries/zh-en/ecommerce.yaml --source 电商 --target e-commerce \\
+              --forbid "electricity business" --example "The electricity business grew.=>The e-commerce grew."
+            """)
+
+        @Argument(help: "The YAML glossary to change.")
+        var file: String
+
+        @Option(help: "The source term.")
+        var source: String?
+
+        @Option(help: "The preferred target term, in its canonical casing.")
+        var target: String
+
+        @Option(name: .customLong("forbid"), help: ArgumentHelp("A rendering to forbid. Repeatable.", valueName: "rendering"))
+        var forbidden: [String] = []
+
+        @Option(help: "A note shown in messages.")
+        var note: String?
+
+        @Flag(help: "Forbidden renderings match only as written, and the target's casing is enforced.")
+        var caseSensitive = false
+
+        @Option(name: .customLong("example"), help: ArgumentHelp("An example: 'text=>fixed', or 'text' for one that must not be flagged. Repeatable.", valueName: "example"))
+        var examples: [String] = []
+
+        func validate() throws {
+            guard GlossaryFormat.forPath(file) == .yaml else { throw ValidationError("glossary add edits YAML glossaries; convert others with translint glossary convert") }
+        }
+
+        func run() throws {
+            let parsed = examples.map { text -> GlossaryExample in
+                let parts = text.components(separatedBy: "=>")
+                let trim = { (s: String) in s.trimmingCharacters(in: .whitespaces) }
+                return GlossaryExample(text: trim(parts[0]), fixed: parts.count > 1 ? trim(parts.dropFirst().joined(separator: "=>")) : nil)
+            }
+            let addition = GlossaryEditor.Addition(source: source, target: target, forbidden: forbidden, note: note,
+                                                   caseSensitive: caseSensitive ? true : nil, examples: parsed)
+            let original = try reportingInputErrors { try FileIO.readAll(file) }
+            do {
+                let result = try GlossaryEditor.add(addition, to: String(decoding: original, as: UTF8.self), file: file)
+                try FileIO.writeAtomically(result.text, to: file)
+                Output.standardOutput.write("\(file): \(result.summary)\n")
+            } catch let refusal as GlossaryEditor.Refusal {
+                Output.standardError.write("translint: \(file): \(refusal.description)\n")
+                throw ExitCode(1)
+            } catch {
+                Output.standardError.write("translint: error: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert a glossary between YAML, TBX (reads v2 and v3, writes TBX-Basic v3) and CSV/TSV, by extension.",
+            discussion: "YAML → TBX → YAML and YAML → CSV → YAML give the same glossary: what a format has no field for is kept by a documented convention (docs/glossary.md).")
+
+        @Argument(help: "The glossary to read (.yaml, .tbx, .csv, .tsv).")
+        var input: String
+
+        @Argument(help: "The file to write (.yaml, .tbx, .csv, .tsv); '-' for standard output as YAML.")
+        var output: String
+
+        @OptionGroup var languages: LanguageOptions
+
+        func run() throws {
+            try reportingInputErrors {
+                let glossary = try GlossaryFiles.loadFile(input, sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+                let format = output == "-" ? .yaml : GlossaryFormat.forPath(output)
+                guard let format else { throw ValidationError("'\(output)': write .yaml, .tbx, .csv or .tsv") }
+                let text = try format.write(glossary)
+                if output == "-" { Output.standardOutput.write(text) } else {
+                    try FileIO.writeAtomically(text, to: output)
+                    Output.standardError.write("\(input) → \(output): \(glossary.entries.count) entries\n")
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a glossary's entries: line, source → target, forbidden renderings, examples.")
+
+        @Argument(help: "Glossary files or folders.")
+        var files: [String]
+
+        @OptionGroup var languages: LanguageOptions
+
+        func run() throws {
+            var out = ""
+            for path in files {
+                let glossary = try reportingInputErrors {
+                    try GlossaryFiles.load([path], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+                }
+                for entry in glossary.entries {
+                    out += (entry.location.map { "\($0): " } ?? "") + "\(entry.source ?? "—") → \(entry.target)"
+                    if !entry.forbidden.isEmpty { out += "  (not: \(entry.forbidden.joined(separator: ", ")))" }
+                    if entry.caseSensitive == true { out += "  [case-sensitive]" }
+                    out += "  [\(entry.examples.count) example\(entry.examples.count == 1 ? "" : "s")]\n"
+                }
+            }
+            Output.standardOutput.write(out)
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count a glossary's entries and terms per language, and list entries without examples.")
+
+        @Argument(help: "Glossary files or folders (a folder is counted as one merged glossary).")
+        var files: [String]
+
+        @OptionGroup var languages: LanguageOptions
+
+        func run() throws {
+            var out = ""
+            for path in files {
+                let g = try reportingInputErrors {
+                    try GlossaryFiles.load([path], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+                }
+                let forbidden = g.entries.reduce(0) { $0 + $1.forbidden.count }
+                let examples = g.entries.reduce(0) { $0 + $1.examples.count }
+                let missing = g.entries.filter { $0.examples.isEmpty }
+                out += "\(path): \(g.entries.count) entries\n"
+                out += "  \(g.sourceLanguage): \(g.entries.filter { $0.source != nil }.count) source terms\n"
+                out += "  \(g.targetLanguage): \(g.entries.count) preferred terms, \(forbidden) forbidden renderings\n"
+                out += "  case-sensitive entries: \(g.entries.filter { $0.caseSensitive == true }.count)\n"
+                out += "  examples: \(examples); entries without examples: \(missing.count)\n"
+                for entry in missing { out += "    " + (entry.location.map { "\($0): " } ?? "") + entry.target + "\n" }
+                if !g.ignore.isEmpty { out += "  ignored phrases: \(g.ignore.count)\n" }
+            }
+            Output.standardOutput.write(out)
+        }
+    }
+
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "From aligned bilingual text (line N of --source translates line N of --target), list source terms translated in more than one way, as candidate YAML entries.",
+            discussion: "Candidates: glossary terms (with --glossary) and frequent source n-grams (ICU words).")
+
+        @Option(help: ArgumentHelp("The source-language text, one segment per line.", valueName: "file"))
+        var source: String
+
+        @Option(help: ArgumentHelp("The target-language text, aligned line by line.", valueName: "file"))
+        var target: String
+
+        @Option(help: ArgumentHelp("A glossary (or folder) whose source terms to look for.", valueName: "file"))
+        var glossary: String?
+
+        @Option(help: "How many segments a rendering must cover to count.")
+        var minCount = 2
+
+        @OptionGroup var languages: LanguageOptions
+
+        func run() throws {
+            try reportingInputErrors {
+                let read = { (path: String) throws -> [String] in
+                    let bytes = try FileIO.readAll(path)
+                    if let bad = bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
+                        throw InputError.invalidUTF8(path: path, offset: bad, line: bytes[..<bad].filter { $0 == 0x0A }.count + 1, column: 0)
+                    }
+                    var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+                    if lines.last == "" { lines.removeLast() }
+                    return lines
+                }
+                let sourceLines = try read(source), targetLines = try read(target)
+                guard sourceLines.count == targetLines.count else {
+                    throw ValidationError("\(source) has \(sourceLines.count) lines but \(target) has \(targetLines.count): the texts must be aligned line by line")
+                }
+                let g = try glossary.map { try GlossaryFiles.load([$0]) }
+                let sourceLanguage = languages.sourceLanguage ?? g?.sourceLanguage ?? "zh-Hans"
+                let targetLanguage = languages.targetLanguage ?? g?.targetLanguage ?? "en"
+                let candidates = TermExtractor.extract(source: sourceLines, target: targetLines, glossary: g, sourceLanguage: sourceLanguage,
+                                                       targetLanguage: targetLanguage, minCount: minCount)
+                Output.standardOutput.write(TermExtractor.yaml(candidates, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, segments: sourceLines.count))
+            }
+        }
+    }
+}
