@@ -240,7 +240,7 @@ public enum TBXGlossary {
     public static func write(_ glossary: Glossary) -> String {
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <tbx type="TBX-Basic" style="dca" xml:lang="\(escape(glossary.targetLanguage))" xmlns="urn:iso:std:iso:30042:ed-2">
+        <tbx type="TBX-Basic" style="dca" xml:lang="\(escape(glossary.targetLanguage, attribute: true))" xmlns="urn:iso:std:iso:30042:ed-2">
           <tbxHeader>
             <fileDesc>
               <sourceDesc>
@@ -268,11 +268,11 @@ public enum TBXGlossary {
                 out += "        <note>translint:example \(escape(JSONValue.object(fields).serialized()))</note>\n"
             }
             if let source = entry.source {
-                out += "        <langSec xml:lang=\"\(escape(glossary.sourceLanguage))\">\n"
+                out += "        <langSec xml:lang=\"\(escape(glossary.sourceLanguage, attribute: true))\">\n"
                 out += "          <termSec>\n            <term>\(escape(source))</term>\n          </termSec>\n"
                 out += "        </langSec>\n"
             }
-            out += "        <langSec xml:lang=\"\(escape(glossary.targetLanguage))\">\n"
+            out += "        <langSec xml:lang=\"\(escape(glossary.targetLanguage, attribute: true))\">\n"
             out += termSec(entry.target, status: "preferredTerm-admn-sts")
             for rendering in entry.forbidden { out += termSec(rendering, status: "deprecatedTerm-admn-sts") }
             out += "        </langSec>\n"
@@ -287,14 +287,15 @@ public enum TBXGlossary {
             + "            <termNote type=\"administrativeStatus\">\(status)</termNote>\n          </termSec>\n"
     }
 
-    static func escape(_ text: String) -> String {
+    /// Escapes for element text and for attribute values in double quotes (`"` only matters in those).
+    static func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "\"" where attribute: out += "&quot;"
             case "\n": out += "&#10;"
             case "\t": out += "&#9;"
             case "\r": out += "&#13;"

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// `translint glossary …` as users run it, and lint with TBX and CSV glossaries.
+@Suite(.serialized)
+struct GlossaryCommandTests {
+    static let good = """
+        version: 1
+        source_language: zh-Hans
+        target_language: en
+        terms:
+          - source: 淘宝
+            target: Taobao
+            forbidden: [Amoy]
+            examples:
+              - text: Amoy grew.
+                fixed: Taobao grew.
+        """
+
+    @Test("validate and test pass on the shipped glossaries; validate exits 1 with file:line on a broken one, 2 on a missing file")
+    func validateAndTest() throws {
+        let validate = try CLI.run(["glossary", "validate", CLI.glossary])
+        #expect(validate.status == 0)
+        #expect(validate.out.contains("0 errors"))
+        let test = try CLI.run(["glossary", "test", CLI.glossary])
+        #expect(test.status == 0)
+        #expect(test.out.hasSuffix("examples in 43 entries: all passed\n"))
+
+        let root = try CIFeatureTests.project([
+            "bad.yaml": Self.good.replacingOccurrences(of: "fixed: Taobao grew.", with: "fixed: Tmall grew."),
+            "conflict.yaml": Self.good + "\n  - target: Amoy\n",
+        ])
+        let bad = try CLI.run(["glossary", "validate", "bad.yaml", "conflict.yaml"], in: root)
+        #expect(bad.status == 1)
+        #expect(bad.out.contains("bad.yaml:9: error: example of 'Taobao' with this entry alone: \"Amoy grew.\" gave \"Taobao grew.\", expected \"Tmall grew.\""))
+        #expect(bad.out.contains("conflict.yaml:5: error: forbidden rendering 'Amoy' is the target of the entry at line 11"))
+        let failing = try CLI.run(["glossary", "test", "bad.yaml"], in: root)
+        #expect(failing.status == 1)
+        #expect(failing.out.contains("bad.yaml:9: FAIL example of 'Taobao'"))
+        #expect(try CLI.run(["glossary", "validate", "missing.yaml"], in: root).status == 2)
+    }
+
+    @Test("lint refuses a glossary whose examples fail, and writes nothing")
+    func lintRefusesFailingExamples() throws {
+        let root = try CIFeatureTests.project([
+            "bad.yaml": Self.good.replacingOccurrences(of: "fixed: Taobao grew.", with: "fixed: Tmall grew."),
+            "a.txt": "The Amoy shop.\n",
+        ])
+        let result = try CLI.run(["lint", "a.txt", "--glossary", "bad.yaml", "--fix"], in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("translint: error: bad.yaml:9: glossary example fails: example of 'Taobao'"))
+        #expect(try String(contentsOf: root.appendingPathComponent("a.txt"), encoding: .utf8) == "The Amoy shop.\n")
+    }
+
+    @Test("add extends a glossary file in place and refuses a conflicting entry without writing")
+    func add() throws {
+        let root = try CIFeatureTests.project(["g.yaml": "# my terms\n" + Self.good + "\n"])
+        let added = try CLI.run(["glossary", "add", "g.yaml", "--source", "电商", "--target", "e-commerce", "--forbid", "electricity business",
+                                 "--example", "The electricity business grew.=>The e-commerce grew."], in: root)
+        #expect(added.status == 0)
+        #expect(added.out == "g.yaml: added an entry for 'e-commerce' (line 13)\n")
+        let text = try String(contentsOf: root.appendingPathComponent("g.yaml"), encoding: .utf8)
+        #expect(text.hasPrefix("# my terms\n" + Self.good + "\n\n  - source: 电商\n    target: e-commerce\n"))
+        let refused = try CLI.run(["glossary", "add", "g.yaml", "--target", "Tmall", "--forbid", "e-commerce"], in: root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("refused: the glossary would not load: g.yaml:"))
+        #expect(try String(contentsOf: root.appendingPathComponent("g.yaml"), encoding: .utf8) == text)
+    }
+
+    @Test("convert writes TBX and CSV that lint uses directly with --glossary, and reads them back")
+    func convertAndLint() throws {
+        let (folder, _) = try CLI.sandbox()
+        let glossary = CLI.root.appendingPathComponent("glossaries/zh-en/companies.yaml").path
+        for format in ["tbx", "csv", "tsv"] {
+            let convert = try CLI.run(["glossary", "convert", glossary, "companies.\(format)"], in: folder)
+            #expect(convert.status == 0, "\(convert.stderr)")
+            let lint = try CLI.run(["lint", "docs/article.txt", "--glossary", "companies.\(format)", "--format", "json"], in: folder)
+            let yamlLint = try CLI.run(["lint", "docs/article.txt", "--glossary", glossary, "--format", "json"], in: folder)
+            #expect(lint.status == 1)
+            #expect(lint.stdout == yamlLint.stdout)
+            let back = try CLI.run(["glossary", "convert", "companies.\(format)", "-"], in: folder)
+            let normalized = try CLI.run(["glossary", "convert", glossary, "-"], in: folder)
+            #expect(back.out == normalized.out)
+        }
+        let stats = try CLI.run(["glossary", "stats", "companies.tbx"], in: folder)
+        #expect(stats.out.contains("companies.tbx: 32 entries"))
+        let list = try CLI.run(["glossary", "list", glossary])
+        #expect(list.out.hasPrefix("\(glossary):7: 阿里 → Alibaba  (not: Ali, Ali Baba)"))
+    }
+
+    @Test("extract lists a term rendered two ways, with counts, as YAML candidates")
+    func extract() throws {
+        let root = try CIFeatureTests.project([
+            "zh.txt": "淘宝卖家很多。\n他在淘宝买书。\n淘宝很大。\n",
+            "en.txt": "Amoy has many sellers.\nHe buys books on Taobao.\nTaobao is big.\n",
+            "uneven.txt": "One line.\n",
+        ])
+        let result = try CLI.run(["glossary", "extract", "--source", "zh.txt", "--target", "en.txt",
+                                  "--glossary", CLI.root.appendingPathComponent(CLI.glossary).path], in: root)
+        #expect(result.status == 0)
+        #expect(result.out.contains("# 淘宝: 3 segments (glossary entry at"))
+        #expect(result.out.contains("'Taobao' 2×, 'Amoy' 1× (forbidden)"))
+        #expect(result.out.contains("  - source: 淘宝\n    target: Taobao\n    forbidden: [Amoy]\n"))
+        let uneven = try CLI.run(["glossary", "extract", "--source", "zh.txt", "--target", "uneven.txt"], in: root)
+        #expect(uneven.status == 2)
+        #expect(uneven.stderr.contains("the texts must be aligned line by line"))
+    }
+}
