@@ -190,3 +190,14 @@ int64_t cicu_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *
     const void *hit = memmem(haystack, (size_t)length, needle, (size_t)needle_length);
     return hit ? (int64_t)((const uint8_t *)hit - haystack) : -1;
 }
+
+int32_t cicu_script(int32_t c) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript(c, &status);
+    return U_SUCCESS(status) ? (int32_t)code : -1;
+}
+
+const char *cicu_script_name(int32_t code) {
+    const char *name = uscript_getName((UScriptCode)code);
+    return name ? name : "Unknown";
+}

@@ -191,7 +191,7 @@ struct CLITests {
         let result = try CLI.run([])
         #expect(result.status == 1)
         #expect(result.out.contains("\(CLI.sample):7:59: error: use 'Taobao' instead of 'Amoy'"))
-        #expect(result.out.contains("23 findings (14 errors, 9 warnings) in 2 files"))
+        #expect(result.out.contains("25 findings (15 errors, 10 warnings) in 3 files"))   // the sample, its fixed text, the English of the pair
     }
 
     @Test("JSON output is valid, documented, and its offsets point at the reported text")
@@ -233,9 +233,11 @@ struct CLITests {
         let rules = try CLI.run(["rules"])
         #expect(rules.status == 0)
         let ids = rules.out.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.split(separator: " ")[0]) }
-        #expect(ids == ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word", "unused-suppression"])
-        #expect(rules.out.contains("sentence-case        warning  Linguistic conventions (minor)  fix  A sentence that starts with a lowercase letter."))
-        #expect(rules.out.contains("mistranslation       error    Terminology (major)"))
+        #expect(ids == ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
+                        "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment", "unused-suppression"])
+        #expect(rules.out.contains("sentence-case         warning  Linguistic conventions (minor)  fix  A sentence that starts with a lowercase letter."))
+        #expect(rules.out.contains("mistranslation        error    Terminology (major)"))
+        #expect(rules.out.contains("number-mismatch       error    Accuracy (major)                     The source and the translation do not have the same numbers."))
         let explain = try CLI.run(["explain", "mistranslation"])
         #expect(explain.status == 0)
         #expect(explain.out.hasPrefix("mistranslation: Mistranslation\n"))

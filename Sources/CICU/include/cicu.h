@@ -24,6 +24,11 @@ const char *cicu_version(void);
 /** Simple (one code point to one code point) default case folding. */
 int32_t cicu_fold_case(int32_t c);
 
+/* The Unicode script of a code point (ICU's UScriptCode: 0 Common, 1 Inherited, 17 Han, 25 Latin, ...), or -1. */
+int32_t cicu_script(int32_t c);
+/* The script's long name ("Han", "Latin"). */
+const char *cicu_script_name(int32_t code);
+
 /* Not ICU, but plain C the hot path needs: the offset of the first `needle` in `haystack` (memmem), or -1. */
 int64_t cicu_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needle_length);
 

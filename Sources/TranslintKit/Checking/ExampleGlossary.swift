@@ -31,6 +31,28 @@ public enum ExampleGlossary {
         case_sensitive: true
     """
 
+    /// The same terms from English to Chinese, for examples of bilingual checks whose source is English.
+    public static let reversedYAML = """
+    version: 1
+    source_language: en
+    target_language: zh-Hans
+    terms:
+      - source: e-commerce
+        target: 电商
+        forbidden: [电力业务]
+      - source: Taobao
+        target: 淘宝
+        forbidden: [厦门]
+      - source: Weibo
+        target: 微博
+      - source: WeChat
+        target: 微信
+    """
+
+    public static let reversed: Glossary = {
+        do { return try GlossaryLoader.load(yaml: reversedYAML, file: "ExampleGlossary.reversed") } catch { fatalError("ExampleGlossary.reversed is invalid: \(error)") }
+    }()
+
     public static let glossary: Glossary = {
         do { return try GlossaryLoader.load(yaml: yaml, file: "ExampleGlossary") } catch { fatalError("ExampleGlossary is invalid: \(error)") }
     }()

@@ -80,10 +80,25 @@ public struct Linter: Sendable {
 
         /// Lints `buffer` read as `format`: markup and code are not checked, findings inside an `ignore` phrase are
         /// dropped, severities follow the settings. Offsets are into `buffer`; a byte order mark is skipped.
-        public func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, countWords: Bool = false) -> DocumentLint {
+        /// `protected`: ranges of `buffer` that are markup (inline elements of a bilingual file): read as a word
+        /// that no check flags, never changed.
+        public func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, countWords: Bool = false,
+                                 protected: [ByteRange] = []) -> DocumentLint {
             let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
             let body = UnsafeBufferPointer(rebasing: buffer[bomLength...])
-            let prepared = PreparedText.prepare(body, format: format)
+            var prepared = PreparedText.prepare(body, format: format)
+            if !protected.isEmpty {
+                var masker = Masker(body)
+                if let masked = prepared.masked { masker.masked = masked; masker.changed = true }
+                masker.excluded = prepared.excluded
+                masker.markup = prepared.markup
+                for range in protected where range.end <= body.count + bomLength { masker.exclude(range.shifted(by: -bomLength), fill: 0x30) }
+                let directives = prepared.directives, blocks = prepared.blockStarts, items = prepared.listItemStarts
+                prepared = masker.finish()
+                prepared.directives = directives
+                prepared.blockStarts = blocks
+                prepared.listItemStarts = items
+            }
             let run = { (text: UnsafeBufferPointer<UInt8>) -> (findings: [Finding], words: Int) in
                 let context = LintContext(text: text, glossary: self.linter.glossary, matcher: self.linter.matcher,
                                           locale: self.linter.locale, sentenceSegmenter: self.sentenceSegmenter,
@@ -168,8 +183,19 @@ public enum CheckRegistry {
 
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }
 
-    /// Every rule a report can name: the checks, then `unused-suppression`.
-    public static let descriptions: [CheckDescription] = all.map { $0.description } + [UnusedSuppression.description]
+    /// The checks that need the source text (`--source`, bilingual files). One file, one line here.
+    public static let bilingual: [any BilingualCheck.Type] = [
+        MissingTermCheck.self,
+        NumberMismatchCheck.self,
+        UntranslatedCheck.self,
+        PlaceholderMismatchCheck.self,
+    ]
+
+    public static func makeBilingual() -> [any BilingualCheck] { bilingual.map { $0.init() } }
+
+    /// Every rule a report can name: the checks, the bilingual checks, `alignment`, then `unused-suppression`.
+    public static let descriptions: [CheckDescription] = all.map { $0.description } + bilingual.map { $0.description }
+        + [Alignment.description, UnusedSuppression.description]
 
     public static func description(id: String) -> CheckDescription? { descriptions.first { $0.id == id } }
 }

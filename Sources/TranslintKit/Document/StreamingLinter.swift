@@ -46,13 +46,15 @@ public final class StreamingLinter {
     public init(session: Linter.Session, path: String, fixing: Bool, format: DocumentFormat = .plainText,
                 chunkSize: Int = StreamingLinter.defaultChunkSize, keepEdits: Bool = true,
                 lineFilter: ((Int, Int) -> Bool)? = nil,
+                companion: ((UnsafeBufferPointer<UInt8>) -> [Finding])? = nil,
                 onFindings: (([LocatedFinding]) throws -> Void)? = nil,
                 output: @escaping ([UInt8]) throws -> Void = { _ in }) {
         self.session = session
         self.path = path
         self.fixing = fixing
         self.format = format
-        self.chunkSize = format == .markdown ? Int.max / 4 : max(chunkSize, 16)
+        self.chunkSize = format == .markdown || companion != nil ? Int.max / 4 : max(chunkSize, 16)
+        self.companion = companion
         self.keepEdits = keepEdits
         self.lineFilter = lineFilter
         self.validator = UTF8Validator(path: path)
@@ -61,6 +63,8 @@ public final class StreamingLinter {
     }
 
     private let format: DocumentFormat
+    /// More findings for the whole text (the bilingual checks against `--source`); the text is then linted whole.
+    private let companion: ((UnsafeBufferPointer<UInt8>) -> [Finding])?
     private let lineFilter: ((Int, Int) -> Bool)?
     private var suppressions = SuppressionFilter()
     /// Per suppression directive seen (as `suppressions.records`): its `unused-suppression` finding, located.
@@ -253,6 +257,12 @@ public final class StreamingLinter {
     /// Findings and suppression comments of `chunk`, linted after the left context when there is one; what lies
     /// inside the context belongs to the previous chunk and is dropped.
     private func lintWithContext(_ chunk: UnsafeBufferPointer<UInt8>, countWords: Bool) -> Linter.DocumentLint {
+        if let companion {
+            var lint = session.lintDocument(chunk, format: format, countWords: countWords)
+            lint.findings += companion(chunk)
+            lint.findings.sort { $0.range != $1.range ? $0.range < $1.range : $0.rule < $1.rule }
+            return lint
+        }
         guard !context.isEmpty else { return session.lintDocument(chunk, format: format, countWords: countWords) }
         let shift = context.count
         let combined = context + Array(chunk)

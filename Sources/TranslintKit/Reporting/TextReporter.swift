@@ -89,7 +89,9 @@ public struct TextReporter: Reporter {
         var caretBytes: [UInt8] = from > 0 ? [0x20] : []
         for k in from..<min(to, startIndex + length) {
             let mark: UInt8 = k < startIndex ? 0x20 : (k == startIndex ? 0x5E : 0x7E)
-            caretBytes.append(contentsOf: repeatElement(mark, count: width(scalars[k])))
+            // A wide character takes two columns: its caret is `^~`, not `^^`.
+            caretBytes.append(mark)
+            caretBytes.append(contentsOf: repeatElement(mark == 0x5E ? 0x7E : mark, count: width(scalars[k]) - 1))
         }
         if startIndex >= to { caretBytes.append(0x5E) }
         let caret = String(decoding: caretBytes, as: UTF8.self)

@@ -72,6 +72,12 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Fail (exit 1) only when a file's quality score is below N (0–100).", valueName: "n"))
     var minScore: Double?
 
+    @Option(help: ArgumentHelp("The source text a plain-text or Markdown target translates: paragraphs are paired and the bilingual checks run.", valueName: "file"))
+    var source: String?
+
+    @Flag(help: "Also check fuzzy entries of PO files.")
+    var includeFuzzy = false
+
     @Option(help: ArgumentHelp("The path to show for standard input (also decides Markdown: .md).", valueName: "path"))
     var stdinFilename: String?
 
@@ -84,11 +90,13 @@ struct Lint: ParsableCommand {
         if fix && showsDiff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once.") }
         if let minScore, minScore > 100 { throw ValidationError("--min-score is a score up to 100.") }
+        if source != nil && paths.count != 1 { throw ValidationError("--source pairs one source with one translation: give exactly one file to check.") }
     }
 
     func run() throws {
         let linter: Linter
         let files: [String]
+        var sourceText: String?
         let minimum: Double?
         var changed: [String: ChangedLines] = [:]
         do {
@@ -115,6 +123,16 @@ struct Lint: ParsableCommand {
             files = try FileWalker(configuration: configuration, skipped: { path, why in
                 if verbose { Output.standardError.write("translint: skipped \(path) (\(why))\n") }
             }).expand(paths)
+            if let source {
+                let bytes = try FileIO.readAll(source)
+                if let bad = bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
+                    throw InputError.invalidUTF8(path: source, offset: bad, line: bytes[..<bad].filter { $0 == 0x0A }.count + 1, column: 1)
+                }
+                sourceText = String(decoding: bytes, as: UTF8.self)
+                if files.contains(where: { BilingualFile.Format.forPath($0) != nil }) {
+                    throw ValidationError("--source is for plain-text and Markdown translations; bilingual files carry their own source")
+                }
+            }
             if let onlyChanged {
                 try Git.verify(revision: onlyChanged)
                 for path in files where path != "-" { changed[path] = try Git.changedLines(of: path, since: onlyChanged) }
@@ -150,6 +168,7 @@ struct Lint: ParsableCommand {
         var summary = LintReport.Summary(fixing: fix)
         summary.minScore = minimum
         let session = linter.makeSession()
+        let bilingual = BilingualLinter(linter: linter)
         var failed = false
         var failingFindings = 0
         for sink in sinks { sink.write(sink.reporter.begin()) }
@@ -160,7 +179,8 @@ struct Lint: ParsableCommand {
                 if path != "-" { try FileIO.validateUTF8(path) }
                 for sink in sinks { sink.write(sink.reporter.beginFile(display)) }
                 let lines = changed[path]
-                let result = try lintFile(path, display: display, session: session, diffOutputs: diffOutputs,
+                let result = try lintFile(path, display: display, session: session, bilingual: bilingual, sourceText: sourceText,
+                                          diffOutputs: diffOutputs,
                                           lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } }) { located in
                     for finding in located {
                         summary.add(finding)
@@ -189,10 +209,14 @@ struct Lint: ParsableCommand {
 
     /// Lints one file, streaming it block by block; with --fix writes the fixed text (atomically, and only
     /// when something changed), with --diff prints its diff.
-    private func lintFile(_ path: String, display: String, session: Linter.Session, diffOutputs: [Output],
-                          lineFilter: ((Int, Int) -> Bool)?,
+    private func lintFile(_ path: String, display: String, session: Linter.Session, bilingual: BilingualLinter, sourceText: String?,
+                          diffOutputs: [Output], lineFilter: ((Int, Int) -> Bool)?,
                           onFindings: @escaping ([LocatedFinding]) -> Void) throws -> FileResult {
         let isStandardInput = path == "-"
+        if let format = BilingualFile.Format.forPath(display) {
+            return try lintBilingualFile(path, display: display, format: format, bilingual: bilingual, diffOutputs: diffOutputs,
+                                         lineFilter: lineFilter, onFindings: onFindings)
+        }
         var writer: FileIO.AtomicWriter?
         var original: [UInt8] = []
         // Standard input cannot be checked for UTF-8 before linting, so its fixed text is held until the
@@ -211,7 +235,9 @@ struct Lint: ParsableCommand {
         let wantsDiff = !diffOutputs.isEmpty
         let streaming = StreamingLinter(session: session, path: display, fixing: fix || wantsDiff,
                                         format: DocumentFormat.forPath(display), keepEdits: wantsDiff,
-                                        lineFilter: lineFilter, onFindings: onFindings, output: output)
+                                        lineFilter: lineFilter,
+                                        companion: sourceText.map { source in { bilingual.checkAligned(source: source, target: $0) } },
+                                        onFindings: onFindings, output: output)
         do {
             try FileIO.readBlocks(path) { block in
                 if wantsDiff { original.append(contentsOf: block) }
@@ -231,6 +257,35 @@ struct Lint: ParsableCommand {
             writer?.discard()
             throw error
         }
+    }
+}
+
+extension Lint {
+    /// A PO, XLIFF or String Catalog file: read whole, every unit's target checked with its source; with --fix the
+    /// fixed targets are written back with the format's escaping, every other byte as it was.
+    private func lintBilingualFile(_ path: String, display: String, format: BilingualFile.Format, bilingual: BilingualLinter,
+                                   diffOutputs: [Output], lineFilter: ((Int, Int) -> Bool)?,
+                                   onFindings: @escaping ([LocatedFinding]) -> Void) throws -> FileResult {
+        let bytes = try FileIO.readAll(path)
+        if let bad = bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
+            throw InputError.invalidUTF8(path: display, offset: bad, line: bytes[..<bad].filter { $0 == 0x0A }.count + 1, column: 1)
+        }
+        let (result, fixed) = try bilingual.lintFile(bytes, path: display, format: format, includeFuzzy: includeFuzzy,
+                                                     fixing: fix || !diffOutputs.isEmpty, lineFilter: lineFilter)
+        if !result.findings.isEmpty { onFindings(result.findings) }
+        if fix && !result.appliedEdits.isEmpty {
+            if path == "-" { Output.standardOutput.write(fixed) } else {
+                let writer = try FileIO.AtomicWriter(replacing: path)
+                do { try writer.write(fixed); try writer.commit() } catch { writer.discard(); throw error }
+            }
+        } else if fix && path == "-" {
+            Output.standardOutput.write(bytes)
+        }
+        if !diffOutputs.isEmpty {
+            let text = UnifiedDiff().render(path: display, original: bytes, edits: result.appliedEdits)
+            for out in diffOutputs { out.write(text) }
+        }
+        return result
     }
 }
 

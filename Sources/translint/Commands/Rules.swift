@@ -52,6 +52,10 @@ struct Explain: ParsableCommand {
         if ["mistranslation", "term-case", "sentence-case"].contains(d.id) {
             out += "\nExamples use this glossary:\n\(ExampleGlossary.yaml)\n"
         }
+        if CheckRegistry.bilingual.contains(where: { $0.description.id == d.id }) {
+            out += "\nExamples are `source ‖ translation`. A Chinese source uses this glossary:\n\(ExampleGlossary.yaml)\n"
+            out += "\nan English source this one:\n\(ExampleGlossary.reversedYAML)\n"
+        }
         Output.standardOutput.write(out)
     }
 }

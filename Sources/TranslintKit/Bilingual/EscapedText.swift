@@ -1,0 +1,211 @@
+/// Text stored escaped in a file (a PO string, an XML element, a JSON string), decoded, with the way back:
+/// `map[i]` is the file offset of the escape sequence or character that decoded byte `i` comes from, and
+/// `map[text.count]` is the end of the stored text. A range of decoded bytes that does not cut a scalar maps to
+/// the file range holding exactly its escapes.
+public struct EscapedText: Hashable, Sendable {
+    /// The decoded text, UTF-8.
+    public var text: [UInt8] = []
+    /// File offsets, one per decoded byte plus the end.
+    public var map: [Int] = []
+
+    public init() {}
+
+    public var string: String { String(decoding: text, as: UTF8.self) }
+
+    mutating func append(_ bytes: [UInt8], from offset: Int) {
+        for byte in bytes {
+            text.append(byte)
+            map.append(offset)
+        }
+    }
+
+    mutating func append(scalar: UInt32, from offset: Int) {
+        var bytes: [UInt8] = []
+        UTF8Bytes.encode(scalar, into: &bytes)
+        append(bytes, from: offset)
+    }
+
+    mutating func finish(at end: Int) { map.append(end) }
+
+    /// The file range of decoded bytes `range`.
+    public func fileRange(_ range: ByteRange) -> ByteRange {
+        ByteRange(map[range.start], map[range.end])
+    }
+}
+
+/// The escaping rules of the bilingual formats: decode what the file stores, encode replacement text.
+public enum Escaping: Sendable {
+    /// gettext PO: C escapes inside "…" strings, several strings on following lines joined.
+    case po
+    /// XML text content: entities and character references; CDATA sections as they are.
+    case xml
+    /// A JSON string: backslash escapes and \uXXXX.
+    case json
+
+    /// `text` as the file must store it.
+    public func encode(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch (self, scalar) {
+            case (.po, "\\"), (.json, "\\"): out += "\\\\"
+            case (.po, "\""), (.json, "\""): out += "\\\""
+            case (.po, "\n"), (.json, "\n"): out += "\\n"
+            case (.po, "\t"), (.json, "\t"): out += "\\t"
+            case (.po, "\r"), (.json, "\r"): out += "\\r"
+            case (.json, _) where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case (.xml, "&"): out += "&amp;"
+            case (.xml, "<"): out += "&lt;"
+            case (.xml, ">"): out += "&gt;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Decodes PO strings: `bytes[range]` holds one or more quoted strings separated by white space and line breaks.
+    static func decodePO(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> EscapedText {
+        var out = EscapedText()
+        var i = range.start
+        var end = range.start
+        while i < range.end {
+            guard bytes[i] == 0x22 else { i += 1; continue }   // skip to the next opening quote
+            i += 1
+            while i < range.end && bytes[i] != 0x22 {
+                if bytes[i] == 0x5C && i + 1 < range.end {
+                    let start = i
+                    let c = bytes[i + 1]
+                    i += 2
+                    switch c {
+                    case 0x6E: out.append([0x0A], from: start)
+                    case 0x74: out.append([0x09], from: start)
+                    case 0x72: out.append([0x0D], from: start)
+                    case 0x61: out.append([0x07], from: start)
+                    case 0x62: out.append([0x08], from: start)
+                    case 0x66: out.append([0x0C], from: start)
+                    case 0x76: out.append([0x0B], from: start)
+                    case 0x30...0x37:
+                        var value = UInt32(c - 0x30)
+                        var k = 0
+                        while k < 2 && i < range.end && bytes[i] >= 0x30 && bytes[i] <= 0x37 { value = value * 8 + UInt32(bytes[i] - 0x30); i += 1; k += 1 }
+                        out.append([UInt8(truncatingIfNeeded: value)], from: start)
+                    case 0x78:
+                        var value: UInt32 = 0
+                        while i < range.end, let h = hexValue(bytes[i]) { value = value * 16 + h; i += 1 }
+                        out.append([UInt8(truncatingIfNeeded: value)], from: start)
+                    default: out.append([c], from: start)   // \" \\ and the rest: the character itself
+                    }
+                } else {
+                    out.append([bytes[i]], from: i)
+                    i += 1
+                }
+            }
+            end = i
+            i += 1
+        }
+        out.finish(at: end)
+        return out
+    }
+
+    /// Decodes XML character data in `bytes[range]`: text, entities, character references and CDATA sections.
+    /// Elements inside (inline markup) are kept as they are written.
+    static func decodeXML(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> EscapedText {
+        var out = EscapedText()
+        var i = range.start
+        let entities: [(String, UInt8)] = [("amp;", 0x26), ("lt;", 0x3C), ("gt;", 0x3E), ("quot;", 0x22), ("apos;", 0x27)]
+        while i < range.end {
+            let b = bytes[i]
+            if b == 0x3C && matches(bytes, i, "<![CDATA[") {
+                let start = i + 9
+                var k = start
+                while k < range.end && !matches(bytes, k, "]]>") { k += 1 }
+                for j in start..<k { out.append([bytes[j]], from: j) }
+                i = min(range.end, k + 3)
+            } else if b == 0x26 {
+                if let (name, value) = entities.first(where: { matches(bytes, i + 1, $0.0) }) {
+                    out.append([value], from: i)
+                    i += 1 + name.utf8.count
+                } else if matches(bytes, i + 1, "#") {
+                    var k = i + 2
+                    let hex = k < range.end && (bytes[k] == 0x78 || bytes[k] == 0x58)
+                    if hex { k += 1 }
+                    var value: UInt32 = 0
+                    while k < range.end && bytes[k] != 0x3B {
+                        let digit = hex ? hexValue(bytes[k]) : (bytes[k] >= 0x30 && bytes[k] <= 0x39 ? UInt32(bytes[k] - 0x30) : nil)
+                        guard let d = digit else { break }
+                        value = value &* (hex ? 16 : 10) &+ d
+                        k += 1
+                    }
+                    out.append(scalar: Unicode.Scalar(value) != nil ? value : 0xFFFD, from: i)
+                    i = min(range.end, k + 1)
+                } else {
+                    out.append([b], from: i)
+                    i += 1
+                }
+            } else {
+                out.append([b], from: i)
+                i += 1
+            }
+        }
+        out.finish(at: range.end)
+        return out
+    }
+
+    /// Decodes the JSON string whose quotes are at `range.start` and `range.end - 1`.
+    static func decodeJSON(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> EscapedText {
+        var out = EscapedText()
+        var i = range.start + 1
+        let end = range.end - 1
+        while i < end {
+            if bytes[i] == 0x5C && i + 1 < end {
+                let start = i
+                let c = bytes[i + 1]
+                i += 2
+                switch c {
+                case 0x6E: out.append([0x0A], from: start)
+                case 0x74: out.append([0x09], from: start)
+                case 0x72: out.append([0x0D], from: start)
+                case 0x62: out.append([0x08], from: start)
+                case 0x66: out.append([0x0C], from: start)
+                case 0x75:
+                    var value = hex4(bytes, i, end)
+                    i += 4
+                    if (0xD800..<0xDC00).contains(value) && matches(bytes, i, "\\u") {
+                        let low = hex4(bytes, i + 2, end)
+                        if (0xDC00..<0xE000).contains(low) { value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00); i += 6 }
+                    }
+                    out.append(scalar: Unicode.Scalar(value) != nil ? value : 0xFFFD, from: start)
+                default: out.append([c], from: start)
+                }
+            } else {
+                out.append([bytes[i]], from: i)
+                i += 1
+            }
+        }
+        out.finish(at: end)
+        return out
+    }
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for k in at..<min(at + 4, end) { value = value * 16 + (hexValue(bytes[k]) ?? 0) }
+        return value
+    }
+
+    static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: UInt32(b - 0x30)
+        case 0x41...0x46: UInt32(b - 0x41 + 10)
+        case 0x61...0x66: UInt32(b - 0x61 + 10)
+        default: nil
+        }
+    }
+
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ s: String) -> Bool {
+        let word = Array(s.utf8)
+        guard at >= 0, at + word.count <= bytes.count else { return false }
+        for k in 0..<word.count where bytes[at + k] != word[k] { return false }
+        return true
+    }
+}

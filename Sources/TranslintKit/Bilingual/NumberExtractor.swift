@@ -1,0 +1,216 @@
+/// Numbers as a reader understands them, whatever the script: digits of any script, thousands separators and
+/// decimal marks, Chinese numerals with 万 (10⁴) and 亿 (10⁸) (`2亿` = `200 million`), English number words with
+/// scales (`two hundred`, `3.5 billion`), percentages (`百分之五十` = `50%`), and dates (`7月31日` = `July 31`:
+/// a month name next to a day counts as the month's number). "One"/"一" on their own are left out: they are as
+/// often an article as a number.
+public enum NumberExtractor {
+    public struct Mention: Hashable, Sendable {
+        public var value: Double
+        /// Byte offsets into the text, half-open.
+        public var range: ByteRange
+        public var text: String
+    }
+
+    static let chineseDigits: [UInt32: Double] = [
+        0x96F6: 0, 0x3007: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
+    ]
+    static let chineseSmallUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000]
+    static let chineseLargeUnits: [UInt32: Double] = [0x4E07: 1e4, 0x4EBF: 1e8]
+    /// Words in which a numeral is no number: 一些 (some), 一起 (together), 统一 (unify), 万一 (in case), 千万 (by all means)…
+    static let chineseIdioms = ["一些", "一起", "一直", "一样", "一般", "一定", "一切", "一旦", "统一", "唯一", "万一", "一下", "一点", "之一",
+                                "一边", "一同", "一向", "一律", "千万别", "千万不", "一致", "一再", "一度", "一时", "一面", "不一"]
+    static let englishWords: [String: Double] = [
+        "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+    static let englishScales: [String: Double] = ["hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    public static func numbers(in text: String) -> [Mention] {
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []   // byte offset of each scalar, and the end
+        var o = 0
+        for s in scalars { offsets.append(o); o += String(s).utf8.count }
+        offsets.append(o)
+        var result: [Mention] = []
+        func add(_ value: Double, _ a: Int, _ b: Int) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[a..<b])
+            result.append(Mention(value: value, range: ByteRange(offsets[a], offsets[b]), text: String(view)))
+        }
+        func decimalDigit(_ s: Unicode.Scalar) -> Int? {
+            guard s.properties.numericType == .decimal, let v = s.properties.numericValue else { return nil }
+            return Int(v)
+        }
+        func isLetter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && CharacterClass.isLetter(scalars[k].value) }
+        func starts(_ k: Int, _ word: String) -> Bool {
+            let w = Array(word.unicodeScalars)
+            guard k + w.count <= scalars.count else { return false }
+            return Array(scalars[k..<(k + w.count)]) == w
+        }
+
+        var k = 0
+        var pendingMonth: (value: Double, start: Int, end: Int)?
+        while k < scalars.count {
+            let s = scalars[k]
+            // Digits, with separators and decimals, and a scale after them.
+            if let first = decimalDigit(s), !isLetter(k - 1) || CharacterClass.isUnspacedScript(scalars[k - 1].value) {
+                var digits = String(first)
+                var j = k + 1
+                var fraction = ""
+                while j < scalars.count {
+                    if let d = decimalDigit(scalars[j]) { if fraction.isEmpty { digits += String(d) } else { fraction += String(d) }; j += 1; continue }
+                    let c = scalars[j]
+                    if (c == "," || c == "，") && fraction.isEmpty && j + 3 < scalars.count + 1,
+                       (1...3).allSatisfy({ j + $0 < scalars.count && decimalDigit(scalars[j + $0]) != nil }),
+                       !(j + 4 < scalars.count && decimalDigit(scalars[j + 4]) != nil) {
+                        j += 1; continue   // a thousands separator: exactly three digits follow
+                    }
+                    if c == "." && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil { fraction = "."; j += 1; continue }
+                    break
+                }
+                var value = Double(digits + (fraction.count > 1 ? fraction : "")) ?? 0
+                var end = j
+                // CJK scales right after the digits; English scale words after a space.
+                while end < scalars.count, let unit = chineseLargeUnits[scalars[end].value] ?? chineseSmallUnits[scalars[end].value].flatMap({ _ in scalars[end] == "千" ? 1000 : nil }) {
+                    value *= unit; end += 1
+                }
+                var word = end
+                while word < scalars.count && scalars[word] == " " { word += 1 }
+                var wordEnd = word
+                while wordEnd < scalars.count && CharacterClass.isLetter(scalars[wordEnd].value) { wordEnd += 1 }
+                if wordEnd > word, let scale = englishScales[String(String.UnicodeScalarView(scalars[word..<wordEnd])).lowercased()] {
+                    value *= scale; end = wordEnd
+                }
+                // Ordinal suffixes (31st) belong to the number.
+                for suffix in ["st", "nd", "rd", "th"] where starts(end, suffix) && !isLetter(end + 2) { end += 2; break }
+                if let month = pendingMonth, month.end >= k - 2 {
+                    add(month.value, month.start, month.end)
+                    pendingMonth = nil
+                }
+                add(value, k, end)
+                // "31 July": a month name right after the day.
+                var m = end
+                while m < scalars.count && scalars[m] == " " { m += 1 }
+                if let (monthValue, monthEnd) = month(at: m, scalars), monthEnd > m { add(monthValue, m, monthEnd); k = monthEnd; continue }
+                k = end
+                continue
+            }
+            // 百分之五十: a percentage in words; the numeral after it is the number.
+            if starts(k, "百分之") || starts(k, "千分之") { k += 3; continue }
+            // Chinese numerals.
+            if chineseDigits[s.value] != nil || chineseSmallUnits[s.value] != nil || chineseLargeUnits[s.value] != nil {
+                var j = k
+                while j < scalars.count && (chineseDigits[scalars[j].value] != nil || chineseSmallUnits[scalars[j].value] != nil
+                                            || chineseLargeUnits[scalars[j].value] != nil) { j += 1 }
+                let run = Array(scalars[k..<j])
+                let word = String(String.UnicodeScalarView(run))
+                let context = String(String.UnicodeScalarView(scalars[max(0, k - 1)..<min(scalars.count, j + 2)]))
+                let ordinal = k > 0 && scalars[k - 1] == "第"
+                let idiom = chineseIdioms.contains { context.contains($0) }
+                let next = j < scalars.count ? scalars[j] : " "
+                let dated = next == "月" || next == "日" || next == "号" || next == "年" || next == "%" || next == "％"
+                let significant = run.count >= 2 || run.contains { chineseSmallUnits[$0.value] != nil || chineseLargeUnits[$0.value] != nil } || dated
+                if !ordinal && !idiom && significant && word != "一", let value = chineseValue(run) {
+                    add(value, k, j)
+                }
+                k = j
+                continue
+            }
+            // English words.
+            if CharacterClass.isASCIILetter(UInt8(truncatingIfNeeded: s.value)) && s.value < 0x80 && !isLetter(k - 1) {
+                var j = k
+                while j < scalars.count && (CharacterClass.isLetter(scalars[j].value) || scalars[j] == "-") { j += 1 }
+                let word = String(String.UnicodeScalarView(scalars[k..<j])).lowercased()
+                if let (monthValue, _) = month(at: k, scalars) {
+                    // A month counts only next to a day number ("July 31", "31 July" is handled with the digits).
+                    pendingMonth = (monthValue, k, j)
+                    k = j
+                    continue
+                }
+                if let value = wordValue(word) {
+                    var total = value
+                    var end = j
+                    var w = j
+                    while w < scalars.count && scalars[w] == " " { w += 1 }
+                    var wEnd = w
+                    while wEnd < scalars.count && CharacterClass.isLetter(scalars[wEnd].value) { wEnd += 1 }
+                    if wEnd > w, let scale = englishScales[String(String.UnicodeScalarView(scalars[w..<wEnd])).lowercased()] {
+                        total *= scale; end = wEnd
+                    }
+                    add(total, k, end)
+                    k = end
+                    continue
+                }
+                k = j
+                continue
+            }
+            k += 1
+        }
+        return result
+    }
+
+    private static func month(at k: Int, _ scalars: [Unicode.Scalar]) -> (Double, Int)? {
+        var j = k
+        while j < scalars.count && CharacterClass.isLetter(scalars[j].value) { j += 1 }
+        guard j > k else { return nil }
+        let word = String(String.UnicodeScalarView(scalars[k..<j])).lowercased()
+        guard let index = months.firstIndex(of: word) else { return nil }
+        return (Double(index + 1), j)
+    }
+
+    /// `twenty-one` → 21; `seven` → 7.
+    private static func wordValue(_ word: String) -> Double? {
+        if let v = englishWords[word] { return v }
+        let parts = word.split(separator: "-")
+        if parts.count == 2, let tens = englishWords[String(parts[0])], tens >= 20, let ones = englishWords[String(parts[1])] ?? (parts[1] == "one" ? 1 : nil), ones < 10 {
+            return tens + ones
+        }
+        return nil
+    }
+
+    /// 两千三百万 → 23,000,000; 十五 → 15; 二〇二四 → 2024 (digit by digit when no unit appears).
+    static func chineseValue(_ run: [Unicode.Scalar]) -> Double? {
+        if !run.contains(where: { chineseSmallUnits[$0.value] != nil || chineseLargeUnits[$0.value] != nil }) {
+            var value = 0.0
+            for s in run { guard let d = chineseDigits[s.value] else { return nil }; value = value * 10 + d }
+            return value
+        }
+        var total = 0.0, section = 0.0, digit = 0.0
+        var sawDigit = false
+        for s in run {
+            if let d = chineseDigits[s.value] {
+                digit = d; sawDigit = true
+            } else if let unit = chineseSmallUnits[s.value] {
+                section += (sawDigit ? digit : 1) * unit
+                digit = 0; sawDigit = false
+            } else if let unit = chineseLargeUnits[s.value] {
+                section += digit
+                total = (total + section) * unit
+                section = 0; digit = 0; sawDigit = false
+            }
+        }
+        return total + section + digit
+    }
+
+    /// The values, rounded to six significant digits, as a multiset.
+    static func key(_ value: Double) -> Double {
+        guard value != 0 else { return 0 }
+        let magnitude = pow10(Int((log10abs(value)).rounded(.down)) - 5)
+        return (value / magnitude).rounded() * magnitude
+    }
+
+    private static func log10abs(_ x: Double) -> Double {
+        var v = abs(x), e = 0.0
+        while v >= 10 { v /= 10; e += 1 }
+        while v < 1 { v *= 10; e -= 1 }
+        return e
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        if n >= 0 { for _ in 0..<n { r *= 10 } } else { for _ in 0..<(-n) { r /= 10 } }
+        return r
+    }
+}

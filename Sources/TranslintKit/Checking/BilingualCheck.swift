@@ -1,0 +1,70 @@
+import CICU
+
+/// A check that needs the source text too: what the translation should contain, not only what it must not.
+/// Adding one is one file and one line in `CheckRegistry.bilingual`.
+///
+/// Examples of bilingual checks are written `source ‖ target` (`BilingualContext.separator`); the direction
+/// follows the source: a source in Chinese runs against `ExampleGlossary` (zh→en), one in English against
+/// `ExampleGlossary.reversed` (en→zh).
+public protocol BilingualCheck: Sendable {
+    static var description: CheckDescription { get }
+    init()
+    func check(_ context: BilingualContext) -> [Finding]
+}
+
+extension BilingualCheck {
+    public var id: String { Self.description.id }
+}
+
+/// One aligned pair: a source text and its translation. Finding offsets are into `target`.
+public final class BilingualContext {
+    public static let separator = " ‖ "
+
+    public let source: String
+    /// The translation, UTF-8.
+    public let target: UnsafeBufferPointer<UInt8>
+    public let targetString: String
+    /// Oriented from `sourceLanguage` to `targetLanguage`.
+    public let glossary: Glossary
+    /// Target ranges that are markup (inline elements): nothing is flagged there.
+    public let protected: [ByteRange]
+
+    init(source: String, target: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = []) {
+        self.source = source
+        self.target = target
+        self.targetString = String(decoding: target, as: UTF8.self)
+        self.glossary = glossary
+        self.protected = protected
+    }
+
+    /// The target without leading and trailing white space: where a finding about the whole unit points.
+    public var wholeTarget: ByteRange {
+        var start = 0, end = target.count
+        while start < end && (target[start] == 0x20 || target[start] == 0x0A || target[start] == 0x0D || target[start] == 0x09) { start += 1 }
+        while end > start && (target[end - 1] == 0x20 || target[end - 1] == 0x0A || target[end - 1] == 0x0D || target[end - 1] == 0x09) { end -= 1 }
+        return ByteRange(start, end)
+    }
+
+    /// The Unicode script of a scalar (ICU), e.g. "Han", "Latin"; nil for Common and Inherited characters.
+    static func script(_ scalar: UInt32) -> Int32? {
+        let code = cicu_script(Int32(bitPattern: scalar))
+        return code <= 1 ? nil : code
+    }
+
+    static func scriptName(_ code: Int32) -> String { String(cString: cicu_script_name(code)) }
+
+    /// The script most letters of `text` are written in.
+    static func dominantScript(_ text: String) -> Int32? {
+        var counts: [Int32: Int] = [:]
+        for scalar in text.unicodeScalars where CharacterClass.isLetter(scalar.value) {
+            if let s = script(scalar.value) { counts[s, default: 0] += 1 }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    /// Whether `text` holds `term`: on characters for scripts written without spaces, else as whole words, ignoring case.
+    static func contains(_ text: String, _ term: String) -> Bool {
+        if term.unicodeScalars.contains(where: { CharacterClass.isUnspacedScript($0.value) }) { return text.contains(term) }
+        return TermExtractor.containsWords(text, term, exactCase: false)
+    }
+}

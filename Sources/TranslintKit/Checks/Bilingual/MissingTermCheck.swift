@@ -1,0 +1,54 @@
+/// A glossary term in the source whose target term is missing from the translation.
+public struct MissingTermCheck: BilingualCheck {
+    public static let description = CheckDescription(
+        id: "missing-term",
+        name: "Missing term",
+        summary: "The source has a glossary term, but the translation has neither its target term nor a known rendering of it.",
+        rationale: """
+        With the source at hand the glossary says what the translation must contain: 天猫 means "Tmall" must be there. \
+        Source terms in Chinese, Japanese and Thai match on characters (ICU's word break splits most names), others \
+        on word boundaries. When the translation has a forbidden rendering of the term instead, that is reported \
+        (and fixed) as a mistranslation; when it left the source term itself, as untranslated. Flag only: where the \
+        term went cannot be known for sure.
+        """,
+        defaultSeverity: .warning,
+        isFixable: false,
+        mqmCategory: .terminology,
+        mqmSeverity: .major,
+        nonTriggering: [
+            "商家在淘宝开店。 ‖ Merchants open shops on Taobao.",
+            "商家在淘宝开店。 ‖ Merchants open shops on Amoy.",          // a mistranslation, reported as such
+            "商家在淘宝开店。 ‖ Merchants open shops on 淘宝.",           // untranslated, reported as such
+            "Sellers joined Taobao. ‖ 卖家加入了淘宝。",
+        ],
+        triggering: [
+            "商家在淘宝开店。 ‖ ↓Merchants open shops on the treasure site.",
+            "Sellers joined Taobao. ‖ ↓卖家加入了宝库。",
+        ],
+        corrections: []
+    )
+
+    public init() {}
+
+    public func check(_ context: BilingualContext) -> [Finding] {
+        var findings: [Finding] = []
+        var reported = Set<String>()
+        for entry in context.glossary.entries {
+            guard let term = entry.source, !reported.contains(entry.target), BilingualContext.contains(context.source, term) else { continue }
+            if BilingualContext.contains(context.targetString, entry.target) { continue }
+            if entry.forbidden.contains(where: { BilingualContext.contains(context.targetString, $0) }) { continue }
+            if context.targetString.contains(term) { continue }
+            // A longer entry that covers this term and is present (新浪微博 → Sina Weibo covers 微博 → Weibo).
+            if context.glossary.entries.contains(where: { other in
+                other.target != entry.target && (other.source?.contains(term) ?? false) && BilingualContext.contains(context.source, other.source!)
+                    && BilingualContext.contains(context.targetString, other.target)
+            }) { continue }
+            reported.insert(entry.target)
+            let note = entry.note.map { " (\($0))" } ?? ""
+            findings.append(Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                                    message: "the source has '\(term)', but the translation has no '\(entry.target)'\(note)",
+                                    range: context.wholeTarget))
+        }
+        return findings
+    }
+}

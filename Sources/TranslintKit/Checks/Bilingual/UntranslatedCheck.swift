@@ -1,0 +1,83 @@
+/// Source-language text left in the translation.
+public struct UntranslatedCheck: BilingualCheck {
+    public static let description = CheckDescription(
+        id: "untranslated",
+        name: "Untranslated text",
+        summary: "A run of the source's script left in the translation (Han characters in an English target); a glossary source term is fixed to its target.",
+        rationale: """
+        Machine translation leaves what it cannot translate as it was, often names: "sales of 淘宝 sellers". The \
+        source's script is the one most of its letters are written in (ICU script property); when the target is \
+        mostly in another script, runs of the source's script in it are flagged. A run that is a glossary source term \
+        is fixed to the entry's target (with a space where letters would touch). A Latin source leaves many names \
+        in Latin letters legitimately (WeChat, iPhone in Chinese text), so there only runs of three or more words \
+        copied from the source are flagged.
+        """,
+        defaultSeverity: .error,
+        isFixable: true,
+        mqmCategory: .accuracy,
+        mqmSeverity: .major,
+        nonTriggering: [
+            "卖家在淘宝开店。 ‖ Sellers open shops on Taobao.",
+            "Sellers use WeChat Pay. ‖ 卖家使用WeChat Pay。",
+            "他说：「你好」 ‖ He said: “hello”",
+        ],
+        triggering: [
+            "卖家在淘宝开店。 ‖ Sellers open shops on ↓淘宝.",
+            "他们在双十一购物。 ‖ They shop on ↓双十一.",
+            "Click the Save button to keep your changes. ‖ ↓Click the Save button to keep your changes.",
+        ],
+        corrections: [
+            CheckCorrection("卖家在淘宝开店。 ‖ Sellers open shops on 淘宝.", "卖家在淘宝开店。 ‖ Sellers open shops on Taobao."),
+            CheckCorrection("微博用户 ‖ Users of 微博grew.", "微博用户 ‖ Users of Weibo grew."),
+            CheckCorrection("Sellers joined Taobao. ‖ 卖家加入了Taobao。", "Sellers joined Taobao. ‖ 卖家加入了淘宝。"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: BilingualContext) -> [Finding] {
+        guard let sourceScript = BilingualContext.dominantScript(context.source),
+              let targetScript = BilingualContext.dominantScript(context.targetString), sourceScript != targetScript else { return [] }
+        let latin = BilingualContext.scriptName(sourceScript) == "Latin"
+        let text = context.target
+        var findings: [Finding] = []
+        var i = 0
+        while i < text.count {
+            let (scalar, length) = UTF8Bytes.decode(text, at: i)
+            guard CharacterClass.isLetter(scalar), BilingualContext.script(scalar) == sourceScript else { i += length; continue }
+            // The run: letters of the source script, and for spaced scripts the spaces and marks between its words.
+            let start = i
+            var end = i + length
+            var j = end
+            var words = 1
+            while j < text.count {
+                let (s, l) = UTF8Bytes.decode(text, at: j)
+                if CharacterClass.isLetter(s) && BilingualContext.script(s) == sourceScript { j += l; end = j; continue }
+                if CharacterClass.isDigit(s) || s == 0x27 || s == 0x2D || s == 0x2019 { j += l; continue }
+                if latin && s == 0x20 && j + 1 < text.count, case let (n, _) = UTF8Bytes.decode(text, at: j + 1),
+                   CharacterClass.isLetter(n) && BilingualContext.script(n) == sourceScript { words += 1; j += 1; continue }
+                break
+            }
+            i = max(end, i + length)
+            let range = ByteRange(start, end)
+            if context.protected.contains(where: { $0.overlaps(range) }) { continue }
+            let run = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+            if latin && !(words >= 3 && context.source.contains(run)) && context.glossary.entries.first(where: { $0.source == run }) == nil { continue }
+            if let entry = context.glossary.entries.first(where: { $0.source == run }) {
+                var replacement = entry.target
+                // Letters must not touch: "of 微博grew" → "of Weibo grew"; none for unspaced targets.
+                let spaced = !CharacterClass.isUnspacedScript(entry.target.unicodeScalars.first?.value ?? 0)
+                if spaced, start > 0, case let (before, _) = UTF8Bytes.decode(text, before: start), CharacterClass.isAlnum(before) { replacement = " " + replacement }
+                if spaced, end < text.count, case let (after, _) = UTF8Bytes.decode(text, at: end), CharacterClass.isAlnum(after) { replacement += " " }
+                findings.append(Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                                        message: "'\(run)' is left untranslated: use '\(entry.target)'",
+                                        replacing: range, with: replacement, title: "Translate '\(run)' as '\(entry.target)'"))
+            } else {
+                findings.append(Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                                        message: "'\(run)' is left untranslated (\(BilingualContext.scriptName(sourceScript)) text in the translation)",
+                                        range: range))
+            }
+        }
+        return findings
+    }
+}
