@@ -201,3 +201,10 @@ const char *cicu_script_name(int32_t code) {
     const char *name = uscript_getName((UScriptCode)code);
     return name ? name : "Unknown";
 }
+
+int32_t cicu_language_script(const char *locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode codes[8];
+    int32_t n = uscript_getCode(locale, codes, 8, &status);
+    return U_SUCCESS(status) && n > 0 ? (int32_t)codes[0] : -1;
+}

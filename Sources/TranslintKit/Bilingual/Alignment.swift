@@ -38,11 +38,11 @@ public enum Alignment {
         }
         // Where they diverge: the first pair whose length ratio is far from the median ratio; else the first unpaired one.
         let pairs = Array(zip(sourceParagraphs, targetParagraphs))
-        let ratios = pairs.map { s, t in Double(max(t.length, 1)) / Double(max(s.length, 1)) }
-        let median = ratios.isEmpty ? 1 : ratios.sorted()[ratios.count / 2]
+        // The ratio of the whole texts is what a pair should show; a merged or split paragraph is far from it.
+        let overall = Double(max(targetParagraphs.reduce(0) { $0 + $1.length }, 1)) / Double(max(sourceParagraphs.reduce(0) { $0 + $1.length }, 1))
         var index = pairs.firstIndex { s, t in
             let r = Double(max(t.length, 1)) / Double(max(s.length, 1))
-            return r > median * 1.8 || r < median / 1.8
+            return r > overall * 1.8 || r < overall / 1.8
         } ?? min(sourceParagraphs.count, targetParagraphs.count)
         if index >= targetParagraphs.count { index = max(0, targetParagraphs.count - 1) }
         let at = targetParagraphs.isEmpty ? 0 : targetParagraphs[index].start

@@ -9,6 +9,9 @@ public struct TranslationUnit: Hashable, Sendable {
     public var targetLanguage: String?
     /// Byte ranges of the decoded target that are markup (XLIFF inline elements): not checked, never changed.
     public var protected: [ByteRange] = []
+    /// The same for the source; nil when the format has no markup of its own (PO, String Catalogs: a `<b>` there is
+    /// text that placeholder-mismatch compares as a tag).
+    public var sourceProtected: [ByteRange]? = nil
 }
 
 /// A file in which each unit carries its source and target: gettext PO, XLIFF 1.2 and 2.x, Xcode String Catalogs.
@@ -124,6 +127,7 @@ enum POReader {
         flush()
 
         var file = BilingualFile(format: .po, sourceLanguage: nil, targetLanguage: nil, units: [])
+        var pluralForms = 2
         for entry in entries {
             func decoded(_ keyword: String) -> EscapedText? {
                 entry.fields.first { $0.keyword == keyword }.map { Escaping.decodePO(bytes, $0.range) }
@@ -132,9 +136,15 @@ enum POReader {
                 throw BilingualFileError(path: path, line: entry.line, message: "an entry without msgid")
             }
             if msgid.text.isEmpty && decoded("msgctxt") == nil {   // the header
-                for line in (decoded("msgstr")?.string ?? "").split(separator: "\n") where line.hasPrefix("Language:") {
-                    let value = String(line.dropFirst("Language:".count)).trimmingCharacters(in: .whitespacesAndNewlinesASCII)
-                    if !value.isEmpty { file.targetLanguage = BilingualFile.bcp47(value) }
+                for line in (decoded("msgstr")?.string ?? "").split(separator: "\n") {
+                    if line.hasPrefix("Language:") {
+                        let value = String(line.dropFirst("Language:".count)).trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+                        if !value.isEmpty { file.targetLanguage = BilingualFile.bcp47(value) }
+                    }
+                    if line.hasPrefix("Plural-Forms:"), let n = line.split(separator: ";").first?.split(separator: "=").last,
+                       let count = Int(String(n).trimmingCharacters(in: .whitespacesAndNewlinesASCII)) {
+                        pluralForms = count
+                    }
                 }
                 continue
             }
@@ -145,7 +155,8 @@ enum POReader {
                 let target = Escaping.decodePO(bytes, field.range)
                 guard !target.text.isEmpty else { continue }
                 let index = field.keyword == "msgstr" ? 0 : Int(field.keyword.dropFirst(7).dropLast()) ?? 0
-                let source = index > 0 ? (plural ?? msgid).string : msgid.string
+                // msgstr[0] translates the singular, unless the language has one form for every number (Chinese).
+                let source = index > 0 || pluralForms == 1 ? (plural ?? msgid).string : msgid.string
                 file.units.append(TranslationUnit(id: context + msgid.string + (field.keyword == "msgstr" ? "" : "[\(index)]"),
                                                   source: source, target: target, targetLanguage: nil))
             }

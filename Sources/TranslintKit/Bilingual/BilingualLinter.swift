@@ -11,8 +11,10 @@ public struct BilingualLinter: Sendable {
     }
 
     /// Findings of the bilingual checks on one pair; offsets into `target`.
-    public func check(source: String, target: UnsafeBufferPointer<UInt8>, protected: [ByteRange] = []) -> [Finding] {
-        let context = BilingualContext(source: source, target: target, glossary: linter.glossary, protected: protected)
+    public func check(source: String, target: UnsafeBufferPointer<UInt8>, protected: [ByteRange] = [],
+                      sourceProtected: [ByteRange]? = nil) -> [Finding] {
+        let context = BilingualContext(source: source, target: target, glossary: linter.glossary, protected: protected,
+                                       sourceProtected: sourceProtected)
         var findings: [Finding] = []
         for check in checks {
             for var finding in check.check(context) {
@@ -78,7 +80,7 @@ public struct BilingualLinter: Sendable {
             unit.target.text.withUnsafeBufferPointer { buffer in
                 let lint = session.lintDocument(buffer, format: .plainText, countWords: true, protected: unit.protected)
                 words += lint.words
-                for finding in lint.findings + check(source: unit.source, target: buffer, protected: unit.protected) {
+                for finding in lint.findings + check(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected) {
                     var mapped = finding
                     mapped.range = unit.target.fileRange(finding.range)
                     mapped.fix = finding.fix.map { fix in

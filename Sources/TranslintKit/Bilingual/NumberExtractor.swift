@@ -19,6 +19,9 @@ public enum NumberExtractor {
     /// Words in which a numeral is no number: 一些 (some), 一起 (together), 统一 (unify), 万一 (in case), 千万 (by all means)…
     static let chineseIdioms = ["一些", "一起", "一直", "一样", "一般", "一定", "一切", "一旦", "统一", "唯一", "万一", "一下", "一点", "之一",
                                 "一边", "一同", "一向", "一律", "千万别", "千万不", "一致", "一再", "一度", "一时", "一面", "不一"]
+    /// Measure words: a single numeral before one is a number (两家 = two).
+    static let classifiers: Set<Unicode.Scalar> = Set("个家位名次种条件本张只台辆天周岁倍项款份场层批元块米人部篇首句段章节年月日号".unicodeScalars)
+
     static let englishWords: [String: Double] = [
         "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -55,7 +58,12 @@ public enum NumberExtractor {
         while k < scalars.count {
             let s = scalars[k]
             // Digits, with separators and decimals, and a scale after them.
-            if let first = decimalDigit(s), !isLetter(k - 1) || CharacterClass.isUnspacedScript(scalars[k - 1].value) {
+            if decimalDigit(s) != nil, isLetter(k - 1) && !CharacterClass.isUnspacedScript(scalars[k - 1].value) {
+                // Digits inside a name (x86, MP3): no number.
+                while k < scalars.count && (decimalDigit(scalars[k]) != nil || CharacterClass.isLetter(scalars[k].value)) { k += 1 }
+                continue
+            }
+            if let first = decimalDigit(s) {
                 var digits = String(first)
                 var j = k + 1
                 var fraction = ""
@@ -111,8 +119,12 @@ public enum NumberExtractor {
                 let idiom = chineseIdioms.contains { context.contains($0) }
                 let next = j < scalars.count ? scalars[j] : " "
                 let dated = next == "月" || next == "日" || next == "号" || next == "年" || next == "%" || next == "％"
-                let significant = run.count >= 2 || run.contains { chineseSmallUnits[$0.value] != nil || chineseLargeUnits[$0.value] != nil } || dated
-                if !ordinal && !idiom && significant && word != "一", let value = chineseValue(run) {
+                // 十进制 (decimal), 二进制 (binary), 十六进制 (hexadecimal): bases, not numbers.
+                let base = j + 1 < scalars.count && scalars[j] == "进" && scalars[j + 1] == "制"
+                // A single numeral counts before a measure word (两家公司, 三个月): "two companies".
+                let measured = run.count == 1 && classifiers.contains(next)
+                let significant = run.count >= 2 || run.contains { chineseSmallUnits[$0.value] != nil || chineseLargeUnits[$0.value] != nil } || dated || measured
+                if !ordinal && !idiom && !base && significant && (word != "一" || dated), let value = chineseValue(run) {
                     add(value, k, j)
                 }
                 k = j
@@ -123,9 +135,20 @@ public enum NumberExtractor {
                 var j = k
                 while j < scalars.count && (CharacterClass.isLetter(scalars[j].value) || scalars[j] == "-") { j += 1 }
                 let word = String(String.UnicodeScalarView(scalars[k..<j])).lowercased()
-                if let (monthValue, _) = month(at: k, scalars) {
-                    // A month counts only next to a day number ("July 31", "31 July" is handled with the digits).
-                    pendingMonth = (monthValue, k, j)
+                if let (monthValue, monthEnd) = month(at: k, scalars) {
+                    let j = monthEnd
+                    // A capitalized month name is its number (February = 二月 = 2; July 31 = 7月31日); "May" only next
+                    // to a day, as it is also a verb.
+                    let capitalized = CharacterClass.isUppercase(s.value)
+                    var after = j
+                    while after < scalars.count && scalars[after] == " " { after += 1 }
+                    let wordFollows = after < scalars.count && CharacterClass.isLetter(scalars[after].value)
+                    let standalone = scalars[..<k].allSatisfy { $0.properties.isWhitespace } && scalars[j...].allSatisfy { $0.properties.isWhitespace }
+                    if (capitalized && (word != "may" || !wordFollows)) || standalone {
+                        add(monthValue, k, j)
+                    } else {
+                        pendingMonth = (monthValue, k, j)
+                    }
                     k = j
                     continue
                 }
@@ -151,13 +174,21 @@ public enum NumberExtractor {
         return result
     }
 
+    static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// A month name, or an abbreviation (`Jan.`, `Sept`) when it is capitalized, has its full stop, or is the whole text.
     private static func month(at k: Int, _ scalars: [Unicode.Scalar]) -> (Double, Int)? {
         var j = k
         while j < scalars.count && CharacterClass.isLetter(scalars[j].value) { j += 1 }
         guard j > k else { return nil }
         let word = String(String.UnicodeScalarView(scalars[k..<j])).lowercased()
-        guard let index = months.firstIndex(of: word) else { return nil }
-        return (Double(index + 1), j)
+        if let index = months.firstIndex(of: word) { return (Double(index + 1), j) }
+        let abbreviation = word == "sept" ? "sep" : word
+        guard let index = monthAbbreviations.firstIndex(of: abbreviation), word != "may" else { return nil }
+        let dotted = j < scalars.count && scalars[j] == "."
+        let alone = scalars[..<k].allSatisfy { $0.properties.isWhitespace } && scalars[(dotted ? j + 1 : j)...].allSatisfy { $0.properties.isWhitespace }
+        guard CharacterClass.isUppercase(scalars[k].value) || dotted || alone else { return nil }
+        return (Double(index + 1), dotted ? j + 1 : j)
     }
 
     /// `twenty-one` → 21; `seven` → 7.

@@ -11,7 +11,7 @@ enum XLIFFReader {
         var version = 1
         var unitID: String?
         var unitCount = 0
-        var source: String?
+        var source: EscapedText?
         var open: (name: String, contentStart: Int, depth: Int)?
         var depth = 0
         while let token = try scanner.next() {
@@ -37,7 +37,7 @@ enum XLIFFReader {
                 case "source", "target":
                     guard unitID != nil else { continue }
                     if selfClosing {
-                        if local == "source" { source = "" }
+                        if local == "source" { source = EscapedText() }
                     } else {
                         open = (local, range.end, depth)
                     }
@@ -56,10 +56,11 @@ enum XLIFFReader {
                 let content = ByteRange(current.contentStart, range.start)
                 let decoded = Escaping.decodeXML(bytes, content)
                 if local == "source" {
-                    source = decoded.string
+                    source = decoded
                 } else if !decoded.text.isEmpty, let id = unitID {
-                    file.units.append(TranslationUnit(id: id, source: source ?? "", target: decoded,
-                                                      targetLanguage: file.targetLanguage, protected: markup(in: decoded, bytes)))
+                    file.units.append(TranslationUnit(id: id, source: source?.string ?? "", target: decoded,
+                                                      targetLanguage: file.targetLanguage, protected: markup(in: decoded, bytes),
+                                                      sourceProtected: source.map { markup(in: $0, bytes) } ?? []))
                 }
             }
         }

@@ -28,13 +28,37 @@ public final class BilingualContext {
     public let glossary: Glossary
     /// Target ranges that are markup (inline elements): nothing is flagged there.
     public let protected: [ByteRange]
+    /// Source ranges that are markup, when the format marks them (XLIFF); nil when markup is only text (PO).
+    public let sourceProtected: [ByteRange]?
+    /// The texts with markup blanked out: what terms and numbers are compared on.
+    public let sourceText: String
+    public let targetText: String
 
-    init(source: String, target: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = []) {
+    init(source: String, target: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = [],
+         sourceProtected: [ByteRange]? = nil) {
         self.source = source
         self.target = target
         self.targetString = String(decoding: target, as: UTF8.self)
         self.glossary = glossary
         self.protected = protected
+        self.sourceProtected = sourceProtected
+        self.sourceText = Self.blanking(Array(source.utf8), sourceProtected ?? [])
+        self.targetText = Self.blanking(Array(target), protected)
+    }
+
+    /// Markup overwritten with spaces (same length, so offsets hold).
+    static func blanking(_ bytes: [UInt8], _ ranges: [ByteRange]) -> String {
+        var copy = bytes
+        for range in ranges where range.end <= copy.count { for k in range.start..<range.end { copy[k] = 0x20 } }
+        return String(decoding: copy, as: UTF8.self)
+    }
+
+    /// The markup of the source and of the target as written (XLIFF inline elements).
+    var markup: (source: [(String, ByteRange)], target: [(String, ByteRange)])? {
+        guard let sourceProtected else { return nil }
+        let sourceBytes = Array(source.utf8)
+        return (sourceProtected.map { (String(decoding: sourceBytes[$0.start..<$0.end], as: UTF8.self), $0) },
+                protected.map { (String(decoding: UnsafeBufferPointer(rebasing: target[$0.start..<$0.end]), as: UTF8.self), $0) })
     }
 
     /// The target without leading and trailing white space: where a finding about the whole unit points.
@@ -53,11 +77,21 @@ public final class BilingualContext {
 
     static func scriptName(_ code: Int32) -> String { String(cString: cicu_script_name(code)) }
 
-    /// The script most letters of `text` are written in.
+    /// The script a language is written in (ICU), or nil for `und` and unknown tags.
+    static func languageScript(_ tag: String) -> Int32? {
+        guard tag != "und", !tag.isEmpty else { return nil }
+        let code = cicu_language_script(tag.replacingAll("-", "_"))
+        guard code > 1 else { return nil }
+        // Japanese lists kana first, but its names are mostly Han; either way not the Latin of a source.
+        return code
+    }
+
+    /// The script most of `text` is written in; a character of a script written without spaces (Han, kana, Thai)
+    /// weighs as much as a short word of letters.
     static func dominantScript(_ text: String) -> Int32? {
         var counts: [Int32: Int] = [:]
         for scalar in text.unicodeScalars where CharacterClass.isLetter(scalar.value) {
-            if let s = script(scalar.value) { counts[s, default: 0] += 1 }
+            if let s = script(scalar.value) { counts[s, default: 0] += CharacterClass.isUnspacedScript(scalar.value) ? 2 : 1 }
         }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }

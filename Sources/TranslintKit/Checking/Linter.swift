@@ -80,8 +80,8 @@ public struct Linter: Sendable {
 
         /// Lints `buffer` read as `format`: markup and code are not checked, findings inside an `ignore` phrase are
         /// dropped, severities follow the settings. Offsets are into `buffer`; a byte order mark is skipped.
-        /// `protected`: ranges of `buffer` that are markup (inline elements of a bilingual file): read as a word
-        /// that no check flags, never changed.
+        /// `protected`: ranges of `buffer` that are markup (inline elements of a bilingual file): read as white space
+        /// (the text around a tag is prose), never flagged, never changed.
         public func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, countWords: Bool = false,
                                  protected: [ByteRange] = []) -> DocumentLint {
             let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
@@ -92,7 +92,7 @@ public struct Linter: Sendable {
                 if let masked = prepared.masked { masker.masked = masked; masker.changed = true }
                 masker.excluded = prepared.excluded
                 masker.markup = prepared.markup
-                for range in protected where range.end <= body.count + bomLength { masker.exclude(range.shifted(by: -bomLength), fill: 0x30) }
+                for range in protected where range.end <= body.count + bomLength { masker.exclude(range.shifted(by: -bomLength), fill: 0x20) }
                 let directives = prepared.directives, blocks = prepared.blockStarts, items = prepared.listItemStarts
                 prepared = masker.finish()
                 prepared.directives = directives

@@ -34,14 +34,14 @@ public struct MissingTermCheck: BilingualCheck {
         var findings: [Finding] = []
         var reported = Set<String>()
         for entry in context.glossary.entries {
-            guard let term = entry.source, !reported.contains(entry.target), BilingualContext.contains(context.source, term) else { continue }
-            if BilingualContext.contains(context.targetString, entry.target) { continue }
-            if entry.forbidden.contains(where: { BilingualContext.contains(context.targetString, $0) }) { continue }
-            if context.targetString.contains(term) { continue }
+            guard let term = entry.source, !reported.contains(entry.target), BilingualContext.contains(context.sourceText, term) else { continue }
+            if BilingualContext.contains(context.targetText, entry.target) { continue }
+            if entry.forbidden.contains(where: { BilingualContext.contains(context.targetText, $0) }) { continue }
+            if context.targetText.contains(term) { continue }
             // A longer entry that covers this term and is present (新浪微博 → Sina Weibo covers 微博 → Weibo).
             if context.glossary.entries.contains(where: { other in
-                other.target != entry.target && (other.source?.contains(term) ?? false) && BilingualContext.contains(context.source, other.source!)
-                    && BilingualContext.contains(context.targetString, other.target)
+                other.target != entry.target && (other.source?.contains(term) ?? false) && BilingualContext.contains(context.sourceText, other.source!)
+                    && BilingualContext.contains(context.targetText, other.target)
             }) { continue }
             reported.insert(entry.target)
             let note = entry.note.map { " (\($0))" } ?? ""

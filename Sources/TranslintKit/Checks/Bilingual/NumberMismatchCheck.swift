@@ -36,8 +36,8 @@ public struct NumberMismatchCheck: BilingualCheck {
     public init() {}
 
     public func check(_ context: BilingualContext) -> [Finding] {
-        let source = NumberExtractor.numbers(in: context.source)
-        let target = NumberExtractor.numbers(in: context.targetString).filter { mention in
+        let source = NumberExtractor.numbers(in: context.sourceText)
+        let target = NumberExtractor.numbers(in: context.targetText).filter { mention in
             !context.protected.contains { $0.overlaps(mention.range) }
         }
         var remaining: [Double: Int] = [:]

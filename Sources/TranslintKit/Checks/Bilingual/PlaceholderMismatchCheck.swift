@@ -31,8 +31,16 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
     public init() {}
 
     public func check(_ context: BilingualContext) -> [Finding] {
-        let source = Self.placeholders(in: context.source)
-        let target = Self.placeholders(in: context.targetString)
+        var source: [Placeholder], target: [Placeholder]
+        if let markup = context.markup {
+            // XLIFF: the inline elements are the tags; a `<` in the text is a character (written &lt; in the file).
+            source = Self.placeholders(in: context.sourceText, tags: false) + markup.source.compactMap { Self.tag($0.0, range: $0.1) }
+            target = Self.placeholders(in: context.targetText, tags: false) + markup.target.compactMap { Self.tag($0.0, range: $0.1) }
+            target.sort { $0.range < $1.range }
+        } else {
+            source = Self.placeholders(in: context.source)
+            target = Self.placeholders(in: context.targetString)
+        }
         var counts: [String: Int] = [:]
         for p in source { counts[p.key, default: 0] += 1 }
         for p in target { counts[p.key, default: 0] -= 1 }
@@ -53,7 +61,12 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         var range: ByteRange
     }
 
-    static func placeholders(in text: String) -> [Placeholder] {
+    /// A tag's key, from its text (`<g id="1">` → `<g>`).
+    static func tag(_ text: String, range: ByteRange) -> Placeholder? {
+        placeholders(in: text).first.map { Placeholder(key: $0.key, range: range) }
+    }
+
+    static func placeholders(in text: String, tags: Bool = true) -> [Placeholder] {
         let bytes = Array(text.utf8)
         var result: [Placeholder] = []
         var i = 0
@@ -72,7 +85,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
                     while isDigit(j) { j += 1 }
                     if j > k && j < bytes.count && bytes[j] == 0x24 { k = j + 1 }   // %1$
                 }
-                while k < bytes.count && "-+ 0#".utf8.contains(bytes[k]) { k += 1 }
+                while k < bytes.count && "-+0#".utf8.contains(bytes[k]) { k += 1 }   // no space flag: "35% on" is no "% o"
                 while isDigit(k) || (k < bytes.count && bytes[k] == 0x2A) { k += 1 }
                 if k < bytes.count && bytes[k] == 0x2E { k += 1; while isDigit(k) { k += 1 } }
                 while k < bytes.count && "hlLqjzt".utf8.contains(bytes[k]) { k += 1 }
@@ -91,7 +104,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
                 let name = String(decoding: bytes[(i + 1)..<k], as: UTF8.self)
                 result.append(Placeholder(key: "{\(name)}", range: ByteRange(i, j)))
                 i = j
-            } else if b == 0x3C {   // tags
+            } else if b == 0x3C && tags {   // tags
                 var k = i + 1
                 let closing = k < bytes.count && bytes[k] == 0x2F
                 if closing { k += 1 }

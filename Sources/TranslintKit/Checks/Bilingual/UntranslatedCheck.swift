@@ -10,7 +10,8 @@ public struct UntranslatedCheck: BilingualCheck {
         mostly in another script, runs of the source's script in it are flagged. A run that is a glossary source term \
         is fixed to the entry's target (with a space where letters would touch). A Latin source leaves many names \
         in Latin letters legitimately (WeChat, iPhone in Chinese text), so there only runs of three or more words \
-        copied from the source are flagged.
+        copied from the source are flagged, and glossary source terms. A translation that is the source text word \
+        for word (three words or more) is flagged whole when the glossary's languages differ.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -36,8 +37,19 @@ public struct UntranslatedCheck: BilingualCheck {
     public init() {}
 
     public func check(_ context: BilingualContext) -> [Finding] {
-        guard let sourceScript = BilingualContext.dominantScript(context.source),
-              let targetScript = BilingualContext.dominantScript(context.targetString), sourceScript != targetScript else { return [] }
+        // A translation that is the source, word for word, when the glossary says the languages differ.
+        let g = context.glossary
+        let trimmedSource = context.sourceText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+        if BilingualLinter.base(g.sourceLanguage) != BilingualLinter.base(g.targetLanguage), g.sourceLanguage != "und",
+           trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII),
+           trimmedSource.split(separator: " ").filter({ $0.unicodeScalars.contains { CharacterClass.isLetter($0.value) } }).count >= 3 {
+            return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                            message: "the translation is the source text, untranslated", range: context.wholeTarget)]
+        }
+        // The scripts: the glossary's languages say them; without a glossary, the texts do.
+        guard let sourceScript = BilingualContext.languageScript(g.sourceLanguage) ?? BilingualContext.dominantScript(context.sourceText),
+              let targetScript = BilingualContext.languageScript(g.targetLanguage) ?? BilingualContext.dominantScript(context.targetText),
+              sourceScript != targetScript else { return [] }
         let latin = BilingualContext.scriptName(sourceScript) == "Latin"
         let text = context.target
         var findings: [Finding] = []
@@ -62,7 +74,7 @@ public struct UntranslatedCheck: BilingualCheck {
             let range = ByteRange(start, end)
             if context.protected.contains(where: { $0.overlaps(range) }) { continue }
             let run = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
-            if latin && !(words >= 3 && context.source.contains(run)) && context.glossary.entries.first(where: { $0.source == run }) == nil { continue }
+            if latin && !(words >= 3 && context.sourceText.contains(run)) && context.glossary.entries.first(where: { $0.source == run }) == nil { continue }
             if let entry = context.glossary.entries.first(where: { $0.source == run }) {
                 var replacement = entry.target
                 // Letters must not touch: "of 微博grew" → "of Weibo grew"; none for unspaced targets.

@@ -19,6 +19,8 @@ public struct LeadingPunctuationCheck: Check {
             "... and then it rained.",
             "“Quoted,” he said.",
             "(Aside) text.",
+            ":",                 // a string of punctuation (a separator in software strings) starts no sentence
+            "Separators: \n\n:?.!",
         ],
         triggering: [
             "↓, in fact, to avoid repeating the mistakes.",
@@ -56,6 +58,9 @@ public struct LeadingPunctuationCheck: Check {
             if next < text.count, text[next] >= 0x80, case let (scalar, length) = UTF8Bytes.decode(text, at: next), scalar == 0x3000 {
                 next += length
             }
+            // Only before a word: punctuation alone (":" or ":?.!" in software strings) starts no sentence.
+            guard next < text.count, CharacterClass.isAlnum(UTF8Bytes.decode(text, at: next).scalar)
+                    || CharacterClass.isOpening(UTF8Bytes.decode(text, at: next).scalar) else { return nil }
             var edits = [TextEdit(range: ByteRange(start.offset, next), replacement: "")]
             if next < text.count, let capital = SentenceCasing.capitalization(ofWordAt: next, context: context) {
                 edits = [TextEdit(range: ByteRange(start.offset, capital.range.end), replacement: capital.replacement)]

@@ -1,0 +1,137 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import TranslintKit
+
+/// PO, XLIFF 1.2 and 2.0 and String Catalogs: read, checked unit by unit, and fixed with the format's escaping,
+/// every other byte as it was. Fixed files are golden (TRANSLINT_RECORD_GOLDEN=1 rewrites them).
+struct BilingualFileTests {
+    static let folder = String(#filePath).components(separatedBy: "/BilingualFileTests.swift")[0] + "/Fixtures/bilingual"
+
+    struct Case: Sendable, CustomStringConvertible {
+        var file: String
+        var format: BilingualFile.Format
+        var glossary: @Sendable () -> Glossary
+        var rules: [String]
+        var description: String { file }
+    }
+
+    static let cases: [Case] = [
+        Case(file: "shop.po", format: .po, glossary: { ExampleGlossary.reversed },
+             rules: ["mistranslation", "mistranslation", "placeholder-mismatch", "number-mismatch", "mistranslation", "mistranslation"]),
+        Case(file: "shop-1.2.xlf", format: .xliff, glossary: { ExampleGlossary.glossary },
+             rules: ["mistranslation", "mistranslation", "sentence-case", "mistranslation", "number-mismatch"]),
+        Case(file: "shop-2.0.xlf", format: .xliff, glossary: { ExampleGlossary.glossary },
+             rules: ["sentence-case", "untranslated", "term-case"]),
+        Case(file: "shop.xcstrings", format: .xcstrings, glossary: { ExampleGlossary.reversed },
+             rules: ["mistranslation", "mistranslation"]),
+    ]
+
+    static func read(_ name: String) throws -> [UInt8] { Array(try String(contentsOfPath: "\(folder)/\(name)").utf8) }
+
+    @Test("each format is read, checked and fixed as the golden file says", arguments: cases)
+    func formats(c: Case) throws {
+        let bytes = try Self.read(c.file)
+        let linter = BilingualLinter(linter: Linter(glossary: c.glossary()))
+        let (result, fixed) = try linter.lintFile(bytes, path: c.file, format: c.format, fixing: true)
+        #expect(result.findings.map(\.finding.rule) == c.rules)
+        // Every reported text is what the file holds at that line and column.
+        for located in result.findings {
+            #expect(String(decoding: bytes[located.finding.range.start..<located.finding.range.end], as: UTF8.self) == located.text)
+            #expect(located.lineText.unicodeScalars.dropFirst(located.column - 1).starts(with: located.text.unicodeScalars.prefix(1)))
+        }
+        let golden = "\(Self.folder)/fixed/\(c.file)"
+        if getenv("TRANSLINT_RECORD_GOLDEN") != nil {
+            let out = fopen(golden, "wb")!
+            fwrite(fixed, 1, fixed.count, out)
+            fclose(out)
+        }
+        #expect(String(decoding: fixed, as: UTF8.self) == (try String(contentsOfPath: golden)))
+        // Bytes outside the applied edits are unchanged, and fixing again finds nothing more to fix.
+        var cursor = 0, out: [UInt8] = []
+        for edit in result.appliedEdits {
+            out += bytes[cursor..<edit.range.start]
+            out += Array(edit.replacement.utf8)
+            cursor = edit.range.end
+        }
+        out += bytes[cursor...]
+        #expect(out == fixed)
+        let again = try linter.lintFile(fixed, path: c.file, format: c.format, fixing: true)
+        #expect(again.result.appliedEdits.isEmpty)
+        // The fixed file reads back.
+        _ = try BilingualFile.parse(fixed, path: c.file, format: c.format)
+    }
+
+    @Test("PO: languages from the header, plurals, msgctxt, continuation lines, fuzzy entries only when asked, obsolete ones never")
+    func poDetails() throws {
+        let file = try BilingualFile.parse(try Self.read("shop.po"), path: "shop.po", format: .po)
+        #expect(file.targetLanguage == "zh-Hans")
+        #expect(file.units.map(\.id) == ["Open your e-commerce store on Taobao.", "Hello, %(name)s! You have %(count)d new orders.",
+                                         "button\u{4}Share on WeChat", "Sales grew 35% on July 31.", "Follow us on Weibo for e-commerce news.",
+                                         "one item[0]"])
+        #expect(file.units[2].target.string == "分享到 \"微信\"")
+        #expect(file.units[4].target.string == "关注我们的微博，获取电力业务新闻。")
+        #expect(file.units[5].source == "%d items")   // one plural form: msgstr[0] translates the plural
+        let fuzzy = try BilingualFile.parse(try Self.read("shop.po"), path: "shop.po", format: .po, includeFuzzy: true)
+        #expect(fuzzy.units.map(\.id).last == "Visit Taobao")
+        #expect(throws: BilingualFileError.self) { try BilingualFile.parse(Array("msgid \"a\"\nmsgstrr \"b\"\n".utf8), path: "x.po", format: .po) }
+    }
+
+    @Test("XLIFF and String Catalogs: languages from the file; XLIFF DOCTYPE refused; units without a target skipped")
+    func xmlAndJSONDetails() throws {
+        let v12 = try BilingualFile.parse(try Self.read("shop-1.2.xlf"), path: "a.xlf", format: .xliff)
+        #expect(v12.sourceLanguage == "zh-Hans" && v12.targetLanguage == "en" && v12.units.count == 3)
+        #expect(v12.units[0].target.string == "Amoy sellers open shops on the <electricity business> platform.")
+        #expect(v12.units[2].target.string == "Merchants exceed 2 billion.")
+        let v20 = try BilingualFile.parse(try Self.read("shop-2.0.xlf"), path: "b.xlf", format: .xliff)
+        #expect(v20.sourceLanguage == "zh-Hans" && v20.targetLanguage == "en" && v20.units.map(\.id) == ["u1", "u2"])
+        let catalog = try BilingualFile.parse(try Self.read("shop.xcstrings"), path: "c.xcstrings", format: .xcstrings)
+        #expect(catalog.sourceLanguage == "en" && catalog.targetLanguage == "zh-Hans")
+        #expect(catalog.units.map(\.target.string) == ["开设您的电力业务商店", "厦门上的 %lld 个订单\n\"新\"", "分享到 微信"])
+        #expect(catalog.units[1].id == "%lld orders on Taobao [plural.other] (zh-Hans)")
+        let doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e \"e\">]>\n<xliff version=\"1.2\"/>"
+        #expect(throws: BilingualFileError.self) { try BilingualFile.parse(Array(doctype.utf8), path: "d.xlf", format: .xliff) }
+        #expect(throws: BilingualFileError.self) { try BilingualFile.parse(Array("{\"strings\": [}".utf8), path: "e.xcstrings", format: .xcstrings) }
+    }
+
+    @Test("escaping round trips: what encode writes, the file's decoder reads back exactly", arguments: [Escaping.po, .xml, .json])
+    func escapingRoundTrips(escaping: Escaping) {
+        var generator = SplitMix(seed: 42)
+        let alphabet: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "<", ">", "&", "'", "%", "中", "é", "😀", "\u{7}", "n", "u", "0", "x"]
+        for _ in 0..<300 {
+            let length = Int(generator.next() % 24)
+            let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            if escaping == .xml && text.contains("\u{7}") { continue }   // XML 1.0 cannot hold U+0007
+            let encoded = escaping.encode(text)
+            let stored: String
+            switch escaping {
+            case .po, .json: stored = "\"" + encoded + "\""
+            case .xml: stored = encoded
+            }
+            let bytes = Array(stored.utf8)
+            let decoded = bytes.withUnsafeBufferPointer { buffer -> EscapedText in
+                switch escaping {
+                case .po: Escaping.decodePO(buffer, ByteRange(0, buffer.count))
+                case .xml: Escaping.decodeXML(buffer, ByteRange(0, buffer.count))
+                case .json: Escaping.decodeJSON(buffer, ByteRange(0, buffer.count))
+                }
+            }
+            #expect(decoded.string == text, "\(escaping): \(text.debugDescription) → \(stored.debugDescription) → \(decoded.string.debugDescription)")
+            #expect(decoded.map.count == decoded.text.count + 1)
+        }
+    }
+}
+
+/// A small deterministic generator for property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
