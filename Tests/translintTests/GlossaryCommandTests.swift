@@ -106,3 +106,59 @@ struct GlossaryCommandTests {
         #expect(uneven.stderr.contains("the texts must be aligned line by line"))
     }
 }
+
+/// Bilingual checking from the command line: the sample pair with --source, and bilingual files.
+@Suite(.serialized)
+struct BilingualCLITests {
+    static let pair = (en: "samples/001_ecommerce.en.txt", zh: "samples/001_ecommerce.zh.txt")
+
+    @Test("the README's bilingual run reports missing-term, number-mismatch and untranslated on the sample pair")
+    func samplePair() throws {
+        let result = try CLI.run(["lint", Self.pair.en, "--source", Self.pair.zh, "--glossary", CLI.glossary])
+        #expect(result.status == 1)
+        #expect(result.out.contains("\(Self.pair.en):1:1: warning: the source has '天猫', but the translation has no 'Tmall' [missing-term]"))
+        #expect(result.out.contains("\(Self.pair.en):1:95: error: numbers differ: the source has '2亿' (200,000,000), missing from the translation; the translation has '20 million' (20,000,000), not in the source [number-mismatch]"))
+        #expect(result.out.contains("\(Self.pair.en):3:86: error: '淘宝' is left untranslated: use 'Taobao' [untranslated]"))
+        #expect(result.out.contains("\(Self.pair.en):5:21: error: '微博' is left untranslated: use 'Weibo' [untranslated]"))
+        // Without --source, only the monolingual checks run.
+        let alone = try CLI.run(["lint", Self.pair.en, "--glossary", CLI.glossary, "--format", "json"])
+        #expect(!alone.out.contains("untranslated") && !alone.out.contains("missing-term"))
+        // --fix on standard input gives the expected text; what cannot be fixed (numbers, missing terms) stays reported.
+        let fixed = try CLI.run(["lint", "-", "--stdin-filename", Self.pair.en, "--source", Self.pair.zh, "--glossary", CLI.glossary, "--fix"],
+                                stdin: try CLI.read(Self.pair.en))
+        #expect(fixed.stdout == (try CLI.read("samples/001_ecommerce.en.expected.txt")))
+        #expect(fixed.status == 1)
+        #expect(fixed.stderr.contains("fixed 4 findings in 1 file; 2 remaining"))
+    }
+
+    @Test("a pair whose paragraphs do not line up gets one alignment finding; --source takes one file")
+    func alignment() throws {
+        let root = try CIFeatureTests.project(["zh.txt": "第一段。\n\n第二段。\n\n第三段。\n", "en.txt": "First.\n\nSecond and third, merged into one long paragraph.\n"])
+        let result = try CLI.run(["lint", "en.txt", "--source", "zh.txt", "--format", "github"], in: root)
+        #expect(result.out.contains("::warning file=en.txt,line=3,col=1,"))
+        #expect(result.out.contains("title=translint (alignment)::the source has 3 paragraphs, the translation 2"))
+        let two = try CLI.run(["lint", "en.txt", "zh.txt", "--source", "zh.txt"], in: root)
+        #expect(two.status == 2)
+    }
+
+    @Test("a PO file is fixed in place, escaped, and a glossary for other languages is refused")
+    func poFile() throws {
+        let po = "msgid \"\"\nmsgstr \"Language: zh_Hans\\n\"\n\nmsgid \"Open your e-commerce store on Taobao.\"\nmsgstr \"在\\\"厦门\\\"开店。\"\n"
+        let glossary = """
+            version: 1
+            source_language: en
+            target_language: zh-Hans
+            terms:
+              - source: Taobao
+                target: 淘宝
+                forbidden: [厦门]
+            """
+        let root = try CIFeatureTests.project(["shop.po": po, "en-zh.yaml": glossary, "a.txt": "x"])
+        let result = try CLI.run(["lint", "shop.po", "--glossary", "en-zh.yaml", "--fix"], in: root)
+        #expect(result.status == 0, "\(result.out)\(result.stderr)")
+        #expect(try String(contentsOf: root.appendingPathComponent("shop.po"), encoding: .utf8) == po.replacingOccurrences(of: "厦门", with: "淘宝"))
+        let wrong = try CLI.run(["lint", "shop.po", "--glossary", CLI.root.appendingPathComponent(CLI.glossary).path], in: root)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("the glossary translates into 'en', but this file translates into 'zh-Hans'"))
+    }
+}

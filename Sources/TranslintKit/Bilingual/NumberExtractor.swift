@@ -23,7 +23,7 @@ public enum NumberExtractor {
     static let classifiers: Set<Unicode.Scalar> = Set("个家位名次种条件本张只台辆天周岁倍项款份场层批元块米人部篇首句段章节年月日号".unicodeScalars)
 
     static let englishWords: [String: Double] = [
-        "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "zero": 0, "two": 2, "both": 2, "dozen": 12, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]

@@ -8,7 +8,7 @@ public struct NumberMismatchCheck: BilingualCheck {
         A wrong number is the costliest error a translation can make, and machine translation makes it with the \
         units it must convert: 2亿 is 200 million, not 2 billion. Numbers are compared by value: digits of any script, \
         thousands separators and decimal marks, Chinese numerals with 万 (10⁴) and 亿 (10⁸), English number words \
-        with scales, percentages (百分之五十 = 50%), and dates (7月31日 = July 31; a month name next to a day counts \
+        with scales ("both" is two), percentages (百分之五十 = 50%), and dates (7月31日 = July 31; a month name next to a day counts \
         as its number). "One" and 一 on their own are left out, as they are as often an article as a number. Flag only.
         """,
         defaultSeverity: .error,
@@ -23,6 +23,7 @@ public struct NumberMismatchCheck: BilingualCheck {
             "他们一起去了一家店。 ‖ They went to a shop together.",
             "Sales rose 35% on July 31. ‖ 7月31日销售额增长了35%。",
             "Two hundred sellers left. ‖ 两百个卖家离开了。",
+            "两家平台都表示将继续投入。 ‖ Both platforms said they will keep investing.",
         ],
         triggering: [
             "商家超过2亿。 ‖ Merchants exceed ↓2 billion.",
