@@ -97,7 +97,7 @@ struct BilingualFileTests {
 
     @Test("escaping round trips: what encode writes, the file's decoder reads back exactly", arguments: [Escaping.po, .xml, .json])
     func escapingRoundTrips(escaping: Escaping) {
-        var generator = SplitMix(seed: 42)
+        var generator = FixPlannerTests.SplitMix64(state: 42)
         let alphabet: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "<", ">", "&", "'", "%", "中", "é", "😀", "\u{7}", "n", "u", "0", "x"]
         for _ in 0..<300 {
             let length = Int(generator.next() % 24)
@@ -120,18 +120,5 @@ struct BilingualFileTests {
             #expect(decoded.string == text, "\(escaping): \(text.debugDescription) → \(stored.debugDescription) → \(decoded.string.debugDescription)")
             #expect(decoded.map.count == decoded.text.count + 1)
         }
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -78,13 +78,7 @@ public enum Escaping: Sendable {
                     let c = bytes[i + 1]
                     i += 2
                     switch c {
-                    case 0x6E: out.append([0x0A], from: start)
-                    case 0x74: out.append([0x09], from: start)
-                    case 0x72: out.append([0x0D], from: start)
-                    case 0x61: out.append([0x07], from: start)
-                    case 0x62: out.append([0x08], from: start)
-                    case 0x66: out.append([0x0C], from: start)
-                    case 0x76: out.append([0x0B], from: start)
+                    case _ where controlEscape(c, po: true) != nil: out.append([controlEscape(c, po: true)!], from: start)
                     case 0x30...0x37:
                         var value = UInt32(c - 0x30)
                         var k = 0
@@ -163,11 +157,7 @@ public enum Escaping: Sendable {
                 let c = bytes[i + 1]
                 i += 2
                 switch c {
-                case 0x6E: out.append([0x0A], from: start)
-                case 0x74: out.append([0x09], from: start)
-                case 0x72: out.append([0x0D], from: start)
-                case 0x62: out.append([0x08], from: start)
-                case 0x66: out.append([0x0C], from: start)
+                case _ where controlEscape(c, po: false) != nil: out.append([controlEscape(c, po: false)!], from: start)
                 case 0x75:
                     var value = hex4(bytes, i, end)
                     i += 4
@@ -185,6 +175,20 @@ public enum Escaping: Sendable {
         }
         out.finish(at: end)
         return out
+    }
+
+    /// The control character a backslash escape stands for: `\n \t \r \b \f` (JSON), and `\a \v` too (C, PO).
+    private static func controlEscape(_ c: UInt8, po: Bool) -> UInt8? {
+        switch c {
+        case 0x6E: 0x0A
+        case 0x74: 0x09
+        case 0x72: 0x0D
+        case 0x62: 0x08
+        case 0x66: 0x0C
+        case 0x61 where po: 0x07
+        case 0x76 where po: 0x0B
+        default: nil
+        }
     }
 
     private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> UInt32 {

@@ -134,46 +134,6 @@ enum FileIO {
         }
     }
 
-    /// The files to lint for the given arguments: files as given, directories walked for text files
-    /// (hidden entries skipped, files with a NUL byte in their first 8 KiB taken as binary), sorted.
-    static func expand(_ paths: [String]) throws -> [String] {
-        var result: [String] = []
-        for path in paths {
-            if path == "-" { result.append(path); continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError.unreadable(path: path, reason: "no such file or directory")
-            }
-            guard isDirectory.boolValue else { result.append(path); continue }
-            var found: [String] = []
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            guard let walker = FileManager.default.enumerator(atPath: path) else {
-                throw InputError.unreadable(path: path, reason: "cannot list the directory")
-            }
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                let full = base + "/" + relative
-                if name.hasPrefix(".") {
-                    if (try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                    continue
-                }
-                var dir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue, looksLikeText(full) {
-                    found.append(full)
-                }
-            }
-            result.append(contentsOf: found.sorted())
-        }
-        return result
-    }
-
-    private static func looksLikeText(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return true }   // unreadable: report it later
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 8192)) ?? Data()
-        return !head.contains(0)
-    }
-
     /// A NUL-terminated C string in a buffer, as a String.
     static func cString(_ buffer: [CChar]) -> String {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

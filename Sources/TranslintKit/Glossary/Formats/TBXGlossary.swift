@@ -287,23 +287,7 @@ public enum TBXGlossary {
             + "            <termNote type=\"administrativeStatus\">\(status)</termNote>\n          </termSec>\n"
     }
 
-    /// Escapes for element text and for attribute values in double quotes (`"` only matters in those).
-    static func escape(_ text: String, attribute: Bool = false) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String, attribute: Bool = false) -> String { XMLText.escape(text, attribute: attribute) }
 }
 
 extension String {
