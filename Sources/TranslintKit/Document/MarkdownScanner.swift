@@ -114,6 +114,7 @@ enum MarkdownScanner {
                     let run = runLength(contentStart, line.end, c)
                     if run >= 3 && !(c == 0x60 && contains(0x60, contentStart + run, line.end)) {
                         fence = (c, run)
+                        if indent < 2 { inList = false }
                         masker.exclude(ByteRange(contentStart, line.end), fill: 0x20)
                         previousBlank = false; inParagraph = false
                         continue
@@ -136,6 +137,7 @@ enum MarkdownScanner {
                         }
                         masker.blockStart(bodyStart)
                         inline(bodyStart, bodyEnd)
+                        if indent < 2 { inList = false }   // a heading ends a list
                         startBlockNext = true; previousBlank = false; inParagraph = false; inTable = false
                         continue
                     }
@@ -143,12 +145,14 @@ enum MarkdownScanner {
                 // Thematic break, or a setext heading's underline.
                 if indent <= 3 && (isThematicBreak(contentStart, line.end) || (inParagraph && isSetextUnderline(contentStart, line.end))) {
                     masker.blank(ByteRange(contentStart, line.end))
+                    if indent < 2 && !inParagraph { inList = false }
                     startBlockNext = true; inParagraph = false; previousBlank = false
                     continue
                 }
                 // HTML blocks and comments.
                 if indent <= 3 && c == 0x3C, let end = htmlBlockStart(contentStart, line.end) {
                     masker.exclude(ByteRange(contentStart, line.end), fill: 0x20)
+                    if indent < 2 { inList = false }
                     if case .comment = end { collectDirectives(contentStart, limit: text.count) }
                     if !closesHTML(end, Line(start: contentStart + 1, end: line.end)) { html = end } else { startBlockNext = true }
                     previousBlank = false; inParagraph = false
