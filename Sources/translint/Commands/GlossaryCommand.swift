@@ -281,9 +281,7 @@ extension GlossaryCommand {
             try reportingInputErrors {
                 let read = { (path: String) throws -> [String] in
                     let bytes = try FileIO.readAll(path)
-                    if let bad = bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
-                        throw InputError.invalidUTF8(path: path, offset: bad, line: bytes[..<bad].filter { $0 == 0x0A }.count + 1, column: 0)
-                    }
+                    try FileIO.validateUTF8(bytes, path: path)
                     var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                         .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
                     if lines.last == "" { lines.removeLast() }

@@ -125,9 +125,7 @@ struct Lint: ParsableCommand {
             }).expand(paths)
             if let source {
                 let bytes = try FileIO.readAll(source)
-                if let bad = bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
-                    throw InputError.invalidUTF8(path: source, offset: bad, line: bytes[..<bad].filter { $0 == 0x0A }.count + 1, column: 1)
-                }
+                try FileIO.validateUTF8(bytes, path: source)
                 sourceText = String(decoding: bytes, as: UTF8.self)
                 if files.contains(where: { BilingualFile.Format.forPath($0) != nil }) {
                     throw ValidationError("--source is for plain-text and Markdown translations; bilingual files carry their own source")
@@ -267,9 +265,7 @@ extension Lint {
                                    diffOutputs: [Output], lineFilter: ((Int, Int) -> Bool)?,
                                    onFindings: @escaping ([LocatedFinding]) -> Void) throws -> FileResult {
         let bytes = try FileIO.readAll(path)
-        if let bad = bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
-            throw InputError.invalidUTF8(path: display, offset: bad, line: bytes[..<bad].filter { $0 == 0x0A }.count + 1, column: 1)
-        }
+        try FileIO.validateUTF8(bytes, path: display)
         let (result, fixed) = try bilingual.lintFile(bytes, path: display, format: format, includeFuzzy: includeFuzzy,
                                                      fixing: fix || !diffOutputs.isEmpty, lineFilter: lineFilter)
         if !result.findings.isEmpty { onFindings(result.findings) }

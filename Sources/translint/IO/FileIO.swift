@@ -40,6 +40,14 @@ enum FileIO {
         try validator.finish()
     }
 
+    /// Throws `InputError.invalidUTF8` (with line, column and byte offset) at the first byte of `bytes` that is not
+    /// well-formed UTF-8.
+    static func validateUTF8(_ bytes: [UInt8], path: String) throws {
+        var validator = UTF8Validator(path: path)
+        try bytes.withUnsafeBufferPointer { try validator.feed($0) }
+        try validator.finish()
+    }
+
     static func readAll(_ path: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try readBlocks(path) { bytes.append(contentsOf: $0) }
