@@ -73,6 +73,32 @@ struct BilingualCheckTests {
         #expect(NumberExtractor.numbers(in: text).map(\.value) == values, "\(text)")
     }
 
+    @Test("alignment's documented examples")
+    func alignmentExamples() {
+        let linter = BilingualLinter(linter: Linter(glossary: ExampleGlossary.glossary))
+        for example in Alignment.description.nonTriggering {
+            let (source, target) = Self.split(example.text)
+            #expect(Array(target.utf8).withUnsafeBufferPointer { linter.checkAligned(source: source, target: $0) }.filter { $0.rule == "alignment" }.isEmpty)
+        }
+        for example in Alignment.description.triggering {
+            let (source, marked) = Self.split(example.text)
+            let (target, markers) = CheckExample(marked).unmarked
+            let found = Array(target.utf8).withUnsafeBufferPointer { linter.checkAligned(source: source, target: $0) }.filter { $0.rule == "alignment" }
+            #expect(found.map(\.range.start) == markers, "\(example.text)")
+        }
+    }
+
+    @Test("every rule a report can name is documented, with examples, and has a unique kebab-case id")
+    func catalog() {
+        var ids = Set<String>()
+        for d in CheckRegistry.descriptions {
+            #expect(ids.insert(d.id).inserted, "duplicate rule id \(d.id)")
+            #expect(d.id.allSatisfy { $0.isLowercase || $0 == "-" })
+            #expect(!d.summary.isEmpty && !d.rationale.isEmpty && !d.triggering.isEmpty && !d.nonTriggering.isEmpty, "\(d.id)")
+            if d.isFixable { #expect(!d.corrections.isEmpty, "\(d.id) fixes but shows no correction") }
+        }
+    }
+
     @Test("paragraphs pair up; when the counts differ, one alignment finding says where")
     func alignment() throws {
         let linter = BilingualLinter(linter: Linter(glossary: ExampleGlossary.glossary))
