@@ -37,6 +37,7 @@ struct ReporterGoldenTests {
 
     @Test func textReport() throws { try assertGolden("report.txt", TextReporter().render(try Self.report())) }
     @Test func jsonReport() throws { try assertGolden("report.json", JSONReporter().render(try Self.report())) }
+    @Test func textReportInColour() throws { try assertGolden("report-color.txt", TextReporter(colors: true).render(try Self.report())) }
     @Test func textReportAfterFixing() throws { try assertGolden("report-fixed.txt", TextReporter().render(try Self.report(fixing: true))) }
     @Test func jsonReportAfterFixing() throws { try assertGolden("report-fixed.json", JSONReporter().render(try Self.report(fixing: true))) }
 

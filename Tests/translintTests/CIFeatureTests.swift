@@ -136,6 +136,15 @@ struct CIFeatureTests {
         #expect(bad.status == 2)
     }
 
+    @Test("colours: never when piped (the default), always on request")
+    func colours() throws {
+        let piped = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary])
+        #expect(!piped.out.contains("\u{1B}["))
+        let always = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary, "--color", "always"])
+        #expect(always.out.hasPrefix("\u{1B}[1m\(CLI.sample):1:1:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m use 'Alibaba'"))
+        #expect(try CLI.run(["lint", CLI.sample, "--color", "sometimes"]).status == 2)
+    }
+
     @Test("--min-score passes and fails on the sample as README.md documents")
     func minScore() throws {
         // The sample scores 84.89: 79 penalty points in 523 words.

@@ -3,8 +3,16 @@
 public struct TextReporter: Reporter {
     /// Lines wider than this many columns are shown as a window around the finding.
     public var maxLineWidth: Int
+    /// ANSI colours, as compilers use on a terminal: the location bold, the severity in red, yellow or blue,
+    /// the caret in green, the rule id dim.
+    public var colors: Bool
 
-    public init(maxLineWidth: Int = 100) { self.maxLineWidth = maxLineWidth }
+    public init(maxLineWidth: Int = 100, colors: Bool = false) {
+        self.maxLineWidth = maxLineWidth
+        self.colors = colors
+    }
+
+    private func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
     private var findingsInFile = 0
 
@@ -27,9 +35,14 @@ public struct TextReporter: Reporter {
         for located in findings where !(fixing && located.isFixed) {
             findingsInFile += 1
             let f = located.finding
-            out += "\(path):\(located.line):\(located.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+            let severity = switch f.severity {
+            case .error: paint("error:", "1;31")
+            case .warning: paint("warning:", "1;33")
+            case .info: paint("info:", "1;34")
+            }
+            out += paint("\(path):\(located.line):\(located.column):", "1") + " \(severity) \(f.message) " + paint("[\(f.rule)]", "2") + "\n"
             let (line, caret) = excerpt(located)
-            out += line + "\n" + caret + "\n"
+            out += line + "\n" + paint(caret, "1;32") + "\n"
         }
         return out
     }

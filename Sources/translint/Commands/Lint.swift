@@ -2,12 +2,28 @@ import ArgumentParser
 import Foundation
 import TranslintKit
 
+/// `--color`: ANSI colours in the text report.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// `auto`: when the output is a terminal, `NO_COLOR` is not set and `TERM` is not `dumb`.
+    func enabled(for output: Output) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            return isatty(output.fd) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        }
+    }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github, checkstyle, diff
 
-    func makeReporter() -> (any Reporter)? {
+    func makeReporter(colors: Bool = false) -> (any Reporter)? {
         switch self {
-        case .text: TextReporter()
+        case .text: TextReporter(colors: colors)
         case .json: JSONReporter()
         case .sarif: SARIFReporter(toolVersion: Translint.version)
         case .github: GitHubReporter()
@@ -84,6 +100,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "Say which files folder walks skipped, and why.")
     var verbose = false
 
+    @Option(help: "Colours in the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    var color: ColorChoice = .auto
+
     private var showsDiff: Bool { diff || format == .diff }
 
     func validate() throws {
@@ -149,8 +168,9 @@ struct Lint: ParsableCommand {
         var diffOutputs: [Output] = []
         if showsDiff {
             diffOutputs.append(.standardOutput)
-        } else if let reporter = format.makeReporter() {
-            sinks.append(ReportSink(reporter: reporter, output: fixesStandardInput ? .standardError : .standardOutput))
+        } else {
+            let output: Output = fixesStandardInput ? .standardError : .standardOutput
+            if let reporter = format.makeReporter(colors: color.enabled(for: output)) { sinks.append(ReportSink(reporter: reporter, output: output)) }
         }
         do {
             for extra in report {
