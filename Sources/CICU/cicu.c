@@ -202,9 +202,12 @@ const char *cicu_script_name(int32_t code) {
     return name ? name : "Unknown";
 }
 
-int32_t cicu_language_script(const char *locale) {
+int32_t cicu_language_scripts(const char *locale, int32_t *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode codes[8];
     int32_t n = uscript_getCode(locale, codes, 8, &status);
-    return U_SUCCESS(status) && n > 0 ? (int32_t)codes[0] : -1;
+    if (U_FAILURE(status) || n <= 0) return 0;
+    int32_t k = 0;
+    for (; k < n && k < capacity; k++) out[k] = (int32_t)codes[k];
+    return k;
 }

@@ -160,3 +160,15 @@ struct BilingualCheckTests {
         }
     }
 }
+
+extension BilingualCheckTests {
+    @Test("untranslated knows which scripts a language uses: Han in a Japanese translation of Chinese is not left over")
+    func scriptsOfLanguages() throws {
+        let zhJa = try GlossaryLoader.load(yaml: "version: 1\nsource_language: zh-Hans\ntarget_language: ja\nterms:\n  - source: 淘宝\n    target: タオバオ\n", file: "g")
+        let linter = BilingualLinter(linter: Linter(glossary: zhJa), checks: [UntranslatedCheck()])
+        #expect(linter.lint(source: "在淘宝购物。", target: "淘宝で買い物。").isEmpty)
+        #expect(BilingualContext.languageScripts("ja").count >= 2)
+        #expect(BilingualContext.scriptName(BilingualContext.languageScripts("zh-Hans")[0]) == "Han")
+        #expect(BilingualContext.scriptName(BilingualContext.languageScripts("en")[0]) == "Latin")
+    }
+}

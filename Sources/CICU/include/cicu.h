@@ -26,8 +26,9 @@ int32_t cicu_fold_case(int32_t c);
 
 /* The Unicode script of a code point (ICU's UScriptCode: 0 Common, 1 Inherited, 17 Han, 25 Latin, ...), or -1. */
 int32_t cicu_script(int32_t c);
-/* The main script a language is written in ("zh-Hans" → Han, "en" → Latin, "ja" → Katakana…), or -1. */
-int32_t cicu_language_script(const char *locale);
+/* The scripts a language is written in ("zh-Hans" → Han; "ja" → Katakana, Hiragana, Han), into out; returns how
+   many (0 when unknown). */
+int32_t cicu_language_scripts(const char *locale, int32_t *out, int32_t capacity);
 /* The script's long name ("Han", "Latin"). */
 const char *cicu_script_name(int32_t code);
 

@@ -77,13 +77,13 @@ public final class BilingualContext {
 
     static func scriptName(_ code: Int32) -> String { String(cString: cicu_script_name(code)) }
 
-    /// The script a language is written in (ICU), or nil for `und` and unknown tags.
-    static func languageScript(_ tag: String) -> Int32? {
-        guard tag != "und", !tag.isEmpty else { return nil }
-        let code = cicu_language_script(tag.replacingAll("-", "_"))
-        guard code > 1 else { return nil }
-        // Japanese lists kana first, but its names are mostly Han; either way not the Latin of a source.
-        return code
+    /// The scripts a language is written in (ICU: Japanese is Katakana, Hiragana and Han), or empty for `und`
+    /// and unknown tags.
+    static func languageScripts(_ tag: String) -> [Int32] {
+        guard tag != "und", !tag.isEmpty else { return [] }
+        var codes = [Int32](repeating: 0, count: 8)
+        let n = codes.withUnsafeMutableBufferPointer { cicu_language_scripts(tag.replacingAll("-", "_"), $0.baseAddress, 8) }
+        return Array(codes[0..<Int(n)]).filter { $0 > 1 }
     }
 
     /// The script most of `text` is written in; a character of a script written without spaces (Han, kana, Thai)

@@ -46,10 +46,12 @@ public struct UntranslatedCheck: BilingualCheck {
             return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
                             message: "the translation is the source text, untranslated", range: context.wholeTarget)]
         }
-        // The scripts: the glossary's languages say them; without a glossary, the texts do.
-        guard let sourceScript = BilingualContext.languageScript(g.sourceLanguage) ?? BilingualContext.dominantScript(context.sourceText),
-              let targetScript = BilingualContext.languageScript(g.targetLanguage) ?? BilingualContext.dominantScript(context.targetText),
-              sourceScript != targetScript else { return [] }
+        // The scripts: the glossary's languages say them; without a glossary, the texts do. Text in a script the
+        // target language also uses (Han in Japanese) is no evidence of anything.
+        let targetScripts = BilingualContext.languageScripts(g.targetLanguage)
+        guard let sourceScript = BilingualContext.languageScripts(g.sourceLanguage).first ?? BilingualContext.dominantScript(context.sourceText),
+              let targetScript = targetScripts.first ?? BilingualContext.dominantScript(context.targetText),
+              sourceScript != targetScript, !targetScripts.contains(sourceScript) else { return [] }
         let latin = BilingualContext.scriptName(sourceScript) == "Latin"
         let text = context.target
         var findings: [Finding] = []
