@@ -6,8 +6,9 @@ public struct UntranslatedCheck: BilingualCheck {
         summary: "A run of the source's script left in the translation (Han characters in an English target); a glossary source term is fixed to its target.",
         rationale: """
         Machine translation leaves what it cannot translate as it was, often names: "sales of 淘宝 sellers". The \
-        source's script is the one most of its letters are written in (ICU script property); when the target is \
-        mostly in another script, runs of the source's script in it are flagged. A run that is a glossary source term \
+        scripts come from the glossary's languages (ICU: zh-Hans is Han, en is Latin, ja is kana and Han), or else \
+        from the texts; when the target language does not use the source's script, runs of that script in the \
+        translation are flagged (ICU script property). A run that is a glossary source term \
         is fixed to the entry's target (with a space where letters would touch). A Latin source leaves many names \
         in Latin letters legitimately (WeChat, iPhone in Chinese text), so there only runs of three or more words \
         copied from the source are flagged, and glossary source terms. A translation that is the source text word \
