@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Yams
 
 /// Adds entries to a YAML glossary, or extends an existing entry, by inserting lines: every comment, blank line,
@@ -162,7 +159,7 @@ public enum GlossaryEditor {
         do {
             result = try GlossaryLoader.load(yaml: text, file: file)
         } catch {
-            throw Refusal(description: "refused: the glossary would not load: \(error)" + (getenv("TRANSLINT_DEBUG_EDIT") != nil ? "\n" + text : ""))
+            throw Refusal(description: "refused: the glossary would not load: \(error)")
         }
         guard let entry = result.entries.first(where: { $0.target == addition.target }),
               addition.forbidden.allSatisfy({ f in entry.forbidden.contains { CaseMapping.foldString($0) == CaseMapping.foldString(f) } }) else {
