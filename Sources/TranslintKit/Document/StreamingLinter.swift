@@ -181,7 +181,7 @@ public final class StreamingLinter {
                     lastEdits = next.edits
                     pass += 1
                 }
-                if pass > 1 && followUpCandidates(in: fixed, after: lastEdits, filter: filterBefore, base: consumed, linesBefore: linesConsumed).isEmpty {
+                if pass > 1 && followUpCandidates(in: fixed, after: nil, filter: filterBefore, base: consumed, linesBefore: linesConsumed).isEmpty {
                     // Nothing fixable is left: findings skipped for overlapping were fixed by a later pass.
                     for i in chunkFindings.indices where chunkFindings[i].finding.fix != nil && plan.skipped.contains(i) {
                         chunkFindings[i].isFixed = true
@@ -210,18 +210,18 @@ public final class StreamingLinter {
     }
 
     /// Fixable findings of a follow-up pass over `text` (a fixed chunk): those within a few bytes of what the
-    /// previous pass changed (`edits`, on offsets of the text before it), not suppressed, and on lines the line
-    /// filter accepts (lines counted in `text`).
-    private func followUpCandidates(in text: [UInt8], after edits: [TextEdit], filter: SuppressionFilter, base: Int, linesBefore: Int) -> [Finding] {
+    /// previous pass changed (`edits`, on offsets of the text before it; nil: anywhere), not suppressed, and on lines
+    /// the line filter accepts (lines counted in `text`).
+    private func followUpCandidates(in text: [UInt8], after edits: [TextEdit]?, filter: SuppressionFilter, base: Int, linesBefore: Int) -> [Finding] {
         var changed: [ByteRange] = []
         var delta = 0
-        for edit in edits {
+        for edit in edits ?? [] {
             let start = edit.range.start + delta
             changed.append(ByteRange(start, start + edit.replacement.utf8.count))
             delta += edit.replacement.utf8.count - edit.range.length
         }
         let margin = 64
-        let near = { (range: ByteRange) in changed.contains { range.start <= $0.end + margin && $0.start - margin <= range.end } }
+        let near = { (range: ByteRange) in edits == nil || changed.contains { range.start <= $0.end + margin && $0.start - margin <= range.end } }
         return text.withUnsafeBufferPointer { buffer in
             let lint = lintWithContext(buffer, countWords: false)
             var copy = filter
