@@ -155,6 +155,11 @@ struct CIFeatureTests {
         #expect(fail.out.contains("1 file scores below --min-score 90.00"))
         let fixed = try CLI.run(["lint", CLI.expected, "--glossary", CLI.glossary, "--min-score", "100"])
         #expect(fixed.status == 0)
+        // The points by MQM category: 14 major terminology errors, 9 minor linguistic-convention ones.
+        let json = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+        let quality = (object["summary"] as? [String: Any])?["quality"] as? [String: Any]
+        #expect(quality?["categories"] as? [String: Int] == ["Terminology": 70, "Linguistic conventions": 9])
     }
 
     @Test("--only-changed reports and fixes only findings on lines changed since a revision")

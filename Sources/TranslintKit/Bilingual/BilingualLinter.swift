@@ -131,7 +131,7 @@ public struct BilingualLinter: Sendable {
             }
         }
         var quality = QualityScore(words: words)
-        for finding in located where !finding.isFixed { quality.penalty += linter.settings.penalty(of: finding.finding.rule) }
+        for finding in located where !finding.isFixed { quality.add(finding.finding.rule, settings: linter.settings) }
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         return (FileResult(path: path, findings: located, appliedEdits: edits, followUpFixes: followUps, byteCount: bytes.count,
                            hasBOM: hasBOM, endsWithNewline: bytes.last == 0x0A, quality: quality), fixed)

@@ -91,7 +91,7 @@ public final class StreamingLinter {
                 unused.append(directiveFindings[k])
             }
         }
-        quality.penalty += unused.reduce(0) { $0 + session.linter.settings.penalty(of: $1.finding.rule) }
+        for finding in unused { quality.add(finding.finding.rule, settings: session.linter.settings) }
         if let onFindings {
             if !unused.isEmpty { try onFindings(unused) }
         } else {
@@ -195,7 +195,7 @@ public final class StreamingLinter {
                 nextContext = fixed.withUnsafeBufferPointer { Self.context(after: $0) }
             }
             for located in chunkFindings where !located.isFixed {
-                quality.penalty += session.linter.settings.penalty(of: located.finding.rule)
+                quality.add(located.finding.rule, settings: session.linter.settings)
             }
             if let onFindings {
                 if !chunkFindings.isEmpty { try onFindings(chunkFindings) }

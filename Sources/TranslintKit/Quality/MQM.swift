@@ -44,10 +44,19 @@ public struct MQMWeights: Hashable, Sendable {
 public struct QualityScore: Hashable, Sendable {
     public var penalty: Double = 0
     public var words: Int = 0
+    /// The penalty points by MQM category, as an MQM scorecard shows them.
+    public var penaltyByCategory: [MQMCategory: Double] = [:]
 
     public init(penalty: Double = 0, words: Int = 0) {
         self.penalty = penalty
         self.words = words
+    }
+
+    /// Counts a finding of `rule` that still stands.
+    public mutating func add(_ rule: String, settings: RuleSettings) {
+        let points = settings.penalty(of: rule)
+        penalty += points
+        if points > 0, let category = CheckRegistry.description(id: rule)?.mqmCategory { penaltyByCategory[category, default: 0] += points }
     }
 
     /// 100 when there are no penalties; can go below 0 when there are more penalty points than words.
@@ -58,7 +67,9 @@ public struct QualityScore: Hashable, Sendable {
     }
 
     public static func + (lhs: QualityScore, rhs: QualityScore) -> QualityScore {
-        QualityScore(penalty: lhs.penalty + rhs.penalty, words: lhs.words + rhs.words)
+        var sum = QualityScore(penalty: lhs.penalty + rhs.penalty, words: lhs.words + rhs.words)
+        sum.penaltyByCategory = lhs.penaltyByCategory.merging(rhs.penaltyByCategory, uniquingKeysWith: +)
+        return sum
     }
 
     /// The score rounded to two decimals, as reports print it.

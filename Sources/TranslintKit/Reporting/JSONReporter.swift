@@ -43,8 +43,11 @@ public struct JSONReporter: Reporter {
     }
 
     /// `{"penalty", "words", "score"}`: an automatic estimate, `100 × (1 − penalty / words)` rounded to 2 decimals.
+    /// With `categories`: the penalty points by MQM category, in a fixed order, the categories without points left out.
     static func quality(_ q: QualityScore) -> JSONValue {
-        .object([("penalty", .number(q.penalty)), ("words", .int(q.words)), ("score", .number((q.score * 100).rounded() / 100))])
+        let categories = MQMCategory.allCases.compactMap { c in q.penaltyByCategory[c].map { (c.rawValue, JSONValue.number($0)) } }
+        return .object([("penalty", .number(q.penalty)), ("words", .int(q.words)), ("score", .number((q.score * 100).rounded() / 100)),
+                        ("categories", .object(categories))])
     }
 
     public mutating func end(_ s: LintReport.Summary) -> String {

@@ -61,6 +61,7 @@ public struct SARIFReporter: Reporter {
             ("qualityScore", .number((summary.quality.score * 100).rounded() / 100)),
             ("qualityPenalty", .number(summary.quality.penalty)),
             ("evaluatedWords", .int(summary.quality.words)),
+            ("qualityPenaltyByCategory", .object(MQMCategory.allCases.compactMap { c in summary.quality.penaltyByCategory[c].map { (c.rawValue, JSONValue.number($0)) } })),
             ("qualityNote", .string("automatic estimate: 100 × (1 − penalty / words), MQM-style weights")),
         ])
         return (resultsWritten > 0 ? "\n      " : "") + "],\n      \"properties\": "
