@@ -19,6 +19,11 @@ struct LanguageOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("The target language (BCP 47) where the file does not say it.", valueName: "tag"))
     var targetLanguage: String?
+
+    /// The glossary at `path` (a folder: its files merged), or one line on standard error and exit status 2.
+    func load(_ path: String) throws -> Glossary {
+        try reportingInputErrors { try GlossaryFiles.load([path], sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
+    }
 }
 
 /// Runs `body`, turning input errors into one line on standard error and exit status 2.
@@ -97,9 +102,7 @@ extension GlossaryCommand {
             var failed = 0, examples = 0, entries = 0, withoutExamples: [String] = []
             var out = ""
             for path in files {
-                let glossary = try reportingInputErrors {
-                    try GlossaryFiles.load([path], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
-                }
+                let glossary = try languages.load(path)
                 let failures = GlossaryValidation.exampleFailures(in: glossary)
                 for failure in failures {
                     out += (failure.location.map { "\($0): " } ?? "") + "FAIL \(failure.message)"
@@ -215,9 +218,7 @@ extension GlossaryCommand {
         func run() throws {
             var out = ""
             for path in files {
-                let glossary = try reportingInputErrors {
-                    try GlossaryFiles.load([path], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
-                }
+                let glossary = try languages.load(path)
                 for entry in glossary.entries {
                     out += (entry.location.map { "\($0): " } ?? "") + "\(entry.source ?? "—") → \(entry.target)"
                     if !entry.forbidden.isEmpty { out += "  (not: \(entry.forbidden.joined(separator: ", ")))" }
@@ -240,9 +241,7 @@ extension GlossaryCommand {
         func run() throws {
             var out = ""
             for path in files {
-                let g = try reportingInputErrors {
-                    try GlossaryFiles.load([path], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
-                }
+                let g = try languages.load(path)
                 let forbidden = g.entries.reduce(0) { $0 + $1.forbidden.count }
                 let examples = g.entries.reduce(0) { $0 + $1.examples.count }
                 let missing = g.entries.filter { $0.examples.isEmpty }
