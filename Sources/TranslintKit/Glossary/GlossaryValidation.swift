@@ -25,6 +25,7 @@ public enum GlossaryValidation {
         var issues = GlossaryValidator.conflicts(glossary.entries).map { GlossaryIssue(level: .error, location: $0.location, message: $0.message) }
         guard issues.isEmpty else { return issues }   // the checks below need a consistent glossary
         let whole = Linter(glossary: glossary, checks: [MistranslationCheck()])
+        let index = WordIndex(glossary)
         for entry in glossary.entries {
             let alone = Linter(glossary: glossary.restricted(to: entry), checks: [MistranslationCheck()])
             for rendering in entry.forbidden {
@@ -38,13 +39,13 @@ public enum GlossaryValidation {
                 // A forbidden rendering that contains another entry's target as whole words: correct uses of that
                 // target inside this phrase are rewritten too. Worth a look, not always wrong. Not when the rest of
                 // the phrase is itself forbidden (`micro-blog Sina`: `micro-blog` is wrong anyway).
-                for other in glossary.entries where other.target != entry.target && containsWords(rendering, other.target)
-                    && !restIsForbidden(rendering, without: other.target, glossary: glossary) {
+                for other in index.targets(within: rendering).map({ glossary.entries[$0] })
+                    where other.target != entry.target && !restIsForbidden(rendering, without: other.target, glossary: glossary) {
                     issues.append(GlossaryIssue(level: .warning, location: entry.location,
                         message: "forbidden rendering '\(rendering)' contains '\(other.target)', the target of the entry at \(GlossaryValidator.place(other)); make sure the whole phrase is always wrong"))
                 }
             }
-            issues += undoneFixes(of: entry, in: glossary, linter: whole)
+            issues += undoneFixes(of: entry, in: glossary, index: index, linter: whole)
         }
         issues += exampleFailures(in: glossary).map { GlossaryIssue(level: .error, location: $0.location, message: $0.message) }
         return issues
@@ -53,28 +54,62 @@ public enum GlossaryValidation {
     /// Fixes of `entry` that another entry rewrites: when a forbidden rendering of another entry ends with the words
     /// this entry's target starts with (`big Sina` and `Sina Weibo`), the text `big Sina Weibo` is matched leftmost,
     /// and the other entry's fix eats the start of this one's. Checked by fixing that text with the whole glossary.
-    static func undoneFixes(of entry: GlossaryEntry, in glossary: Glossary, linter: Linter) -> [GlossaryIssue] {
+    static func undoneFixes(of entry: GlossaryEntry, in glossary: Glossary, index: WordIndex, linter: Linter) -> [GlossaryIssue] {
         let targetWords = words(entry.target)
         var issues: [GlossaryIssue] = []
-        for other in glossary.entries where other.target != entry.target {
-            for rendering in other.forbidden {
-                let renderingWords = words(rendering)
-                for k in stride(from: min(renderingWords.count - 1, targetWords.count), through: 1, by: -1)
-                    where renderingWords.suffix(k).map(CaseMapping.foldString) == targetWords.prefix(k).map(CaseMapping.foldString) {
-                    let text = ([rendering] + targetWords.dropFirst(k)).joined(separator: " ")
-                    let fixed = linter.fix(text).fixed
-                    if !TermExtractor.containsWords(fixed, entry.target, exactCase: true) {
-                        issues.append(GlossaryIssue(level: .error, location: entry.location,
-                            message: "a fix to '\(entry.target)' can be undone: in '\(text)', the entry for '\(other.target)' at \(GlossaryValidator.place(other)) matches '\(rendering)' first and gives '\(fixed)'"))
-                    }
-                    break
+        var seen = Set<String>()
+        // Longest overlap first, one check per rendering.
+        for k in stride(from: targetWords.count, through: 1, by: -1) {
+            for (other, rendering) in index.renderings(endingWith: targetWords.prefix(k)) where glossary.entries[other].target != entry.target {
+                guard seen.insert(rendering).inserted else { continue }
+                let text = ([rendering] + targetWords.dropFirst(k)).joined(separator: " ")
+                let fixed = linter.fix(text).fixed
+                if !TermExtractor.containsWords(fixed, entry.target, exactCase: true) {
+                    let owner = glossary.entries[other]
+                    issues.append(GlossaryIssue(level: .error, location: entry.location,
+                        message: "a fix to '\(entry.target)' can be undone: in '\(text)', the entry for '\(owner.target)' at \(GlossaryValidator.place(owner)) matches '\(rendering)' first and gives '\(fixed)'"))
                 }
             }
         }
         return issues
     }
 
-    private static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+    /// Targets and forbidden renderings by their case-folded words, so that validating a glossary of tens of
+    /// thousands of entries compares each phrase with the few that share words, not with all of them.
+    struct WordIndex {
+        /// A target's folded words → the entries with it.
+        private var targets: [String: [Int]] = [:]
+        /// A proper word suffix of a forbidden rendering (folded) → the entries and renderings that end with it.
+        private var suffixes: [String: [(Int, String)]] = [:]
+
+        init(_ glossary: Glossary) {
+            for (k, entry) in glossary.entries.enumerated() {
+                targets[Self.key(words(entry.target)[...]), default: []].append(k)
+                for rendering in entry.forbidden {
+                    let w = words(rendering)
+                    guard w.count > 1 else { continue }
+                    for n in 1..<w.count { suffixes[Self.key(w.suffix(n)), default: []].append((k, rendering)) }
+                }
+            }
+        }
+
+        static func key(_ words: ArraySlice<String>) -> String { words.map(CaseMapping.foldString).joined(separator: " ") }
+
+        /// Entries whose target is a run of whole words of `phrase`.
+        func targets(within phrase: String) -> [Int] {
+            let w = words(phrase)
+            var found: [Int] = []
+            for i in 0..<w.count {
+                for j in (i + 1)...w.count { found += targets[Self.key(w[i..<j])] ?? [] }
+            }
+            return Array(Set(found)).sorted()
+        }
+
+        /// Forbidden renderings (and their entries) that end with `words` and have more words before them.
+        func renderings(endingWith words: ArraySlice<String>) -> [(Int, String)] { suffixes[Self.key(words)] ?? [] }
+    }
+
+    fileprivate static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 
     /// A failing example: linting `text` gave something other than `fixed`.
     public struct ExampleFailure: Hashable, Sendable {
