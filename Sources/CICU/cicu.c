@@ -18,14 +18,6 @@ struct cicu_segmenter {
     int32_t capacity;    /* in UChars */
 };
 
-const char *cicu_version(void) {
-    static char text[U_MAX_VERSION_STRING_LENGTH];
-    UVersionInfo info;
-    u_getVersion(info);
-    u_versionToString(info, text);
-    return text;
-}
-
 int32_t cicu_fold_case(int32_t c) { return u_foldCase(c, U_FOLD_CASE_DEFAULT); }
 
 int cicu_is_unspaced_script(int32_t c) {

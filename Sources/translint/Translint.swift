@@ -30,11 +30,15 @@ enum Main {
             var command = try Translint.parseAsRoot()
             try command.run()
         } catch {
-            if Translint.exitCode(for: error) == .validationFailure {
-                Output.standardError.write(Translint.fullMessage(for: error) + "\n")
+            let code = Translint.exitCode(for: error)
+            if code == .validationFailure {
+                try? Output.standardError.write(Translint.fullMessage(for: error) + "\n")
                 exit(2)
             }
-            Translint.exit(withError: error)
+            // Help, --version and chosen exit statuses; every other error is bad input: one line, status 2.
+            if error is ExitCode || code == .success { Translint.exit(withError: error) }
+            Diagnostics.error(error)
+            exit(2)
         }
     }
 }

@@ -33,7 +33,7 @@ struct BilingualFileTests {
     @Test("each format is read, checked and fixed as the golden file says", arguments: cases)
     func formats(c: Case) throws {
         let bytes = try Self.read(c.file)
-        let linter = BilingualLinter(linter: Linter(glossary: c.glossary()))
+        let linter = LintEngine(glossary: c.glossary())
         let (result, fixed) = try linter.lintFile(bytes, path: c.file, format: c.format, fixing: true)
         #expect(result.findings.map(\.finding.rule) == c.rules)
         // Every reported text is what the file holds at that line and column.
@@ -96,7 +96,7 @@ struct BilingualFileTests {
     }
 
     @Test("escaping round trips: what encode writes, the file's decoder reads back exactly", arguments: [Escaping.po, .xml, .json])
-    func escapingRoundTrips(escaping: Escaping) {
+    func escapingRoundTrips(escaping: Escaping) throws {
         var generator = FixPlannerTests.SplitMix64(state: 42)
         let alphabet: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "<", ">", "&", "'", "%", "中", "é", "😀", "\u{7}", "n", "u", "0", "x"]
         for _ in 0..<300 {

@@ -6,7 +6,7 @@ struct FixPlannerTests {
         Finding(rule: "test", severity: .warning, message: "m", replacing: ByteRange(start, end), with: replacement, title: "t")
     }
 
-    @Test func overlappingFixesAreSkippedWholeAndReported() {
+    @Test func overlappingFixesAreSkippedWholeAndReported() throws {
         let text = Array("abcdefghij".utf8)
         let plan = FixPlan(findings: [finding(0, 3, "X"), finding(2, 5, "Y"), finding(6, 7, "Z"), finding(6, 6, "+")])
         // Taken in order of position: the insertion at 6 comes before the replacement of 6..<7.
@@ -28,7 +28,7 @@ struct FixPlannerTests {
     }
 
     @Test("property: bytes outside applied edits are unchanged", arguments: 0..<50)
-    func bytesOutsideEditsAreUnchanged(seed: Int) {
+    func bytesOutsideEditsAreUnchanged(seed: Int) throws {
         var rng = SplitMix64(state: UInt64(seed))
         let text = (0..<200).map { _ in UInt8.random(in: 0x61...0x7A, using: &rng) }
         let findings = (0..<20).map { _ -> Finding in
@@ -59,7 +59,7 @@ struct FixPlannerTests {
     ]
 
     @Test("property: --fix is idempotent and changes only the bytes it reports", arguments: 0..<60)
-    func fixIsIdempotent(seed: Int) {
+    func fixIsIdempotent(seed: Int) throws {
         var rng = SplitMix64(state: UInt64(seed) &+ 1000)
         var text = ""
         for _ in 0..<Int.random(in: 1...8, using: &rng) {
@@ -67,9 +67,9 @@ struct FixPlannerTests {
             text += ["", " ", "\n", "\n\n", "\r\n", "\r\n\r\n"].randomElement(using: &rng)!
         }
         if Bool.random(using: &rng) { text = "\u{FEFF}" + text }
-        let linter = Linter(glossary: ExampleGlossary.glossary)
-        let first = linter.fix(text)
-        let second = linter.fix(first.fixed)
+        let linter = LintEngine(glossary: ExampleGlossary.glossary)
+        let first = try linter.fix(text)
+        let second = try linter.fix(first.fixed)
         #expect(second.fixed == first.fixed, "fixing twice changed \(first.fixed.debugDescription)")
         #expect(second.findings.allSatisfy { $0.fix == nil }, "still fixable after --fix: \(second.findings.map(\.message)) in \(first.fixed.debugDescription)")
         // Line structure survives: same number of line breaks unless a repeated word across a line was removed.
@@ -81,7 +81,7 @@ struct FixPlannerTests {
 
 struct EditCompositionTests {
     @Test("property: composed edits do what the two passes do", arguments: 0..<200)
-    func composition(seed: Int) {
+    func composition(seed: Int) throws {
         var rng = FixPlannerTests.SplitMix64(state: UInt64(seed) &+ 77)
         func randomEdits(over count: Int) -> [TextEdit] {
             var edits: [TextEdit] = []

@@ -47,7 +47,7 @@ struct GlossaryLoaderTests {
         #expect(error.message.contains(message), "\(error)")
     }
 
-    @Test func headerErrors() {
+    @Test func headerErrors() throws {
         #expect(loadError("version: 2\nsource_language: zh\ntarget_language: en\nterms: []\n")?.message.contains("unsupported version") == true)
         #expect(loadError("source_language: zh\ntarget_language: en\nterms: []\n")?.message.contains("missing 'version'") == true)
         #expect(loadError("version: 1\nsource_language: zh\ntarget_language: en_US!\nterms: []\n")?.message.contains("BCP 47") == true)

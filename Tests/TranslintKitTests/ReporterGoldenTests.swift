@@ -17,8 +17,8 @@ struct ReporterGoldenTests {
     """
 
     static func report(fixing: Bool = false) throws -> LintReport {
-        let linter = Linter(glossary: ExampleGlossary.glossary)
-        let streaming = StreamingLinter(session: linter.makeSession(), path: "docs/article.txt", fixing: fixing)
+        let linter = LintEngine(glossary: ExampleGlossary.glossary)
+        let streaming = try streamingRun(linter, path: "docs/article.txt", fixing: fixing)
         try streaming.feed(Array(text.utf8))
         return LintReport(files: [try streaming.finish()], fixing: fixing)
     }
@@ -41,19 +41,19 @@ struct ReporterGoldenTests {
     @Test func textReportAfterFixing() throws { try assertGolden("report-fixed.txt", TextReporter().render(try Self.report(fixing: true))) }
     @Test func jsonReportAfterFixing() throws { try assertGolden("report-fixed.json", JSONReporter().render(try Self.report(fixing: true))) }
 
-    @Test func sarifReport() throws { try assertGolden("report.sarif", SARIFReporter(toolVersion: "0.0.0-test").render(try Self.report())) }
+    @Test func sarifReport() throws { try assertGolden("report.sarif", SARIFReporter(toolVersion: "0.0.0-test", catalog: .standard).render(try Self.report())) }
     @Test func githubReport() throws { try assertGolden("report.github.txt", GitHubReporter().render(try Self.report())) }
     @Test func checkstyleReport() throws { try assertGolden("report.checkstyle.xml", CheckstyleReporter().render(try Self.report())) }
     @Test func sarifReportAfterFixingListsNothingFixed() throws {
-        try assertGolden("report-fixed.sarif", SARIFReporter(toolVersion: "0.0.0-test").render(try Self.report(fixing: true)))
+        try assertGolden("report-fixed.sarif", SARIFReporter(toolVersion: "0.0.0-test", catalog: .standard).render(try Self.report(fixing: true)))
     }
 
     @Test("SARIF fingerprints stay the same when unrelated text before the finding changes")
     func sarifFingerprintsAreStable() throws {
         func fingerprints(_ text: String) throws -> [String] {
-            let streaming = StreamingLinter(session: Linter(glossary: ExampleGlossary.glossary).makeSession(), path: "a.txt", fixing: false)
+            let streaming = try streamingRun(LintEngine(glossary: ExampleGlossary.glossary), path: "a.txt", fixing: false)
             try streaming.feed(Array(text.utf8))
-            let sarif = SARIFReporter(toolVersion: "t").render(LintReport(files: [try streaming.finish()]))
+            let sarif = SARIFReporter(toolVersion: "t", catalog: .standard).render(LintReport(files: [try streaming.finish()]))
             return sarif.split(separator: "\n").filter { $0.contains("\"translint/v1\"") }.map(String.init)
         }
         let before = try fingerprints("The Amoy shop opened.\n\nSales of Amoy grew. Amoy won.")
@@ -63,7 +63,7 @@ struct ReporterGoldenTests {
     }
 
     @Test("GitHub workflow commands escape what would break them")
-    func githubEscaping() {
+    func githubEscaping() throws {
         #expect(GitHubReporter.escapeData("50% off\r\nnow") == "50%25 off%0D%0Anow")
         #expect(GitHubReporter.escapeProperty("a,b:c.txt") == "a%2Cb%3Ac.txt")
         #expect(CheckstyleReporter.escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;")
@@ -85,12 +85,12 @@ struct ReporterGoldenTests {
         }
     }
 
-    @Test func longLinesAreShownAsAWindowWithTheCaretUnderTheFinding() {
+    @Test func longLinesAreShownAsAWindowWithTheCaretUnderTheFinding() throws {
         let line = String(repeating: "word ", count: 60) + "中文 Amoy " + String(repeating: "tail ", count: 40)
         let column = line.unicodeScalars.count - String(repeating: "tail ", count: 40).unicodeScalars.count - 4
         let located = LocatedFinding(finding: Finding(rule: "r", severity: .error, message: "m", range: ByteRange(0, 4)),
                                      text: "Amoy", line: 1, column: column, endLine: 1, endColumn: column + 4,
-                                     lineText: line, columnInLineText: column)
+                                     lineText: line)
         let (shown, caret) = TextReporter(maxLineWidth: 60).excerpt(located)
         #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
         // Wide characters take two columns, so the caret is found by display width.

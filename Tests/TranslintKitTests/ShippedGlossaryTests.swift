@@ -22,9 +22,9 @@ struct ShippedGlossaryTests {
         let glossary = try Self.load(path)
         for entry in glossary.entries {
             #expect(!entry.examples.isEmpty, "\(entry.location!): '\(entry.target)' has no example")
-            let linter = Linter(glossary: glossary.restricted(to: entry))
+            let linter = LintEngine(glossary: glossary.restricted(to: entry))
             for example in entry.examples {
-                let result = linter.fix(example.text)
+                let result = try linter.fix(example.text)
                 #expect(result.fixed == (example.fixed ?? example.text), "\(example.location!): gave \(result.fixed.debugDescription)")
                 if example.fixed == nil { #expect(result.findings.isEmpty, "\(example.location!): \(result.findings.map(\.message))") }
             }

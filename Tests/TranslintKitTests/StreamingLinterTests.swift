@@ -5,9 +5,9 @@ struct StreamingLinterTests {
     static let sampleRoot = String(#filePath).components(separatedBy: "/Tests/")[0]
 
     private func run(_ bytes: [UInt8], chunkSize: Int, blockSize: Int, fixing: Bool = true) throws -> (FileResult, [UInt8]) {
-        let linter = Linter(glossary: ExampleGlossary.glossary)
+        let linter = LintEngine(glossary: ExampleGlossary.glossary)
         var output: [UInt8] = []
-        let streaming = StreamingLinter(session: linter.makeSession(), path: "t", fixing: fixing, chunkSize: chunkSize, output: { output += $0 })
+        let streaming = try streamingRun(linter, path: "t", fixing: fixing, chunkSize: chunkSize, output: { output += $0 })
         var offset = 0
         while offset < bytes.count {
             let end = min(bytes.count, offset + blockSize)
@@ -60,15 +60,15 @@ struct StreamingLinterTests {
     func followUpPasses() throws {
         let text = "Check for FPR now.\n\nthe the the end"
         let glossary = try GlossaryLoader.load(yaml: "version: 1\nsource_language: en\ntarget_language: en\nterms:\n  - target: for\n    forbidden: [FPR]\n", file: "g")
-        let linter = Linter(glossary: glossary)
+        let linter = LintEngine(glossary: glossary)
         var output: [UInt8] = []
-        let streaming = StreamingLinter(session: linter.makeSession(), path: "t", fixing: true, output: { output += $0 })
+        let streaming = try streamingRun(linter, path: "t", fixing: true, output: { output += $0 })
         try streaming.feed(Array(text.utf8))
         let result = try streaming.finish()
         let fixed = String(decoding: output, as: UTF8.self)
         #expect(fixed == "Check for now.\n\nThe end")
         #expect(String(decoding: FixPlan.apply(result.appliedEdits, to: Array(text.utf8)), as: UTF8.self) == fixed)
-        #expect(linter.lint(fixed).isEmpty)
+        #expect(try linter.lint(fixed).isEmpty)
         #expect(result.findings.allSatisfy { $0.isFixed })
         #expect(result.followUpFixes == 1)   // "for FOR", made by the FPR fix
     }
@@ -93,7 +93,7 @@ struct StreamingLinterTests {
         ([0xED, 0xA0, 0x80] as [UInt8], 0, 1, 1),                 // a surrogate
         ([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0xF4, 0x90, 0x80, 0x80] as [UInt8], 8, 1, 9),  // above U+10FFFF
     ])
-    func invalidUTF8(bytes: [UInt8], offset: Int, line: Int, column: Int) {
+    func invalidUTF8(bytes: [UInt8], offset: Int, line: Int, column: Int) throws {
         #expect(throws: InputError.invalidUTF8(path: "t", offset: offset, line: line, column: column)) {
             _ = try run(bytes, chunkSize: 1 << 20, blockSize: 1)
         }

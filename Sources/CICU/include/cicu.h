@@ -18,9 +18,6 @@
 extern "C" {
 #endif
 
-/** ICU's version, e.g. "72.1". */
-const char *cicu_version(void);
-
 /** Simple (one code point to one code point) default case folding. */
 int32_t cicu_fold_case(int32_t c);
 

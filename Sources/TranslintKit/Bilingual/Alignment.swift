@@ -17,8 +17,8 @@ public enum Alignment {
         isFixable: false,
         mqmCategory: .accuracy,
         mqmSeverity: .neutral,
-        nonTriggering: ["第一段。\n\n第二段。 ‖ First paragraph.\n\nSecond paragraph."],
-        triggering: ["第一段。\n\n第二段。 ‖ ↓First paragraph. Second paragraph."],
+        nonTriggering: [CheckExample("第一段。\n\n第二段。 ‖ First paragraph.\n\nSecond paragraph.")],
+        triggering: [CheckExample("第一段。\n\n第二段。 ‖ ↓First paragraph. Second paragraph.")],
         corrections: []
     )
 

@@ -1,27 +1,23 @@
 import CICU
 
 /// A check that needs the source text too: what the translation should contain, not only what it must not.
-/// Adding one is one file and one line in `CheckRegistry.bilingual`.
+/// Adding one is one file and one line in `RuleCatalog.standard`.
 ///
 /// Examples of bilingual checks are written `source ‖ target` (`BilingualContext.separator`); the direction
 /// follows the source: a source in Chinese runs against `ExampleGlossary` (zh→en), one in English against
 /// `ExampleGlossary.reversed` (en→zh).
-public protocol BilingualCheck: Sendable {
-    static var description: CheckDescription { get }
+public protocol BilingualCheck: Rule {
     init()
     func check(_ context: BilingualContext) -> [Finding]
 }
 
-extension BilingualCheck {
-    public var id: String { Self.description.id }
-}
-
-/// One aligned pair: a source text and its translation. Finding offsets are into `target`.
+/// One aligned pair: a source text and its translation. Finding offsets are into `target`. It owns a copy of the
+/// target, so a check that keeps it keeps valid memory.
 public final class BilingualContext {
     public static let separator = " ‖ "
 
     public let source: String
-    /// The translation, UTF-8.
+    /// The translation, UTF-8. Owned by the context: valid while it lives.
     public let target: UnsafeBufferPointer<UInt8>
     public let targetString: String
     /// Oriented from `sourceLanguage` to `targetLanguage`.
@@ -34,8 +30,11 @@ public final class BilingualContext {
     public let sourceText: String
     public let targetText: String
 
-    init(source: String, target: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = [],
+    init(source: String, target given: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = [],
          sourceProtected: [ByteRange]? = nil) {
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(given.count, 1))
+        _ = storage.initialize(from: given)
+        let target = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<given.count])
         self.source = source
         self.target = target
         self.targetString = String(decoding: target, as: UTF8.self)
@@ -45,6 +44,8 @@ public final class BilingualContext {
         self.sourceText = Self.blanking(Array(source.utf8), sourceProtected ?? [])
         self.targetText = Self.blanking(Array(target), protected)
     }
+
+    deinit { UnsafeMutableBufferPointer(mutating: target).deallocate() }
 
     /// Markup overwritten with spaces (same length, so offsets hold).
     static func blanking(_ bytes: [UInt8], _ ranges: [ByteRange]) -> String {

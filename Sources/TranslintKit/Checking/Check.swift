@@ -1,13 +1,18 @@
-/// One kind of problem translint looks for. Adding a check is one new file and one line in `CheckRegistry`.
-public protocol Check: Sendable {
+/// One kind of problem translint looks for: a `Check` (the translation alone) or a `BilingualCheck` (the
+/// translation with its source). Adding a rule is one new file and one line in `RuleCatalog.standard`.
+public protocol Rule: Sendable {
     /// Its documentation, its CLI listing and its tests at once.
     static var description: CheckDescription { get }
-    init()
-    func check(_ context: LintContext) -> [Finding]
 }
 
-extension Check {
+extension Rule {
     public var id: String { Self.description.id }
+}
+
+/// A rule that reads the translation alone.
+public protocol Check: Rule {
+    init()
+    func check(_ context: LintContext) -> [Finding]
 }
 
 /// What a check looks for, and examples that show (and test) it.
@@ -48,15 +53,26 @@ public struct CheckDescription: Sendable {
     }
 }
 
+/// Where an example is written, so that a failing example points at itself (as SwiftLint's `Example` does).
+public struct ExampleLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public var description: String { "\(file):\(line)" }
+}
+
 /// An example text. Examples run with `ExampleGlossary` unless they say otherwise.
-public struct CheckExample: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct CheckExample: Hashable, Sendable {
     /// Marks where a finding must start in triggering examples.
     public static let marker: Character = "↓"
 
     public var text: String
+    public var location: ExampleLocation
 
-    public init(_ text: String) { self.text = text }
-    public init(stringLiteral value: String) { self.text = value }
+    public init(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        self.text = text
+        self.location = ExampleLocation(file: "\(file)", line: Int(line))
+    }
 
     /// The text without markers, and the byte offsets the markers stood at.
     public var unmarked: (text: String, markers: [Int]) {
@@ -72,9 +88,11 @@ public struct CheckExample: Hashable, Sendable, ExpressibleByStringLiteral {
 public struct CheckCorrection: Hashable, Sendable {
     public var before: String
     public var after: String
+    public var location: ExampleLocation
 
-    public init(_ before: String, _ after: String) {
+    public init(_ before: String, _ after: String, file: StaticString = #filePath, line: UInt = #line) {
         self.before = before
         self.after = after
+        self.location = ExampleLocation(file: "\(file)", line: Int(line))
     }
 }

@@ -1,7 +1,7 @@
 /// Everything the checks share about one text, computed once: paragraphs, sentence starts,
-/// links, and glossary matches. Valid only during `Linter.lint`; checks must not keep it.
+/// links, and glossary matches. It owns a copy of the text, so a check that keeps it keeps valid memory.
 public final class LintContext {
-    /// The text, UTF-8. Offsets in findings are offsets into it.
+    /// The text, UTF-8. Offsets in findings are offsets into it. Owned by the context: valid while it lives.
     public let text: UnsafeBufferPointer<UInt8>
     public let glossary: Glossary
     /// BCP 47 tag used for case mapping.
@@ -17,8 +17,11 @@ public final class LintContext {
 
     /// `blockStarts`: where a document's blocks start without a blank line before them (Markdown); `listItems`:
     /// those that are list items.
-    init(text: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String, sentenceSegmenter: Segmenter?,
-         blockStarts: [Int] = [], listItems: Set<Int> = []) {
+    init(text source: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String,
+         sentenceSegmenter: Segmenter, wordSegmenter: Segmenter, blockStarts: [Int] = [], listItems: Set<Int> = []) {
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
+        _ = storage.initialize(from: source)
+        let text = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<source.count])
         self.text = text
         self.glossary = glossary
         self.locale = locale
@@ -29,10 +32,12 @@ public final class LintContext {
         let starts = SentenceStarts.find(in: text, paragraphs: paragraphs, segmenter: sentenceSegmenter, listItems: listItems)
         self.sentenceStarts = starts
         self.sentenceWordStarts = starts.compactMap(\.wordStart).sorted()
-        let boundaries = WordBoundaries(text: text, locale: locale)
+        let boundaries = WordBoundaries(text: text, segmenter: wordSegmenter)
         let matches = matcher.matches(in: text, boundaries: boundaries, excluded: links)
         self.termMatches = matches
     }
+
+    deinit { UnsafeMutableBufferPointer(mutating: text).deallocate() }
 
     public func string(_ range: ByteRange) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: text[range.start..<range.end]), as: UTF8.self)

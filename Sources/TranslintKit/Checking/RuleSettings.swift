@@ -21,17 +21,4 @@ public struct RuleSettings: Hashable, Sendable {
         if let setting = severity[rule] { return setting != nil }
         return true
     }
-
-    /// The severity findings of `rule` are reported with.
-    public func severity(of rule: String) -> Severity? {
-        if let setting = severity[rule] { return setting }
-        return CheckRegistry.description(id: rule)?.defaultSeverity
-    }
-
-    public func mqmSeverity(of rule: String) -> MQMSeverity {
-        mqmSeverity[rule] ?? CheckRegistry.description(id: rule)?.mqmSeverity ?? .minor
-    }
-
-    /// Penalty points of one finding.
-    public func penalty(of rule: String) -> Double { weights.weight(mqmSeverity(of: rule)) }
 }

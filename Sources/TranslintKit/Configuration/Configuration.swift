@@ -48,7 +48,8 @@ public struct Configuration: Hashable, Sendable {
     static let weightKeys: Set<String> = ["minor", "major", "critical"]
 
     /// Parses `yaml`, read from `file`; relative paths are resolved against `root` (the file's folder).
-    public static func load(yaml: String, file: String, root: String) throws -> Configuration {
+    /// `catalog`: the rules a `rules:` section may name.
+    public static func load(yaml: String, file: String, root: String, catalog: RuleCatalog = .standard) throws -> Configuration {
         var config = Configuration(file: file, root: root)
         let node: Node?
         do {
@@ -80,8 +81,8 @@ public struct Configuration: Hashable, Sendable {
             guard let mapping = rules.mapping else { throw reader.error(rules, "'rules' must map rule ids to a severity") }
             for (keyNode, value) in mapping {
                 guard let id = keyNode.scalar?.string else { throw reader.error(keyNode, "rule ids must be plain strings") }
-                guard CheckRegistry.description(id: id) != nil else {
-                    throw reader.error(keyNode, "unknown rule '\(id)' (rules: \(CheckRegistry.descriptions.map(\.id).joined(separator: ", ")))")
+                guard catalog.description(id: id) != nil else {
+                    throw reader.error(keyNode, "unknown rule '\(id)' (rules: \(catalog.ids.joined(separator: ", ")))")
                 }
                 if value.scalar != nil {
                     config.rules.severity[id] = try severity(value, reader: reader)
@@ -124,7 +125,8 @@ public struct Configuration: Hashable, Sendable {
     }
 
     /// The effective configuration as YAML, with every rule's settings spelled out (`translint config --print`).
-    public func printed() -> String {
+    public func printed(catalog: RuleCatalog = .standard) -> String {
+        let policy = RulePolicy(settings: rules, catalog: catalog)
         func quote(_ s: String) -> String {
             var out = ""
             JSONValue.escape(s, into: &out)
@@ -140,9 +142,9 @@ public struct Configuration: Hashable, Sendable {
         out += "min_score: \(minScore.map(JSONValue.format) ?? "null")\n"
         out += "ignore: \(list(rules.ignore))\n"
         out += "rules:\n"
-        for d in CheckRegistry.descriptions {
-            let severity = rules.isEnabled(d.id) ? (rules.severity(of: d.id)?.rawValue ?? "off") : "off"
-            out += "  \(d.id): {severity: \(severity), mqm_severity: \(rules.mqmSeverity(of: d.id).rawValue)}   # \(d.mqmCategory.rawValue)\n"
+        for d in catalog.descriptions {
+            let severity = policy.severity(of: d.id)?.rawValue ?? "off"
+            out += "  \(d.id): {severity: \(severity), mqm_severity: \(policy.mqmSeverity(of: d.id).rawValue)}   # \(d.mqmCategory.rawValue)\n"
         }
         let w = rules.weights
         out += "mqm_weights: {minor: \(JSONValue.format(w.minor)), major: \(JSONValue.format(w.major)), critical: \(JSONValue.format(w.critical))}\n"

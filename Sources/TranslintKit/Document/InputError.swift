@@ -5,6 +5,12 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
 
+    /// Writing failed (a report, a fixed file, standard output): the run cannot go on.
+    public var isWriteFailure: Bool {
+        if case .unwritable = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case let .invalidUTF8(path, offset, line, column):

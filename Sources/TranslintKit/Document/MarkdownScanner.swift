@@ -469,14 +469,11 @@ enum MarkdownScanner {
             let close = find("-->", start, text.count) ?? limit
             var p = start
             while let at = find("translint-", p, close) {
-                if let directive = SuppressionDirective.parse(text, keywordAt: at, limit: close) {
-                    var d = directive
-                    d.range = ByteRange(min(d.range.start, start), max(d.range.end, min(close + 3, text.count)))
-                    directives.append(d)
-                    p = at + 10
-                } else {
-                    p = at + 10
+                if var directive = SuppressionDirective.parse(text, keywordAt: at, limit: close) {
+                    directive.range = ByteRange(min(directive.range.start, start), max(directive.range.end, min(close + 3, text.count)))
+                    directives.append(directive)
                 }
+                p = at + 10
             }
         }
 

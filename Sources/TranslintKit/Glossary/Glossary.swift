@@ -73,6 +73,11 @@ public struct Glossary: Sendable {
     /// Exact phrases in which nothing is flagged (a person actually named Ali: `Muhammad Ali`).
     public var ignore: [String]
 
+    /// The language of a BCP 47 or POSIX tag, lowercased: `zh` for `zh-Hans` and `zh_CN`.
+    public static func baseLanguage(_ tag: String) -> String {
+        String(tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
+    }
+
     public init(sourceLanguage: String, targetLanguage: String, entries: [GlossaryEntry], ignore: [String] = []) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage

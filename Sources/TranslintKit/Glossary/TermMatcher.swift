@@ -51,7 +51,6 @@ public struct TermMatcher: Sendable {
     let filterMask: UInt64
 
     public var patternCount: Int { patterns.count }
-    public var nodeCount: Int { output.count }
 
     public init(glossary: Glossary) {
         var patterns: [Pattern] = []

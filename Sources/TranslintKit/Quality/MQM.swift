@@ -53,10 +53,10 @@ public struct QualityScore: Hashable, Sendable {
     }
 
     /// Counts a finding of `rule` that still stands.
-    public mutating func add(_ rule: String, settings: RuleSettings) {
-        let points = settings.penalty(of: rule)
+    public mutating func add(_ rule: String, policy: RulePolicy) {
+        let points = policy.penalty(of: rule)
         penalty += points
-        if points > 0, let category = CheckRegistry.description(id: rule)?.mqmCategory { penaltyByCategory[category, default: 0] += points }
+        if points > 0, let category = policy.category(of: rule) { penaltyByCategory[category, default: 0] += points }
     }
 
     /// 100 when there are no penalties; can go below 0 when there are more penalty points than words.

@@ -11,12 +11,11 @@ public struct LocatedFinding: Hashable, Sendable {
     public var endColumn: Int
     /// The line the finding starts on, without its line break.
     public var lineText: String
-    public var columnInLineText: Int
     /// Set when `--fix` applied this finding's fix.
     public var isFixed = false
 
     public init(finding: Finding, text: String, line: Int, column: Int, endLine: Int, endColumn: Int,
-                lineText: String, columnInLineText: Int, isFixed: Bool = false) {
+                lineText: String, isFixed: Bool = false) {
         self.finding = finding
         self.text = text
         self.line = line
@@ -24,7 +23,6 @@ public struct LocatedFinding: Hashable, Sendable {
         self.endLine = endLine
         self.endColumn = endColumn
         self.lineText = lineText
-        self.columnInLineText = columnInLineText
         self.isFixed = isFixed
     }
 }
@@ -40,14 +38,13 @@ public struct FileResult: Hashable, Sendable {
     /// Findings that fixes made (or freed from an overlap) and later fix passes fixed; not listed, since their
     /// positions are in text the file never had.
     public var followUpFixes: Int
-    public var byteCount: Int
     public var hasBOM: Bool
     public var endsWithNewline: Bool
     /// Penalty points of the findings still standing, and the evaluated words.
     public var quality: QualityScore
 
     public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], appliedEditCount: Int? = nil,
-                followUpFixes: Int = 0, byteCount: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false,
+                followUpFixes: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false,
                 quality: QualityScore = QualityScore()) {
         self.quality = quality
         self.path = path
@@ -55,7 +52,6 @@ public struct FileResult: Hashable, Sendable {
         self.appliedEdits = appliedEdits
         self.appliedEditCount = appliedEditCount ?? appliedEdits.count
         self.followUpFixes = followUpFixes
-        self.byteCount = byteCount
         self.hasBOM = hasBOM
         self.endsWithNewline = endsWithNewline
     }
@@ -74,11 +70,9 @@ public struct LintReport: Hashable, Sendable {
 
     public var summary: Summary {
         var summary = Summary(fixing: fixing)
-        summary.files = files.count
         for file in files {
             for located in file.findings { summary.add(located) }
-            summary.followUpFixes += file.followUpFixes
-            summary.quality = summary.quality + file.quality
+            summary.add(file)
         }
         return summary
     }
@@ -87,6 +81,8 @@ public struct LintReport: Hashable, Sendable {
     public struct Summary: Hashable, Sendable {
         public var fixing: Bool
         public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
+        /// Findings that fail a run: not info, and not fixed by `--fix`.
+        public var failing = 0
         /// Fixed in follow-up passes (see `FileResult.followUpFixes`); not part of `findings`.
         public var followUpFixes = 0
         /// Over all files: penalty points and evaluated words.
@@ -106,7 +102,19 @@ public struct LintReport: Hashable, Sendable {
             }
             if located.finding.fix != nil { fixable += 1 }
             if located.isFixed { fixed += 1 }
+            if located.finding.severity != .info && !(fixing && located.isFixed) { failing += 1 }
         }
+
+        /// Counts a file's result (its findings were added as they streamed by).
+        public mutating func add(_ file: FileResult) {
+            files += 1
+            followUpFixes += file.followUpFixes
+            quality = quality + file.quality
+            if let minScore, file.quality.score < minScore { filesBelowMinScore += 1 }
+        }
+
+        /// Whether the run fails (exit status 1): with a minimum score, a file below it; else a failing finding.
+        public var failed: Bool { minScore != nil ? filesBelowMinScore > 0 : failing > 0 }
 
         /// Findings that still stand: all of them, or with fixing, those not fixed.
         public var remaining: Int { findings - fixed }

@@ -12,18 +12,17 @@ public struct SARIFReporter: Reporter {
     private var resultsWritten = 0
     /// How many earlier results of the current file had the same fingerprint key.
     private var occurrences: [String: Int] = [:]
-    private let ruleIndex: [String: Int]
+    /// The rules listed in `tool.driver.rules`; results point at them by position.
+    private let catalog: RuleCatalog
 
-    public init(toolVersion: String) {
+    public init(toolVersion: String, catalog: RuleCatalog) {
         self.toolVersion = toolVersion
-        var index: [String: Int] = [:]
-        for (k, d) in CheckRegistry.descriptions.enumerated() { index[d.id] = k }
-        self.ruleIndex = index
+        self.catalog = catalog
     }
 
     public mutating func begin() -> String {
         resultsWritten = 0
-        let rules = CheckRegistry.descriptions.map(Self.rule)
+        let rules = catalog.descriptions.map(Self.rule)
         let driver: JSONValue = .object([
             ("name", .string("translint")),
             ("version", .string(toolVersion)),
@@ -121,9 +120,9 @@ public struct SARIFReporter: Reporter {
             ("byteOffset", .int(f.range.start)), ("byteLength", .int(f.range.length)),
             ("snippet", .object([("text", .string(located.text))])),
         ])
-        var fields: [(String, JSONValue)] = [
-            ("ruleId", .string(f.rule)),
-            ("ruleIndex", .int(ruleIndex[f.rule] ?? 0)),
+        var fields: [(String, JSONValue)] = [("ruleId", .string(f.rule))]
+        if let index = catalog.position(of: f.rule) { fields.append(("ruleIndex", .int(index))) }
+        fields += [
             ("level", .string(Self.level(f.severity))),
             ("message", .object([("text", .string(f.message))])),
             ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact), ("region", region)]))])])),
@@ -151,7 +150,7 @@ public struct SARIFReporter: Reporter {
     /// finding however the rest of the file changes.
     static func fingerprintKey(_ located: LocatedFinding) -> String {
         let scalars = Array(located.lineText.unicodeScalars)
-        let start = min(max(located.columnInLineText - 1, 0), scalars.count)
+        let start = min(max(located.column - 1, 0), scalars.count)
         let length = located.endLine == located.line ? max(located.endColumn - located.column, 0) : scalars.count - start
         let end = min(scalars.count, start + length)
         var before = String.UnicodeScalarView(), after = String.UnicodeScalarView()

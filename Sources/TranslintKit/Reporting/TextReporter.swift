@@ -77,12 +77,12 @@ public struct TextReporter: Reporter {
         // Most lines are short ASCII without tabs: column = display column.
         let utf8 = located.lineText.utf8
         if utf8.count <= maxLineWidth && located.endLine == located.line && utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let start = min(max(located.columnInLineText - 1, 0), utf8.count)
+            let start = min(max(located.column - 1, 0), utf8.count)
             let length = max(located.endColumn - located.column, 1)
             return (located.lineText, String(repeating: " ", count: start) + "^" + String(repeating: "~", count: length - 1))
         }
         let scalars = Array(located.lineText.unicodeScalars)
-        let startIndex = min(max(located.columnInLineText - 1, 0), scalars.count)
+        let startIndex = min(max(located.column - 1, 0), scalars.count)
         let length = located.endLine == located.line ? max(located.endColumn - located.column, 1) : max(scalars.count - startIndex, 1)
         let width = { (s: Unicode.Scalar) in s == "\t" ? 1 : CharacterClass.displayWidth(s.value) }
         let totalWidth = scalars.reduce(0) { $0 + width($1) }

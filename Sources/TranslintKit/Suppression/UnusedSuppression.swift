@@ -15,19 +15,19 @@ public enum UnusedSuppression {
         mqmCategory: .style,
         mqmSeverity: .neutral,
         nonTriggering: [
-            "<!-- translint-disable-next-line mistranslation -->\nThe Amoy team met.",
-            "The Amoy team met. <!-- translint-disable-line -->",
-            "# translint-disable mistranslation\nAmoy grew.\n# translint-enable",
+            CheckExample("<!-- translint-disable-next-line mistranslation -->\nThe Amoy team met."),
+            CheckExample("The Amoy team met. <!-- translint-disable-line -->"),
+            CheckExample("# translint-disable mistranslation\nAmoy grew.\n# translint-enable"),
         ],
         triggering: [
-            "<!-- ↓translint-disable-next-line mistranslation -->\nThe Taobao team met.",
-            "The Amoy team met. <!-- ↓translint-disable-line term-case -->",
-            "// ↓translint-disable\nAll fine here.",
+            CheckExample("<!-- ↓translint-disable-next-line mistranslation -->\nThe Taobao team met."),
+            CheckExample("The Amoy team met. <!-- ↓translint-disable-line term-case -->"),
+            CheckExample("// ↓translint-disable\nAll fine here."),
         ],
         corrections: []
     )
 
-    static func message(_ directive: SuppressionDirective) -> String {
+    static func message(_ directive: SuppressionDirective, catalog: RuleCatalog) -> String {
         let rules = directive.rules.isEmpty ? "any rule" : directive.rules.map { "'\($0)'" }.joined(separator: ", ")
         let place = switch directive.kind {
         case .disableLine: "on this line"
@@ -35,13 +35,13 @@ public enum UnusedSuppression {
         case .disable, .enable: "in this section"
         }
         var message = "unused suppression: no finding of \(rules) \(place); remove the comment"
-        let unknown = directive.rules.filter { id in CheckRegistry.description(id: id) == nil }
+        let unknown = directive.rules.filter { id in catalog.description(id: id) == nil }
         if !unknown.isEmpty { message += " (unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")))" }
         return message
     }
 
-    static func finding(_ directive: SuppressionDirective, severity: Severity) -> Finding {
-        Finding(rule: description.id, severity: severity, message: message(directive),
+    static func finding(_ directive: SuppressionDirective, severity: Severity, catalog: RuleCatalog) -> Finding {
+        Finding(rule: description.id, severity: severity, message: message(directive, catalog: catalog),
                 range: ByteRange(directive.keywordStart, max(directive.keywordStart, min(directive.range.end, directive.keywordStart + "translint-".utf8.count + directive.kind.rawValue.utf8.count))))
     }
 }

@@ -7,10 +7,6 @@ public enum CaseMapping {
         map(text, mode: 0, locale: locale)
     }
 
-    public static func lowercase(_ text: String, locale: String) -> String {
-        map(text, mode: 1, locale: locale)
-    }
-
     /// `text` with its first scalar upper-cased; the rest unchanged.
     public static func capitalizingFirst(_ text: String, locale: String) -> String {
         guard let first = text.unicodeScalars.first else { return text }

@@ -67,11 +67,6 @@ enum CharacterClass {
         }
     }
 
-    /// Punctuation that ends a sentence in scripts that put a space after it.
-    static func isSpacedTerminal(_ scalar: UInt32) -> Bool {
-        scalar == 0x2E || scalar == 0x21 || scalar == 0x3F
-    }
-
     /// Full-width terminals (Chinese, Japanese) that end a sentence without a following space.
     static func isUnspacedTerminal(_ scalar: UInt32) -> Bool {
         scalar == 0x3002 || scalar == 0xFF01 || scalar == 0xFF1F || scalar == 0xFF0E

@@ -7,6 +7,8 @@ public struct LineIndex: Sendable {
     public let lineStarts: [Int]
     private let bytes: [UInt8]
 
+    public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.init(Array(buffer)) }
+
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]

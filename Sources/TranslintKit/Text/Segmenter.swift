@@ -6,6 +6,8 @@ final class Segmenter {
 
     private let handle: OpaquePointer
     private var offsets: [Int32] = []
+    /// What went wrong since the last `takeFailure`: ICU refused a text. The engine turns it into an error.
+    private var failure: String?
 
     init?(_ kind: Kind, locale: String) {
         guard let handle = cicu_segmenter_open(kind == .word ? Int32(CICU_WORD) : Int32(CICU_SENTENCE), locale) else { return nil }
@@ -26,7 +28,10 @@ final class Segmenter {
                     cicu_boundaries(handle, chars.baseAddress, Int32(text.count), joinLines ? 1 : 0, out.baseAddress, nil, Int32(out.count))
                 }
             }
-            guard count > 0 else { return [0, text.count] }
+            guard count > 0 else {
+                failure = failure ?? "ICU could not segment a text of \(text.count) bytes"
+                return [0, text.count]
+            }
             if Int(count) <= offsets.count { return offsets[0..<Int(count)].map { Int($0) } }
             offsets = [Int32](repeating: 0, count: Int(count))
         }
@@ -34,8 +39,16 @@ final class Segmenter {
 
     /// Whether `offset` is a boundary of `text`.
     func isBoundary(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        text.withMemoryRebound(to: CChar.self) { chars in
-            cicu_is_boundary(handle, chars.baseAddress, Int32(text.count), Int32(offset)) != 0
+        let answer = text.withMemoryRebound(to: CChar.self) { chars in
+            cicu_is_boundary(handle, chars.baseAddress, Int32(text.count), Int32(offset))
         }
+        if answer < 0 { failure = failure ?? "ICU could not find word boundaries in a text of \(text.count) bytes" }
+        return answer > 0
+    }
+
+    /// The failure seen since the last call, if any, and forgets it.
+    func takeFailure() -> String? {
+        defer { failure = nil }
+        return failure
     }
 }

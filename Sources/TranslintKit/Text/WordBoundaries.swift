@@ -3,14 +3,13 @@
 /// around the offset, and ICU sees only a small window around the others.
 final class WordBoundaries {
     private let text: UnsafeBufferPointer<UInt8>
-    private let locale: String
-    private var segmenter: Segmenter?
+    private let segmenter: Segmenter
     /// How far ICU looks around an offset; UAX #29 rules need two characters on each side.
     private let window = 32
 
-    init(text: UnsafeBufferPointer<UInt8>, locale: String) {
+    init(text: UnsafeBufferPointer<UInt8>, segmenter: Segmenter) {
         self.text = text
-        self.locale = locale
+        self.segmenter = segmenter
     }
 
     /// Whether a word may start or end at `offset`.
@@ -43,8 +42,6 @@ final class WordBoundaries {
     }
 
     private func icuBoundary(_ offset: Int) -> Bool {
-        if segmenter == nil { segmenter = Segmenter(.word, locale: locale) }
-        guard let segmenter else { return true }
         var start = max(0, offset - window)
         while start > 0 && UTF8Bytes.isContinuation(text[start]) { start -= 1 }
         var end = min(text.count, offset + window)

@@ -16,11 +16,6 @@ struct Config: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            Output.standardOutput.write(try ConfigurationFile.load(explicit: config).printed())
-        } catch {
-            Output.standardError.write("translint: error: \(error)\n")
-            throw ExitCode(2)
-        }
+        try Output.standardOutput.write(try ConfigurationFile.load(explicit: config).printed())
     }
 }

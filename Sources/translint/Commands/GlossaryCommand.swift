@@ -20,23 +20,9 @@ struct LanguageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The target language (BCP 47) where the file does not say it.", valueName: "tag"))
     var targetLanguage: String?
 
-    /// The glossary at `path` (a folder: its files merged), or one line on standard error and exit status 2.
+    /// The glossary at `path` (a folder: its files merged).
     func load(_ path: String) throws -> Glossary {
-        try reportingInputErrors { try GlossaryFiles.load([path], sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
-    }
-}
-
-/// Runs `body`, turning input errors into one line on standard error and exit status 2.
-func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ValidationError {
-        throw error
-    } catch {
-        Output.standardError.write("translint: error: \(error)\n")
-        throw ExitCode(2)
+        try GlossaryFiles.load([path], sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
     }
 }
 
@@ -55,25 +41,24 @@ extension GlossaryCommand {
         @OptionGroup var languages: LanguageOptions
 
         func run() throws {
-            let paths = try reportingInputErrors { try files.flatMap { try GlossaryFiles.files(in: $0) } }
+            let paths = try files.flatMap { try GlossaryFiles.files(in: $0) }
             var issues: [GlossaryIssue] = []
             var loaded: [Glossary] = []
             for path in paths {
                 do {
                     let glossary = try GlossaryFiles.loadFile(path, sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
                     loaded.append(glossary)
-                    issues += GlossaryValidation.issues(in: glossary)
+                    issues += try GlossaryValidation.issues(in: glossary)
                 } catch let error as GlossaryError {
                     issues.append(GlossaryIssue(level: .error, location: error.location ?? SourceLocation(file: path, line: 1), message: error.message))
                 } catch {
-                    Output.standardError.write("translint: error: \(error)\n")
-                    throw ExitCode(2)
+                    throw error
                 }
             }
             if loaded.count > 1 && issues.allSatisfy({ $0.level != .error }) {
                 do {
                     let merged = try Glossary.merging(loaded)
-                    issues += GlossaryValidation.issues(in: merged).filter { issue in !issues.contains(issue) }
+                    issues += try GlossaryValidation.issues(in: merged).filter { issue in !issues.contains(issue) }
                 } catch let error as GlossaryError {
                     issues.append(GlossaryIssue(level: .error, location: error.location, message: "when merged: \(error.message)"))
                 }
@@ -83,7 +68,7 @@ extension GlossaryCommand {
             let entries = loaded.reduce(0) { $0 + $1.entries.count }
             out += issues.isEmpty ? "\(paths.count) glossar\(paths.count == 1 ? "y" : "ies"), \(entries) entries: valid\n"
                 : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(paths.count) glossar\(paths.count == 1 ? "y" : "ies")\n"
-            Output.standardOutput.write(out)
+            try Output.standardOutput.write(out)
             if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
         }
     }
@@ -103,7 +88,7 @@ extension GlossaryCommand {
             var out = ""
             for path in files {
                 let glossary = try languages.load(path)
-                let failures = GlossaryValidation.exampleFailures(in: glossary)
+                let failures = try GlossaryValidation.exampleFailures(in: glossary)
                 for failure in failures {
                     out += (failure.location.map { "\($0): " } ?? "") + "FAIL \(failure.message)"
                     if let entry = failure.entryLocation, entry != failure.location { out += " (entry at line \(entry.line))" }
@@ -117,7 +102,7 @@ extension GlossaryCommand {
             for entry in withoutExamples { out += "\(entry): no examples\n" }
             out += "\(examples) examples in \(entries) entries: \(failed == 0 ? "all passed" : "\(failed) failed")"
             out += withoutExamples.isEmpty ? "\n" : "; \(withoutExamples.count) entr\(withoutExamples.count == 1 ? "y has" : "ies have") no examples\n"
-            Output.standardOutput.write(out)
+            try Output.standardOutput.write(out)
             if failed > 0 { throw ExitCode(1) }
         }
     }
@@ -165,17 +150,16 @@ extension GlossaryCommand {
             }
             let addition = GlossaryEditor.Addition(source: source, target: target, forbidden: forbidden, note: note,
                                                    caseSensitive: caseSensitive ? true : nil, examples: parsed)
-            let original = try reportingInputErrors { try FileIO.readAll(file) }
+            let original = try FileIO.readAll(file)
             do {
                 let result = try GlossaryEditor.add(addition, to: String(decoding: original, as: UTF8.self), file: file)
                 try FileIO.writeAtomically(result.text, to: file)
-                Output.standardOutput.write("\(file): \(result.summary)\n")
+                try Output.standardOutput.write("\(file): \(result.summary)\n")
             } catch let refusal as GlossaryEditor.Refusal {
-                Output.standardError.write("translint: \(file): \(refusal.description)\n")
+                try Output.standardError.write("translint: \(file): \(refusal.description)\n")
                 throw ExitCode(1)
             } catch {
-                Output.standardError.write("translint: error: \(error)\n")
-                throw ExitCode(2)
+                throw error
             }
         }
     }
@@ -194,14 +178,14 @@ extension GlossaryCommand {
         @OptionGroup var languages: LanguageOptions
 
         func run() throws {
-            try reportingInputErrors {
+            do {
                 let glossary = try GlossaryFiles.loadFile(input, sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
                 let format = output == "-" ? .yaml : GlossaryFormat.forPath(output)
                 guard let format else { throw ValidationError("'\(output)': write .yaml, .tbx, .csv or .tsv") }
                 let text = try format.write(glossary)
-                if output == "-" { Output.standardOutput.write(text) } else {
+                if output == "-" { try Output.standardOutput.write(text) } else {
                     try FileIO.writeAtomically(text, to: output)
-                    Output.standardError.write("\(input) → \(output): \(glossary.entries.count) entries\n")
+                    try Output.standardError.write("\(input) → \(output): \(glossary.entries.count) entries\n")
                 }
             }
         }
@@ -226,7 +210,7 @@ extension GlossaryCommand {
                     out += "  [\(entry.examples.count) example\(entry.examples.count == 1 ? "" : "s")]\n"
                 }
             }
-            Output.standardOutput.write(out)
+            try Output.standardOutput.write(out)
         }
     }
 
@@ -253,7 +237,7 @@ extension GlossaryCommand {
                 for entry in missing { out += "    " + (entry.location.map { "\($0): " } ?? "") + entry.target + "\n" }
                 if !g.ignore.isEmpty { out += "  ignored phrases: \(g.ignore.count)\n" }
             }
-            Output.standardOutput.write(out)
+            try Output.standardOutput.write(out)
         }
     }
 
@@ -277,7 +261,7 @@ extension GlossaryCommand {
         @OptionGroup var languages: LanguageOptions
 
         func run() throws {
-            try reportingInputErrors {
+            do {
                 let read = { (path: String) throws -> [String] in
                     let bytes = try FileIO.readAll(path)
                     try FileIO.validateUTF8(bytes, path: path)
@@ -295,7 +279,7 @@ extension GlossaryCommand {
                 let targetLanguage = languages.targetLanguage ?? g?.targetLanguage ?? "en"
                 let candidates = TermExtractor.extract(source: sourceLines, target: targetLines, glossary: g, sourceLanguage: sourceLanguage,
                                                        targetLanguage: targetLanguage, minCount: minCount)
-                Output.standardOutput.write(TermExtractor.yaml(candidates, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, segments: sourceLines.count))
+                try Output.standardOutput.write(TermExtractor.yaml(candidates, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, segments: sourceLines.count))
             }
         }
     }

@@ -21,11 +21,11 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github, checkstyle, diff
 
-    func makeReporter(colors: Bool = false) -> (any Reporter)? {
+    func makeReporter(colors: Bool = false, catalog: RuleCatalog) -> (any Reporter)? {
         switch self {
         case .text: TextReporter(colors: colors)
         case .json: JSONReporter()
-        case .sarif: SARIFReporter(toolVersion: Translint.version)
+        case .sarif: SARIFReporter(toolVersion: Translint.version, catalog: catalog)
         case .github: GitHubReporter()
         case .checkstyle: CheckstyleReporter()
         case .diff: nil
@@ -105,203 +105,174 @@ struct Lint: ParsableCommand {
 
     private var showsDiff: Bool { diff || format == .diff }
 
+    /// What the run does with fixes: a diff alone previews them, so findings, scores and the exit status stay
+    /// exactly those of a plain lint.
+    private var fixMode: FixMode {
+        if fix { return .apply }
+        return showsDiff || report.contains { $0.format == .diff } ? .preview : .none
+    }
+
     func validate() throws {
         if fix && showsDiff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once.") }
-        if let minScore, minScore > 100 { throw ValidationError("--min-score is a score up to 100.") }
+        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a score from 0 to 100.") }
         if source != nil && paths.count != 1 { throw ValidationError("--source pairs one source with one translation: give exactly one file to check.") }
     }
 
     func run() throws {
-        let linter: Linter
-        let files: [String]
-        var sourceText: String?
-        let minimum: Double?
-        var changed: [String: ChangedLines] = [:]
-        do {
-            let configuration = try ConfigurationFile.load(explicit: config)
-            let loaded = try GlossaryFiles.load(configuration.glossaries + glossary)
-            var glossary = loaded
-            if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
-            // Like prh: a glossary whose own examples fail would corrupt text; refuse it.
-            let failures = GlossaryValidation.exampleFailures(in: glossary)
-            if let first = failures.first {
-                let more = failures.count > 1 ? " (and \(failures.count - 1) more; run translint glossary test)" : ""
-                throw GlossaryError(location: first.location, message: "glossary example fails: \(first.message)\(more)")
-            }
-            linter = Linter(glossary: glossary, locale: configuration.targetLanguage, settings: configuration.rules)
-            minimum = minScore ?? configuration.minScore
-            var paths = self.paths
-            if paths.isEmpty {
-                guard configuration.file != nil else {
-                    throw ValidationError("Give at least one file or folder to check ('-' for standard input), or add a .translint.yml.")
-                }
-                paths = [configuration.root]
-            }
-            let verbose = self.verbose
-            files = try FileWalker(configuration: configuration, skipped: { path, why in
-                if verbose { Output.standardError.write("translint: skipped \(path) (\(why))\n") }
-            }).expand(paths)
-            if let source {
-                let bytes = try FileIO.readAll(source)
-                try FileIO.validateUTF8(bytes, path: source)
-                sourceText = String(decoding: bytes, as: UTF8.self)
-                if files.contains(where: { BilingualFile.Format.forPath($0) != nil }) {
-                    throw ValidationError("--source is for plain-text and Markdown translations; bilingual files carry their own source")
-                }
-            }
-            if let onlyChanged {
-                try Git.verify(revision: onlyChanged)
-                for path in files where path != "-" { changed[path] = try Git.changedLines(of: path, since: onlyChanged) }
-            }
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            Output.standardError.write("translint: error: \(error)\n")
-            throw ExitCode(2)
-        }
-
+        let setup = try LintSetup(command: self)
         // Reports stream: findings are written as each chunk of a file is linted. With --fix on standard input
         // the fixed text owns standard output, so the report goes to standard error; --diff prints only diffs.
-        let fixesStandardInput = fix && files.contains("-")
-        var sinks: [ReportSink] = []
-        var diffOutputs: [Output] = []
-        if showsDiff {
-            diffOutputs.append(.standardOutput)
-        } else {
-            let output: Output = fixesStandardInput ? .standardError : .standardOutput
-            if let reporter = format.makeReporter(colors: color.enabled(for: output)) { sinks.append(ReportSink(reporter: reporter, output: output)) }
-        }
-        do {
-            for extra in report {
-                let output = try Output.creating(extra.path)
-                if let reporter = extra.format.makeReporter() { sinks.append(ReportSink(reporter: reporter, output: output)) } else { diffOutputs.append(output) }
-            }
-        } catch {
-            Output.standardError.write("translint: error: \(error)\n")
-            throw ExitCode(2)
-        }
-        defer { for sink in sinks { sink.output.closeIfFile() }; for output in diffOutputs { output.closeIfFile() } }
-
+        let outputs = try ReportOutputs(command: self, inputs: setup.files, fixesStandardInput: fix && setup.files.contains("-"),
+                                        catalog: setup.engine.catalog)
         var summary = LintReport.Summary(fixing: fix)
-        summary.minScore = minimum
-        let session = linter.makeSession()
-        let bilingual = BilingualLinter(linter: linter)
-        var failed = false
-        var failingFindings = 0
-        for sink in sinks { sink.write(sink.reporter.begin()) }
-        for path in files {
+        summary.minScore = setup.minScore
+        let session = try setup.engine.makeSession()
+        var failedFiles = 0
+        try outputs.begin()
+        for path in setup.files {
             let display = path == "-" ? (stdinFilename ?? "<stdin>") : path
             do {
-                // A regular file is checked for UTF-8 first, so bad input gives no partial report.
-                if path != "-" { try FileIO.validateUTF8(path) }
-                for sink in sinks { sink.write(sink.reporter.beginFile(display)) }
-                let lines = changed[path]
-                let result = try lintFile(path, display: display, session: session, bilingual: bilingual, sourceText: sourceText,
-                                          diffOutputs: diffOutputs,
-                                          lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } }) { located in
-                    for finding in located {
-                        summary.add(finding)
-                        if finding.finding.severity != .info && !(fix && finding.isFixed) { failingFindings += 1 }
-                    }
-                    for sink in sinks { sink.write(sink.reporter.report(located, path: display, fixing: fix)) }
+                let result = try lintFile(path, display: display, setup: setup, session: session, outputs: outputs) { located in
+                    for finding in located { summary.add(finding) }
+                    try outputs.report(located, path: display, fixing: fix)
                 }
-                summary.followUpFixes += result.followUpFixes
-                summary.quality = summary.quality + result.quality
-                if let minimum, result.quality.score < minimum { summary.filesBelowMinScore += 1 }
-                for sink in sinks { sink.write(sink.reporter.endFile(display, quality: result.quality)) }
-                summary.files += 1   // files linted to the end; one with an error is reported on standard error
+                summary.add(result)
+                try outputs.endFile(display, quality: result.quality)
+            } catch let error as InputError where error.isWriteFailure {
+                throw error   // a report or a fixed file could not be written: stop
             } catch {
-                Output.standardError.write("translint: error: \(error)\n")
-                failed = true
+                Diagnostics.error(error)
+                failedFiles += 1
             }
         }
-        for sink in sinks { sink.write(sink.reporter.end(summary)) }
-        if failed { throw ExitCode(2) }
-        if minimum != nil {
-            if summary.filesBelowMinScore > 0 { throw ExitCode(1) }
-        } else if failingFindings > 0 {
-            throw ExitCode(1)
+        try outputs.end(summary)
+        try outputs.close()
+        if failedFiles > 0 {
+            if fix && failedFiles < setup.files.count { Diagnostics.note("\(failedFiles) of \(setup.files.count) files could not be checked and were not changed; the others were checked\(fix ? " and fixed" : "")") }
+            throw ExitCode(2)
         }
+        if summary.failed { throw ExitCode(1) }
     }
 
-    /// Lints one file, streaming it block by block; with --fix writes the fixed text (atomically, and only
-    /// when something changed), with --diff prints its diff.
-    private func lintFile(_ path: String, display: String, session: Linter.Session, bilingual: BilingualLinter, sourceText: String?,
-                          diffOutputs: [Output], lineFilter: ((Int, Int) -> Bool)?,
-                          onFindings: @escaping ([LocatedFinding]) -> Void) throws -> FileResult {
-        let isStandardInput = path == "-"
-        if let format = BilingualFile.Format.forPath(display) {
-            return try lintBilingualFile(path, display: display, format: format, bilingual: bilingual, diffOutputs: diffOutputs,
-                                         lineFilter: lineFilter, onFindings: onFindings)
-        }
-        var writer: FileIO.AtomicWriter?
+    /// Lints one file, reading it block by block; with --fix writes the fixed text (atomically, and only when
+    /// something changed), with a diff asked for renders it.
+    private func lintFile(_ path: String, display: String, setup: LintSetup, session: Session, outputs: ReportOutputs,
+                          emit: @escaping ([LocatedFinding]) throws -> Void) throws -> FileResult {
+        // A regular file is checked for UTF-8 first, so bad input gives no partial report.
+        if path != "-" { try FileIO.validateUTF8(path) }
+        try outputs.beginFile(display)
+        let target = try FixedText(path: path, fixing: fix)
         var original: [UInt8] = []
-        // Standard input cannot be checked for UTF-8 before linting, so its fixed text is held until the
-        // end: bad input then gives an error and no half-written output.
-        var fixedStandardInput: [UInt8] = []
-        let output: ([UInt8]) throws -> Void
-        if fix && isStandardInput {
-            output = { fixedStandardInput.append(contentsOf: $0) }
-        } else if fix {
-            let w = try FileIO.AtomicWriter(replacing: path)
-            writer = w
-            output = { try w.write($0) }
-        } else {
-            output = { _ in }
-        }
-        let wantsDiff = !diffOutputs.isEmpty
-        let streaming = StreamingLinter(session: session, path: display, fixing: fix || wantsDiff,
-                                        format: DocumentFormat.forPath(display), keepEdits: wantsDiff,
-                                        lineFilter: lineFilter,
-                                        companion: sourceText.map { source in { bilingual.checkAligned(source: source, target: $0) } },
-                                        onFindings: onFindings, output: output)
+        let wantsDiff = outputs.wantsDiff
+        let lines = setup.changed[path]
+        let options = RunOptions(fixes: fixMode, keepEdits: wantsDiff, lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } })
         do {
-            try FileIO.readBlocks(path) { block in
-                if wantsDiff { original.append(contentsOf: block) }
-                try streaming.feed(block)
-            }
-            let result = try streaming.finish()
-            if fix && isStandardInput { Output.standardOutput.write(fixedStandardInput) }
-            if let writer {
-                if result.appliedEditCount == 0 { writer.discard() } else { try writer.commit() }
-            }
-            if wantsDiff {
-                let text = UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits)
-                for out in diffOutputs { out.write(text) }
-            }
+            let kind = DocumentKind.forPath(display, source: setup.sourceText, includeFuzzy: includeFuzzy)
+            let result = try setup.engine.run(path: display, kind: kind, session: session, options: options, read: { feed in
+                try FileIO.readBlocks(path) { block in
+                    if wantsDiff { original.append(contentsOf: block) }
+                    try feed(block)
+                }
+            }, emit: emit, output: { try target.write($0) })
+            try target.finish(changed: result.appliedEditCount > 0)
+            if wantsDiff { try outputs.diff(UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits)) }
             return result
         } catch {
-            writer?.discard()
+            target.discard()
             throw error
         }
     }
 }
 
-extension Lint {
-    /// A PO, XLIFF or String Catalog file: read whole, every unit's target checked with its source; with --fix the
-    /// fixed targets are written back with the format's escaping, every other byte as it was.
-    private func lintBilingualFile(_ path: String, display: String, format: BilingualFile.Format, bilingual: BilingualLinter,
-                                   diffOutputs: [Output], lineFilter: ((Int, Int) -> Bool)?,
-                                   onFindings: @escaping ([LocatedFinding]) -> Void) throws -> FileResult {
-        let bytes = try FileIO.readAll(path)
-        try FileIO.validateUTF8(bytes, path: display)
-        let (result, fixed) = try bilingual.lintFile(bytes, path: display, format: format, includeFuzzy: includeFuzzy,
-                                                     fixing: fix || !diffOutputs.isEmpty, lineFilter: lineFilter)
-        if !result.findings.isEmpty { onFindings(result.findings) }
-        if fix && !result.appliedEdits.isEmpty {
-            if path == "-" { Output.standardOutput.write(fixed) } else {
-                let writer = try FileIO.AtomicWriter(replacing: path)
-                do { try writer.write(fixed); try writer.commit() } catch { writer.discard(); throw error }
+/// What a lint run needs before its first file: the configuration, the glossaries, the engine, the files.
+struct LintSetup {
+    let engine: LintEngine
+    let files: [String]
+    let sourceText: String?
+    let minScore: Double?
+    let changed: [String: ChangedLines]
+
+    init(command: Lint) throws {
+        let configuration = try ConfigurationFile.load(explicit: command.config)
+        var glossary = try GlossaryFiles.load(configuration.glossaries + command.glossary)
+        if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
+        // Like prh: a glossary whose own examples fail would corrupt text; refuse it.
+        let failures = try GlossaryValidation.exampleFailures(in: glossary)
+        if let first = failures.first {
+            let more = failures.count > 1 ? " (and \(failures.count - 1) more; run translint glossary test)" : ""
+            throw GlossaryError(location: first.location, message: "glossary example fails: \(first.message)\(more)")
+        }
+        engine = LintEngine(glossary: glossary, locale: configuration.targetLanguage, settings: configuration.rules)
+        minScore = command.minScore ?? configuration.minScore
+        var paths = command.paths
+        if paths.isEmpty {
+            guard configuration.file != nil else {
+                throw ValidationError("Give at least one file or folder to check ('-' for standard input), or add a .translint.yml.")
             }
-        } else if fix && path == "-" {
-            Output.standardOutput.write(bytes)
+            paths = [configuration.root]
         }
-        if !diffOutputs.isEmpty {
-            let text = UnifiedDiff().render(path: display, original: bytes, edits: result.appliedEdits)
-            for out in diffOutputs { out.write(text) }
+        let verbose = command.verbose
+        files = try FileWalker(configuration: configuration, skipped: { path, why in
+            if verbose { Diagnostics.note("skipped \(path) (\(why))") }
+        }).expand(paths)
+        if let source = command.source {
+            let bytes = try FileIO.readAll(source)
+            try FileIO.validateUTF8(bytes, path: source)
+            sourceText = String(decoding: bytes, as: UTF8.self)
+            if files.contains(where: { BilingualFile.Format.forPath($0) != nil }) {
+                throw ValidationError("--source is for plain-text and Markdown translations; bilingual files carry their own source")
+            }
+        } else {
+            sourceText = nil
         }
-        return result
+        var changed: [String: ChangedLines] = [:]
+        if let revision = command.onlyChanged {
+            try Git.verify(revision: revision)
+            for path in files where path != "-" { changed[path] = try Git.changedLines(of: path, since: revision) }
+        }
+        self.changed = changed
+    }
+}
+
+/// Where the reports and diffs of a run go.
+final class ReportOutputs {
+    private var sinks: [ReportSink] = []
+    private var diffOutputs: [Output] = []
+
+    init(command: Lint, inputs: [String], fixesStandardInput: Bool, catalog: RuleCatalog) throws {
+        if command.diff || command.format == .diff {
+            diffOutputs.append(.standardOutput)
+        } else {
+            let output: Output = fixesStandardInput ? .standardError : .standardOutput
+            if let reporter = command.format.makeReporter(colors: command.color.enabled(for: output), catalog: catalog) {
+                sinks.append(ReportSink(reporter: reporter, output: output))
+            }
+        }
+        let inputFiles = Set(inputs.filter { $0 != "-" }.map(FileIO.identity))
+        for extra in command.report {
+            if inputFiles.contains(FileIO.identity(extra.path)) {
+                throw InputError.unwritable(path: extra.path, reason: "it is one of the files being checked; write the report elsewhere")
+            }
+            let output = try Output.creating(extra.path)
+            if let reporter = extra.format.makeReporter(catalog: catalog) { sinks.append(ReportSink(reporter: reporter, output: output)) } else { diffOutputs.append(output) }
+        }
+    }
+
+    var wantsDiff: Bool { !diffOutputs.isEmpty }
+
+    func begin() throws { for sink in sinks { try sink.write(sink.reporter.begin()) } }
+    func beginFile(_ path: String) throws { for sink in sinks { try sink.write(sink.reporter.beginFile(path)) } }
+    func report(_ findings: [LocatedFinding], path: String, fixing: Bool) throws {
+        for sink in sinks { try sink.write(sink.reporter.report(findings, path: path, fixing: fixing)) }
+    }
+    func endFile(_ path: String, quality: QualityScore) throws { for sink in sinks { try sink.write(sink.reporter.endFile(path, quality: quality)) } }
+    func end(_ summary: LintReport.Summary) throws { for sink in sinks { try sink.write(sink.reporter.end(summary)) } }
+    func diff(_ text: String) throws { for output in diffOutputs where !text.isEmpty { try output.write(text) } }
+
+    func close() throws {
+        for sink in sinks { try sink.output.close() }
+        for output in diffOutputs { try output.close() }
     }
 }
 
@@ -315,7 +286,7 @@ final class ReportSink {
         self.output = output
     }
 
-    func write(_ text: String) { if !text.isEmpty { output.write(text) } }
+    func write(_ text: String) throws { if !text.isEmpty { try output.write(text) } }
 }
 
 /// Loading the glossaries named on the command line.

@@ -8,7 +8,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         var out = ""
-        let descriptions = CheckRegistry.descriptions
+        let descriptions = RuleCatalog.standard.descriptions
         let width = descriptions.map(\.id.count).max() ?? 0
         let categoryWidth = descriptions.map { $0.mqmCategory.rawValue.count + $0.mqmSeverity.rawValue.count + 3 }.max() ?? 0
         for d in descriptions {
@@ -22,7 +22,7 @@ struct Rules: ParsableCommand {
                 out += indent + "flags: \(example.text.debugDescription)\n"
             }
         }
-        Output.standardOutput.write(out)
+        try Output.standardOutput.write(out)
     }
 }
 
@@ -34,13 +34,13 @@ struct Explain: ParsableCommand {
     var rule: String
 
     func validate() throws {
-        guard CheckRegistry.description(id: rule) != nil else {
-            throw ValidationError("Unknown rule '\(rule)'. Rules: \(CheckRegistry.descriptions.map(\.id).joined(separator: ", ")).")
+        guard RuleCatalog.standard.description(id: rule) != nil else {
+            throw ValidationError("Unknown rule '\(rule)'. Rules: \(RuleCatalog.standard.ids.joined(separator: ", ")).")
         }
     }
 
     func run() throws {
-        let d = CheckRegistry.description(id: rule)!
+        let d = RuleCatalog.standard.description(id: rule)!
         var out = "\(d.id): \(d.name)\n\n\(d.summary)\n\n\(d.rationale)\n\n"
         out += "Default severity: \(d.defaultSeverity.rawValue). Fixes: \(d.isFixable ? "yes, with --fix" : "no").\n"
         out += "Quality score: MQM category \(d.mqmCategory.rawValue), \(d.mqmSeverity.rawValue) by default.\n"
@@ -52,11 +52,11 @@ struct Explain: ParsableCommand {
         if ["mistranslation", "term-case", "sentence-case"].contains(d.id) {
             out += "\nExamples use this glossary:\n\(ExampleGlossary.yaml)\n"
         }
-        if CheckRegistry.bilingual.contains(where: { $0.description.id == d.id }) {
+        if RuleCatalog.standard.isBilingual(d.id) {
             out += "\nExamples are `source ‖ translation`. A Chinese source uses this glossary:\n\(ExampleGlossary.yaml)\n"
             out += "\nan English source this one:\n\(ExampleGlossary.reversedYAML)\n"
         }
-        Output.standardOutput.write(out)
+        try Output.standardOutput.write(out)
     }
 }
 

@@ -147,5 +147,40 @@ enum FileIO {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The file a path names, for telling whether two paths are the same file: its real path, or the path itself.
+    static func identity(_ path: String) -> String {
+        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        return realpath(path, &resolved) != nil ? cString(resolved) : path
+    }
+
     static func lastError() -> String { String(cString: strerror(errno)) }
+}
+
+/// Where `--fix` puts a file's fixed text: the file itself through an atomic writer, or for standard input,
+/// standard output once the whole input was read and checked (bad input then leaves no half-written output).
+final class FixedText {
+    private var writer: FileIO.AtomicWriter?
+    private var standardInput: [UInt8]?
+
+    init(path: String, fixing: Bool) throws {
+        guard fixing else { return }
+        if path == "-" { standardInput = [] } else { writer = try FileIO.AtomicWriter(replacing: path) }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        if standardInput != nil { standardInput! += bytes } else { try writer?.write(bytes) }
+    }
+
+    /// Puts the fixed text in place when something `changed`; standard input is always echoed.
+    func finish(changed: Bool) throws {
+        if let standardInput { try Output.standardOutput.write(standardInput) }
+        guard let writer else { return }
+        if changed { try writer.commit() } else { writer.discard() }
+        self.writer = nil
+    }
+
+    func discard() {
+        writer?.discard()
+        writer = nil
+    }
 }

@@ -16,14 +16,14 @@ public struct MissingTermCheck: BilingualCheck {
         mqmCategory: .terminology,
         mqmSeverity: .major,
         nonTriggering: [
-            "商家在淘宝开店。 ‖ Merchants open shops on Taobao.",
-            "商家在淘宝开店。 ‖ Merchants open shops on Amoy.",          // a mistranslation, reported as such
-            "商家在淘宝开店。 ‖ Merchants open shops on 淘宝.",           // untranslated, reported as such
-            "Sellers joined Taobao. ‖ 卖家加入了淘宝。",
+            CheckExample("商家在淘宝开店。 ‖ Merchants open shops on Taobao."),
+            CheckExample("商家在淘宝开店。 ‖ Merchants open shops on Amoy."),          // a mistranslation, reported as such
+            CheckExample("商家在淘宝开店。 ‖ Merchants open shops on 淘宝."),           // untranslated, reported as such
+            CheckExample("Sellers joined Taobao. ‖ 卖家加入了淘宝。"),
         ],
         triggering: [
-            "商家在淘宝开店。 ‖ ↓Merchants open shops on the treasure site.",
-            "Sellers joined Taobao. ‖ ↓卖家加入了宝库。",
+            CheckExample("商家在淘宝开店。 ‖ ↓Merchants open shops on the treasure site."),
+            CheckExample("Sellers joined Taobao. ‖ ↓卖家加入了宝库。"),
         ],
         corrections: []
     )

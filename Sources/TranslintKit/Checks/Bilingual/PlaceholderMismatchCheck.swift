@@ -15,15 +15,15 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         mqmCategory: .localeConventions,
         mqmSeverity: .major,
         nonTriggering: [
-            "Hello, %(name)s! You have %d messages. ‖ 你好，%(name)s！你有 %d 条消息。",
-            "Delete {0} of {1}? ‖ 删除 {1} 中的 {0}？",
-            "<b>Warning:</b> 100%% sure ‖ <b>警告：</b>100%% 确定",
-            "%1$s 删除了 %2$s ‖ %2$s was deleted by %1$s",
+            CheckExample("Hello, %(name)s! You have %d messages. ‖ 你好，%(name)s！你有 %d 条消息。"),
+            CheckExample("Delete {0} of {1}? ‖ 删除 {1} 中的 {0}？"),
+            CheckExample("<b>Warning:</b> 100%% sure ‖ <b>警告：</b>100%% 确定"),
+            CheckExample("%1$s 删除了 %2$s ‖ %2$s was deleted by %1$s"),
         ],
         triggering: [
-            "Hello, %(name)s! ‖ ↓你好！",
-            "Delete {0} files? ‖ 删除 ↓{1} 个文件？",
-            "<b>Warning:</b> stop ‖ ↓<b>警告： 停止",
+            CheckExample("Hello, %(name)s! ‖ ↓你好！"),
+            CheckExample("Delete {0} files? ‖ 删除 ↓{1} 个文件？"),
+            CheckExample("<b>Warning:</b> stop ‖ ↓<b>警告： 停止"),
         ],
         corrections: []
     )

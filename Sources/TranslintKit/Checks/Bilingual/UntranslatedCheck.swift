@@ -19,14 +19,14 @@ public struct UntranslatedCheck: BilingualCheck {
         mqmCategory: .accuracy,
         mqmSeverity: .major,
         nonTriggering: [
-            "卖家在淘宝开店。 ‖ Sellers open shops on Taobao.",
-            "Sellers use WeChat Pay. ‖ 卖家使用WeChat Pay。",
-            "他说：「你好」 ‖ He said: “hello”",
+            CheckExample("卖家在淘宝开店。 ‖ Sellers open shops on Taobao."),
+            CheckExample("Sellers use WeChat Pay. ‖ 卖家使用WeChat Pay。"),
+            CheckExample("他说：「你好」 ‖ He said: “hello”"),
         ],
         triggering: [
-            "卖家在淘宝开店。 ‖ Sellers open shops on ↓淘宝.",
-            "他们在双十一购物。 ‖ They shop on ↓双十一.",
-            "Click the Save button to keep your changes. ‖ ↓Click the Save button to keep your changes.",
+            CheckExample("卖家在淘宝开店。 ‖ Sellers open shops on ↓淘宝."),
+            CheckExample("他们在双十一购物。 ‖ They shop on ↓双十一."),
+            CheckExample("Click the Save button to keep your changes. ‖ ↓Click the Save button to keep your changes."),
         ],
         corrections: [
             CheckCorrection("卖家在淘宝开店。 ‖ Sellers open shops on 淘宝.", "卖家在淘宝开店。 ‖ Sellers open shops on Taobao."),
@@ -41,7 +41,7 @@ public struct UntranslatedCheck: BilingualCheck {
         // A translation that is the source, word for word, when the glossary says the languages differ.
         let g = context.glossary
         let trimmedSource = context.sourceText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
-        if BilingualLinter.base(g.sourceLanguage) != BilingualLinter.base(g.targetLanguage), g.sourceLanguage != "und",
+        if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und",
            trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII),
            trimmedSource.split(separator: " ").filter({ $0.unicodeScalars.contains { CharacterClass.isLetter($0.value) } }).count >= 3 {
             return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,

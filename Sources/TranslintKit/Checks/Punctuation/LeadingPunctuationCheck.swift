@@ -14,18 +14,18 @@ public struct LeadingPunctuationCheck: Check {
         mqmCategory: .linguisticConventions,
         mqmSeverity: .minor,
         nonTriggering: [
-            "In fact, prices rose.",
-            "- a bullet item",
-            "... and then it rained.",
-            "“Quoted,” he said.",
-            "(Aside) text.",
-            ":",                 // a string of punctuation (a separator in software strings) starts no sentence
-            "Separators: \n\n:?.!",
+            CheckExample("In fact, prices rose."),
+            CheckExample("- a bullet item"),
+            CheckExample("... and then it rained."),
+            CheckExample("“Quoted,” he said."),
+            CheckExample("(Aside) text."),
+            CheckExample(":"),                 // a string of punctuation (a separator in software strings) starts no sentence
+            CheckExample("Separators: \n\n:?.!"),
         ],
         triggering: [
-            "↓, in fact, to avoid repeating the mistakes.",
-            "It rained. ↓; then it stopped.",
-            "First.\n\n↓，然后下雨了。",
+            CheckExample("↓, in fact, to avoid repeating the mistakes."),
+            CheckExample("It rained. ↓; then it stopped."),
+            CheckExample("First.\n\n↓，然后下雨了。"),
         ],
         corrections: [
             CheckCorrection(", in fact, to avoid it.", "In fact, to avoid it."),

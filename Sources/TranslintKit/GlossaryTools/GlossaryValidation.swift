@@ -21,17 +21,18 @@ public struct GlossaryIssue: Hashable, Sendable, CustomStringConvertible {
 public enum GlossaryValidation {
     /// Every problem: conflicts between entries, fixes another entry would undo (and cycles), forbidden renderings
     /// that never match, forbidden renderings that contain another entry's target (a warning), and failing examples.
-    public static func issues(in glossary: Glossary) -> [GlossaryIssue] {
+    public static func issues(in glossary: Glossary) throws -> [GlossaryIssue] {
         var issues = GlossaryValidator.conflicts(glossary.entries).map { GlossaryIssue(level: .error, location: $0.location, message: $0.message) }
         guard issues.isEmpty else { return issues }   // the checks below need a consistent glossary
-        let whole = Linter(glossary: glossary, checks: [MistranslationCheck()])
+        let whole = LintEngine(glossary: glossary, rules: [MistranslationCheck()])
+        let session = try whole.makeSession()
         let index = WordIndex(glossary)
         for entry in glossary.entries {
-            let alone = Linter(glossary: glossary.restricted(to: entry), checks: [MistranslationCheck()])
+            let alone = LintEngine(glossary: glossary.restricted(to: entry), rules: [MistranslationCheck()])
             for rendering in entry.forbidden {
                 // It must match as written, as a whole (a rendering that looks like a URL or an e-mail address never
                 // does: links are never flagged).
-                let own = alone.lint(rendering).filter { $0.rule == MistranslationCheck.description.id }
+                let own = try alone.run(rendering, fixes: .none, session: session).result.findings.map(\.finding).filter { $0.rule == MistranslationCheck.description.id }
                 if !own.contains(where: { $0.range.start == 0 && $0.range.end == rendering.utf8.count }) {
                     issues.append(GlossaryIssue(level: .error, location: entry.location,
                         message: "forbidden rendering '\(rendering)' never matches as written (it must be words with a word boundary at both ends, and not look like a URL or e-mail address)"))
@@ -45,16 +46,16 @@ public enum GlossaryValidation {
                         message: "forbidden rendering '\(rendering)' contains '\(other.target)', the target of the entry at \(GlossaryValidator.place(other)); make sure the whole phrase is always wrong"))
                 }
             }
-            issues += undoneFixes(of: entry, in: glossary, index: index, linter: whole)
+            issues += try undoneFixes(of: entry, in: glossary, index: index, engine: whole, session: session)
         }
-        issues += exampleFailures(in: glossary).map { GlossaryIssue(level: .error, location: $0.location, message: $0.message) }
+        issues += try exampleFailures(in: glossary).map { GlossaryIssue(level: .error, location: $0.location, message: $0.message) }
         return issues
     }
 
     /// Fixes of `entry` that another entry rewrites: when a forbidden rendering of another entry ends with the words
     /// this entry's target starts with (`big Sina` and `Sina Weibo`), the text `big Sina Weibo` is matched leftmost,
     /// and the other entry's fix eats the start of this one's. Checked by fixing that text with the whole glossary.
-    static func undoneFixes(of entry: GlossaryEntry, in glossary: Glossary, index: WordIndex, linter: Linter) -> [GlossaryIssue] {
+    static func undoneFixes(of entry: GlossaryEntry, in glossary: Glossary, index: WordIndex, engine: LintEngine, session: Session) throws -> [GlossaryIssue] {
         let targetWords = words(entry.target)
         var issues: [GlossaryIssue] = []
         var seen = Set<String>()
@@ -63,7 +64,7 @@ public enum GlossaryValidation {
             for (other, rendering) in index.renderings(endingWith: targetWords.prefix(k)) where glossary.entries[other].target != entry.target {
                 guard seen.insert(rendering).inserted else { continue }
                 let text = ([rendering] + targetWords.dropFirst(k)).joined(separator: " ")
-                let fixed = linter.fix(text).fixed
+                let fixed = try engine.run(text, session: session).fixed
                 if !TermExtractor.containsWords(fixed, entry.target, exactCase: true) {
                     let owner = glossary.entries[other]
                     issues.append(GlossaryIssue(level: .error, location: entry.location,
@@ -119,15 +120,18 @@ public enum GlossaryValidation {
     }
 
     /// Runs every entry's examples with that entry alone and then with the whole glossary (all checks).
-    public static func exampleFailures(in glossary: Glossary) -> [ExampleFailure] {
+    /// They run as `lint --fix` runs: the engine's whole fix loop.
+    public static func exampleFailures(in glossary: Glossary) throws -> [ExampleFailure] {
         guard glossary.entries.contains(where: { !$0.examples.isEmpty }) else { return [] }
         var failures: [ExampleFailure] = []
-        let whole = Linter(glossary: glossary)
+        let whole = LintEngine(glossary: glossary)
+        let session = try whole.makeSession()
         for entry in glossary.entries where !entry.examples.isEmpty {
-            let alone = Linter(glossary: glossary.restricted(to: entry))
+            let alone = LintEngine(glossary: glossary.restricted(to: entry))
             for example in entry.examples {
-                for (mode, linter) in [("with this entry alone", alone), ("with the whole glossary", whole)] {
-                    let result = linter.fix(example.text)
+                for (mode, engine) in [("with this entry alone", alone), ("with the whole glossary", whole)] {
+                    let run = try engine.run(example.text, session: session)
+                    let result = (fixed: run.fixed, findings: run.result.findings.map(\.finding))
                     let expected = example.fixed ?? example.text
                     if result.fixed != expected {
                         failures.append(ExampleFailure(location: example.location ?? entry.location, entryLocation: entry.location,

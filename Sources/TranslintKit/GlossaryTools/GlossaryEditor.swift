@@ -165,7 +165,7 @@ public enum GlossaryEditor {
               addition.forbidden.allSatisfy({ f in entry.forbidden.contains { CaseMapping.foldString($0) == CaseMapping.foldString(f) } }) else {
             throw Refusal(description: "refused: could not edit this file's layout safely; add the entry by hand")
         }
-        let errors = GlossaryValidation.issues(in: result).filter { $0.level == .error }
+        let errors = try GlossaryValidation.issues(in: result).filter { $0.level == .error }
         if !errors.isEmpty {
             throw Refusal(description: "refused: the glossary would be invalid:\n" + errors.map { "  \($0)" }.joined(separator: "\n"))
         }

@@ -1,0 +1,65 @@
+/// The one fix loop: apply the planned fixes, then, as ESLint and ruff do, lint the fixed text again and fix what
+/// the previous pass made fixable ("FPR" → "FOR" after "for" is a repeated word) or freed from an overlap, for a
+/// few passes. Every pass's edits are composed onto the original offsets, so `--diff` shows exactly what `--fix`
+/// writes. Plain text, Markdown, `--source` pairs, bilingual files, check examples and glossary self-tests all
+/// fix through here.
+struct FixLoop {
+    /// How many times a text is fixed at most.
+    static let maxPasses = 4
+    /// A later pass takes only findings this close (bytes) to what the previous pass changed.
+    static let margin = 64
+
+    struct Outcome {
+        var fixed: [UInt8]
+        /// On offsets of the original, sorted, non-overlapping.
+        var edits: [TextEdit]
+        /// Indices into the first pass's findings whose fixes are in `fixed`: applied, or skipped for overlapping
+        /// and fixed by a later pass (nothing fixable is left).
+        var fixedFindings: Set<Int>
+        /// Findings that later passes fixed.
+        var followUpFixes: Int
+    }
+
+    /// `findings`: the first pass's findings of `original` (already suppressed and filtered). `relint`: the fixable
+    /// findings of a fixed text, with the same suppressions and filters.
+    static func run(original: [UInt8], findings: [Finding], relint: ([UInt8]) throws -> [Finding]) rethrows -> Outcome {
+        let plan = FixPlan(findings: findings)
+        var outcome = Outcome(fixed: plan.apply(to: original), edits: plan.edits, fixedFindings: Set(plan.applied), followUpFixes: 0)
+        var lastEdits = plan.edits
+        var pass = 1
+        while !lastEdits.isEmpty && pass < maxPasses {
+            let changed = spans(of: lastEdits)
+            let near = { (range: ByteRange) in changed.contains { range.start <= $0.end + margin && $0.start - margin <= range.end } }
+            let candidates = try relint(outcome.fixed).filter { finding in
+                guard let fix = finding.fix else { return false }
+                return near(finding.range) || fix.edits.contains { near($0.range) }
+            }
+            let next = FixPlan(findings: candidates)
+            if next.edits.isEmpty { break }
+            outcome.edits = TextEdit.compose(outcome.edits, then: next.edits, original: original)
+            outcome.followUpFixes += next.applied.count
+            outcome.fixed = next.apply(to: outcome.fixed)
+            lastEdits = next.edits
+            pass += 1
+        }
+        if !plan.skipped.isEmpty {
+            // A finding skipped for overlapping is fixed when nothing fixable is left in the written text.
+            if try !relint(outcome.fixed).contains(where: { $0.fix != nil }) {
+                outcome.fixedFindings.formUnion(plan.skipped)
+            }
+        }
+        return outcome
+    }
+
+    /// Where each edit's replacement sits in the text the edits gave.
+    private static func spans(of edits: [TextEdit]) -> [ByteRange] {
+        var spans: [ByteRange] = []
+        var delta = 0
+        for edit in edits {
+            let start = edit.range.start + delta
+            spans.append(ByteRange(start, start + edit.replacement.utf8.count))
+            delta += edit.replacement.utf8.count - edit.range.length
+        }
+        return spans
+    }
+}

@@ -1,0 +1,215 @@
+/// The ICU break iterators one task reuses from text to text, for one locale. Not thread-safe.
+public final class Session {
+    /// BCP 47 tag.
+    public let locale: String
+    fileprivate let sentenceSegmenter: Segmenter
+    fileprivate let wordSegmenter: Segmenter
+
+    init(locale: String) throws {
+        self.locale = locale
+        let icu = Self.icuLocale(locale)
+        guard let sentences = Segmenter(.sentence, locale: icu + "@ss=standard"),
+              let words = Segmenter(.word, locale: icu) else {
+            throw EngineError.icu("ICU could not open its break iterators for the locale '\(locale)'")
+        }
+        self.sentenceSegmenter = sentences
+        self.wordSegmenter = words
+    }
+
+    /// Throws when ICU failed during the last texts (a break iterator that could not take a text): their findings
+    /// would be built on made-up boundaries.
+    func checkICU() throws {
+        for segmenter in [sentenceSegmenter, wordSegmenter] {
+            if let failure = segmenter.takeFailure() { throw EngineError.icu(failure) }
+        }
+    }
+
+    /// ICU wants `zh_Hans` style ids; BCP 47 uses hyphens.
+    static func icuLocale(_ tag: String) -> String { String(tag.map { $0 == "-" ? "_" : $0 }) }
+}
+
+/// What linting one text gave: findings before suppressions are applied, the suppression comments, and
+/// (when asked for) the number of evaluated words.
+struct DocumentLint {
+    var findings: [Finding]
+    var directives: [SuppressionDirective]
+    var words: Int
+}
+
+/// The rules over one text, with one session's iterators.
+extension LintEngine {
+    /// Lints `buffer` read as `format` with the monolingual checks: markup and code are not checked, findings
+    /// inside an `ignore` phrase are dropped, severities follow the settings. Offsets are into `buffer`; a byte
+    /// order mark is skipped. `protected`: ranges of `buffer` that are markup (inline elements of a bilingual file):
+    /// read as white space (the text around a tag is prose), never flagged, never changed.
+    func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, session: Session, countWords: Bool = false,
+                      protected: [ByteRange] = []) -> DocumentLint {
+        let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: buffer[bomLength...])
+        var prepared = PreparedText.prepare(body, format: format)
+        if !protected.isEmpty {
+            var masker = Masker(body)
+            if let masked = prepared.masked { masker.masked = masked; masker.changed = true }
+            masker.excluded = prepared.excluded
+            masker.markup = prepared.markup
+            for range in protected where range.end <= body.count + bomLength { masker.exclude(range.shifted(by: -bomLength), fill: 0x20) }
+            let directives = prepared.directives, blocks = prepared.blockStarts, items = prepared.listItemStarts
+            prepared = masker.finish()
+            prepared.directives = directives
+            prepared.blockStarts = blocks
+            prepared.listItemStarts = items
+        }
+        let run = { (text: UnsafeBufferPointer<UInt8>) -> (findings: [Finding], words: Int) in
+            guard !checks.isEmpty else { return ([], countWords ? WordCounter.count(text, skipping: prepared.excluded) : 0) }
+            let context = LintContext(text: text, glossary: glossary, matcher: matcher,
+                                      locale: locale, sentenceSegmenter: session.sentenceSegmenter,
+                                      wordSegmenter: session.wordSegmenter,
+                                      blockStarts: prepared.blockStarts, listItems: prepared.listItemStarts)
+            var findings: [Finding] = []
+            for check in checks {
+                findings.append(contentsOf: check.check(context).lazy.filter { !context.isInLink($0.range) })
+            }
+            return (findings, countWords ? WordCounter.count(text, skipping: prepared.excluded) : 0)
+        }
+        let raw = prepared.masked.map { $0.withUnsafeBufferPointer(run) } ?? run(body)
+        let ignored = ignorePhrases.isEmpty ? [] : Self.occurrences(of: ignorePhrases, in: body)
+        var findings: [Finding] = []
+        findings.reserveCapacity(raw.findings.count)
+        for var finding in raw.findings {
+            if prepared.isExcluded(finding.range) { continue }
+            if !ignored.isEmpty && Self.touches(ignored, finding.range) { continue }
+            if let fix = finding.fix, fix.edits.contains(where: { prepared.touchesMarkup($0.range) || prepared.isExcluded($0.range) }) {
+                finding.fix = nil
+            }
+            if let severity = policy.severity(of: finding.rule) { finding.severity = severity }
+            findings.append(bomLength == 0 ? finding : finding.shifted(by: bomLength))
+        }
+        Finding.sort(&findings)
+        let directives = bomLength == 0 ? prepared.directives : prepared.directives.map { $0.shifted(by: bomLength) }
+        return DocumentLint(findings: findings, directives: directives, words: raw.words)
+    }
+
+    // MARK: Bilingual
+
+    /// Findings of the bilingual checks on one pair; offsets into `target`.
+    func bilingualFindings(source: String, target: UnsafeBufferPointer<UInt8>, protected: [ByteRange] = [],
+                           sourceProtected: [ByteRange]? = nil) -> [Finding] {
+        guard !bilingualChecks.isEmpty else { return [] }
+        let context = BilingualContext(source: source, target: target, glossary: glossary, protected: protected,
+                                       sourceProtected: sourceProtected)
+        var findings: [Finding] = []
+        for check in bilingualChecks {
+            for var finding in check.check(context) {
+                if let severity = policy.severity(of: finding.rule) { finding.severity = severity }
+                findings.append(finding)
+            }
+        }
+        return findings
+    }
+
+    /// The bilingual findings for a whole prose text and its source, paragraph by paragraph (offsets into `target`),
+    /// or one `alignment` finding when the paragraphs do not pair up.
+    func alignedFindings(source: String, target: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        switch Alignment.align(source: source, target: target) {
+        case .diverged(let at, let message):
+            guard let severity = policy.severity(of: Alignment.description.id) else { return [] }
+            var end = at
+            while end < target.count && target[end] != 0x0A { end += 1 }
+            return [Finding(rule: Alignment.description.id, severity: severity, message: message, range: ByteRange(at, end))]
+        case .aligned(let pairs):
+            return pairs.flatMap { pair in
+                bilingualFindings(source: pair.source, target: UnsafeBufferPointer(rebasing: target[pair.target.start..<pair.target.end]))
+                    .map { $0.shifted(by: pair.target.start) }
+            }
+        }
+    }
+
+    /// Whether a unit in `language` is checked: all when the glossary is empty, else those in its target language.
+    private func checks(language: String?) -> Bool {
+        guard !glossary.entries.isEmpty, let language else { return true }
+        return Glossary.baseLanguage(language) == Glossary.baseLanguage(glossary.targetLanguage)
+    }
+
+    /// Findings of every checked unit of a bilingual file, on file offsets, with fixes escaped for the format; and
+    /// the evaluated words.
+    func fileFindings(_ bytes: UnsafeBufferPointer<UInt8>, path: String, format: BilingualFile.Format,
+                      includeFuzzy: Bool, session: Session) throws -> DocumentLint {
+        let file = try BilingualFile.parse(Array(bytes), path: path, format: format, includeFuzzy: includeFuzzy)
+        var findings: [Finding] = []
+        var words = 0
+        if !file.units.isEmpty && !file.units.contains(where: { checks(language: $0.targetLanguage) }) {
+            let languages = Set(file.units.compactMap(\.targetLanguage)).sorted().joined(separator: ", ")
+            throw BilingualFileError(path: path, line: 1, message: "the glossary translates into '\(glossary.targetLanguage)', but this file translates into '\(languages)': give a glossary for its languages")
+        }
+        for unit in file.units where checks(language: unit.targetLanguage) {
+            unit.target.text.withUnsafeBufferPointer { buffer in
+                let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected)
+                words += lint.words
+                let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected)
+                for finding in lint.findings + pair {
+                    var mapped = finding
+                    mapped.range = unit.target.fileRange(finding.range)
+                    mapped.fix = finding.fix.map { fix in
+                        Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: unit.target.fileRange($0.range), replacement: format.escaping.encode($0.replacement)) })
+                    }
+                    findings.append(mapped)
+                }
+            }
+        }
+        Finding.sort(&findings)
+        return DocumentLint(findings: findings, directives: [], words: words)
+    }
+
+    // MARK: Helpers
+
+    /// Every occurrence of the phrases in `text`, sorted.
+    static func occurrences(of phrases: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> [ByteRange] {
+        var ranges: [ByteRange] = []
+        for phrase in phrases {
+            let first = phrase[0]
+            var i = 0
+            while i + phrase.count <= text.count {
+                if text[i] == first {
+                    var k = 1
+                    while k < phrase.count && text[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { ranges.append(ByteRange(i, i + phrase.count)); i += phrase.count; continue }
+                }
+                i += 1
+            }
+        }
+        return Masker.merged(ranges)
+    }
+
+    static func touches(_ ranges: [ByteRange], _ range: ByteRange) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        // Ranges may overlap one another: look at the next few that start before `range` ends.
+        var k = low
+        while k < ranges.count && ranges[k].start < max(range.end, range.start + 1) {
+            if ranges[k].overlaps(range) || (range.isEmpty && ranges[k].contains(range.start)) { return true }
+            k += 1
+        }
+        return false
+    }
+}
+
+/// The engine could not do its work; the CLI reports it with exit status 2.
+public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
+    case icu(String)
+
+    public var description: String {
+        switch self {
+        case .icu(let message): message
+        }
+    }
+}
+
+extension Finding {
+    /// By position, then rule: the order every report lists findings in.
+    static func sort(_ findings: inout [Finding]) {
+        findings.sort { $0.range != $1.range ? $0.range < $1.range : $0.rule < $1.rule }
+    }
+}
