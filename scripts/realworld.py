@@ -1,0 +1,583 @@
+#!/usr/bin/env python3
+"""translint's precision on real files: what it flags in text that is (nearly always) correct.
+
+    scripts/realworld.py WORK TRANSLINT REPO
+
+WORK is the work folder (scripts/realworld.sh passes .build/realworld), TRANSLINT the binary, REPO this
+repository (for glossaries/zh-en). See README.md, "Precision on real files".
+
+1. Corpus (rebuilt only when missing or when its parameters change; REALWORLD_REBUILD=1 forces it), chosen
+   deterministically: sorted candidate lists shuffled with a fixed seed, sizes capped.
+   - prose/man:      man pages from /usr/share/man/man{1,5,8}, rendered with `man -l PAGE | col -b`
+   - prose/doc:      README*, NEWS*, changelog* under /usr/share/doc (gunzipped), taken in turn
+   - prose/markdown: *.md under /usr/share/doc, kept as .md (translint reads them as Markdown)
+   - prose/rst:      *.rst under /usr/share/doc, as .txt
+   - prose/licence:  /usr/share/common-licenses (every file, symbolic links skipped)
+   Prose must be valid UTF-8 without NUL bytes (files that are not are skipped and counted). doc, markdown
+   and rst files are cut after 3,000 words at a blank line; man pages whose source is over 30 KB are skipped,
+   and one page is taken per name stem (git-add, git-log: git), so generated families (gcloud_*) count once.
+   - catalogs/LANG:  /usr/share/locale/LANG/LC_MESSAGES/*.mo decompiled with msgunfmt, identical catalogs
+     once, up to REALWORLD_UNITS units (translated messages) per language; a .translint.yml per folder with
+     source_language: en and the BCP 47 target language. Catalogs that declare a charset other than UTF-8
+     are all kept as msgunfmt writes them (in that charset) and counted apart: translint refuses them.
+2. translint runs with `--format json` on batches of up to 40 files of one kind (the glossary is loaded
+   and self-tested once per process): prose with an empty configuration and --glossary glossaries/zh-en,
+   catalogs with their language's configuration. A file's status is what translint alone on it would
+   exit with: 1 with a finding at warning or error level (it would fail CI), else 0. A batch that exits
+   otherwise is run again file by file: exit 2 is counted and reported with its message; anything else (a
+   crash, a timeout, output that is not JSON) is a harness failure, reported loudly, and this script
+   exits 3.
+3. Report: words and units, findings per 10,000 words (prose) and per 1,000 units (catalogs) by rule and by
+   kind or language, files that would fail CI (exit 1), and a sample of findings (REALWORLD_SAMPLE, default
+   40, fixed seed) spread over the rules, each with its line. Every finding is also written to
+   WORK/findings.jsonl, the figures to WORK/summary.json.
+"""
+import concurrent.futures
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import time
+
+WORK, BIN, REPO = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
+SEED = int(os.environ.get("REALWORLD_SEED", "10"))
+SAMPLE = int(os.environ.get("REALWORLD_SAMPLE", "40"))
+UNITS = int(os.environ.get("REALWORLD_UNITS", "20000"))
+JOBS = int(os.environ.get("REALWORLD_JOBS", str(os.cpu_count() or 2)))
+MAN_PAGES = 150
+MAN_MAX_SOURCE = 30_000          # bytes of the (compressed) page source
+FILE_WORDS = 3_000               # doc, markdown, rst files are cut after this many words
+BUDGET = {"man": 120_000, "doc": 75_000, "markdown": 45_000, "rst": 30_000}   # words; licences: all
+LANGUAGES = {"zh_CN": "zh-Hans", "zh_TW": "zh-Hant", "de": "de", "fr": "fr", "ja": "ja"}
+PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence"]
+RULE_ORDER = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
+              "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment",
+              "unused-suppression"]
+PARAMS = {"seed": SEED, "units": UNITS, "man_pages": MAN_PAGES, "man_max_source": MAN_MAX_SOURCE,
+          "file_words": FILE_WORDS, "budget": BUDGET, "languages": LANGUAGES, "corpus_version": 2}
+
+WORD = re.compile(r"\S+")
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def words(text):
+    """Words as translint's quality score counts them in spaced scripts: runs of non-space characters
+    with a letter or digit. Counted by this script, so rates do not move when translint's count does."""
+    return sum(1 for w in WORD.findall(text) if LETTER_OR_DIGIT.search(w))
+
+
+def utf8_text(data):
+    if data is None or b"\0" in data:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def read_maybe_gz(path):
+    try:
+        with (gzip.open(path) if path.endswith(".gz") else open(path, "rb")) as f:
+            return f.read()
+    except (OSError, EOFError):
+        return None
+
+
+def cut(text, limit):
+    """The text's first paragraphs (blank-line separated) up to `limit` words, at least one."""
+    if words(text) <= limit:
+        return text
+    out, n = [], 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        w = words(paragraph)
+        if out and n + w > limit:
+            break
+        out.append(paragraph); n += w
+    return "".join(out).rstrip() + "\n"
+
+
+def shuffled(items, salt):
+    items = sorted(items)
+    random.Random(f"{SEED}:{salt}").shuffle(items)
+    return items
+
+
+def regular_files(root):
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                yield path
+
+
+def safe_name(path, root):
+    rel = os.path.relpath(path, root)
+    if rel.endswith(".gz"):
+        rel = rel[:-3]
+    return re.sub(r"[^A-Za-z0-9._+-]", "_", rel.replace("/", "__"))
+
+
+# ---------------------------------------------------------------------------------------------- corpus
+
+def render_man(page):
+    env = dict(os.environ, MANWIDTH="80", LC_ALL="C.UTF-8", MAN_KEEP_FORMATTING="", MANPAGER="cat",
+               PAGER="cat")
+    try:
+        out = subprocess.run(f"man -l '{page}' 2>/dev/null | col -b", shell=True, env=env,
+                             capture_output=True, timeout=60).stdout
+    except subprocess.TimeoutExpired:
+        return None
+    return utf8_text(out)
+
+
+def build_man(out_dir, manifest, skipped):
+    candidates = []
+    for section in ("man1", "man5", "man8"):
+        root = f"/usr/share/man/{section}"
+        if not os.path.isdir(root):
+            continue
+        for name in os.listdir(root):
+            path = os.path.join(root, name)
+            if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > MAN_MAX_SOURCE:
+                continue
+            candidates.append(path)
+    # One page per name stem (git-add and git-log are both "git"), so that families of thousands of
+    # generated pages (gcloud_*) count once.
+    stems = {}
+    for path in candidates:
+        stems.setdefault(re.split(r"[_.-]", os.path.basename(path))[0].lower(), []).append(path)
+    rng = random.Random(f"{SEED}:man-pages")
+    order = [rng.choice(sorted(stems[stem])) for stem in shuffled(stems, "man")]
+    taken, total = 0, 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
+        for start in range(0, len(order), 16):
+            batch = order[start:start + 16]
+            for page, text in zip(batch, pool.map(render_man, batch)):
+                if taken >= MAN_PAGES or total >= BUDGET["man"]:
+                    return
+                source = read_maybe_gz(page) or b""
+                if source.lstrip().startswith(b".so "):      # a redirect to another page
+                    continue
+                if text is None:
+                    skipped["man (not UTF-8 or failed)"] = skipped.get("man (not UTF-8 or failed)", 0) + 1
+                    continue
+                text = text.strip() + "\n"
+                w = words(text)
+                if w < 30:
+                    continue
+                name = os.path.basename(page)
+                name = name[:-3] if name.endswith(".gz") else name
+                rel = f"prose/man/{name}.txt"
+                with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+                    f.write(text)
+                manifest.append({"path": rel, "corpus": "prose", "kind": "man", "origin": page, "words": w})
+                taken += 1; total += w
+
+
+def build_docs(out_dir, manifest, skipped):
+    families = {"README": [], "NEWS": [], "changelog": []}
+    markdown, rst = [], []
+    for path in regular_files("/usr/share/doc"):
+        base = os.path.basename(path)
+        plain = base[:-3] if base.endswith(".gz") else base
+        lower = plain.lower()
+        if lower.endswith(".md"):
+            markdown.append(path)
+        elif lower.endswith(".rst"):
+            rst.append(path)
+        elif lower.endswith((".html", ".htm", ".pdf", ".ps", ".png", ".svg", ".xml", ".json")):
+            continue
+        else:
+            for family in families:
+                if lower.startswith(family.lower()):
+                    families[family].append(path)
+                    break
+    seen = set()
+
+    def take(path, kind, extension):
+        data = read_maybe_gz(path)
+        text = utf8_text(data)
+        if text is None:
+            skipped[f"{kind} (not UTF-8)"] = skipped.get(f"{kind} (not UTF-8)", 0) + 1
+            return 0
+        digest = hashlib.sha1(data).hexdigest()
+        if digest in seen or not text.strip():
+            return 0
+        seen.add(digest)
+        text = cut(text.strip() + "\n", FILE_WORDS)
+        w = words(text)
+        if w < 20:
+            return 0
+        name = safe_name(path, "/usr/share/doc")
+        if extension == ".md":
+            name = re.sub(r"\.md$", "", name, flags=re.I) + ".md"
+        else:
+            name += ".txt"
+        rel = f"prose/{kind}/{name}"
+        with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+            f.write(text)
+        manifest.append({"path": rel, "corpus": "prose", "kind": kind, "origin": path, "words": w})
+        return w
+
+    # doc text: README, NEWS and changelog files in turn, so that Debian changelogs do not crowd out the rest
+    queues = {family: shuffled(paths, family) for family, paths in families.items()}
+    total = 0
+    while total < BUDGET["doc"] and any(queues.values()):
+        for family in families:
+            if queues[family] and total < BUDGET["doc"]:
+                total += take(queues[family].pop(0), "doc", ".txt")
+    for kind, paths, extension in (("markdown", markdown, ".md"), ("rst", rst, ".txt")):
+        total = 0
+        for path in shuffled(paths, kind):
+            if total >= BUDGET[kind]:
+                break
+            total += take(path, kind, extension)
+
+
+def build_licences(out_dir, manifest, skipped):
+    for path in regular_files("/usr/share/common-licenses"):
+        text = utf8_text(read_maybe_gz(path))
+        if text is None:
+            skipped["licence (not UTF-8)"] = skipped.get("licence (not UTF-8)", 0) + 1
+            continue
+        rel = f"prose/licence/{safe_name(path, '/usr/share/common-licenses')}.txt"
+        with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+            f.write(text)
+        manifest.append({"path": rel, "corpus": "prose", "kind": "licence", "origin": path,
+                         "words": words(text)})
+
+
+def mo_info(path):
+    """(units, charset) of a .mo file: its messages other than the header, and the header's charset."""
+    data = open(path, "rb").read()
+    order = "<" if data[:4] == b"\xde\x12\x04\x95" else ">"
+    _, _, count, originals, translations = struct.unpack(order + "5I", data[:20])
+    first_length, _ = struct.unpack(order + "2I", data[originals:originals + 8])
+    header = b""
+    if first_length == 0:
+        length, offset = struct.unpack(order + "2I", data[translations:translations + 8])
+        header = data[offset:offset + length]
+    match = re.search(rb"charset=([^\s;\\]+)", header)
+    charset = match.group(1).decode("ascii", "replace") if match else "UTF-8"
+    return count - (1 if first_length == 0 else 0), charset, hashlib.sha1(data).hexdigest()
+
+
+def build_catalogs(out_dir, manifest, skipped):
+    for locale, tag in LANGUAGES.items():
+        root = f"/usr/share/locale/{locale}/LC_MESSAGES"
+        folder = os.path.join(out_dir, "catalogs", locale)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, ".translint.yml"), "w") as f:
+            f.write(f"# written by scripts/realworld.py: gettext catalogs of this machine, English to {tag}\n"
+                    f"source_language: en\ntarget_language: {tag}\n")
+        if not os.path.isdir(root):
+            continue
+        chosen, seen, total = [], set(), 0
+        candidates = [os.path.join(root, n) for n in os.listdir(root) if n.endswith(".mo")]
+        for path in shuffled(candidates, f"catalogs:{locale}"):
+            if os.path.islink(path):
+                continue
+            units, charset, digest = mo_info(path)
+            if digest in seen or units == 0:
+                continue
+            seen.add(digest)
+            utf8 = charset.lower().replace("_", "-") in ("utf-8", "utf8")
+            if utf8 and total + units > UNITS:
+                continue
+            if utf8:
+                total += units
+            chosen.append((path, units, charset, utf8))
+        for path, units, charset, utf8 in sorted(chosen):
+            rel = f"catalogs/{locale}/{os.path.basename(path)[:-3]}.po"
+            result = subprocess.run(["msgunfmt", path, "-o", os.path.join(out_dir, rel)],
+                                    capture_output=True)
+            if result.returncode != 0:
+                skipped[f"catalog (msgunfmt failed)"] = skipped.get("catalog (msgunfmt failed)", 0) + 1
+                continue
+            manifest.append({"path": rel, "corpus": "catalogs", "kind": locale, "origin": path,
+                             "units": units, "charset": charset, "utf8": utf8})
+
+
+def build_corpus():
+    stamp = os.path.join(WORK, "manifest.json")
+    if os.path.exists(stamp) and os.environ.get("REALWORLD_REBUILD") != "1":
+        old = json.load(open(stamp))
+        if old.get("params") == PARAMS:
+            return old
+    started = time.time()
+    for sub in ("prose", "catalogs"):
+        shutil.rmtree(os.path.join(WORK, sub), ignore_errors=True)
+    for kind in PROSE_KINDS:
+        os.makedirs(os.path.join(WORK, "prose", kind), exist_ok=True)
+    manifest, skipped = [], {}
+    build_man(WORK, manifest, skipped)
+    build_docs(WORK, manifest, skipped)
+    build_licences(WORK, manifest, skipped)
+    build_catalogs(WORK, manifest, skipped)
+    manifest.sort(key=lambda entry: entry["path"])
+    result = {"params": PARAMS, "files": manifest, "skipped": skipped}
+    with open(stamp, "w") as f:
+        json.dump(result, f, indent=1)
+    print(f"corpus built in {time.time() - started:.0f} s under {WORK}", file=sys.stderr)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------- runs
+
+def lint(batch):
+    """Lint a batch of files of one corpus and kind in one run (translint loads and self-tests the glossary
+    once per process), each file's status being what a run on it alone would give: 1 when it has a
+    finding at warning or error level, else 0. When the batch does not exit 0 or 1, every file is run
+    alone, so that an exit 2 or a crash is pinned on its file."""
+    entry = batch[0]
+    if entry["corpus"] == "prose":
+        extra = ["--config", "prose.translint.yml", "--glossary", os.path.join(REPO, "glossaries", "zh-en")]
+    else:
+        extra = ["--config", os.path.join("catalogs", entry["kind"], ".translint.yml")]
+    command = [BIN, "lint"] + [e["path"] for e in batch] + ["--format", "json", "--color", "never"] + extra
+    started = time.time()
+    try:
+        run = subprocess.run(command, cwd=WORK, capture_output=True, timeout=600)
+        status, stdout, stderr = run.returncode, run.stdout, run.stderr.decode("utf-8", "replace").strip()
+    except subprocess.TimeoutExpired:
+        status, stdout, stderr = "timeout", b"", "no answer in 600 s"
+    seconds = time.time() - started
+    if status not in (0, 1) and len(batch) > 1:
+        return [r for e in batch for r in lint([e])]
+    results = {e["path"]: {"path": e["path"], "status": status, "stderr": stderr, "findings": [],
+                           "seconds": seconds / len(batch)} for e in batch}
+    if status in (0, 1):
+        try:
+            report = json.loads(stdout)
+            for file in report["files"]:
+                result = results[file["path"]]
+                result["findings"] = file["findings"]
+                result["status"] = int(any(f["severity"] in ("warning", "error") for f in file["findings"]))
+            if len(report["files"]) != len(batch):
+                raise ValueError(f"{len(report['files'])} files in the report, {len(batch)} given")
+        except (ValueError, KeyError) as error:
+            if len(batch) > 1:
+                return [r for e in batch for r in lint([e])]
+            results[entry["path"]].update(status="bad-json", stderr=f"{error}; {stderr}")
+    return list(results.values())
+
+
+def batches(files, size=40):
+    groups = {}
+    for e in files:
+        groups.setdefault((e["corpus"], e["kind"], e.get("utf8", True)), []).append(e)
+    out = []
+    for (corpus, kind, utf8), group in sorted(groups.items()):
+        step = size if utf8 else 1          # catalogs in another charset: alone, each gets its own exit 2
+        out += [group[i:i + step] for i in range(0, len(group), step)]
+    # the biggest batches first, so that the last ones to finish are small
+    return sorted(out, key=lambda b: -sum(e.get("words", 0) + 8 * e.get("units", 0) for e in b))
+
+
+def rule_key(rule):
+    return (RULE_ORDER.index(rule) if rule in RULE_ORDER else len(RULE_ORDER), rule)
+
+
+def rate(count, per, denominator):
+    return f"{count * per / denominator:.1f}" if denominator else "-"
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def po_source(lines, index):
+    """The msgid of the PO entry that holds line `index` (0-based), as one string."""
+    i = index
+    while i >= 0 and not lines[i].startswith(("msgid ", "msgctxt ")):
+        i -= 1
+    while i >= 0 and i < len(lines) and not lines[i].startswith("msgid "):
+        i += 1
+    parts = []
+    while 0 <= i < len(lines) and not lines[i].startswith(("msgstr", "msgid_plural")):
+        match = re.search(r'"(.*)"\s*$', lines[i])
+        if match:
+            parts.append(match.group(1))
+        i += 1
+    return "".join(parts)
+
+
+def clip(text, column, width=150):
+    text = text.rstrip("\n")
+    if len(text) <= width:
+        return text
+    start = max(0, min(column - 1 - width // 2, len(text) - width))
+    return ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    with open(os.path.join(WORK, "prose.translint.yml"), "w") as f:
+        f.write("# empty on purpose: no include/exclude, no glossaries but those given on the command line\n")
+    corpus = build_corpus()
+    files = corpus["files"]
+    started = time.time()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
+        results = sorted((r for batch in pool.map(lint, batches(files)) for r in batch), key=lambda r: r["path"])
+    elapsed = time.time() - started
+
+    entries = {e["path"]: e for e in files}
+    findings = []
+    for r in results:
+        e = entries[r["path"]]
+        for f in r["findings"]:
+            findings.append(dict(f, path=r["path"], corpus=e["corpus"], kind=e["kind"]))
+    with open(os.path.join(WORK, "findings.jsonl"), "w") as out:
+        for f in findings:
+            out.write(json.dumps(f, ensure_ascii=False) + "\n")
+
+    prose = [e for e in files if e["corpus"] == "prose"]
+    catalogs = [e for e in files if e["corpus"] == "catalogs"]
+    status = {r["path"]: r["status"] for r in results}
+    checked = lambda e: status[e["path"]] in (0, 1)
+    kinds = [k for k in PROSE_KINDS if any(e["kind"] == k for e in prose)]
+    langs = [l for l in LANGUAGES if any(e["kind"] == l for e in catalogs)]
+    words_of = {k: sum(e["words"] for e in prose if e["kind"] == k and checked(e)) for k in kinds}
+    units_of = {l: sum(e["units"] for e in catalogs if e["kind"] == l and checked(e)) for l in langs}
+    prose_words, catalog_units = sum(words_of.values()), sum(units_of.values())
+    count = {}
+    for f in findings:
+        count[(f["kind"], f["rule"])] = count.get((f["kind"], f["rule"]), 0) + 1
+    prose_rules = sorted({f["rule"] for f in findings if f["corpus"] == "prose"}, key=rule_key)
+    catalog_rules = sorted({f["rule"] for f in findings if f["corpus"] == "catalogs"}, key=rule_key)
+    failing = lambda group: sum(1 for e in group if status[e["path"]] == 1)
+
+    print(f"translint: {BIN}")
+    print(f"work folder: {WORK} (seed {SEED}); {len(files)} files linted in {elapsed:.0f} s, {JOBS} at a time")
+    spent = {c: sum(r["seconds"] for r in results if entries[r["path"]]["corpus"] == c) for c in ("prose", "catalogs")}
+    print(f"translint time, summed over runs: prose {spent['prose']:.0f} s, catalogs {spent['catalogs']:.0f} s")
+    print()
+    print("== Corpus")
+    print(table(["prose kind", "files", "words"],
+                [[k, sum(1 for e in prose if e["kind"] == k), sum(e["words"] for e in prose if e["kind"] == k)]
+                 for k in kinds] + [["**all**", len(prose), sum(e["words"] for e in prose)]]))
+    print()
+    rows = []
+    for l in langs:
+        group = [e for e in catalogs if e["kind"] == l]
+        other = [e for e in group if not e["utf8"]]
+        rows.append([f"{l} ({LANGUAGES[l]})", len(group) - len(other), sum(e["units"] for e in group if e["utf8"]),
+                     f"{len(other)} ({sum(e['units'] for e in other)} units)" if other else "0"])
+    rows.append(["**all**", sum(1 for e in catalogs if e["utf8"]), sum(e["units"] for e in catalogs if e["utf8"]),
+                 f"{sum(1 for e in catalogs if not e['utf8'])} "
+                 f"({sum(e['units'] for e in catalogs if not e['utf8'])} units)"])
+    print(table(["catalogs", "UTF-8 files", "units", "non-UTF-8 charset (refused)"], rows))
+    if corpus.get("skipped"):
+        print("skipped while building: " + ", ".join(f"{k}: {v}" for k, v in sorted(corpus["skipped"].items())))
+    print()
+
+    print(f"== Prose: findings per 10,000 words ({prose_words} words checked, glossaries/zh-en)")
+    header = ["rule"] + kinds + ["all"]
+    rows = []
+    for rule in prose_rules:
+        n = sum(count.get((k, rule), 0) for k in kinds)
+        rows.append([rule] + [rate(count.get((k, rule), 0), 10_000, words_of[k]) for k in kinds]
+                    + [f"{rate(n, 10_000, prose_words)} ({n})"])
+    n = sum(1 for f in findings if f["corpus"] == "prose")
+    rows.append(["**all**"] + [rate(sum(count.get((k, r), 0) for r in prose_rules), 10_000, words_of[k])
+                               for k in kinds] + [f"{rate(n, 10_000, prose_words)} ({n})"])
+    rows.append(["files failing CI"] + [f"{failing([e for e in prose if e['kind'] == k])}/"
+                                        f"{sum(1 for e in prose if e['kind'] == k)}" for k in kinds]
+                + [f"{failing(prose)}/{len(prose)}"])
+    print(table(header, rows))
+    print()
+
+    print(f"== Catalogs: findings per 1,000 units ({catalog_units} units checked, no glossary)")
+    header = ["rule"] + langs + ["all"]
+    rows = []
+    for rule in catalog_rules:
+        n = sum(count.get((l, rule), 0) for l in langs)
+        rows.append([rule] + [rate(count.get((l, rule), 0), 1_000, units_of[l]) for l in langs]
+                    + [f"{rate(n, 1_000, catalog_units)} ({n})"])
+    n = sum(1 for f in findings if f["corpus"] == "catalogs")
+    rows.append(["**all**"] + [rate(sum(count.get((l, r), 0) for r in catalog_rules), 1_000, units_of[l])
+                               for l in langs] + [f"{rate(n, 1_000, catalog_units)} ({n})"])
+    rows.append(["files failing CI"] + [f"{failing([e for e in catalogs if e['kind'] == l and e['utf8']])}/"
+                                        f"{sum(1 for e in catalogs if e['kind'] == l and e['utf8'])}" for l in langs]
+                + [f"{failing(catalogs)}/{sum(1 for e in catalogs if e['utf8'])}"])
+    print(table(header, rows))
+    print()
+
+    refused = [r for r in results if r["status"] == 2]
+    expected = [r for r in refused if not entries[r["path"]].get("utf8", True)]
+    unexpected = [r for r in refused if entries[r["path"]].get("utf8", True)]
+    print(f"== Exit status 2: {len(refused)} files ({len(expected)} catalogs in a non-UTF-8 charset, "
+          f"{len(unexpected)} others)")
+    for r in expected:
+        print(f"  {r['path']} ({entries[r['path']]['charset']}): {r['stderr'].splitlines()[-1] if r['stderr'] else ''}")
+    for r in unexpected:
+        print(f"  UNEXPECTED {r['path']}: {r['stderr']}")
+    failures = [r for r in results if r["status"] not in (0, 1, 2)]
+    still_utf8 = [e for e in catalogs if not e["utf8"] and status[e["path"]] in (0, 1)]
+    if still_utf8:
+        print(f"  note: {len(still_utf8)} non-UTF-8 catalogs were accepted: " +
+              ", ".join(e["path"] for e in still_utf8))
+    print()
+
+    # A sample spread over (corpus, rule): each group shuffled with the seed, taken in turn.
+    groups = {}
+    for f in findings:
+        groups.setdefault((f["corpus"], f["rule"]), []).append(f)
+    order = sorted(groups, key=lambda g: (g[0] != "prose", rule_key(g[1])))
+    rng = random.Random(SEED)
+    for g in order:
+        rng.shuffle(groups[g])
+    sample = []
+    while len(sample) < SAMPLE and any(groups[g] for g in order):
+        for g in order:
+            if groups[g] and len(sample) < SAMPLE:
+                sample.append(groups[g].pop())
+    print(f"== Sample: {len(sample)} findings (REALWORLD_SAMPLE={SAMPLE}, seed {SEED}), spread over rules")
+    cache = {}
+    for f in sorted(sample, key=lambda f: (f["corpus"] != "prose", rule_key(f["rule"]), f["path"], f["line"])):
+        path = f["path"]
+        if path not in cache:
+            with open(os.path.join(WORK, path), encoding="utf-8", errors="replace") as fh:
+                cache[path] = fh.read().split("\n")
+        lines = cache[path]
+        line = lines[f["line"] - 1] if f["line"] - 1 < len(lines) else ""
+        print(f"{os.path.join(WORK, path)}:{f['line']}:{f['column']}: {f['severity']}: {f['message']} [{f['rule']}]")
+        if f["corpus"] == "catalogs":
+            print(f"    source:   {clip(po_source(lines, f['line'] - 1), 1)}")
+        print(f"    line:     {clip(line, f['column'])}")
+    print()
+
+    summary = {"translint": BIN, "seed": SEED, "prose_words": prose_words, "catalog_units": catalog_units,
+               "words": words_of, "units": units_of,
+               "counts": {f"{k}/{r}": v for (k, r), v in sorted(count.items())},
+               "failing_ci": {"prose": failing(prose), "catalogs": failing(catalogs)},
+               "exit2": [{"path": r["path"], "error": r["stderr"]} for r in refused],
+               "harness_failures": [{"path": r["path"], "status": r["status"], "error": r["stderr"]}
+                                    for r in failures]}
+    with open(os.path.join(WORK, "summary.json"), "w") as out:
+        json.dump(summary, out, indent=1, ensure_ascii=False)
+    print(f"all findings: {os.path.join(WORK, 'findings.jsonl')}; figures: {os.path.join(WORK, 'summary.json')}")
+
+    if failures:
+        print("\n!!! HARNESS FAILURE: translint crashed, hung or printed something that is not JSON on "
+              f"{len(failures)} file(s):", file=sys.stderr)
+        for r in failures:
+            how = r["status"]
+            if isinstance(how, int) and how < 0:
+                how = f"killed by {signal.Signals(-how).name}"
+            print(f"!!!   {r['path']}: {how}: {r['stderr'][-2000:]}", file=sys.stderr)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()
