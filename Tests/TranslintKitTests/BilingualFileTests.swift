@@ -42,12 +42,7 @@ struct BilingualFileTests {
             #expect(located.lineText.unicodeScalars.dropFirst(located.column - 1).starts(with: located.text.unicodeScalars.prefix(1)))
         }
         let golden = "\(Self.folder)/fixed/\(c.file)"
-        if getenv("TRANSLINT_RECORD_GOLDEN") != nil {
-            let out = fopen(golden, "wb")!
-            fwrite(fixed, 1, fixed.count, out)
-            fclose(out)
-        }
-        #expect(String(decoding: fixed, as: UTF8.self) == (try String(contentsOfPath: golden)))
+        try assertGolden(golden, fixed)
         // Bytes outside the applied edits are unchanged, and fixing again finds nothing more to fix.
         var cursor = 0, out: [UInt8] = []
         for edit in result.appliedEdits {

@@ -22,12 +22,7 @@ struct GlossaryEditorTests {
         ]
         for addition in additions { text = try GlossaryEditor.add(addition, to: text, file: "commented.yaml").text }
         let path = "\(Self.fixtures)/commented.added.yaml"
-        if getenv("TRANSLINT_RECORD_GOLDEN") != nil {
-            let file = fopen(path, "wb")!
-            fputs(text, file)
-            fclose(file)
-        }
-        #expect(text == (try String(contentsOfPath: path)))
+        try assertGolden(path, text)
         // Every original line is still there, in order.
         var rest = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         for line in try original().split(separator: "\n", omittingEmptySubsequences: false) where !line.contains("forbidden: [") {

@@ -23,16 +23,8 @@ struct ReporterGoldenTests {
         return LintReport(files: [try streaming.finish()], fixing: fixing)
     }
 
-    private func assertGolden(_ name: String, _ actual: String) throws {
-        let path = "\(Self.goldenFolder)/\(name)"
-        if getenv("TRANSLINT_RECORD_GOLDEN") != nil {
-            let file = fopen(path, "wb")!
-            fputs(actual, file)
-            fclose(file)
-            return
-        }
-        let expected = try String(contentsOfPath: path)
-        #expect(actual == expected, "\(name) differs from the golden file; rerun with TRANSLINT_RECORD_GOLDEN=1 and review")
+    private func assertGolden(_ name: String, _ actual: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try TranslintKitTests.assertGolden("\(Self.goldenFolder)/\(name)", actual, sourceLocation: sourceLocation)
     }
 
     @Test func textReport() throws { try assertGolden("report.txt", TextReporter().render(try Self.report())) }

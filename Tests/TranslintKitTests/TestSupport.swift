@@ -1,3 +1,5 @@
+import Foundation
+import Testing
 @testable import TranslintKit
 
 /// A file run fed by hand, block by block, as the CLI feeds files: the engine's streaming pipeline under test.
@@ -21,4 +23,23 @@ extension LintEngine {
                              read: { try bytes.withUnsafeBufferPointer($0) }, output: { fixed += $0 })
         return (result, fixing ? fixed : bytes)
     }
+}
+
+/// Compares `actual` with the golden file at `path`. Recording (TRANSLINT_RECORD_GOLDEN=1, or a missing file) writes
+/// the file and then fails, as SwiftLint's and swift-format's golden tests do: a forgotten record switch can never
+/// pass silently. Review the diff, then run again without it.
+func assertGolden(_ path: String, _ actual: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    if ProcessInfo.processInfo.environment["TRANSLINT_RECORD_GOLDEN"] != nil || existing == nil {
+        try Data(actual).write(to: URL(fileURLWithPath: path))
+        Issue.record("recorded the golden file \(path); review it and run again without TRANSLINT_RECORD_GOLDEN",
+                     sourceLocation: sourceLocation)
+        return
+    }
+    #expect(existing == actual, "\(path) differs from the output; rerun with TRANSLINT_RECORD_GOLDEN=1 and review the diff",
+            sourceLocation: sourceLocation)
+}
+
+func assertGolden(_ path: String, _ actual: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    try assertGolden(path, Array(actual.utf8), sourceLocation: sourceLocation)
 }

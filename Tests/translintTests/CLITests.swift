@@ -253,4 +253,36 @@ struct CLITests {
         #expect(result.out.contains("Exit status: 0 no findings"))
         #expect(result.out.contains("--glossary <file>"))
     }
+
+    @Test("asking for a diff (--report diff=PATH) changes neither the text, JSON and SARIF reports nor --min-score's verdict",
+          arguments: [["--format", "text"], ["--format", "json"], ["--format", "sarif"], ["--format", "json", "--min-score", "90"]])
+    func diffChangesNoReport(options: [String]) throws {
+        let diffPath = FileManager.default.temporaryDirectory.appendingPathComponent("translint-\(UUID().uuidString).diff").path
+        defer { try? FileManager.default.removeItem(atPath: diffPath) }
+        let plain = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary, "--color", "never"] + options)
+        let withDiff = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary, "--color", "never", "--report", "diff=\(diffPath)"] + options)
+        #expect(plain.status == 1)
+        #expect(withDiff.status == plain.status)
+        #expect(withDiff.out == plain.out)
+        #expect(try String(contentsOfFile: diffPath, encoding: .utf8).contains("+++ b/\(CLI.sample)"))
+    }
+
+    @Test("a report that cannot be written is an error with exit status 2, never a silent truncation")
+    func reportWriteFailure() throws {
+        let result = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary, "--report", "json=/dev/full"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/dev/full: cannot write"), "\(result.stderr)")
+        let stdout = try CLI.run(["lint", "-", "--glossary", CLI.glossary, "--fix"], stdin: Data("Amoy grew.\n".utf8))
+        #expect(stdout.status == 0)
+    }
+
+    @Test("a report may not overwrite one of the files being checked")
+    func reportOverInput() throws {
+        let (folder, file) = try CLI.sandbox()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try Data(contentsOf: file)
+        let result = try CLI.run(["lint", file.path, "--glossary", CLI.root.appendingPathComponent(CLI.glossary).path, "--report", "json=\(file.path)"], in: folder)
+        #expect(result.status == 2)
+        #expect(try Data(contentsOf: file) == before)
+    }
 }

@@ -66,7 +66,7 @@ final class FileRun {
                 unused.append(directiveFindings[k])
             }
         }
-        for finding in unused { quality.add(finding.finding.rule, policy: engine.policy) }
+        for finding in unused { engine.policy.count(finding.finding.rule, in: &quality) }
         if let emit {
             if !unused.isEmpty { try emit(unused) }
         } else {
@@ -118,7 +118,7 @@ final class FileRun {
             let unusedSeverity = engine.policy.severity(of: UnusedSuppression.description.id) ?? .warning
             for record in suppressions.records[recordsBefore...] {
                 let directive = record.directive.shifted(by: -consumed)
-                directiveFindings.append(locate(UnusedSuppression.finding(directive, severity: unusedSeverity, catalog: engine.catalog),
+                directiveFindings.append(locate(UnusedSuppression.finding(directive, severity: unusedSeverity, isKnown: { self.engine.catalog.description(id: $0) != nil }),
                                                 index: lineIndex(), chunk: chunk, linesBefore: linesConsumed))
             }
             if options.lineFilter != nil && !findings.isEmpty { findings = filterLines(findings, index: lineIndex(), linesBefore: linesConsumed) }
@@ -147,7 +147,7 @@ final class FileRun {
                 nextContext = outcome.fixed.withUnsafeBufferPointer { Self.context(after: $0) }
             }
             for located in chunkFindings where !located.isFixed {
-                quality.add(located.finding.rule, policy: engine.policy)
+                engine.policy.count(located.finding.rule, in: &quality)
             }
             if let emit {
                 if !chunkFindings.isEmpty { try emit(chunkFindings) }

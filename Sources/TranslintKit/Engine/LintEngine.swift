@@ -161,4 +161,9 @@ public struct RulePolicy: Sendable {
 
     /// Penalty points of one finding.
     public func penalty(of rule: String) -> Double { settings.weights.weight(mqmSeverity(of: rule)) }
+
+    /// Counts a finding of `rule` that still stands in `score`.
+    public func count(_ rule: String, in score: inout QualityScore) {
+        score.add(points: penalty(of: rule), category: category(of: rule))
+    }
 }

@@ -53,10 +53,9 @@ public struct QualityScore: Hashable, Sendable {
     }
 
     /// Counts a finding of `rule` that still stands.
-    public mutating func add(_ rule: String, policy: RulePolicy) {
-        let points = policy.penalty(of: rule)
+    public mutating func add(points: Double, category: MQMCategory?) {
         penalty += points
-        if points > 0, let category = policy.category(of: rule) { penaltyByCategory[category, default: 0] += points }
+        if points > 0, let category { penaltyByCategory[category, default: 0] += points }
     }
 
     /// 100 when there are no penalties; can go below 0 when there are more penalty points than words.

@@ -27,7 +27,7 @@ public enum UnusedSuppression {
         corrections: []
     )
 
-    static func message(_ directive: SuppressionDirective, catalog: RuleCatalog) -> String {
+    static func message(_ directive: SuppressionDirective, isKnown: (String) -> Bool) -> String {
         let rules = directive.rules.isEmpty ? "any rule" : directive.rules.map { "'\($0)'" }.joined(separator: ", ")
         let place = switch directive.kind {
         case .disableLine: "on this line"
@@ -35,13 +35,13 @@ public enum UnusedSuppression {
         case .disable, .enable: "in this section"
         }
         var message = "unused suppression: no finding of \(rules) \(place); remove the comment"
-        let unknown = directive.rules.filter { id in catalog.description(id: id) == nil }
+        let unknown = directive.rules.filter { id in !isKnown(id) }
         if !unknown.isEmpty { message += " (unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")))" }
         return message
     }
 
-    static func finding(_ directive: SuppressionDirective, severity: Severity, catalog: RuleCatalog) -> Finding {
-        Finding(rule: description.id, severity: severity, message: message(directive, catalog: catalog),
+    static func finding(_ directive: SuppressionDirective, severity: Severity, isKnown: (String) -> Bool) -> Finding {
+        Finding(rule: description.id, severity: severity, message: message(directive, isKnown: isKnown),
                 range: ByteRange(directive.keywordStart, max(directive.keywordStart, min(directive.range.end, directive.keywordStart + "translint-".utf8.count + directive.kind.rawValue.utf8.count))))
     }
 }

@@ -161,7 +161,10 @@ struct Lint: ParsableCommand {
                           emit: @escaping ([LocatedFinding]) throws -> Void) throws -> FileResult {
         // A regular file is checked for UTF-8 first, so bad input gives no partial report.
         if path != "-" { try FileIO.validateUTF8(path) }
-        try outputs.beginFile(display)
+        // The file enters the reports with its first findings (or at its end), so a file that turns out to be bad
+        // input (a PO or XLIFF file that does not parse) leaves no half-written entry behind.
+        var begun = false
+        let begin = { if !begun { begun = true; try outputs.beginFile(display) } }
         let target = try FixedText(path: path, fixing: fix)
         var original: [UInt8] = []
         let wantsDiff = outputs.wantsDiff
@@ -174,7 +177,8 @@ struct Lint: ParsableCommand {
                     if wantsDiff { original.append(contentsOf: block) }
                     try feed(block)
                 }
-            }, emit: emit, output: { try target.write($0) })
+            }, emit: { try begin(); try emit($0) }, output: { try target.write($0) })
+            try begin()
             try target.finish(changed: result.appliedEditCount > 0)
             if wantsDiff { try outputs.diff(UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits)) }
             return result

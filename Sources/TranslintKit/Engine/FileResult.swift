@@ -1,0 +1,58 @@
+/// A finding with the positions reports show.
+public struct LocatedFinding: Hashable, Sendable {
+    /// Offsets are into the whole file.
+    public var finding: Finding
+    /// The text of `finding.range`.
+    public var text: String
+    /// 1-based; columns count Unicode scalars.
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    /// The line the finding starts on, without its line break.
+    public var lineText: String
+    /// Set when `--fix` applied this finding's fix.
+    public var isFixed = false
+
+    public init(finding: Finding, text: String, line: Int, column: Int, endLine: Int, endColumn: Int,
+                lineText: String, isFixed: Bool = false) {
+        self.finding = finding
+        self.text = text
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.lineText = lineText
+        self.isFixed = isFixed
+    }
+}
+
+/// What linting one file gave.
+public struct FileResult: Hashable, Sendable {
+    public var path: String
+    public var findings: [LocatedFinding]
+    /// With fixing: the edits applied, on offsets of the original file, sorted.
+    public var appliedEdits: [TextEdit]
+    /// How many edits were applied (also when they were not kept).
+    public var appliedEditCount: Int
+    /// Findings that fixes made (or freed from an overlap) and later fix passes fixed; not listed, since their
+    /// positions are in text the file never had.
+    public var followUpFixes: Int
+    public var hasBOM: Bool
+    public var endsWithNewline: Bool
+    /// Penalty points of the findings still standing, and the evaluated words.
+    public var quality: QualityScore
+
+    public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], appliedEditCount: Int? = nil,
+                followUpFixes: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false,
+                quality: QualityScore = QualityScore()) {
+        self.quality = quality
+        self.path = path
+        self.findings = findings
+        self.appliedEdits = appliedEdits
+        self.appliedEditCount = appliedEditCount ?? appliedEdits.count
+        self.followUpFixes = followUpFixes
+        self.hasBOM = hasBOM
+        self.endsWithNewline = endsWithNewline
+    }
+}
