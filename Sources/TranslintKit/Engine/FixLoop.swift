@@ -28,7 +28,7 @@ struct FixLoop {
         var lastEdits = plan.edits
         var pass = 1
         while !lastEdits.isEmpty && pass < maxPasses {
-            let changed = spans(of: lastEdits)
+            let changed = TextEdit.spans(of: lastEdits)
             let near = { (range: ByteRange) in changed.contains { range.start <= $0.end + margin && $0.start - margin <= range.end } }
             let candidates = try relint(outcome.fixed).filter { finding in
                 guard let fix = finding.fix else { return false }
@@ -49,17 +49,5 @@ struct FixLoop {
             }
         }
         return outcome
-    }
-
-    /// Where each edit's replacement sits in the text the edits gave.
-    private static func spans(of edits: [TextEdit]) -> [ByteRange] {
-        var spans: [ByteRange] = []
-        var delta = 0
-        for edit in edits {
-            let start = edit.range.start + delta
-            spans.append(ByteRange(start, start + edit.replacement.utf8.count))
-            delta += edit.replacement.utf8.count - edit.range.length
-        }
-        return spans
     }
 }

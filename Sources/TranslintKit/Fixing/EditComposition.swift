@@ -1,4 +1,16 @@
 extension TextEdit {
+    /// Where each edit's replacement sits in the text that sorted, non-overlapping `edits` give.
+    static func spans(of edits: [TextEdit]) -> [ByteRange] {
+        var spans: [ByteRange] = []
+        var delta = 0
+        for edit in edits {
+            let start = edit.range.start + delta
+            spans.append(ByteRange(start, start + edit.replacement.utf8.count))
+            delta += edit.replacement.utf8.count - edit.range.length
+        }
+        return spans
+    }
+
     /// Edits on `original` that do what `first` (on `original`) and then `second` (on the text `first` gave)
     /// do together. Both lists sorted and non-overlapping. Where a second edit touches text a first edit
     /// wrote, the two become one edit over the first one's original range.
@@ -8,14 +20,7 @@ extension TextEdit {
         let middle = FixPlan.apply(first, to: original)
         let final = FixPlan.apply(second, to: middle)
 
-        // Where each first edit's text sits in the middle text.
-        var spans: [ByteRange] = []
-        var delta = 0
-        for edit in first {
-            let start = edit.range.start + delta
-            spans.append(ByteRange(start, start + edit.replacement.utf8.count))
-            delta += edit.replacement.utf8.count - edit.range.length
-        }
+        let spans = TextEdit.spans(of: first)
         /// An offset of the middle text as an original offset, widened to cover a first edit it falls in.
         func toOriginal(_ offset: Int, isEnd: Bool) -> Int {
             var shift = 0
