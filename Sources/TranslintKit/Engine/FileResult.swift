@@ -11,11 +11,18 @@ public struct LocatedFinding: Hashable, Sendable {
     public var endColumn: Int
     /// The line the finding starts on, without its line break.
     public var lineText: String
+    /// The 1-based column (in scalars) of the finding's start within `lineText`: `column`, unless the line was
+    /// longer than `maxLineText` and `lineText` is a window of it.
+    public var lineTextColumn: Int
+
+    /// How many bytes of a long line a finding keeps, around its start: memory grows with findings, never with
+    /// findings × line length.
+    public static let maxLineText = 1024
     /// Set when `--fix` applied this finding's fix.
     public var isFixed = false
 
     public init(finding: Finding, text: String, line: Int, column: Int, endLine: Int, endColumn: Int,
-                lineText: String, isFixed: Bool = false) {
+                lineText: String, lineTextColumn: Int? = nil, isFixed: Bool = false) {
         self.finding = finding
         self.text = text
         self.line = line
@@ -23,6 +30,7 @@ public struct LocatedFinding: Hashable, Sendable {
         self.endLine = endLine
         self.endColumn = endColumn
         self.lineText = lineText
+        self.lineTextColumn = lineTextColumn ?? column
         self.isFixed = isFixed
     }
 }

@@ -228,9 +228,23 @@ final class FileRun {
         let lineRange = index.lineRange(index.lineIndex(of: finding.range.start))
         var lineStart = lineRange.start
         if hasBOM && consumed == 0 && lineStart == 0 { lineStart = 3 }
-        let lineText = String(decoding: UnsafeBufferPointer(rebasing: chunk[lineStart..<max(lineStart, lineRange.end)]), as: UTF8.self)
+        var lineEnd = max(lineStart, lineRange.end)
+        var lineTextColumn = start.column
+        if lineEnd - lineStart > LocatedFinding.maxLineText {
+            // A window around the finding's start, cut on character boundaries.
+            let half = LocatedFinding.maxLineText / 2
+            var from = max(lineStart, min(finding.range.start, lineEnd) - half)
+            while from > lineStart && UTF8Bytes.isContinuation(chunk[from]) { from -= 1 }
+            var to = min(lineEnd, from + LocatedFinding.maxLineText)
+            while to < lineEnd && UTF8Bytes.isContinuation(chunk[to]) { to += 1 }
+            lineTextColumn -= UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: chunk[lineStart..<from]))
+            lineStart = from
+            lineEnd = to
+        }
+        let lineText = String(decoding: UnsafeBufferPointer(rebasing: chunk[lineStart..<lineEnd]), as: UTF8.self)
         let text = String(decoding: UnsafeBufferPointer(rebasing: chunk[finding.range.start..<finding.range.end]), as: UTF8.self)
         return LocatedFinding(finding: finding.shifted(by: consumed), text: text,
-                              line: start.line, column: start.column, endLine: end.line, endColumn: end.column, lineText: lineText)
+                              line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                              lineText: lineText, lineTextColumn: lineTextColumn)
     }
 }

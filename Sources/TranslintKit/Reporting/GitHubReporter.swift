@@ -29,7 +29,8 @@ public struct GitHubReporter: Reporter {
 
     public func end(_ summary: LintReport.Summary) -> String { "" }
 
-    /// Workflow command data: `%`, CR and LF are escaped.
+    /// Workflow command data: `%`, CR and LF are escaped; other control characters (ESC, OSC…) are shown
+    /// escaped, never passed to the log.
     static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -37,7 +38,9 @@ public struct GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if TerminalText.isControl(scalar.value) { out += TerminalText.escaping(String(scalar), keepTabs: false) }
+                else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

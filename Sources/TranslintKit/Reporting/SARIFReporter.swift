@@ -150,7 +150,7 @@ public struct SARIFReporter: Reporter {
     /// finding however the rest of the file changes.
     static func fingerprintKey(_ located: LocatedFinding) -> String {
         let scalars = Array(located.lineText.unicodeScalars)
-        let start = min(max(located.column - 1, 0), scalars.count)
+        let start = min(max(located.lineTextColumn - 1, 0), scalars.count)
         let length = located.endLine == located.line ? max(located.endColumn - located.column, 0) : scalars.count - start
         let end = min(scalars.count, start + length)
         var before = String.UnicodeScalarView(), after = String.UnicodeScalarView()

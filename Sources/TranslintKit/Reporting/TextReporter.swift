@@ -40,7 +40,8 @@ public struct TextReporter: Reporter {
             case .warning: paint("warning:", "1;33")
             case .info: paint("info:", "1;34")
             }
-            out += paint("\(path):\(located.line):\(located.column):", "1") + " \(severity) \(f.message) " + paint("[\(f.rule)]", "2") + "\n"
+            let place = TerminalText.escaping("\(path):\(located.line):\(located.column):")
+            out += paint(place, "1") + " \(severity) \(TerminalText.escaping(f.message, keepTabs: false)) " + paint("[\(f.rule)]", "2") + "\n"
             let (line, caret) = excerpt(located)
             out += line + "\n" + paint(caret, "1;32") + "\n"
         }
@@ -76,15 +77,18 @@ public struct TextReporter: Reporter {
     func excerpt(_ located: LocatedFinding) -> (String, String) {
         // Most lines are short ASCII without tabs: column = display column.
         let utf8 = located.lineText.utf8
+        let column = located.lineTextColumn
         if utf8.count <= maxLineWidth && located.endLine == located.line && utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let start = min(max(located.column - 1, 0), utf8.count)
+            let start = min(max(column - 1, 0), utf8.count)
             let length = max(located.endColumn - located.column, 1)
             return (located.lineText, String(repeating: " ", count: start) + "^" + String(repeating: "~", count: length - 1))
         }
         let scalars = Array(located.lineText.unicodeScalars)
-        let startIndex = min(max(located.column - 1, 0), scalars.count)
+        let startIndex = min(max(column - 1, 0), scalars.count)
         let length = located.endLine == located.line ? max(located.endColumn - located.column, 1) : max(scalars.count - startIndex, 1)
-        let width = { (s: Unicode.Scalar) in s == "\t" ? 1 : CharacterClass.displayWidth(s.value) }
+        // Control characters are shown as one-column pictures (␀, ␛); zero-width ones (a combining accent, a ZWJ,
+        // U+FEFF) take no column, and nothing takes fewer than none.
+        let width = { (s: Unicode.Scalar) in s == "\t" || TerminalText.isControl(s.value) ? 1 : max(CharacterClass.displayWidth(s.value), 0) }
         let totalWidth = scalars.reduce(0) { $0 + width($1) }
         var from = 0, to = scalars.count
         if totalWidth > maxLineWidth {
@@ -97,18 +101,27 @@ public struct TextReporter: Reporter {
             while to < scalars.count && w + width(scalars[to]) <= maxLineWidth { w += width(scalars[to]); to += 1 }
         }
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[from..<to].lazy.map { $0 == "\t" ? " " : $0 })
+        view.append(contentsOf: scalars[from..<to].lazy.map(Self.shown))
         let line = (from > 0 ? "…" : "") + String(view) + (to < scalars.count ? "…" : "")
         var caretBytes: [UInt8] = from > 0 ? [0x20] : []
         for k in from..<min(to, startIndex + length) {
             let mark: UInt8 = k < startIndex ? 0x20 : (k == startIndex ? 0x5E : 0x7E)
+            if width(scalars[k]) == 0 && k != startIndex { continue }
             // A wide character takes two columns: its caret is `^~`, not `^^`.
             caretBytes.append(mark)
-            caretBytes.append(contentsOf: repeatElement(mark == 0x5E ? 0x7E : mark, count: width(scalars[k]) - 1))
+            caretBytes.append(contentsOf: repeatElement(mark == 0x5E ? 0x7E : mark, count: max(width(scalars[k]) - 1, 0)))
         }
         if startIndex >= to { caretBytes.append(0x5E) }
         let caret = String(decoding: caretBytes, as: UTF8.self)
         return (line, caret)
+    }
+
+    /// A tab as a space, a control character as its Control Pictures symbol (U+2400 block), DEL and C1 as `�`.
+    static func shown(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar == "\t" { return " " }
+        if scalar.value < 0x20 { return Unicode.Scalar(0x2400 + scalar.value)! }
+        if TerminalText.isControl(scalar.value) { return "\u{FFFD}" }
+        return scalar
     }
 }
 

@@ -13,6 +13,13 @@ enum UTF8Bytes {
     @inline(__always)
     static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
+    /// How many scalars valid UTF-8 `bytes` hold.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for byte in bytes where !isContinuation(byte) { n += 1 }
+        return n
+    }
+
     /// Decodes the scalar starting at `offset` of valid UTF-8.
     @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
