@@ -42,17 +42,20 @@ struct MarkdownTests {
                 == "# The Taobao report\n\nThe **Taobao** shop and the [Taobao site](https://x.com/Amoy) grew. The end\n")
     }
 
-    @Test("headings, list items, table cells and block quotes each start a sentence",
+    @Test("headings, list items and block quotes each start a sentence; table cells are labels, not sentences",
           arguments: [
-              ("Intro\n# heading here\n", "Intro\n# Heading here\n"),
-              ("Title\n=====\nbody text.\n", "Title\n=====\nBody text.\n"),
+              ("Intro\n# the heading of this page\n", "Intro\n# The heading of this page\n"),
+              ("Title\n=====\nbody text goes here.\n", "Title\n=====\nBody text goes here.\n"),
               ("Items:\n\n- apples\n- pears\n\nThen:\n\n* one\n* two\n", "Items:\n\n- apples\n- pears\n\nThen:\n\n* one\n* two\n"),
-              ("Intro.\n\n- first item\n- second item\n", "Intro.\n\n- First item\n- Second item\n"),
-              ("1. first step\n2) second step\n", "1. First step\n2) Second step\n"),
-              ("- [ ] open task\n- [x] done task\n", "- [ ] Open task\n- [x] Done task\n"),
-              ("| name | note |\n|:-----|-----:|\n| wechat | the shop |\n", "| Name | Note |\n|:-----|-----:|\n| WeChat | The shop |\n"),
+              ("Intro.\n\n- first item of the list\n- second item of the list\n", "Intro.\n\n- First item of the list\n- Second item of the list\n"),
+              ("1. first step to take\n2) second step to take\n", "1. First step to take\n2) Second step to take\n"),
+              ("- [ ] open task for today\n- [x] done task from before\n", "- [ ] Open task for today\n- [x] Done task from before\n"),
+              ("| name | note |\n|:-----|-----:|\n| wechat | the shop is open |\n", "| name | note |\n|:-----|-----:|\n| WeChat | the shop is open |\n"),
               ("> quoted text. the end\n", "> Quoted text. The end\n"),
-              ("Intro.\n> quoted line\n", "Intro.\n> Quoted line\n"),
+              ("Intro.\n> quoted line goes here\n", "Intro.\n> Quoted line goes here\n"),
+              // One or two words are a label or a name, not a sentence: `### libuv`.
+              ("Intro\n### libuv\n", "Intro\n### libuv\n"),
+              ("* **node**: Startup time is now faster.\n", "* **node**: Startup time is now faster.\n"),
           ])
     func blocksStartSentences(before: String, after: String) throws {
         #expect(try linter.fix(before, format: .markdown).fixed == after)
@@ -62,7 +65,7 @@ struct MarkdownTests {
     func inlineMarkup() throws {
         #expect(try flagged("The *micro-blog* grew.\n") == ["micro-blog"])
         #expect(try flagged("Read snake_case_name and the_the here.\n").isEmpty)
-        #expect(try flagged("**the** end.\n") == ["t"])   // sentence-case flags the first letter
+        #expect(try flagged("**the** end came soon.\n") == ["t"])   // sentence-case flags the first letter
         #expect(try flagged("Price is 2 * 3 \\* 4.\n").isEmpty)
     }
 

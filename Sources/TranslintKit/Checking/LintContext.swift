@@ -14,17 +14,37 @@ public final class LintContext {
     public let termMatches: [TermMatch]
     /// First words of sentences, ascending.
     private let sentenceWordStarts: [Int]
+    /// Where table cells start (Markdown): labels and values, not sentences.
+    public let cellStarts: Set<Int>
+    /// With a source: the case of the source's first letter, by the offset where the aligned target paragraph (or
+    /// unit) starts. A translation follows its source's case at the start of a unit (pofilter's `startcaps`).
+    public let sourceCases: [Int: LetterCase]
+    /// What was blanked before the checks read the text (markup, code, inline tags), sorted: white space that
+    /// is not the author's.
+    public let maskedRanges: [ByteRange]
+    /// Where the document's blocks start (Markdown headings, list items, quotes): structure, not indentation.
+    public let blockStarts: Set<Int>
+    /// Whether the text is in English (the target language): word lists of English apply.
+    public let isEnglish: Bool
+    /// Words the text shows to be names (see `NameEvidence`), cached per word.
+    private var nameEvidence: [String: Bool] = [:]
 
     /// `blockStarts`: where a document's blocks start without a blank line before them (Markdown); `listItems`:
     /// those that are list items.
     init(text source: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String,
-         sentenceSegmenter: Segmenter, wordSegmenter: Segmenter, blockStarts: [Int] = [], listItems: Set<Int> = []) {
+         sentenceSegmenter: Segmenter, wordSegmenter: Segmenter, blockStarts: [Int] = [], listItems: Set<Int> = [],
+         cellStarts: Set<Int> = [], sourceCases: [Int: LetterCase] = [:], maskedRanges: [ByteRange] = []) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
         _ = storage.initialize(from: source)
         let text = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<source.count])
         self.text = text
         self.glossary = glossary
         self.locale = locale
+        self.cellStarts = cellStarts
+        self.maskedRanges = maskedRanges
+        self.blockStarts = Set(blockStarts)
+        self.sourceCases = sourceCases
+        self.isEnglish = Glossary.baseLanguage(locale) == "en"
         let paragraphs = SentenceStarts.paragraphs(in: text, splitAt: blockStarts)
         self.paragraphs = paragraphs
         let links = LinkDetector.links(in: text)
@@ -38,6 +58,15 @@ public final class LintContext {
     }
 
     deinit { UnsafeMutableBufferPointer(mutating: text).deallocate() }
+
+    /// Whether the text itself shows `word` (lowercase as written) to be a name: a command, a program, an
+    /// identifier. Computed once per word.
+    public func isName(_ word: String) -> Bool {
+        if let known = nameEvidence[word] { return known }
+        let answer = NameEvidence.isName(word, in: text)
+        nameEvidence[word] = answer
+        return answer
+    }
 
     public func string(_ range: ByteRange) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: text[range.start..<range.end]), as: UTF8.self)
@@ -73,6 +102,12 @@ public final class LintContext {
             if links[mid].end <= range.start { low = mid + 1 } else { high = mid }
         }
         return low < links.count && (links[low].overlaps(range) || (range.isEmpty && links[low].contains(range.start)))
+    }
+
+    /// Whether `offset` was blanked (markup, code, an inline tag) before the checks read the text.
+    public func isMasked(_ offset: Int) -> Bool {
+        let index = Self.firstIndex(in: maskedRanges, notBelow: offset + 1) { $0.end }
+        return index < maskedRanges.count && maskedRanges[index].start <= offset
     }
 
     /// The 0-based line range holding `offset` (without its line break).

@@ -28,6 +28,8 @@ struct PreparedText {
     var blockStarts: [Int] = []
     /// The block starts that are list items: a list after a colon may start in lowercase.
     var listItemStarts: Set<Int> = []
+    /// The block starts that are table cells: labels and values, not sentences.
+    var cellStarts: Set<Int> = []
     /// Suppression comments, in order.
     var directives: [SuppressionDirective] = []
 
@@ -71,6 +73,7 @@ struct Masker {
     var markup: [ByteRange] = []
     var blockStarts: [Int] = []
     var listItemStarts: Set<Int> = []
+    var cellStarts: Set<Int> = []
     var changed = false
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
@@ -101,7 +104,8 @@ struct Masker {
 
     func finish() -> PreparedText {
         PreparedText(masked: changed ? masked : nil, excluded: Self.merged(excluded), markup: Self.merged(markup),
-                     blockStarts: Array(Set(blockStarts)).sorted(), listItemStarts: listItemStarts)
+                     blockStarts: Array(Set(blockStarts)).sorted(), listItemStarts: listItemStarts,
+                     cellStarts: cellStarts)
     }
 
     /// Sorted, with overlapping or touching ranges joined.

@@ -339,7 +339,7 @@ enum MarkdownScanner {
                     var a = cellStart, b = min(p, end)
                     while a < b && (text[a] == 0x20 || text[a] == 0x09) { a += 1 }
                     while b > a && (text[b - 1] == 0x20 || text[b - 1] == 0x09) { b -= 1 }
-                    if a < b { masker.blockStart(a); inline(a, b) }
+                    if a < b { masker.blockStart(a); masker.cellStarts.insert(a); inline(a, b) }
                     if !atEnd { masker.blank(ByteRange(p, p + 1)) }
                     cellStart = p + 1
                 }

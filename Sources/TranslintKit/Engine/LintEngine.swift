@@ -153,6 +153,14 @@ public struct RulePolicy: Sendable {
         return catalog.description(id: rule)?.defaultSeverity
     }
 
+    /// The severity a finding is reported with: the rule's, unless the check reported it weaker than the rule's
+    /// default (weak evidence, `info`), which stays weaker.
+    public func severity(of finding: Finding) -> Severity {
+        let configured = severity(of: finding.rule) ?? finding.severity
+        guard let defaultSeverity = catalog.description(id: finding.rule)?.defaultSeverity, finding.severity < defaultSeverity else { return configured }
+        return min(configured, finding.severity)
+    }
+
     public func mqmSeverity(of rule: String) -> MQMSeverity {
         settings.mqmSeverity[rule] ?? catalog.description(id: rule)?.mqmSeverity ?? .minor
     }

@@ -42,8 +42,10 @@ extension LintEngine {
     /// inside an `ignore` phrase are dropped, severities follow the settings. Offsets are into `buffer`; a byte
     /// order mark is skipped. `protected`: ranges of `buffer` that are markup (inline elements of a bilingual file):
     /// read as white space (the text around a tag is prose), never flagged, never changed.
+    /// `sourceCases`: with a source, the case of its first letter by the offset (into `buffer`) where the aligned
+    /// target paragraph or unit starts.
     func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, session: Session, countWords: Bool = false,
-                      protected: [ByteRange] = []) -> DocumentLint {
+                      protected: [ByteRange] = [], sourceCases: [Int: LetterCase] = [:]) -> DocumentLint {
         let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         let body = UnsafeBufferPointer(rebasing: buffer[bomLength...])
         var prepared = PreparedText.prepare(body, format: format)
@@ -54,17 +56,23 @@ extension LintEngine {
             masker.markup = prepared.markup
             for range in protected where range.end <= body.count + bomLength { masker.exclude(range.shifted(by: -bomLength), fill: 0x20) }
             let directives = prepared.directives, blocks = prepared.blockStarts, items = prepared.listItemStarts
+            let cells = prepared.cellStarts
             prepared = masker.finish()
             prepared.directives = directives
             prepared.blockStarts = blocks
             prepared.listItemStarts = items
+            prepared.cellStarts = cells
         }
+        let maskedRanges = Masker.merged(prepared.excluded + prepared.markup + protected.map { $0.shifted(by: -bomLength) })
         let run = { (text: UnsafeBufferPointer<UInt8>) -> (findings: [Finding], words: Int) in
             guard !checks.isEmpty else { return ([], countWords ? WordCounter.count(text, skipping: prepared.excluded) : 0) }
             let context = LintContext(text: text, glossary: glossary, matcher: matcher,
                                       locale: locale, sentenceSegmenter: session.sentenceSegmenter,
                                       wordSegmenter: session.wordSegmenter,
-                                      blockStarts: prepared.blockStarts, listItems: prepared.listItemStarts)
+                                      blockStarts: prepared.blockStarts, listItems: prepared.listItemStarts,
+                                      cellStarts: prepared.cellStarts,
+                                      sourceCases: bomLength == 0 ? sourceCases : Dictionary(uniqueKeysWithValues: sourceCases.map { ($0.key - bomLength, $0.value) }),
+                                      maskedRanges: maskedRanges)
             var findings: [Finding] = []
             for check in checks {
                 findings.append(contentsOf: check.check(context).lazy.filter { !context.isInLink($0.range) })
@@ -81,7 +89,7 @@ extension LintEngine {
             if let fix = finding.fix, fix.edits.contains(where: { prepared.touchesMarkup($0.range) || prepared.isExcluded($0.range) }) {
                 finding.fix = nil
             }
-            if let severity = policy.severity(of: finding.rule) { finding.severity = severity }
+            finding.severity = policy.severity(of: finding)
             findings.append(bomLength == 0 ? finding : finding.shifted(by: bomLength))
         }
         Finding.sort(&findings)
@@ -100,7 +108,7 @@ extension LintEngine {
         var findings: [Finding] = []
         for check in bilingualChecks {
             for var finding in check.check(context) {
-                if let severity = policy.severity(of: finding.rule) { finding.severity = severity }
+                finding.severity = policy.severity(of: finding)
                 findings.append(finding)
             }
         }
@@ -124,6 +132,15 @@ extension LintEngine {
         }
     }
 
+    /// The case of each source paragraph's first letter, by where the aligned target paragraph starts; empty when
+    /// the paragraphs do not pair up.
+    func sourceCases(source: String, target: UnsafeBufferPointer<UInt8>) -> [Int: LetterCase] {
+        guard case .aligned(let pairs) = Alignment.align(source: source, target: target) else { return [:] }
+        var cases: [Int: LetterCase] = [:]
+        for pair in pairs { cases[SentenceStarts.skipSpace(target, from: pair.target.start)] = LetterCase(firstLetterOf: pair.source) }
+        return cases
+    }
+
     /// Whether a unit in `language` is checked: all when the glossary is empty, else those in its target language.
     private func checks(language: String?) -> Bool {
         guard !glossary.entries.isEmpty, let language else { return true }
@@ -143,7 +160,9 @@ extension LintEngine {
         }
         for unit in file.units where checks(language: unit.targetLanguage) {
             unit.target.text.withUnsafeBufferPointer { buffer in
-                let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected)
+                let start = SentenceStarts.skipSpace(buffer, from: 0)
+                let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected,
+                                        sourceCases: [start: LetterCase(firstLetterOf: unit.source)])
                 words += lint.words
                 let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected)
                 for finding in lint.findings + pair {

@@ -234,6 +234,11 @@ enum SentenceStarts {
         // An ellipsis, or a run like "?!" or "...", is judged at its last character.
         if index + 1 < paragraph.end, text[index + 1] == 0x2E || text[index + 1] == 0x21 || text[index + 1] == 0x3F { return nil }
         if terminal == 0x2E && index > paragraph.start && text[index - 1] == 0x2E { return nil }
+        // A quoted `.` or `!` is an argument, not the end of a sentence: `"scp host:* ."`, `the '!' form`.
+        if index > paragraph.start, index + 1 < paragraph.end,
+           [0x22, 0x27, 0x60].contains(text[index - 1]) || (index > paragraph.start + 1 && text[index - 1] == 0x20 && [0x22, 0x27].contains(text[index + 1])) {
+            if [0x22, 0x27, 0x60].contains(text[index + 1]) || text[index - 1] == 0x20 { return nil }
+        }
         var j = index + 1
         var closed = false
         while j < paragraph.end {
@@ -257,6 +262,7 @@ enum SentenceStarts {
         "dept", "est", "gov", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
         "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "ph.d",
         "op", "ed", "eds", "rev", "gen", "col", "capt", "lt", "sgt", "hon", "ave", "blvd", "rd", "no", "tel", "ext",
+        "eg", "ie", "viz", "resp", "incl", "esp", "cca", "approx", "ca",
     ]
 
     /// Whether the period at `period` ends an abbreviation, an initial, or a list enumerator.

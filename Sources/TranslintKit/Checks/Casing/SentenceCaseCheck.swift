@@ -53,10 +53,12 @@ public struct SentenceCaseCheck: Check {
 
     public func check(_ context: LintContext) -> [Finding] {
         context.sentenceStarts.compactMap { start in
-            guard let word = start.wordStart, !start.followsColon else { return nil }
-            return SentenceCasing.capitalization(ofWordAt: word, context: context).map { edit in
-                .lowercaseStart(word: context.string(context.word(at: word)), edit: edit)
-            }
+            guard let word = start.wordStart, !start.followsColon,
+                  let edit = SentenceCasing.capitalization(ofWordAt: word, context: context),
+                  let severity = ProseStart.severity(of: start, word: word, context: context) else { return nil }
+            var finding = Finding.lowercaseStart(word: context.string(context.word(at: word)), edit: edit)
+            finding.severity = min(finding.severity, severity)
+            return finding
         }
     }
 }
@@ -100,4 +102,172 @@ extension Finding {
                        message: "start the sentence with a capital letter: '\(capitalized)'",
                        range: edit.range, fix: Fix(title: "Capitalize '\(word)'", edits: [edit]))
     }
+}
+
+/// Whether a lowercase sentence start is a machine-translation error, on the evidence the text (and its source)
+/// gives. Real documentation starts many lines in lowercase that are not sentences: definition-list terms and
+/// options, synopses and command lines, code and configuration, changelog headers, man page headers and footers,
+/// table cells, `label: text` items, and sentences that start with a command name (`systemd will create…`).
+/// Those stay silent; what is left is prose, where a lowercase start is what machine translation gets wrong.
+enum ProseStart {
+    /// The severity to report with (the rule's, or `info` where the evidence is weak), or nil for silence.
+    static func severity(of start: SentenceStart, word: Int, context: LintContext) -> Severity? {
+        let text = context.text
+        let token = Self.token(at: word, in: text)
+        if isIdentifier(token, in: text) { return nil }
+        if context.cellStarts.contains(start.offset) { return nil }
+        let wordText = context.string(context.word(at: word))
+        // With a source that has case, the start of a unit or paragraph follows it: GNU messages start in
+        // lowercase on purpose (`invalid argument` → `ungültiges Argument`).
+        if start.isParagraphStart, let source = context.sourceCases[start.offset] {
+            switch source {
+            case .lower: return nil
+            case .upper:
+                // The source starts with a capital, the translation does not. In English that is an error; other
+                // languages write labels and names in lowercase (French `marque-pages XBEL`), so there it is a hint
+                // for a sentence and nothing for a label.
+                if context.isEnglish { return .warning }
+                return isSentence(start, context: context) ? .info : nil
+            case .uncased: break
+            }
+        } else if !start.isParagraphStart && context.sourceCases.values.contains(where: { $0 != .uncased }) && !context.isEnglish {
+            return nil   // inside a unit whose source has case: only the unit start is compared
+        }
+        let line = context.line(containing: word)
+        var indent = line.start
+        while indent < line.end && (text[indent] == 0x20 || text[indent] == 0x09) { indent += 1 }
+        let firstOnLine = indent == start.offset
+        if firstOnLine || start.isParagraphStart {
+            if isStructuredLine(line, token: token, context: context) { return nil }
+            if wordCount(in: paragraph(of: start, context: context), text: text) < 3 { return nil }
+            // Indented text is prose in a manual page and also a definition, an example or a continuation; only a
+            // word that is never a name counts there.
+            let indented = indent > line.start && !context.blockStarts.contains(start.offset)
+                && (line.start..<indent).contains { !context.isMasked($0) }
+            if indented && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
+        }
+        if context.isName(wordText) { return nil }
+        return .warning
+    }
+
+    /// The run of characters from `offset` to the next white space.
+    static func token(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> ByteRange {
+        var end = offset
+        while end < text.count && !SentenceStarts.isSpaceByte(text[end]) && text[end] != 0x0A { end += 1 }
+        return ByteRange(offset, end)
+    }
+
+    /// `p_type`, `pg_control`, `file.c`, `a/b`, `key=value`, `main()`, `x86`, `eBay`: identifiers, paths and code,
+    /// written as they must be. Trailing punctuation (`word,` `word:` `word.`) does not count.
+    static func isIdentifier(_ token: ByteRange, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = token.end
+        while end > token.start, [0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x29, 0x22, 0x27].contains(text[end - 1]) { end -= 1 }
+        var i = token.start
+        while i < end {
+            let b = text[i]
+            switch b {
+            case 0x5F, 0x2F, 0x3D, 0x40, 0x28, 0x5B, 0x7B, 0x3C, 0x5C, 0x7C, 0x24, 0x23, 0x7E: return true   // _ / = @ ( [ { < \ | $ # ~
+            case 0x2E, 0x3A:   // `file.c`, `std::x`, `key:value`: a dot or colon inside the word
+                if i + 1 < end && CharacterClass.isASCIIAlnum(text[i + 1]) { return true }
+            case 0x30...0x39: return true
+            default: break
+            }
+            i += 1
+        }
+        // A word with an inner capital letter (camelCase).
+        var k = token.start + 1
+        while k < end {
+            if text[k] >= 0x41 && text[k] <= 0x5A { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// A line that is not prose: a definition-list term or option (two spaces or a tab after its first word),
+    /// column-aligned text (man headers and footers, tables), code, command lines and configuration, changelog
+    /// headers (`pkg (1.0-1) unstable; urgency=medium`, `commit 3f2a…`), and `label: text` items.
+    /// Blanked markup and code (`context.maskedRanges`) are not the author's white space and count as a word.
+    static func isStructuredLine(_ line: ByteRange, token: ByteRange, context: LintContext) -> Bool {
+        let text = context.text, masked = context.maskedRanges
+        // The first word is followed by a tab or two spaces: a term and its definition, or columns.
+        if token.end + 1 < line.end && !context.isMasked(token.end) && !context.isMasked(token.end + 1)
+            && (text[token.end] == 0x09 || (text[token.end] == 0x20 && text[token.end + 1] == 0x20)) { return true }
+        // A label: `config: remove …`, `agent: skip …`.
+        if token.end > token.start && text[token.end - 1] == 0x3A { return true }
+        var after = token.end
+        while after < line.end && context.isMasked(after) { after += 1 }   // `**node**:`
+        if after > token.end && after < line.end && text[after] == 0x3A { return true }
+        var i = token.end
+        var spaces = 0
+        var nextMasked = masked.firstIndex { $0.end > i } ?? masked.count
+        while i < line.end {
+            if nextMasked < masked.count && masked[nextMasked].start <= i {
+                i = max(i + 1, masked[nextMasked].end)
+                nextMasked += 1
+                spaces = 0
+                continue
+            }
+            let b = text[i]
+            if b == 0x09 { return true }                                   // columns
+            if b == 0x20 { spaces += 1; if spaces >= 3 { return true } } else { spaces = 0 }
+            switch b {
+            case 0x3D, 0x7B, 0x7D, 0x24, 0x7C, 0x3C, 0x3E, 0x5C, 0x60: return true   // = { } $ | < > \ `
+            case 0x2D:   // ` -x` or ` --long`: options
+                if i > token.end && text[i - 1] == 0x20 && i + 1 < line.end && (CharacterClass.isASCIILetter(text[i + 1]) || text[i + 1] == 0x2D) { return true }
+            default: break
+            }
+            i += 1
+        }
+        // A line ending in `;` or `{`: code.
+        var last = line.end
+        while last > line.start && SentenceStarts.isSpaceByte(text[last - 1]) { last -= 1 }
+        if last > line.start && text[last - 1] == 0x3B { return true }
+        // `commit 0123abc…`: the next token is a hash.
+        let next = SentenceStarts.skipSpace(text, from: token.end)
+        if next < line.end {
+            let hash = Self.token(at: next, in: text)
+            if hash.length >= 7 && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || (text[$0] | 0x20 >= 0x61 && text[$0] | 0x20 <= 0x66) })
+                && (hash.start..<hash.end).contains(where: { CharacterClass.isASCIIDigit(text[$0]) }) { return true }
+        }
+        return false
+    }
+
+    static func paragraph(of start: SentenceStart, context: LintContext) -> ByteRange {
+        context.paragraphs.first { $0.start <= start.offset && start.offset < $0.end } ?? ByteRange(start.offset, start.offset)
+    }
+
+    static func wordCount(in range: ByteRange, text: UnsafeBufferPointer<UInt8>, limit: Int = 3) -> Int {
+        var count = 0, inWord = false
+        var i = range.start
+        while i < range.end && count < limit {
+            let b = text[i]
+            let isWordByte = CharacterClass.isASCIIAlnum(b) || b >= 0x80
+            if isWordByte && !inWord { count += 1 }
+            inWord = isWordByte
+            i += 1
+        }
+        return count
+    }
+
+    /// Three words or more, ending in a sentence terminal.
+    static func isSentence(_ start: SentenceStart, context: LintContext) -> Bool {
+        let range = paragraph(of: start, context: context)
+        guard wordCount(in: range, text: context.text) >= 3, let last = SentenceStarts.lastNonSpace(context.text, before: range.end) else { return false }
+        return last == 0x2E || last == 0x21 || last == 0x3F
+    }
+}
+
+/// The most frequent English words that start sentences and are never names: enough to tell prose from a
+/// definition or a command at the start of an indented line.
+enum CommonWords {
+    static let english: Set<String> = [
+        "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "before", "both",
+        "but", "by", "can", "could", "do", "does", "each", "even", "every", "for", "from", "has", "have", "he", "her",
+        "here", "his", "how", "however", "i", "if", "in", "instead", "is", "it", "its", "many", "may", "more", "most",
+        "much", "must", "no", "not", "now", "of", "often", "on", "once", "one", "only", "or", "other", "our", "she",
+        "should", "since", "so", "some", "such", "than", "that", "the", "their", "then", "there", "these", "they",
+        "this", "those", "though", "three", "thus", "to", "today", "two", "under", "unlike", "until", "we", "what",
+        "when", "where", "whether", "which", "while", "who", "why", "will", "with", "without", "would", "yesterday",
+        "you", "your",
+    ]
 }

@@ -1,0 +1,54 @@
+import CICU
+
+/// Whether a text itself shows a lowercase word to be a name (a command, a program, a function, a key) rather
+/// than an ordinary word at the start of a sentence. Documentation writes `systemd will create…` or `chmod never
+/// changes…` on purpose, and says elsewhere that the word is a name:
+/// - a manual page reference, `chmod(1)`, or the page's own title, `CHMOD(1)`;
+/// - code: `` `npm` ``, `$ npm`, or the word at the start of a synopsis line (`npm [options]`, `ar -x`);
+/// - quotes around the word alone: `"make"`, `'make'`, `‘make’`.
+/// A glossary-free, language-free test: it looks only at the text.
+enum NameEvidence {
+    static func isName(_ word: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty, text.count > 0 else { return false }
+        let upper = word.uppercased()
+        let patterns = [
+            "`" + word + "`", "`" + word + " ", "$ " + word + " ", "\"" + word + "\"", "'" + word + "'", "‘" + word + "’",
+            "“" + word + "”", word + "(1)", word + "(5)", word + "(7)", word + "(8)", word + "(3)", word + "(2)",
+            upper + "(1)", upper + "(5)", upper + "(7)", upper + "(8)", upper + "(3)", upper + "(2)",
+        ]
+        for pattern in patterns where contains(text, pattern, wholeWordStart: !pattern.hasPrefix("`") && !pattern.hasPrefix("$")
+                                                    && !pattern.hasPrefix("\"") && !pattern.hasPrefix("'") && !pattern.hasPrefix("‘") && !pattern.hasPrefix("“")) {
+            return true
+        }
+        // A synopsis or command line: the word first on its line, then options or arguments.
+        for pattern in [word + " [", word + " -", word + " <"] {
+            var from = 0
+            while let at = find(text, pattern, from: from) {
+                var lineStart = at
+                while lineStart > 0 && (text[lineStart - 1] == 0x20 || text[lineStart - 1] == 0x09) { lineStart -= 1 }
+                if lineStart == 0 || text[lineStart - 1] == 0x0A { return true }
+                from = at + 1
+            }
+        }
+        return false
+    }
+
+    /// Whether `text` holds `pattern`; with `wholeWordStart`, only where no letter or digit comes before it.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: String, wholeWordStart: Bool) -> Bool {
+        var from = 0
+        while let at = find(text, pattern, from: from) {
+            if !wholeWordStart || at == 0 || !CharacterClass.isASCIIAlnum(text[at - 1]) { return true }
+            from = at + 1
+        }
+        return false
+    }
+
+    private static func find(_ text: UnsafeBufferPointer<UInt8>, _ pattern: String, from: Int) -> Int? {
+        guard from < text.count, let base = text.baseAddress else { return nil }
+        var needle = pattern
+        return needle.withUTF8 { bytes -> Int? in
+            let found = cicu_find_bytes(base + from, Int64(text.count - from), bytes.baseAddress, Int64(bytes.count))
+            return found < 0 ? nil : from + Int(found)
+        }
+    }
+}
