@@ -9,6 +9,16 @@ public enum NumberExtractor {
         /// Byte offsets into the text, half-open.
         public var range: ByteRange
         public var text: String
+        /// Written without a digit (`two`, `两`, `July`): compared only with numbers the other side also writes in
+        /// words, since number words translate into words a reader cannot tell from others (`both`, `deux`, `兩`).
+        public var isWord: Bool { !text.unicodeScalars.contains { $0.properties.numericType == .decimal } }
+    }
+
+    /// What a text holds: its numbers, and the values of digits glued to a name (`FILE1`, `x86`), which are no
+    /// numbers but may stand as numbers on the other side (`<文件1>`).
+    public struct Extraction: Sendable {
+        public var mentions: [Mention]
+        public var gluedValues: Set<Double>
     }
 
     static let chineseDigits: [UInt32: Double] = [
@@ -27,10 +37,28 @@ public enum NumberExtractor {
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]
-    static let englishScales: [String: Double] = ["hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    static let englishScales: [String: Double] = [
+        "hundred": 100, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+        // French and German scales after digits: `2 milliards`, `3 Millionen`.
+        "mille": 1e3, "milliers": 1e3, "millier": 1e3, "milliard": 1e9, "milliards": 1e9,
+        "tausend": 1e3, "million_de": 1e6, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
+    ]
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
-    public static func numbers(in text: String) -> [Mention] {
+    public static func numbers(in text: String) -> [Mention] { extract(text).mentions }
+
+    /// The numbers of `text`; the digits of placeholders (`%2$s`, `{0}`) are no numbers.
+    public static func extract(_ text: String) -> Extraction {
+        var bytes = Array(text.utf8)
+        for placeholder in Placeholders.placeholders(in: text, tags: false) {
+            for k in placeholder.range.start..<placeholder.range.end { bytes[k] = 0x20 }
+        }
+        var glued: Set<Double> = []
+        let mentions = numbers(scanning: String(decoding: bytes, as: UTF8.self), glued: &glued)
+        return Extraction(mentions: mentions, gluedValues: glued)
+    }
+
+    private static func numbers(scanning text: String, glued: inout Set<Double>) -> [Mention] {
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []   // byte offset of each scalar, and the end
         var o = 0
@@ -59,8 +87,13 @@ public enum NumberExtractor {
             let s = scalars[k]
             // Digits, with separators and decimals, and a scale after them.
             if decimalDigit(s) != nil, isLetter(k - 1) && !CharacterClass.isUnspacedScript(scalars[k - 1].value) {
-                // Digits inside a name (x86, MP3): no number.
-                while k < scalars.count && (decimalDigit(scalars[k]) != nil || CharacterClass.isLetter(scalars[k].value)) { k += 1 }
+                // Digits inside a name (x86, MP3, FILE1): no number.
+                var value = 0.0
+                while k < scalars.count && (decimalDigit(scalars[k]) != nil || CharacterClass.isLetter(scalars[k].value)) {
+                    if let d = decimalDigit(scalars[k]) { value = value * 10 + Double(d) } else if value > 0 { glued.insert(value); value = 0 }
+                    k += 1
+                }
+                if value > 0 { glued.insert(value) }
                 continue
             }
             if let first = decimalDigit(s) {
@@ -70,7 +103,8 @@ public enum NumberExtractor {
                 while j < scalars.count {
                     if let d = decimalDigit(scalars[j]) { if fraction.isEmpty { digits += String(d) } else { fraction += String(d) }; j += 1; continue }
                     let c = scalars[j]
-                    if (c == "," || c == "，") && fraction.isEmpty && j + 3 < scalars.count + 1,
+                    // French and other languages group thousands with a (narrow) no-break or thin space: 1 048 576.
+                    if (c == "," || c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}") && fraction.isEmpty && j + 3 < scalars.count + 1,
                        (1...3).allSatisfy({ j + $0 < scalars.count && decimalDigit(scalars[j + $0]) != nil }),
                        !(j + 4 < scalars.count && decimalDigit(scalars[j + 4]) != nil) {
                         j += 1; continue   // a thousands separator: exactly three digits follow
@@ -140,6 +174,10 @@ public enum NumberExtractor {
                     // A capitalized month name is its number (February = 二月 = 2; July 31 = 7月31日); "May" only next
                     // to a day, as it is also a verb.
                     let capitalized = CharacterClass.isUppercase(s.value)
+                    // An abbreviation (`Jun`, `Mar.`) is a month only next to a day or a year: `Lei Jun` is a name.
+                    let whole = scalars[..<k].allSatisfy { $0.properties.isWhitespace }
+                        && scalars[j...].allSatisfy { $0.properties.isWhitespace || $0 == "." }
+                    if !months.contains(word) && !whole && !Self.digitNear(k, j, scalars) { k = j; continue }
                     var after = j
                     while after < scalars.count && scalars[after] == " " { after += 1 }
                     let wordFollows = after < scalars.count && CharacterClass.isLetter(scalars[after].value)
@@ -175,6 +213,24 @@ public enum NumberExtractor {
     }
 
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Whether a digit stands within two words before `start` or after `end` (`Jun 3`, `3 Jun 2024`, `Jun. 3rd`).
+    static func digitNear(_ start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType == .decimal }
+        var k = end, words = 0
+        while k < scalars.count && words < 2 {
+            if isDigit(scalars[k]) { return true }
+            if scalars[k] == " " || scalars[k] == "," { if k > end && scalars[k - 1] != " " { words += 1 } }
+            k += 1
+        }
+        k = start - 1; words = 0
+        while k >= 0 && words < 2 {
+            if isDigit(scalars[k]) { return true }
+            if scalars[k] == " " { if k < start - 1 && scalars[k + 1] != " " { words += 1 } }
+            k -= 1
+        }
+        return false
+    }
 
     /// A month name, or an abbreviation (`Jan.`, `Sept`) when it is capitalized, has its full stop, or is the whole text.
     private static func month(at k: Int, _ scalars: [Unicode.Scalar]) -> (Double, Int)? {

@@ -9,7 +9,11 @@ public struct NumberMismatchCheck: BilingualCheck {
         units it must convert: 2亿 is 200 million, not 2 billion. Numbers are compared by value: digits of any script, \
         thousands separators and decimal marks, Chinese numerals with 万 (10⁴) and 亿 (10⁸), English number words \
         with scales ("both" is two), percentages (百分之五十 = 50%), and dates (7月31日 = July 31; a month name next to a day counts \
-        as its number). "One" and 一 on their own are left out, as they are as often an article as a number. Flag only.
+        as its number; an abbreviation like `Jun` only next to a day or year, since `Lei Jun` is a name). The \
+        digits of placeholders (`%2$s`, `{0}`) are no numbers. What stays unpaired counts only when written in \
+        digits: number words translate into words no list can follow (`both`, `deux`, `兩`), so they are \
+        compared only with one another. A 1 is left out, as "one", "a" and 一 are as often an article as a \
+        number, and so are digits glued to a name on the other side (`FILE1` against `<文件1>`). Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -24,6 +28,13 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("Sales rose 35% on July 31. ‖ 7月31日销售额增长了35%。"),
             CheckExample("Two hundred sellers left. ‖ 两百个卖家离开了。"),
             CheckExample("两家平台都表示将继续投入。 ‖ Both platforms said they will keep investing."),
+            CheckExample("Malformed line %u in source list %s ‖ 來源列表 %2$s 中的第 %1$u 行的格式錯誤"),
+            CheckExample("Both Shift keys together toggle ShiftLock ‖ 两个 Shift 键同时按下切换 ShiftLock"),
+            CheckExample("Compare sorted files FILE1 and FILE2 line by line. ‖ 逐行比较已排序的文件 <文件1> 和 <文件2>。"),
+            CheckExample("Bermudian Dollar ‖ 百慕大元"),
+            CheckExample("SET %s takes only one argument ‖ SET %s 只接受1个参数"),
+            CheckExample("雷军发布了新手机。 ‖ Lei Jun launched a new phone."),
+            CheckExample("文件大小为1048576字节。 ‖ The file is 1\u{202F}048\u{202F}576 bytes."),
         ],
         triggering: [
             CheckExample("商家超过2亿。 ‖ Merchants exceed ↓2 billion."),
@@ -37,28 +48,39 @@ public struct NumberMismatchCheck: BilingualCheck {
     public init() {}
 
     public func check(_ context: BilingualContext) -> [Finding] {
-        let source = NumberExtractor.numbers(in: context.sourceText)
-        let target = NumberExtractor.numbers(in: context.targetText).filter { mention in
+        let sourceExtraction = NumberExtractor.extract(context.sourceText)
+        let targetExtraction = NumberExtractor.extract(context.targetText)
+        let source = sourceExtraction.mentions
+        let target = targetExtraction.mentions.filter { mention in
             !context.protected.contains { $0.overlaps(mention.range) }
         }
         var remaining: [Double: Int] = [:]
         for m in source { remaining[NumberExtractor.key(m.value), default: 0] += 1 }
-        var extra: [NumberExtractor.Mention] = []
+        var extraAll: [NumberExtractor.Mention] = []
         for m in target {
             let key = NumberExtractor.key(m.value)
-            if let n = remaining[key], n > 0 { remaining[key] = n - 1 } else { extra.append(m) }
+            if let n = remaining[key], n > 0 { remaining[key] = n - 1 } else { extraAll.append(m) }
         }
-        let missing = source.filter { m in
+        let missingAll = source.filter { m in
             let key = NumberExtractor.key(m.value)
             guard let n = remaining[key], n > 0 else { return false }
             remaining[key] = n - 1
             return true
         }
-        guard !missing.isEmpty || !extra.isEmpty else { return [] }
+        // What is left unpaired counts only on good evidence: a number written in digits (words translate into
+        // words no list can follow: `both`, `deux`, `兩`), other than 1 (as often an article: `a`, `single`, `1つ`),
+        // and not a number the other side glues to a name (`FILE1` against `<文件1>`).
+        let wordsOnBothSides = missingAll.contains { $0.isWord } && extraAll.contains { $0.isWord }
+        func counts(_ m: NumberExtractor.Mention, other: NumberExtractor.Extraction) -> Bool {
+            (!m.isWord || wordsOnBothSides) && m.value != 1 && !other.gluedValues.contains(m.value)
+        }
+        let lost = missingAll.filter { counts($0, other: targetExtraction) }
+        let added = extraAll.filter { counts($0, other: sourceExtraction) }
+        guard !lost.isEmpty || !added.isEmpty else { return [] }
         var parts: [String] = []
-        if !missing.isEmpty { parts.append("the source has \(missing.map { "\(describe($0))" }.joined(separator: ", ")), missing from the translation") }
-        if !extra.isEmpty { parts.append("the translation has \(extra.map { "\(describe($0))" }.joined(separator: ", ")), not in the source") }
-        let range = extra.first?.range ?? context.wholeTarget
+        if !lost.isEmpty { parts.append("the source has \(lost.map { "\(describe($0))" }.joined(separator: ", ")), missing from the translation") }
+        if !added.isEmpty { parts.append("the translation has \(added.map { "\(describe($0))" }.joined(separator: ", ")), not in the source") }
+        let range = added.first?.range ?? context.wholeTarget
         return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
     }

@@ -1,0 +1,144 @@
+/// Placeholders and inline markup in a message: printf conversions (`%s`, `%1$d`, `%@`, `%(name)s`; `%%` is a
+/// literal percent), braces (`{0}`, `{name}`, `{count, plural, …}` by its name), and XML/HTML tags by name and kind.
+/// Shared by placeholder-mismatch (compares them) and number-mismatch (their digits are no numbers).
+enum Placeholders {
+    struct Placeholder {
+        /// What is compared: the placeholder as written, or a tag's `<name>`, `</name>`, `<name/>`.
+        var key: String
+        var range: ByteRange
+    }
+
+    /// A tag's key, from its text (`<g id="1">` → `<g>`).
+    static func tag(_ text: String, range: ByteRange) -> Placeholder? {
+        placeholders(in: text).first.map { Placeholder(key: $0.key, range: range) }
+    }
+
+    /// HTML elements that stand as markup even without attributes or a closing tag in the same message.
+    static let htmlElements: Set<String> = [
+        "a", "abbr", "b", "big", "blockquote", "br", "center", "cite", "code", "dd", "del", "div", "dl", "dt", "em",
+        "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li", "mark", "ol", "p",
+        "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table", "td", "th", "tr", "tt",
+        "u", "ul", "var", "wbr",
+    ]
+
+    /// `name="v"`, `name='v'`, `name=v` or bare `name`, separated by white space, from `from` to `to` (exclusive).
+    static func hasValidAttributes(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
+        var k = from
+        var sawAttribute = false
+        while k < to {
+            while k < to && (bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A || bytes[k] == 0x0D) { k += 1 }
+            guard k < to else { break }
+            let nameStart = k
+            while k < to && (CharacterClass.isASCIIAlnum(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x3A || bytes[k] == 0x5F) { k += 1 }
+            guard k > nameStart else { return false }
+            if k < to && bytes[k] == 0x3D {
+                k += 1
+                guard k < to else { return false }
+                if bytes[k] == 0x22 || bytes[k] == 0x27 {
+                    let quote = bytes[k]
+                    k += 1
+                    while k < to && bytes[k] != quote { k += 1 }
+                    guard k < to else { return false }
+                    k += 1
+                } else {
+                    while k < to && bytes[k] != 0x20 && bytes[k] != 0x09 { k += 1 }
+                }
+                sawAttribute = true
+            } else if !sawAttribute {
+                // A bare word after the name, with no `name=value` anywhere: `<string index too big>`.
+                var rest = k
+                var hasEquals = false
+                while rest < to { if bytes[rest] == 0x3D { hasEquals = true }; rest += 1 }
+                if !hasEquals { return false }
+            }
+        }
+        return true
+    }
+
+    /// Printf conversions with positions made explicit: unnumbered ones are numbered in order (`%s %d` →
+    /// `%1$s %2$d`) when the other side numbers them, so `%2$s … %1$s` matches `%s … %s` as gettext allows.
+    static func positional(_ placeholders: [Placeholder]) -> [Placeholder] {
+        var next = 1
+        return placeholders.map { p in
+            guard p.key.hasPrefix("%"), !p.key.hasPrefix("%("), p.key.count >= 2 else { return p }
+            let body = p.key.dropFirst()
+            if let dollar = body.firstIndex(of: "$"), body[..<dollar].allSatisfy(\.isNumber), dollar > body.startIndex { return p }
+            defer { next += 1 }
+            return Placeholder(key: "%\(next)$" + body, range: p.range)
+        }
+    }
+
+    static func isPositional(_ placeholders: [Placeholder]) -> Bool {
+        placeholders.contains { p in
+            guard p.key.hasPrefix("%"), let dollar = p.key.firstIndex(of: "$") else { return false }
+            return p.key[p.key.index(after: p.key.startIndex)..<dollar].allSatisfy(\.isNumber) && p.key.index(after: p.key.startIndex) < dollar
+        }
+    }
+
+    static func placeholders(in text: String, tags: Bool = true) -> [Placeholder] {
+        let bytes = Array(text.utf8)
+        var result: [Placeholder] = []
+        var i = 0
+        func isDigit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x25 {   // printf
+                if i + 1 < bytes.count && bytes[i + 1] == 0x25 { i += 2; continue }
+                var k = i + 1
+                if k < bytes.count && bytes[k] == 0x28 {   // %(name)s
+                    var j = k + 1
+                    while j < bytes.count && bytes[j] != 0x29 && bytes[j] != 0x20 { j += 1 }
+                    if j < bytes.count && bytes[j] == 0x29 { k = j + 1 } else { i += 1; continue }
+                } else {
+                    var j = k
+                    while isDigit(j) { j += 1 }
+                    if j > k && j < bytes.count && bytes[j] == 0x24 { k = j + 1 }   // %1$
+                }
+                while k < bytes.count && "-+0#".utf8.contains(bytes[k]) { k += 1 }   // no space flag: "35% on" is no "% o"
+                while isDigit(k) || (k < bytes.count && bytes[k] == 0x2A) { k += 1 }
+                if k < bytes.count && bytes[k] == 0x2E { k += 1; while isDigit(k) { k += 1 } }
+                while k < bytes.count && "hlLqjzt".utf8.contains(bytes[k]) { k += 1 }
+                if k < bytes.count && "diouxXeEfFgGaAcspn@".utf8.contains(bytes[k]) {
+                    result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
+                    i = k + 1
+                    continue
+                }
+                i += 1
+            } else if b == 0x7B {   // {0}, {name}, {count, plural, ...}
+                var k = i + 1
+                while k < bytes.count && (CharacterClass.isASCIIAlnum(bytes[k]) || bytes[k] == 0x5F || bytes[k] == 0x2E) { k += 1 }
+                guard k > i + 1, k < bytes.count, bytes[k] == 0x7D || bytes[k] == 0x2C || bytes[k] == 0x3A else { i += 1; continue }
+                var depth = 1, j = i + 1
+                while j < bytes.count && depth > 0 { if bytes[j] == 0x7B { depth += 1 } else if bytes[j] == 0x7D { depth -= 1 }; j += 1 }
+                let name = String(decoding: bytes[(i + 1)..<k], as: UTF8.self)
+                result.append(Placeholder(key: "{\(name)}", range: ByteRange(i, j)))
+                i = j
+            } else if b == 0x3C && tags {   // tags
+                var k = i + 1
+                let closing = k < bytes.count && bytes[k] == 0x2F
+                if closing { k += 1 }
+                let nameStart = k
+                while k < bytes.count && (CharacterClass.isASCIIAlnum(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x3A || bytes[k] == 0x5F) { k += 1 }
+                guard k > nameStart, CharacterClass.isASCIILetter(bytes[nameStart]) else { i += 1; continue }
+                var j = k
+                while j < bytes.count && bytes[j] != 0x3E && bytes[j] != 0x3C { j += 1 }
+                guard j < bytes.count, bytes[j] == 0x3E else { i += 1; continue }
+                let name = String(decoding: bytes[nameStart..<k], as: UTF8.self).lowercased()
+                let selfClosing = bytes[j - 1] == 0x2F
+                // `<file>`, `<Pfad>`, `<string index too big>` in usage text are metavariables and words, not markup:
+                // an opening tag counts when it is HTML, has attributes, or is closed in the same text.
+                guard k == j || bytes[k] == 0x20 || bytes[k] == 0x2F || bytes[k] == 0x09 || bytes[k] == 0x0A,
+                      Self.hasValidAttributes(bytes, from: k, to: selfClosing ? j - 1 : j) else { i += 1; continue }
+                if !closing && !selfClosing && k == j && !Self.htmlElements.contains(name)
+                    && !text.contains("</" + String(decoding: bytes[nameStart..<k], as: UTF8.self) + ">") {
+                    i += 1; continue
+                }
+                result.append(Placeholder(key: closing ? "</\(name)>" : selfClosing ? "<\(name)/>" : "<\(name)>", range: ByteRange(i, j + 1)))
+                i = j + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+}
