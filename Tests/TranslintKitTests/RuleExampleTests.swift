@@ -54,7 +54,7 @@ struct RuleExampleTests {
     func nonTriggering(id: String) throws {
         let d = try #require(Self.catalog.description(id: id))
         for example in d.nonTriggering {
-            let (source, target) = Self.split(example.text, bilingual: Self.isBilingual(id))
+            let (source, target) = Self.split(example.text, bilingual: Self.isBilingual(id) || example.text.contains(BilingualContext.separator))
             for variant in Self.variants(for: id, source: source) {
                 let text = variant.targetPrefix + target
                 let found = try Self.engine(for: id, source: source).run(text, kind: Self.kind(source, variant), fixes: .none)
@@ -68,7 +68,7 @@ struct RuleExampleTests {
     func triggering(id: String) throws {
         let d = try #require(Self.catalog.description(id: id))
         for example in d.triggering {
-            let (source, marked) = Self.split(example.text, bilingual: Self.isBilingual(id))
+            let (source, marked) = Self.split(example.text, bilingual: Self.isBilingual(id) || example.text.contains(BilingualContext.separator))
             let (target, markers) = CheckExample(marked).unmarked
             #expect(!markers.isEmpty, "\(id): triggering example without a ↓ marker", sourceLocation: Self.place(example.location))
             for variant in Self.variants(for: id, source: source) {
@@ -85,8 +85,9 @@ struct RuleExampleTests {
     func corrections(id: String) throws {
         let d = try #require(Self.catalog.description(id: id))
         for correction in d.corrections {
-            let (source, before) = Self.split(correction.before, bilingual: Self.isBilingual(id))
-            let after = Self.split(correction.after, bilingual: Self.isBilingual(id)).target
+            let paired = Self.isBilingual(id) || correction.before.contains(BilingualContext.separator)
+            let (source, before) = Self.split(correction.before, bilingual: paired)
+            let after = Self.split(correction.after, bilingual: paired).target
             for base in Self.variants(for: id, source: source) {
                 for crlf in [false, true] {
                     var variant = base

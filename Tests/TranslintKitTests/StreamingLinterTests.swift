@@ -58,7 +58,7 @@ struct StreamingLinterTests {
 
     @Test("a fix that makes a new finding is followed up in the same run, and the diff shows the result")
     func followUpPasses() throws {
-        let text = "Check for FPR now.\n\nthe the the end"
+        let text = "Check for fpr now.\n\nthe the the end"
         let glossary = try GlossaryLoader.load(yaml: "version: 1\nsource_language: en\ntarget_language: en\nterms:\n  - target: for\n    forbidden: [FPR]\n", file: "g")
         let linter = LintEngine(glossary: glossary)
         var output: [UInt8] = []
@@ -70,7 +70,7 @@ struct StreamingLinterTests {
         #expect(String(decoding: FixPlan.apply(result.appliedEdits, to: Array(text.utf8)), as: UTF8.self) == fixed)
         #expect(try linter.lint(fixed).isEmpty)
         #expect(result.findings.allSatisfy { $0.isFixed })
-        #expect(result.followUpFixes == 1)   // "for FOR", made by the FPR fix
+        #expect(result.followUpFixes == 1)   // "for for", made by the fpr fix
     }
 
     @Test func positionsAreLineAndScalarColumn() throws {

@@ -16,8 +16,11 @@ public final class LintContext {
     private let sentenceWordStarts: [Int]
     /// Where table cells start (Markdown): labels and values, not sentences.
     public let cellStarts: Set<Int>
-    /// With a source: the case of the source's first letter, by the offset where the aligned target paragraph (or
-    /// unit) starts. A translation follows its source's case at the start of a unit (pofilter's `startcaps`).
+    /// With a source: the source text of each aligned paragraph or unit, by the offset where the target paragraph
+    /// (or unit) starts. A translation follows its source at the start of a unit: its case (pofilter's `startcaps`),
+    /// its leading punctuation, its repeats.
+    public let sources: [Int: String]
+    /// The case of each source's first letter, by the same offsets.
     public let sourceCases: [Int: LetterCase]
     /// What was blanked before the checks read the text (markup, code, inline tags), sorted: white space that
     /// is not the author's.
@@ -33,7 +36,7 @@ public final class LintContext {
     /// those that are list items.
     init(text source: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String,
          sentenceSegmenter: Segmenter, wordSegmenter: Segmenter, blockStarts: [Int] = [], listItems: Set<Int> = [],
-         cellStarts: Set<Int> = [], sourceCases: [Int: LetterCase] = [:], maskedRanges: [ByteRange] = []) {
+         cellStarts: Set<Int> = [], sources: [Int: String] = [:], maskedRanges: [ByteRange] = []) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
         _ = storage.initialize(from: source)
         let text = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<source.count])
@@ -43,7 +46,8 @@ public final class LintContext {
         self.cellStarts = cellStarts
         self.maskedRanges = maskedRanges
         self.blockStarts = Set(blockStarts)
-        self.sourceCases = sourceCases
+        self.sources = sources
+        self.sourceCases = sources.mapValues { LetterCase(firstLetterOf: $0) }
         self.isEnglish = Glossary.baseLanguage(locale) == "en"
         let paragraphs = SentenceStarts.paragraphs(in: text, splitAt: blockStarts)
         self.paragraphs = paragraphs
@@ -102,6 +106,12 @@ public final class LintContext {
             if links[mid].end <= range.start { low = mid + 1 } else { high = mid }
         }
         return low < links.count && (links[low].overlaps(range) || (range.isEmpty && links[low].contains(range.start)))
+    }
+
+    /// The source of the paragraph or unit holding `offset`, if there is one.
+    public func source(around offset: Int) -> String? {
+        guard !sources.isEmpty, let paragraph = paragraphs.last(where: { $0.start <= offset }) else { return nil }
+        return sources[paragraph.start] ?? sources.filter { $0.key <= offset }.max { $0.key < $1.key }?.value
     }
 
     /// Whether `offset` was blanked (markup, code, an inline tag) before the checks read the text.

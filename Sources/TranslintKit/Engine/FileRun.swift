@@ -178,7 +178,7 @@ final class FileRun {
             lint = try engine.fileFindings(chunk, path: path, format: format, includeFuzzy: includeFuzzy, session: session)
         case .paired(let format, let source):
             lint = engine.lintDocument(chunk, format: format, session: session, countWords: countWords,
-                                       sourceCases: engine.sourceCases(source: source, target: chunk))
+                                       sources: engine.sourceParagraphs(source: source, target: chunk))
             lint.findings += engine.alignedFindings(source: source, target: chunk)
             Finding.sort(&lint.findings)
         case .text(let format):

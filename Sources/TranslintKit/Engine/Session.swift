@@ -42,10 +42,10 @@ extension LintEngine {
     /// inside an `ignore` phrase are dropped, severities follow the settings. Offsets are into `buffer`; a byte
     /// order mark is skipped. `protected`: ranges of `buffer` that are markup (inline elements of a bilingual file):
     /// read as white space (the text around a tag is prose), never flagged, never changed.
-    /// `sourceCases`: with a source, the case of its first letter by the offset (into `buffer`) where the aligned
-    /// target paragraph or unit starts.
+    /// `sources`: with a source, its text by the offset (into `buffer`) where the aligned target paragraph or unit
+    /// starts.
     func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, session: Session, countWords: Bool = false,
-                      protected: [ByteRange] = [], sourceCases: [Int: LetterCase] = [:]) -> DocumentLint {
+                      protected: [ByteRange] = [], sources: [Int: String] = [:]) -> DocumentLint {
         let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         let body = UnsafeBufferPointer(rebasing: buffer[bomLength...])
         var prepared = PreparedText.prepare(body, format: format)
@@ -71,7 +71,7 @@ extension LintEngine {
                                       wordSegmenter: session.wordSegmenter,
                                       blockStarts: prepared.blockStarts, listItems: prepared.listItemStarts,
                                       cellStarts: prepared.cellStarts,
-                                      sourceCases: bomLength == 0 ? sourceCases : Dictionary(uniqueKeysWithValues: sourceCases.map { ($0.key - bomLength, $0.value) }),
+                                      sources: bomLength == 0 ? sources : Dictionary(uniqueKeysWithValues: sources.map { ($0.key - bomLength, $0.value) }),
                                       maskedRanges: maskedRanges)
             var findings: [Finding] = []
             for check in checks {
@@ -132,13 +132,12 @@ extension LintEngine {
         }
     }
 
-    /// The case of each source paragraph's first letter, by where the aligned target paragraph starts; empty when
-    /// the paragraphs do not pair up.
-    func sourceCases(source: String, target: UnsafeBufferPointer<UInt8>) -> [Int: LetterCase] {
+    /// Each source paragraph, by where the aligned target paragraph starts; empty when the paragraphs do not pair up.
+    func sourceParagraphs(source: String, target: UnsafeBufferPointer<UInt8>) -> [Int: String] {
         guard case .aligned(let pairs) = Alignment.align(source: source, target: target) else { return [:] }
-        var cases: [Int: LetterCase] = [:]
-        for pair in pairs { cases[SentenceStarts.skipSpace(target, from: pair.target.start)] = LetterCase(firstLetterOf: pair.source) }
-        return cases
+        var sources: [Int: String] = [:]
+        for pair in pairs { sources[SentenceStarts.skipSpace(target, from: pair.target.start)] = pair.source }
+        return sources
     }
 
     /// Whether a unit in `language` is checked: all when the glossary is empty, else those in its target language.
@@ -162,7 +161,7 @@ extension LintEngine {
             unit.target.text.withUnsafeBufferPointer { buffer in
                 let start = SentenceStarts.skipSpace(buffer, from: 0)
                 let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected,
-                                        sourceCases: [start: LetterCase(firstLetterOf: unit.source)])
+                                        sources: [start: unit.source])
                 words += lint.words
                 let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected)
                 for finding in lint.findings + pair {

@@ -56,7 +56,9 @@ public enum CaseMapping {
 }
 
 /// Case folding of the Basic Multilingual Plane, read from ICU once. Immutable after that.
+/// Apostrophes fold to `'`: machine translation writes `Singles’ Day` and `woudn’t` where a glossary has `'`.
 private let bmpFoldTable: [UInt16] = (0..<0x10000).map { c in
+    if c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0xFF07 { return 0x27 }
     let folded = cicu_fold_case(Int32(c))
     return folded >= 0 && folded < 0x10000 ? UInt16(folded) : UInt16(c)
 }

@@ -201,6 +201,8 @@ struct LintSetup {
         let configuration = try ConfigurationFile.load(explicit: command.config)
         var glossary = try GlossaryFiles.load(configuration.glossaries + command.glossary)
         if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
+        // Without glossary entries the configuration's languages are the only word on them (untranslated needs both).
+        if let target = configuration.targetLanguage, glossary.entries.isEmpty { glossary.targetLanguage = target }
         // Like prh: a glossary whose own examples fail would corrupt text; refuse it.
         let failures = try GlossaryValidation.exampleFailures(in: glossary)
         if let first = failures.first {

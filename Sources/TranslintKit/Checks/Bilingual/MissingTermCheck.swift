@@ -33,20 +33,28 @@ public struct MissingTermCheck: BilingualCheck {
     public func check(_ context: BilingualContext) -> [Finding] {
         var findings: [Finding] = []
         var reported = Set<String>()
+        // Entries that share a source term (电商 → e-commerce, and → e-commerce companies) answer for it together:
+        // any of their targets or forbidden renderings in the translation accounts for the term.
+        var bySource: [String: [GlossaryEntry]] = [:]
+        for entry in context.glossary.entries { if let term = entry.source { bySource[term, default: []].append(entry) } }
         for entry in context.glossary.entries {
-            guard let term = entry.source, !reported.contains(entry.target), BilingualContext.contains(context.sourceText, term) else { continue }
-            if BilingualContext.contains(context.targetText, entry.target) { continue }
-            if entry.forbidden.contains(where: { BilingualContext.contains(context.targetText, $0) }) { continue }
+            guard let term = entry.source, !reported.contains(term), BilingualContext.contains(context.sourceText, term) else { continue }
+            let siblings = bySource[term] ?? [entry]
+            if siblings.contains(where: { sibling in
+                BilingualContext.contains(context.targetText, sibling.target)
+                    || sibling.forbidden.contains { BilingualContext.contains(context.targetText, $0) }
+            }) { continue }
             if context.targetText.contains(term) { continue }
             // A longer entry that covers this term and is present (新浪微博 → Sina Weibo covers 微博 → Weibo).
             if context.glossary.entries.contains(where: { other in
                 other.target != entry.target && (other.source?.contains(term) ?? false) && BilingualContext.contains(context.sourceText, other.source!)
                     && BilingualContext.contains(context.targetText, other.target)
             }) { continue }
-            reported.insert(entry.target)
-            let note = entry.note.map { " (\($0))" } ?? ""
+            reported.insert(term)
+            let targets = siblings.map { "'\($0.target)'" }
+            let named = targets.count == 1 ? targets[0] : targets.dropLast().joined(separator: ", ") + " or " + targets.last!
             findings.append(Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
-                                    message: "the source has '\(term)', but the translation has no '\(entry.target)'\(note)",
+                                    message: "the source has '\(term)', but the translation has no \(named)",
                                     range: context.wholeTarget))
         }
         return findings

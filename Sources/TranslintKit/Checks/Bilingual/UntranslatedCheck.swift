@@ -37,13 +37,29 @@ public struct UntranslatedCheck: BilingualCheck {
 
     public init() {}
 
+    /// English words that only prose has: a run of source words with one of them is a sentence left over, not a
+    /// command, an option or a name (`git remote set-url`, `smb://server/file`).
+    static let proseWords: Set<String> = ["the", "a", "an", "to", "of", "and", "is", "are", "for", "in", "with", "on", "not",
+                                          "be", "this", "that", "it", "you", "your", "was", "can", "will", "from", "or", "by"]
+
+    /// Whether the Latin run at `range` of the target is prose: it has a prose word, and nothing glues it to code
+    /// (`-`, `_`, `/`, `.`, `:`, `=`, `<`, `[` right before or after it).
+    static func isProse(_ run: String, in text: UnsafeBufferPointer<UInt8>, range: ByteRange) -> Bool {
+        let glue: Set<UInt8> = [0x2D, 0x5F, 0x2F, 0x2E, 0x3A, 0x3D, 0x3C, 0x3E, 0x5B, 0x5D, 0x40, 0x24, 0x25, 0x60]
+        if range.start > 0 && glue.contains(text[range.start - 1]) { return false }
+        if range.end < text.count && glue.contains(text[range.end]) && !(text[range.end] == 0x2E && (range.end + 1 == text.count || text[range.end + 1] == 0x20)) { return false }
+        return run.lowercased().split(separator: " ").contains { proseWords.contains(String($0)) }
+    }
+
     public func check(_ context: BilingualContext) -> [Finding] {
         // A translation that is the source, word for word, when the glossary says the languages differ.
         let g = context.glossary
         let trimmedSource = context.sourceText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und",
            trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII),
-           trimmedSource.split(separator: " ").filter({ $0.unicodeScalars.contains { CharacterClass.isLetter($0.value) } }).count >= 3 {
+           trimmedSource.split(separator: " ").filter({ $0.unicodeScalars.contains { CharacterClass.isLetter($0.value) } }).count >= 3,
+           // A name kept as it is (`David M. Ihnat`) is no untranslated text: prose has lowercase words.
+           trimmedSource.split(separator: " ").contains(where: { word in word.count >= 3 && word.unicodeScalars.allSatisfy { CharacterClass.isLowercase($0.value) } }) {
             return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
                             message: "the translation is the source text, untranslated", range: context.wholeTarget)]
         }
@@ -55,6 +71,7 @@ public struct UntranslatedCheck: BilingualCheck {
               sourceScript != targetScript, !targetScripts.contains(sourceScript) else { return [] }
         let latin = BilingualContext.scriptName(sourceScript) == "Latin"
         let text = context.target
+        let links = LinkDetector.links(in: text)
         var findings: [Finding] = []
         var i = 0
         while i < text.count {
@@ -75,9 +92,10 @@ public struct UntranslatedCheck: BilingualCheck {
             }
             i = max(end, i + length)
             let range = ByteRange(start, end)
-            if context.protected.contains(where: { $0.overlaps(range) }) { continue }
+            if context.protected.contains(where: { $0.overlaps(range) }) || links.contains(where: { $0.overlaps(range) }) { continue }
             let run = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
-            if latin && !(words >= 3 && context.sourceText.contains(run)) && context.glossary.entries.first(where: { $0.source == run }) == nil { continue }
+            if latin && !(words >= 3 && context.sourceText.contains(run) && Self.isProse(run, in: text, range: range))
+                && context.glossary.entries.first(where: { $0.source == run }) == nil { continue }
             if let entry = context.glossary.entries.first(where: { $0.source == run }) {
                 var replacement = entry.target
                 // Letters must not touch: "of 微博grew" → "of Weibo grew"; none for unspaced targets.

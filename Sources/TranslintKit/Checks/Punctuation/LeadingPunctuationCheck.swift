@@ -7,7 +7,9 @@ public struct LeadingPunctuationCheck: Check {
         rationale: """
         Machine translation sometimes carries a comma or a semicolon from the end of one source sentence to the \
         start of the next. The fix removes the punctuation and the space after it and capitalizes the word \
-        that then starts the sentence. Ellipses, dashes, bullets, quotes and brackets are left alone.
+        that then starts the sentence. Ellipses, dashes, bullets, quotes and brackets are left alone, and so \
+        are names that start with a dot (`.bss`, `.gitlab-ci.yml`), reST fields and roles (`:orphan:`), and a \
+        unit whose source starts with the same punctuation (a message fragment, `, clustered`).
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -21,6 +23,11 @@ public struct LeadingPunctuationCheck: Check {
             CheckExample("(Aside) text."),
             CheckExample(":"),                 // a string of punctuation (a separator in software strings) starts no sentence
             CheckExample("Separators: \n\n:?.!"),
+            CheckExample("       .bss   This section holds uninitialized data."),
+            CheckExample(" .gitlab-ci.yml | 2 +-"),
+            CheckExample(":orphan:\n\n:tocdepth: 2"),
+            CheckExample(", clustered ‖ , geclustert"),
+            CheckExample(": doesn't want any addresses ‖ ：不需要任何地址"),
         ],
         triggering: [
             CheckExample("↓, in fact, to avoid repeating the mistakes."),
@@ -40,6 +47,19 @@ public struct LeadingPunctuationCheck: Check {
 
     public init() {}
 
+    /// `word:` right after a colon: a reST field (`:orphan:`) or role (`:rfc:`).
+    private static func isField(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var k = start
+        while k < text.count && (CharacterClass.isASCIIAlnum(text[k]) || text[k] == 0x2D || text[k] == 0x5F) { k += 1 }
+        return k < text.count && text[k] == 0x3A
+    }
+
+    /// Whether `source` starts (past white space) with punctuation this check calls stray.
+    static func startsWithStray(_ source: String) -> Bool {
+        guard let first = source.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return stray.contains(first.value)
+    }
+
     public func check(_ context: LintContext) -> [Finding] {
         context.sentenceStarts.compactMap { start in
             let text = context.text
@@ -52,6 +72,13 @@ public struct LeadingPunctuationCheck: Check {
             guard end > start.offset else { return nil }
             // "..." is an ellipsis, not a stray full stop.
             if text[start.offset] == 0x2E && end - start.offset > 1 { return nil }
+            // `.bss`, `.gitlab-ci.yml`: a dot glued to a word starts a name. `:orphan:`, `:rfc:`: a field or role.
+            if end < text.count && CharacterClass.isAlnum(UTF8Bytes.decode(text, at: end).scalar) {
+                if text[start.offset] == 0x2E { return nil }
+                if text[start.offset] == 0x3A && Self.isField(text, from: end) { return nil }
+            }
+            // The source starts with the same punctuation: the translation follows it (`, clustered` → `, geclustert`).
+            if let source = context.source(around: start.offset), Self.startsWithStray(source) { return nil }
             let punctuation = context.string(ByteRange(start.offset, end))
             var next = end
             while next < text.count && (text[next] == 0x20 || text[next] == 0x09) { next += 1 }

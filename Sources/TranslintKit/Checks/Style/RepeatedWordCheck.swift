@@ -6,8 +6,12 @@ public struct RepeatedWordCheck: Check {
         name: "Repeated word",
         summary: "The same word twice in a row (`the the`).",
         rationale: """
-        A doubled word is almost always a slip. Words compare case-insensitively across spaces and one line \
-        break. Left alone: numbers, and doubles that English uses on purpose (`had had`, `that that`).
+        A doubled word is almost always a slip. Words compare across spaces and one line break, as written or \
+        with the first one capitalized (`The the`). Left alone: numbers; doubles the language uses on purpose \
+        (`had had`, `that that`, `long long`, German `die die`, French `nous nous`); names written twice \
+        (`Walla Walla`) and a keyword next to its metavariable (`port PORT`, `--host=HOST HOST`), which differ in \
+        case; parts of identifiers (`ELFOSABI_IRIX IRIX`); words in columns (a tab or two spaces between them) or \
+        on lines indented differently (a heading and the text under it).
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -20,6 +24,14 @@ public struct RepeatedWordCheck: Check {
             CheckExample("It cost 10 10 times."),
             CheckExample("Bye bye, Taobao."),
             CheckExample("Blah. Blah."),
+            CheckExample("       port PORT"),
+            CheckExample("  -h, --host=HOST     HOST of the database server"),
+            CheckExample("ELFOSABI_IRIX\t  IRIX ABI"),
+            CheckExample("COPYRIGHT\n       Copyright (C) 2002 IBM, Inc. and others."),
+            CheckExample("       Editres\teditres"),
+            CheckExample("unsigned long long int"),
+            CheckExample("Walla Walla ‖ Walla Walla"),
+            CheckExample("    make\n    make test"),
         ],
         triggering: [
             CheckExample("It is the↓ the best."),
@@ -36,7 +48,14 @@ public struct RepeatedWordCheck: Check {
     )
 
     /// Doubles that are grammatical in English.
-    static let allowed: Set<String> = ["had", "that", "is", "bye", "ha", "no", "yeah", "very", "so", "tsk", "knock", "hush", "chop", "tut"]
+    static let allowed: Set<String> = ["had", "that", "is", "bye", "ha", "no", "yeah", "very", "so", "tsk", "knock", "hush", "chop", "tut",
+                                       "long", "man", "blah", "bla"]
+    /// Doubles that are grammatical in other languages, by language: relative pronouns after articles, reflexives.
+    static let allowedByLanguage: [String: Set<String>] = [
+        "de": ["die", "der", "das", "den", "dem", "sie", "es"],
+        "fr": ["nous", "vous"],
+        "nl": ["die", "dat"],
+    ]
 
     public init() {}
 
@@ -69,10 +88,10 @@ public struct RepeatedWordCheck: Check {
                 let word = wordRange(text, from: i, limit: paragraph.end)
                 // Part of a larger token (x86, it's, e-mail) is no word of its own.
                 let joinedAfter = word.end < paragraph.end && Self.joins(text[word.end])
-                let joinedBefore = i > paragraph.start && Self.joins(text[i - 1])
+                let joinedBefore = i > paragraph.start && (Self.joins(text[i - 1]) || text[i - 1] == 0x5F || text[i - 1] == 0x2F || text[i - 1] == 0x2E)
                 if joinedAfter || joinedBefore {
                     previous = nil
-                } else if let p = previous, sameWord(p, word, context) {
+                } else if let p = previous, sameWord(p, word, context), Self.sameCase(p, word, context), Self.plainGap(p, word, context) {
                     // Take every further repeat too (`or or or`), so that one fix leaves one word.
                     var last = word
                     var k = word.end
@@ -91,7 +110,8 @@ public struct RepeatedWordCheck: Check {
                         k = candidate.end
                     }
                     let first = context.string(p)
-                    if !Self.allowed.contains(first.lowercased()) {
+                    let allowedHere = Self.allowedByLanguage[Glossary.baseLanguage(context.locale)] ?? []
+                    if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased()) {
                         findings.append(.repeated(first, range: ByteRange(p.end, last.end)))
                     }
                     previous = nil
@@ -106,6 +126,50 @@ public struct RepeatedWordCheck: Check {
             }
         }
         return findings
+    }
+
+    /// As written, or the first capitalized at a sentence start (`The the`). `port PORT` (a keyword and its
+    /// metavariable) and `COPYRIGHT` / `Copyright` (a heading and its text) are not slips, nor is a name the
+    /// source writes twice too (`Walla Walla`).
+    private static func sameCase(_ a: ByteRange, _ b: ByteRange, _ context: LintContext) -> Bool {
+        let first = context.string(a), second = context.string(b)
+        if first == second {
+            guard first.unicodeScalars.dropFirst().allSatisfy({ !CharacterClass.isUppercase($0.value) }) else { return false }
+            if let source = context.source(around: a.start), source.contains(first + " " + second) { return false }
+            return true
+        }
+        guard let head = first.unicodeScalars.first, CharacterClass.isUppercase(head.value) else { return false }
+        return first.unicodeScalars.dropFirst().elementsEqual(second.unicodeScalars.dropFirst())
+            && second.unicodeScalars.allSatisfy { !CharacterClass.isUppercase($0.value) }
+    }
+
+    /// The white space between two words is one space, or a line break between lines indented alike: not a tab,
+    /// not two spaces (columns), not a heading above an indented text.
+    private static func plainGap(_ a: ByteRange, _ b: ByteRange, _ context: LintContext) -> Bool {
+        let text = context.text
+        var k = a.end
+        var spaces = 0
+        var sawBreak = false
+        while k < b.start {
+            switch text[k] {
+            case 0x09: return false
+            case 0x20: spaces += 1; if spaces >= 2 && !sawBreak { return false }
+            case 0x0A: sawBreak = true; spaces = 0
+            default: break
+            }
+            k += 1
+        }
+        guard sawBreak else { return true }
+        func indent(ofLineHolding offset: Int) -> Int {
+            let line = context.line(containing: offset)
+            var i = line.start
+            while i < line.end && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
+            return i - line.start
+        }
+        // A word alone on its line (`make` above `make test`) is a term or a command, not the end of a sentence.
+        let line = context.line(containing: a.start)
+        guard (line.start..<a.start).contains(where: { CharacterClass.isASCIIAlnum(text[$0]) || text[$0] >= 0x80 }) else { return false }
+        return indent(ofLineHolding: a.start) == indent(ofLineHolding: b.start)
     }
 
     @inline(__always) private static func joins(_ byte: UInt8) -> Bool {

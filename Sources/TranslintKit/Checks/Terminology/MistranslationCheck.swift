@@ -37,6 +37,7 @@ public struct MistranslationCheck: Check {
             CheckCorrection("The mistakes of micro-blog Sina, again.", "The mistakes of Sina Weibo, again."),
             CheckCorrection("Its micro-blog’s users left.", "Its Weibo’s users left."),
             CheckCorrection("AMOY SELLERS", "TAOBAO SELLERS"),
+            CheckCorrection("MICRO-LETTER AND AMOY WAR: ALI WINS", "WECHAT AND TAOBAO WAR: ALIBABA WINS"),
             CheckCorrection("Electricity business grew.", "E-commerce grew."),
             CheckCorrection("electricity business grew.", "E-commerce grew."),
             CheckCorrection("It is Ali can not tolerate.", "It is Alibaba can not tolerate."),
@@ -51,8 +52,9 @@ public struct MistranslationCheck: Check {
             guard case .forbidden = match.role else { return nil }
             let entry = context.glossary.entries[match.entry]
             let found = context.string(match.range)
+            let line = context.string(context.line(containing: match.range.start))
             let replacement = entry.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
-                                                locale: context.locale)
+                                                locale: context.locale, inAllCapsText: TermCaseCheck.isAllCaps(line))
             return .useTarget(replacement, insteadOf: found, range: match.range, note: entry.note)
         }
     }

@@ -44,8 +44,20 @@ public struct TermCaseCheck: Check {
             if context.isSentenceWordStart(match.range.start),
                found == CaseMapping.capitalizingFirst(entry.target, locale: context.locale) { return nil }
             if Self.isAllCaps(context.string(context.line(containing: match.range.start))) { return nil }
+            // An all-caps occurrence is its own styling (`HUAWEI` in running text), unless the entry insists on its
+            // exact form (`case_sensitive: true`, as npm does).
+            if entry.caseSensitive != true && found.unicodeScalars.filter({ CharacterClass.isLetter($0.value) }).count >= 2
+                && Self.isAllCaps(found) { return nil }
+            // `Singles’ Day` is `Singles' Day`: apostrophes are one character to the glossary.
+            if CaseMapping.fold(found) == CaseMapping.fold(entry.target) && Self.sameLetters(found, entry.target) { return nil }
             return .wrongCase(found, target: entry.target, range: match.range)
         }
+    }
+
+    /// Equal but for apostrophes (`’` for `'`).
+    static func sameLetters(_ a: String, _ b: String) -> Bool {
+        func plain(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.map { "’‘ʼ＇".unicodeScalars.contains($0) ? "'" : $0 } }
+        return plain(a) == plain(b)
     }
 
     /// A line with capitals and no lowercase letter: a heading or shouting, where every term is upper-cased.
