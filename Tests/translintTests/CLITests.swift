@@ -71,6 +71,28 @@ struct CLI {
     }
 }
 
+extension CLI {
+    /// Runs `command` with /bin/sh in `directory`; its status, standard output and error.
+    static func sh(_ command: String, in directory: URL) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// `text` quoted for /bin/sh.
+    static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
 @Suite(.serialized)
 struct CLITests {
     @Test("the README's first command reports every literal rendering and lowercase start, and exits 1")

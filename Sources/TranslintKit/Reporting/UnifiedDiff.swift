@@ -6,7 +6,8 @@ public struct UnifiedDiff: Sendable {
     public init(context: Int = 3) { self.context = context }
 
     /// The diff of `original` under `edits` (sorted, non-overlapping, offsets into `original`),
-    /// labelled `a/<path>` and `b/<path>`; empty when the edits change nothing.
+    /// labelled `a/<path>` and `b/<path>`, quoted as git quotes them; empty when the edits change nothing. `path` is
+    /// used as given: `patch -p1` and `git apply` look for it from where they run.
     public func render(path: String, original: [UInt8], edits: [TextEdit]) -> String {
         guard !edits.isEmpty else { return "" }
         let lines = Self.lineStarts(original)
@@ -35,7 +36,7 @@ public struct UnifiedDiff: Sendable {
             }
         }
 
-        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        var out = "--- \(GitQuotedPath.header("a/" + path))\n+++ \(GitQuotedPath.header("b/" + path))\n"
         var shift = 0   // lines added minus removed by earlier hunks
         for hunk in hunks {
             let from = max(0, blocks[hunk.first!].first - context)

@@ -180,7 +180,10 @@ struct Lint: ParsableCommand {
             }, emit: { try begin(); try emit($0) }, output: { try target.write($0) })
             try begin()
             try target.finish(changed: result.appliedEditCount > 0)
-            if wantsDiff { try outputs.diff(UnifiedDiff().render(path: display, original: original, edits: result.appliedEdits)) }
+            if wantsDiff {
+                let name = path == "-" ? display : DiffPath.relativeToCurrentDirectory(path)
+                try outputs.diff(UnifiedDiff().render(path: name, original: original, edits: result.appliedEdits))
+            }
             return result
         } catch {
             target.discard()
@@ -317,5 +320,23 @@ enum GlossaryFiles {
         let glossaries = expanded.filter { GlossaryFormat.forPath($0) != nil }
         if glossaries.isEmpty { throw InputError.unreadable(path: path, reason: "no glossary (*.yaml, *.tbx, *.csv, *.tsv) in this folder") }
         return glossaries
+    }
+}
+
+/// The path a diff names for a file, so that `git apply` and `patch -p1` find it from the folder translint runs in.
+enum DiffPath {
+    /// `path` relative to the current folder when it lies under it (an absolute path, `./a.txt`, `sub/../a.txt`);
+    /// other paths as given, which `patch` refuses to follow and `git apply --unsafe-paths` applies.
+    static func relativeToCurrentDirectory(_ path: String) -> String {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard path.hasPrefix("/") || components.contains(where: { $0 == "." || $0 == ".." || $0.isEmpty }) else { return path }
+        let current = FileIO.identity(FileManager.default.currentDirectoryPath)
+        let prefix = current.hasSuffix("/") ? current : current + "/"
+        // Lexically first (a symbolic link in the path stays one), then through the real path of the file's folder.
+        let lexical = URL(fileURLWithPath: path).standardizedFileURL.path
+        if lexical.hasPrefix(prefix) { return String(lexical.dropFirst(prefix.count)) }
+        let folder = FileIO.identity((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let real = (folder as NSString).appendingPathComponent((path as NSString).lastPathComponent)
+        return real.hasPrefix(prefix) ? String(real.dropFirst(prefix.count)) : path
     }
 }
