@@ -28,4 +28,48 @@ struct GitQuotedPathTests {
         #expect(GitQuotedPath.parse(#""b/\q.txt""#) == nil)
     }
 
+    @Test("the changed lines of many files come from one git diff, by their b/ names")
+    func changedLinesOfManyFiles() {
+        let diff = """
+            diff --git a/x1.txt b/x1.txt
+            index 1..2 100644
+            --- a/x1.txt
+            +++ b/x1.txt
+            @@ -3,0 +4,2 @@ Old line.
+            +++ an added line that looks like a header
+            +New line.
+            diff --git "a/x[1]\\t.txt" "b/x[1]\\t.txt"
+            --- "a/x[1]\\t.txt"
+            +++ "b/x[1]\\t.txt"
+            @@ -1 +1 @@
+            -a
+            +b
+            @@ -9,2 +8,0 @@
+            -gone
+            -gone
+            diff --git a/d s/y.txt b/d s/y.txt
+            --- a/d s/y.txt\t
+            +++ b/d s/y.txt\t
+            @@ -2 +2,3 @@
+            -x
+            +x
+            +y
+            +z
+            diff --git a/deleted.txt b/deleted.txt
+            deleted file mode 100644
+            --- a/deleted.txt
+            +++ /dev/null
+            @@ -1 +0,0 @@
+            -bye
+            diff --git a/mode.sh b/mode.sh
+            old mode 100644
+            new mode 100755
+
+            """
+        let files = ChangedLines.parse(gitDiff: diff)
+        #expect(files.keys.sorted() == ["d s/y.txt", "x1.txt", "x[1]\t.txt"])
+        #expect(files["x1.txt"]?.ranges == [4...5])
+        #expect(files["x[1]\t.txt"]?.ranges == [1...1])
+        #expect(files["d s/y.txt"]?.ranges == [2...4])
+    }
 }

@@ -28,3 +28,33 @@ public struct ChangedLines: Hashable, Sendable {
         return ChangedLines(ranges: ranges)
     }
 }
+
+extension ChangedLines {
+    /// The changed lines of every file in one `git diff --unified=0` of many files, by the path its `+++ b/` line
+    /// names (relative to the repository's top folder, unquoted). A deleted file (`+++ /dev/null`) is left out.
+    /// Expects git's default `b/` prefix (`--dst-prefix=b/`) and no renames (`--no-renames`).
+    public static func parse(gitDiff: String) -> [String: ChangedLines] {
+        var files: [String: ChangedLines] = [:]
+        var current: String?
+        var ranges: [ClosedRange<Int>] = []
+        var inHeader = false   // between `diff --git` and the first hunk: an added line may also start with `+++`
+        func flush() {
+            if let current { files[current] = ChangedLines(ranges: ranges) }
+            current = nil
+            ranges = []
+        }
+        for line in gitDiff.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("diff --git ") {
+                flush()
+                inHeader = true
+            } else if inHeader, line.hasPrefix("+++ ") {
+                if let name = GitQuotedPath.parse(line.dropFirst(4)), name.hasPrefix("b/") { current = String(name.dropFirst(2)) }
+            } else if line.hasPrefix("@@ ") {
+                inHeader = false
+                if current != nil { ranges += parse(unifiedDiff: String(line)).ranges ?? [] }
+            }
+        }
+        flush()
+        return files
+    }
+}

@@ -238,7 +238,7 @@ struct LintSetup {
         var changed: [String: ChangedLines] = [:]
         if let revision = command.onlyChanged {
             try Git.verify(revision: revision)
-            for path in files where path != "-" { changed[path] = try Git.changedLines(of: path, since: revision) }
+            changed = try Git.changedLines(of: files.filter { $0 != "-" }, since: revision)
         }
         self.changed = changed
     }

@@ -53,18 +53,62 @@ enum Git {
         }
     }
 
-    /// The lines of `path` changed since `revision` (the whole file when git does not track it).
-    static func changedLines(of path: String, since revision: String) throws -> ChangedLines {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let directory = folder.isEmpty ? "." : folder
-        guard let tracked = run(["ls-files", "--error-unmatch", "--", name], in: directory) else {
+    /// The lines of each of `paths` changed since `revision`, from one `git diff` of them all (and one `git ls-files`
+    /// to tell an unchanged file from one git does not track). Paths are literal: `x[1].txt` names that file, not
+    /// `x1.txt`. A file git does not track, or one outside the work tree of the current folder, counts as changed
+    /// throughout.
+    static func changedLines(of paths: [String], since revision: String) throws -> [String: ChangedLines] {
+        var result: [String: ChangedLines] = [:]
+        for path in paths { result[path] = .all }
+        guard !paths.isEmpty else { return result }
+        guard let top = run(["rev-parse", "--show-toplevel"]).flatMap({ $0.status == 0 ? $0.output : nil })
+            .map({ String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .newlines) }) else {
             throw Failure(description: "--only-changed needs git, which could not be run")
         }
-        if tracked.status != 0 { return .all }
-        guard let diff = run(["diff", "--no-color", "--no-ext-diff", "--unified=0", revision, "--", name], in: directory), diff.status == 0 else {
-            throw Failure(description: "\(path): git diff against '\(revision)' failed")
+        // Paths relative to the top of the work tree, which is what git prints; git runs there.
+        let topFolder = FileIO.identity(top)
+        var byTopPath: [String: [String]] = [:]
+        for path in paths {
+            guard let relative = relativePath(FileIO.identity(path), under: topFolder) else { continue }
+            byTopPath[relative, default: []].append(path)
         }
-        return ChangedLines.parse(unifiedDiff: String(decoding: diff.output, as: UTF8.self))
+        let inside = byTopPath.keys.sorted()
+        // Batches keep each command line well under the kernel's limit; one batch for any usual number of files.
+        for batch in batches(inside, maxBytes: 96 * 1024) {
+            guard let listed = run(["--literal-pathspecs", "ls-files", "-z", "--"] + batch, in: topFolder), listed.status == 0 else {
+                throw Failure(description: "--only-changed: git ls-files failed in \(topFolder)")
+            }
+            let tracked = Set(listed.output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+            let trackedBatch = batch.filter(tracked.contains)
+            guard !trackedBatch.isEmpty else { continue }   // no pathspec at all would diff the whole repository
+            guard let diff = run(["--literal-pathspecs", "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff",
+                                  "--no-renames", "--no-relative", "--src-prefix=a/", "--dst-prefix=b/", "--unified=0",
+                                  revision, "--"] + trackedBatch, in: topFolder), diff.status == 0 else {
+                throw Failure(description: "--only-changed: git diff against '\(revision)' failed")
+            }
+            let changed = ChangedLines.parse(gitDiff: String(decoding: diff.output, as: UTF8.self))
+            for relative in trackedBatch {
+                for path in byTopPath[relative] ?? [] { result[path] = changed[relative] ?? ChangedLines(ranges: []) }
+            }
+        }
+        return result
+    }
+
+    /// `path` relative to `folder` (both real paths), or nil when it is not under it.
+    private static func relativePath(_ path: String, under folder: String) -> String? {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+
+    private static func batches(_ paths: [String], maxBytes: Int) -> [[String]] {
+        var batches: [[String]] = []
+        var current: [String] = [], size = 0
+        for path in paths {
+            if !current.isEmpty && size + path.utf8.count + 1 > maxBytes { batches.append(current); current = []; size = 0 }
+            current.append(path)
+            size += path.utf8.count + 1
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
     }
 }
