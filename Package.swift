@@ -23,9 +23,11 @@ let package = Package(
             name: "TranslintKit",
             dependencies: ["CICU", .product(name: "Yams", package: "Yams")]
         ),
+        // <sys/xattr.h> for the CLI, which keeps a fixed file's extended attributes.
+        .systemLibrary(name: "CFileSystem"),
         .executableTarget(
             name: "translint",
-            dependencies: ["TranslintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TranslintKit", "CFileSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "TranslintKitTests",

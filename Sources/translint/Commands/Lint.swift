@@ -128,37 +128,76 @@ struct Lint: ParsableCommand {
         var summary = LintReport.Summary(fixing: fix)
         summary.minScore = setup.minScore
         let session = try setup.engine.makeSession()
-        var failedFiles = 0
+        if fix { removeStaleTemporaryFiles(beside: setup.files) }
+        // Each file is checked, and with --fix written, on its own: a file with bad input or one that cannot be
+        // written is left as it was and the others go on. Only a report that cannot be written ends the run.
+        var written: [String] = [], failed: [String] = []
         try outputs.begin()
         for path in setup.files {
             let display = path == "-" ? (stdinFilename ?? "<stdin>") : path
             do {
-                let result = try lintFile(path, display: display, setup: setup, session: session, outputs: outputs) { located in
+                let result = try lintFile(path, display: display, setup: setup, session: session, outputs: outputs,
+                                          wrote: { written.append(display) }) { located in
                     for finding in located { summary.add(finding) }
                     try outputs.report(located, path: display, fixing: fix)
                 }
                 summary.add(result)
                 try outputs.endFile(display, quality: result.quality)
             } catch let error as InputError where error.isWriteFailure {
-                throw error   // a report or a fixed file could not be written: stop
+                // A report or standard output could not be written: stop, and say what --fix changed already.
+                Diagnostics.error(error)
+                if fix && setup.files.count > 1 {
+                    let wrote = written.isEmpty ? "no file was written" : "fixed and written before it stopped: \(Self.list(written))"
+                    Diagnostics.note("stopped at \(display); \(wrote); every other file was left unchanged")
+                }
+                throw ExitCode(2)
             } catch {
                 Diagnostics.error(error)
-                failedFiles += 1
+                failed.append(display)
             }
         }
         try outputs.end(summary)
         try outputs.close()
-        if failedFiles > 0 {
-            if fix && failedFiles < setup.files.count { Diagnostics.note("\(failedFiles) of \(setup.files.count) files could not be checked and were not changed; the others were checked\(fix ? " and fixed" : "")") }
+        if !failed.isEmpty {
+            if setup.files.count > 1 {
+                Diagnostics.note(fix ? Self.writtenSummary(written: written, notWritten: failed, total: setup.files.count)
+                                     : "\(failed.count) of \(setup.files.count) files could not be checked: \(Self.list(failed)); the others were checked")
+            }
             throw ExitCode(2)
         }
         if summary.failed { throw ExitCode(1) }
     }
 
+    /// What --fix did with the files when something went wrong, for the one line on standard error.
+    static func writtenSummary(written: [String], notWritten: [String], total: Int) -> String {
+        let left = "\(notWritten.count) of \(total) files could not be checked or written and were left unchanged: \(list(notWritten))"
+        let wrote = written.isEmpty ? "no file was written" : "fixed and written: \(list(written))"
+        let unchanged = total - notWritten.count - written.count
+        return "\(left); \(wrote)" + (unchanged > 0 ? "; \(unchanged) needed no change" : "")
+    }
+
+    /// File names for a message: all of them up to ten, then a count.
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(10).joined(separator: ", ")
+        return names.count > 10 ? "\(shown) and \(names.count - 10) more" : shown
+    }
+
+    /// Removes what an earlier, killed `--fix` left in the folders of the files about to be fixed.
+    private func removeStaleTemporaryFiles(beside files: [String]) {
+        var folders = Set<String>()
+        for path in files where path != "-" {
+            let folder = (FileIO.identity(path) as NSString).deletingLastPathComponent
+            guard folders.insert(folder.isEmpty ? "." : folder).inserted else { continue }
+            for removed in FileIO.StaleTemporaries.remove(in: folder.isEmpty ? "." : folder) {
+                Diagnostics.note("removed \(removed), a temporary file left by an interrupted run")
+            }
+        }
+    }
+
     /// Lints one file, reading it block by block; with --fix writes the fixed text (atomically, and only when
-    /// something changed), with a diff asked for renders it.
+    /// something changed; `wrote` hears of it as soon as it is written), with a diff asked for renders it.
     private func lintFile(_ path: String, display: String, setup: LintSetup, session: Session, outputs: ReportOutputs,
-                          emit: @escaping ([LocatedFinding]) throws -> Void) throws -> FileResult {
+                          wrote: () -> Void, emit: @escaping ([LocatedFinding]) throws -> Void) throws -> FileResult {
         // A regular file is checked for UTF-8 first, so bad input gives no partial report.
         if path != "-" { try FileIO.validateUTF8(path) }
         // The file enters the reports with its first findings (or at its end), so a file that turns out to be bad
@@ -179,7 +218,7 @@ struct Lint: ParsableCommand {
                 }
             }, emit: { try begin(); try emit($0) }, output: { try target.write($0) })
             try begin()
-            try target.finish(changed: result.appliedEditCount > 0)
+            if try target.finish(changed: result.appliedEditCount > 0) { wrote() }
             if wantsDiff {
                 let name = path == "-" ? display : DiffPath.relativeToCurrentDirectory(path)
                 try outputs.diff(UnifiedDiff().render(path: name, original: original, edits: result.appliedEdits))

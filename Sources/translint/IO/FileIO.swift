@@ -2,6 +2,7 @@ import Foundation
 import TranslintKit
 
 #if canImport(Glibc)
+import CFileSystem
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -73,15 +74,30 @@ enum FileIO {
         }
     }
 
-    /// Replaces a file through a temporary file in the same folder and a rename, so readers see the
-    /// old file or the new one, never half of it. Keeps the file's permission bits; follows a symbolic link
-    /// to the file it names.
+    /// Replaces a file's content so that a failure at any point leaves the original untouched (typos and
+    /// codespell make the same promises).
+    ///
+    /// The new text is first written in full to a temporary file beside the file (`.NAME.translint-PID-XXXXXX`) and
+    /// synced. Then, usually, the temporary file is renamed over the file: readers see the old text or the new, never
+    /// half. The temporary file gets the original's owner and group, then its mode including setuid/setgid (after the
+    /// owner: chown clears those bits), then its extended attributes.
+    ///
+    /// When a rename would lose something, the synced temporary file is copied into the file in place instead, as
+    /// editors do (vim's `backupcopy`): a file with several hard links (a rename would leave the other names with
+    /// the old text), a file whose owner or group translint may not give to a new file, and one whose extended
+    /// attributes cannot be copied. The copy is not atomic; while it runs the temporary file is renamed to
+    /// `.NAME.translint-PID-XXXXXX.fixed`, which holds the complete fixed text if translint is killed then and is never
+    /// removed by translint.
+    ///
+    /// A read-only file (no write permission for translint, or no write bit for its owner, which matters when
+    /// translint runs as root) is refused before anything is created. Follows a symbolic link to the file it names.
     final class AtomicWriter {
         let path: String
         private let target: String
-        private let temporary: String
+        private var temporary: String
         private var fd: Int32
-        private var failed = false
+        /// Copy into the file instead of renaming over it; see the type's comment.
+        private let inPlace: Bool
 
         init(replacing path: String) throws {
             self.path = path
@@ -89,50 +105,112 @@ enum FileIO {
             target = realpath(path, &resolved) != nil ? cString(resolved) : path
             var info = stat()
             guard stat(target, &info) == 0 else { throw InputError.unwritable(path: path, reason: lastError()) }
+            guard info.st_mode & S_IFMT == S_IFREG else { throw InputError.unwritable(path: path, reason: "not a regular file") }
+            let mode = String(info.st_mode & 0o7777, radix: 8)
+            if access(target, W_OK) != 0 { throw InputError.unwritable(path: path, reason: "read-only (\(lastError()), mode 0\(mode))") }
+            if info.st_mode & S_IWUSR == 0 { throw InputError.unwritable(path: path, reason: "read-only (mode 0\(mode))") }
             let folder = (target as NSString).deletingLastPathComponent
             let name = (target as NSString).lastPathComponent
-            var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).translint-XXXXXX").utf8CString)
+            var template = Array(((folder.isEmpty ? "." : folder) + "/" + StaleTemporaries.prefix(for: name) + "XXXXXX").utf8CString)
             fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { throw InputError.unwritable(path: path, reason: "cannot create a temporary file beside it: \(lastError())") }
             temporary = cString(template)
-            if fchmod(fd, info.st_mode & 0o7777) != 0 {
-                let reason = lastError()
-                discard()
-                throw InputError.unwritable(path: path, reason: reason)
+            // Only root may give a file away, and only a member may give it a group: when the new file cannot have
+            // both, the text is copied into the file itself, which keeps them.
+            var keepsEverything = info.st_nlink == 1 && fchown(fd, info.st_uid, info.st_gid) == 0
+            if keepsEverything {
+                if fchmod(fd, info.st_mode & 0o7777) != 0 {
+                    let reason = lastError()
+                    close(fd)
+                    unlink(temporary)
+                    throw InputError.unwritable(path: path, reason: reason)
+                }
+                keepsEverything = Self.copyExtendedAttributes(from: target, to: fd)
             }
-            _ = fchown(fd, info.st_uid, info.st_gid)   // best effort: only root may give a file away
+            inPlace = !keepsEverything
+        }
+
+        /// Copies every extended attribute of `source` to `fd`; false when one cannot be copied. A file system without
+        /// them (ENOTSUP) has none to lose.
+        private static func copyExtendedAttributes(from source: String, to fd: Int32) -> Bool {
+            let size = listxattr(source, nil, 0)
+            if size < 0 { return errno == ENOTSUP }
+            if size == 0 { return true }
+            var names = [CChar](repeating: 0, count: size)
+            let listed = listxattr(source, &names, size)
+            if listed < 0 { return false }   // the list grew meanwhile: copy in place rather than lose one
+            for name in names[..<listed].split(separator: 0) {
+                let cName = Array(name) + [0]
+                let length = getxattr(source, cName, nil, 0)
+                if length < 0 { return false }
+                var value = [UInt8](repeating: 0, count: max(length, 1))
+                let read = getxattr(source, cName, &value, length)
+                if read < 0 { return false }
+                if fsetxattr(fd, cName, value, read, 0) != 0 && errno != ENOTSUP { return false }
+            }
+            return true
         }
 
         func write(_ bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        let reason = lastError()
-                        discard()
-                        throw InputError.unwritable(path: path, reason: reason)
-                    }
-                    offset += n
+                guard raw.count > 0 else { return }
+                do {
+                    try Self.writeAll(fd, raw.baseAddress!, raw.count)
+                } catch let error as SystemError {
+                    discard()
+                    throw InputError.unwritable(path: path, reason: error.reason)
                 }
             }
         }
 
         /// Puts the new content in place.
         func commit() throws {
-            guard fsync(fd) == 0, close(fd) == 0 else {
-                let reason = lastError()
-                fd = -1
-                discard()
-                throw InputError.unwritable(path: path, reason: reason)
-            }
+            guard fsync(fd) == 0 else { try fail() }
+            if inPlace { return try copyInPlace() }
+            guard close(fd) == 0 else { fd = -1; try fail() }
             fd = -1
-            guard rename(temporary, target) == 0 else {
-                let reason = lastError()
-                discard()
-                throw InputError.unwritable(path: path, reason: reason)
+            guard rename(temporary, target) == 0 else { try fail() }
+        }
+
+        /// Copies the synced temporary file into the file, keeping the file's inode: its other names, owner, group and
+        /// attributes. The temporary file is kept, under a name the clean-up never matches, until the copy is synced.
+        private func copyInPlace() throws {
+            let keep = temporary + ".fixed"
+            guard rename(temporary, keep) == 0 else { try fail() }
+            temporary = keep
+            let out = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard out >= 0 else { try fail() }
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
+            defer { buffer.deallocate() }
+            var offset: off_t = 0
+            do {
+                while true {
+                    let n = pread(fd, buffer, blockSize, offset)
+                    if n < 0 { if errno == EINTR { continue }; throw SystemError() }
+                    if n == 0 { break }
+                    try Self.writeAll(out, buffer, n)
+                    offset += off_t(n)
+                }
+                guard fsync(out) == 0 || errno == EINVAL else { throw SystemError() }
+            } catch let error as SystemError {
+                let reason = error.reason
+                close(out)
+                close(fd); fd = -1
+                // The file is now partly written: keep the complete text beside it, and say where.
+                throw InputError.unwritable(path: path, reason: "\(reason); the complete fixed text is in \(keep)")
             }
+            guard close(out) == 0 else {
+                let reason = lastError()
+                close(fd); fd = -1
+                throw InputError.unwritable(path: path, reason: "\(reason); the complete fixed text is in \(keep)")
+            }
+            discard()
+        }
+
+        private func fail() throws(InputError) -> Never {
+            let reason = lastError()
+            discard()
+            throw InputError.unwritable(path: path, reason: reason)
         }
 
         /// Leaves the original untouched and removes the temporary file.
@@ -140,6 +218,72 @@ enum FileIO {
             if fd >= 0 { close(fd); fd = -1 }
             unlink(temporary)
         }
+
+        /// Writes all `count` bytes, retrying short and interrupted writes.
+        private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) throws(SystemError) {
+            var offset = 0
+            while offset < count {
+                let n = Glibc.write(fd, bytes + offset, count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SystemError()
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Temporary files that a killed translint left beside the files it was fixing, and their removal on the next
+    /// `--fix` in that folder.
+    ///
+    /// Names: `.NAME.translint-PID-XXXXXX` (this version: the pid of the process writing it) and
+    /// `.NAME.translint-XXXXXX` (earlier versions). One with a pid is stale once that process is gone; one without,
+    /// when nothing has written to it for ten minutes (a running translint writes its output as it goes, and
+    /// renames the file within moments of its last write). `.fixed` files (see `AtomicWriter`) are never removed.
+    enum StaleTemporaries {
+        static let maximumAge: TimeInterval = 600
+
+        static func prefix(for name: String) -> String { ".\(name).translint-\(getpid())-" }
+
+        /// Removes the stale temporary files in `folder`; returns the paths removed. Errors (another user's file in a
+        /// shared folder, one removed meanwhile) leave the file where it is.
+        static func remove(in folder: String, now: Date = Date()) -> [String] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+            var removed: [String] = []
+            for name in names where isStale(name: name, folder: folder, now: now) {
+                let path = (folder as NSString).appendingPathComponent(name)
+                if unlink(path) == 0 { removed.append(path) }
+            }
+            return removed.sorted()
+        }
+
+        static func isStale(name: String, folder: String, now: Date) -> Bool {
+            guard let (pid, _) = parse(name) else { return false }
+            var info = stat()
+            guard lstat((folder as NSString).appendingPathComponent(name), &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+            if let pid { return kill(pid, 0) != 0 && errno == ESRCH }
+            let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+            return now.timeIntervalSince(modified) > maximumAge
+        }
+
+        /// The pid in a temporary file's name (nil for the older names without one), or nil when `name` is not one
+        /// of translint's temporary files.
+        static func parse(_ name: String) -> (pid: pid_t?, suffix: Substring)? {
+            guard name.hasPrefix("."), let marker = name.range(of: ".translint-", options: .backwards),
+                  marker.lowerBound > name.index(after: name.startIndex) else { return nil }
+            let rest = name[marker.upperBound...]
+            let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
+            func isRandom(_ part: Substring) -> Bool { part.count == 6 && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+            if parts.count == 1, isRandom(parts[0]) { return (nil, parts[0]) }
+            if parts.count == 2, isRandom(parts[1]), let pid = pid_t(parts[0]), pid > 0 { return (pid, parts[1]) }
+            return nil
+        }
+    }
+
+    /// A failed system call's reason, taken from `errno` at once (before anything else can change it).
+    struct SystemError: Error {
+        let reason: String
+        init() { reason = FileIO.lastError() }
     }
 
     /// A NUL-terminated C string in a buffer, as a String.
@@ -158,29 +302,47 @@ enum FileIO {
 
 /// Where `--fix` puts a file's fixed text: the file itself through an atomic writer, or for standard input,
 /// standard output once the whole input was read and checked (bad input then leaves no half-written output).
+///
+/// A file that cannot be written throws `FixedFileError`: that file stays as it was and the run goes on with the
+/// others. Standard output that cannot be written throws `InputError`, which ends the run like a report that cannot
+/// be written.
 final class FixedText {
     private var writer: FileIO.AtomicWriter?
     private var standardInput: [UInt8]?
 
     init(path: String, fixing: Bool) throws {
         guard fixing else { return }
-        if path == "-" { standardInput = [] } else { writer = try FileIO.AtomicWriter(replacing: path) }
+        if path == "-" { standardInput = [] } else { writer = try FixedFileError.wrapping { try FileIO.AtomicWriter(replacing: path) } }
     }
 
     func write(_ bytes: [UInt8]) throws {
-        if standardInput != nil { standardInput! += bytes } else { try writer?.write(bytes) }
+        if standardInput != nil { standardInput! += bytes } else if let writer { try FixedFileError.wrapping { try writer.write(bytes) } }
     }
 
-    /// Puts the fixed text in place when something `changed`; standard input is always echoed.
-    func finish(changed: Bool) throws {
+    /// Puts the fixed text in place when something `changed`; standard input is always echoed. Returns whether a file
+    /// was written.
+    @discardableResult
+    func finish(changed: Bool) throws -> Bool {
         if let standardInput { try Output.standardOutput.write(standardInput) }
-        guard let writer else { return }
-        if changed { try writer.commit() } else { writer.discard() }
+        guard let writer else { return false }
         self.writer = nil
+        guard changed else { writer.discard(); return false }
+        try FixedFileError.wrapping { try writer.commit() }
+        return true
     }
 
     func discard() {
         writer?.discard()
         writer = nil
+    }
+}
+
+/// A file that `--fix` could not write (read-only, a full disk, …): the file is left as it was.
+struct FixedFileError: Error, CustomStringConvertible {
+    let error: InputError
+    var description: String { error.description }
+
+    static func wrapping<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as InputError { throw FixedFileError(error: error) }
     }
 }
