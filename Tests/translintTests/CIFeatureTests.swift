@@ -82,7 +82,7 @@ struct CIFeatureTests {
         #expect(try CLI.run(["lint", "a.txt", "--config", "missing.yml"], in: root).stderr.contains("missing.yml: cannot read"))
     }
 
-    @Test("folder walks skip what .gitignore ignores, hidden and binary files, and say so with --verbose")
+    @Test("folder walks skip what .gitignore ignores, hidden and binary files and other formats, and say so with --verbose")
     func gitignore() throws {
         let root = try Self.project([
             ".gitignore": "build/\n*.log\n",
@@ -90,7 +90,8 @@ struct CIFeatureTests {
             "build/out.txt": "The Amoy build.\n",
             "run.log": "The Amoy log.\n",
             ".hidden/c.txt": "The Amoy secret.\n",
-            "bin.dat": "Amoy\u{0}binary",
+            "bin.txt": "Amoy\u{0}binary",
+            "data.json": "{\"a\": \"The Amoy data.\"}",
         ])
         #expect(try CLI.shell("git init -q . && git add .gitignore a.txt", in: root) == 0)
         let result = try CLI.run(["lint", ".", "--glossary", CLI.root.appendingPathComponent(CLI.glossary).path, "--verbose", "--format", "github"], in: root)
@@ -98,7 +99,8 @@ struct CIFeatureTests {
         #expect(result.out.contains("file=a.txt,"))
         #expect(result.stderr.contains("skipped build/ (ignored by .gitignore)"))
         #expect(result.stderr.contains("skipped run.log (ignored by .gitignore)"))
-        #expect(result.stderr.contains("skipped bin.dat (binary)"))
+        #expect(result.stderr.contains("skipped bin.txt (binary)"))
+        #expect(result.stderr.contains("skipped data.json (not a translation format translint reads)"))
     }
 
     @Test("github output for the sample: one line per finding, with its line and column")

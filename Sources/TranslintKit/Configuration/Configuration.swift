@@ -15,7 +15,8 @@ import Yams
 ///   mistranslation: {severity: error, mqm_severity: critical}
 /// mqm_weights: {minor: 1, major: 5, critical: 25}
 /// ```
-/// Paths are relative to the file's folder.
+/// Paths are relative to the file's folder. Folder walks check only translation files (`isTranslation`), and of those
+/// the ones `include` and `exclude` select.
 public struct Configuration: Hashable, Sendable {
     public static let fileNames = [".translint.yml", ".translint.yaml"]
 
@@ -40,6 +41,14 @@ public struct Configuration: Hashable, Sendable {
     public func includes(_ relativePath: String) -> Bool {
         if exclude.contains(where: { $0.matches(relativePath) }) { return false }
         return include.isEmpty || include.contains { $0.matches(relativePath) }
+    }
+
+    /// Whether `path` is in a format translint reads as a translation, by its extension: plain text (`.txt`),
+    /// Markdown (`.md`, `.markdown`), PO (`.po`; not `.pot`, a template without translations), XLIFF (`.xlf`,
+    /// `.xliff`) and String Catalogs (`.xcstrings`). Folder walks check only these, so that code, data, the
+    /// configuration and the glossaries are never checked or rewritten as if they were prose.
+    public static func isTranslation(_ path: String) -> Bool {
+        BilingualFile.Format.forPath(path) != nil || DocumentFormat.forPath(path) == .markdown || path.lowercased().hasSuffix(".txt")
     }
 
     static let keys: Set<String> = ["version", "glossaries", "include", "exclude", "source_language", "target_language",

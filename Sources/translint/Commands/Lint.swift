@@ -53,21 +53,23 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check translated text files against glossaries; fix them with --fix.",
         discussion: """
-        Settings come from .translint.yml (the first one found from the current folder upwards) or --config; \
-        options given here win. Without paths and with a configuration file, its folder's files are checked.
+        Settings come from .translint.yml (the first one found from the current folder upwards, else from the first \
+        path upwards) or --config; options given here win. Without paths and with a configuration file, its folder's \
+        files are checked. Folder walks check only translations (.txt, .md, .markdown, .po, .xlf, .xliff, \
+        .xcstrings), never the configuration or a glossary in use.
 
         Exit status: 0 no findings (with --fix: none left; info-level findings do not count), 1 findings, or with \
         --min-score a file scoring below it, 2 bad input or usage.
         """
     )
 
-    @Argument(help: "Files or folders to check (folders: the text files under them). '-' reads standard input.")
+    @Argument(help: "Files or folders to check (folders: the translations under them). '-' reads standard input.")
     var paths: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A glossary file, or a folder of them (*.yaml). Repeatable; added after the configuration's.", valueName: "file"))
     var glossary: [String] = []
 
-    @Option(help: ArgumentHelp("The configuration file (default: .translint.yml in this folder or one above it).", valueName: "file"))
+    @Option(help: ArgumentHelp("The configuration file (default: .translint.yml in this folder or one above it, else in or above the first path's folder).", valueName: "file"))
     var config: String?
 
     @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -96,6 +98,9 @@ struct Lint: ParsableCommand {
 
     @Option(help: ArgumentHelp("The path to show for standard input (also decides Markdown: .md).", valueName: "path"))
     var stdinFilename: String?
+
+    @Flag(help: "Apply the folder-walk rules (translation formats, include/exclude, not the configuration or a glossary) to files named on the command line too, as pre-commit hooks need.")
+    var forceExclude = false
 
     @Flag(help: "Say which files folder walks skipped, and why.")
     var verbose = false
@@ -240,8 +245,9 @@ struct LintSetup {
     let changed: [String: ChangedLines]
 
     init(command: Lint) throws {
-        let configuration = try ConfigurationFile.load(explicit: command.config)
-        var glossary = try GlossaryFiles.load(configuration.glossaries + command.glossary)
+        let configuration = try ConfigurationFile.load(explicit: command.config, firstPath: command.paths.first)
+        let glossaryFiles = try (configuration.glossaries + command.glossary).flatMap(GlossaryFiles.files(in:))
+        var glossary = try GlossaryFiles.load(files: glossaryFiles)
         if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
         // Without glossary entries the configuration's languages are the only word on them (untranslated needs both).
         if let target = configuration.targetLanguage, glossary.entries.isEmpty { glossary.targetLanguage = target }
@@ -261,7 +267,12 @@ struct LintSetup {
             paths = [configuration.root]
         }
         let verbose = command.verbose
-        files = try FileWalker(configuration: configuration, skipped: { path, why in
+        // The files that configure the run are never checked: a fix would rewrite `version:` or a forbidden term.
+        var inUse: [String: String] = [:]
+        for file in glossaryFiles { inUse[FileIO.identity(file)] = "a glossary in use" }
+        if let file = configuration.file { inUse[FileIO.identity(file)] = "the configuration file in use" }
+        files = try FileWalker(configuration: configuration, inUse: inUse, translationsOnly: true, forceExclude: command.forceExclude,
+                               skipped: { path, why in
             if verbose { Diagnostics.note("skipped \(path) (\(why))") }
         }).expand(paths)
         if let source = command.source {
@@ -341,7 +352,12 @@ final class ReportSink {
 enum GlossaryFiles {
     /// Every glossary in `paths` (a folder stands for the glossary files in it, sorted), merged in order.
     static func load(_ paths: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Glossary {
-        let glossaries = try paths.flatMap { try files(in: $0) }.map { try loadFile($0, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
+        try load(files: try paths.flatMap { try files(in: $0) }, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    }
+
+    /// The glossary files `files` (no folders), merged in order.
+    static func load(files: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Glossary {
+        let glossaries = try files.map { try loadFile($0, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
         return glossaries.isEmpty ? .empty() : try Glossary.merging(glossaries)
     }
 

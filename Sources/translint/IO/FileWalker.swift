@@ -3,12 +3,21 @@ import TranslintKit
 
 /// The files to check for the paths given on the command line.
 ///
-/// Files named on the command line are checked as given. Folders are walked: what `.gitignore` ignores (inside a
-/// git work tree: git's own rules, also nested `.gitignore` files and `.git/info/exclude`), hidden files and
-/// folders, binary files (a NUL byte in the first 8 KiB) and files outside the configuration's `include` / inside
-/// its `exclude` patterns are skipped; `skipped` hears of each.
+/// Folders are walked: what `.gitignore` ignores (inside a git work tree: git's own rules, also nested `.gitignore`
+/// files and `.git/info/exclude`), hidden files and folders, the files in `inUse` (the configuration file and the
+/// glossaries, compared by real path), with `translationsOnly` every file that is not in a translation format
+/// (`Configuration.isTranslation`), files outside the configuration's `include` or inside its `exclude` patterns,
+/// and binary files (a NUL byte in the first 8 KiB) are skipped; `skipped` hears of each.
+///
+/// Files named on the command line are checked as given, unless `forceExclude` (`--force-exclude`, as in typos and
+/// SwiftLint): then they are selected by the same rules as the files a walk finds, except `.gitignore` (the files
+/// pre-commit names are git's own). That is what lets a pre-commit hook pass every staged file.
 struct FileWalker {
     var configuration: Configuration
+    /// Real paths (`FileIO.identity`) of files that are never checked, with the reason `skipped` is told.
+    var inUse: [String: String] = [:]
+    var translationsOnly = false
+    var forceExclude = false
     var skipped: (String, String) -> Void = { _, _ in }
 
     func expand(_ paths: [String]) throws -> [String] {
@@ -19,8 +28,13 @@ struct FileWalker {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputError.unreadable(path: path, reason: "no such file or directory")
             }
-            guard isDirectory.boolValue else { result.append(path); continue }
-            result.append(contentsOf: try walk(path))
+            if isDirectory.boolValue {
+                result.append(contentsOf: try walk(path))
+            } else if forceExclude, let reason = reasonToSkip(path, relative: relativeToRoot(path)) {
+                skipped(path, reason)
+            } else {
+                result.append(path)
+            }
         }
         return result
     }
@@ -40,7 +54,7 @@ struct FileWalker {
             while let relative = walker.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: join(relative), isDirectory: &isDirectory)
+                guard FileManager.default.fileExists(atPath: join(relative), isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
                     if name.hasPrefix(".") { walker.skipDescendants(); skipped(join(relative) + "/", "hidden") }
                     continue
@@ -51,12 +65,21 @@ struct FileWalker {
         var files: [String] = []
         for relative in candidates.sorted() {
             let path = join(relative)
-            if isHidden(relative) { skipped(path, "hidden"); continue }
-            if !configuration.includes(relativeToRoot(path)) { skipped(path, "excluded by the configuration"); continue }
-            if !looksLikeText(path) { skipped(path, "binary"); continue }
+            if let reason = reasonToSkip(path, relative: relative) { skipped(path, reason); continue }
             files.append(path)
         }
         return files
+    }
+
+    /// Why `path` is not checked, or nil when it is. `relative`: the path below the folder walked, for telling
+    /// hidden files.
+    private func reasonToSkip(_ path: String, relative: String) -> String? {
+        if isHidden(relative) { return "hidden" }
+        if !inUse.isEmpty, let reason = inUse[FileIO.identity(path)] { return reason }
+        if translationsOnly && !Configuration.isTranslation(path) { return "not a translation format translint reads" }
+        if !configuration.includes(relativeToRoot(path)) { return "excluded by the configuration" }
+        if !looksLikeText(path) { return "binary" }
+        return nil
     }
 
     private func isHidden(_ relative: String) -> Bool {
