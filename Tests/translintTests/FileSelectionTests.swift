@@ -41,6 +41,26 @@ struct FileSelectionTests {
         return result.out.split(separator: "\n").map { String($0.dropFirst(3)) }.sorted()
     }
 
+    /// The pre-commit hooks this repository ships: id → (entry, files regex).
+    static func hooks() throws -> [String: (entry: String, files: String?)] {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        var hooks: [String: (entry: String, files: String?)] = [:]
+        var id: String?
+        func value(_ line: Substring, _ key: String) -> String? {
+            let trimmed = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "- ", with: "", options: .anchored)
+            guard trimmed.hasPrefix(key + ":") else { return nil }
+            var v = trimmed.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
+            if v.hasPrefix("'") && v.hasSuffix("'") { v = String(v.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'") }
+            return v
+        }
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            if let v = value(line, "id") { id = v; hooks[v] = ("", nil) }
+            if let id, let v = value(line, "entry") { hooks[id]?.entry = v }
+            if let id, let v = value(line, "files") { hooks[id]?.files = v }
+        }
+        return hooks
+    }
+
     @Test("a folder walk with --fix changes only the translation: not the configuration, the glossaries, code, JSON or YAML")
     func folderWalkFixesOnlyTranslations() throws {
         let root = try Self.repository()
@@ -56,6 +76,35 @@ struct FileSelectionTests {
         #expect(try CLI.shell("git checkout -q -- .", in: root) == 0)
         #expect(try CLI.run(["lint", "--fix"], in: root).status == 0)
         #expect(try Self.changed(in: root) == ["docs/guide.md"])
+    }
+
+    @Test("the pre-commit hooks select only translations and, given every staged file, change only the translation")
+    func preCommitHooks() throws {
+        let hooks = try Self.hooks()
+        let root = try Self.repository()
+        let staged = try CLI.sh("git ls-files", in: root).out.split(separator: "\n").map(String.init)
+        #expect(staged.count == 7)
+        for id in ["translint", "translint-fix"] {
+            let hook = try #require(hooks[id], "no hook \(id)")
+            #expect(hook.entry.contains("--force-exclude"), "\(id): \(hook.entry)")
+            let pattern = try NSRegularExpression(pattern: try #require(hook.files, "\(id) has no files: pattern"))
+            let selected = staged.filter { pattern.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+            #expect(selected == ["docs/guide.md"], "\(id)")
+            // As pre-commit runs it: the entry, then the files. Also with every staged file, should a user widen `files:`.
+            for files in [selected, staged] {
+                let arguments = Array(hook.entry.split(separator: " ").dropFirst().map(String.init)) + files
+                let result = try CLI.run(arguments, in: root)
+                if id == "translint" {
+                    #expect(result.status == 1)
+                    #expect(result.out.contains("docs/guide.md:3:1:"))
+                    #expect(!result.out.contains("app.swift") && !result.out.contains("data.json") && !result.out.contains("terms.yaml"))
+                } else {
+                    #expect(result.status == 0, "\(result.stderr)")
+                    #expect(try Self.changed(in: root) == ["docs/guide.md"])
+                    #expect(try CLI.shell("git checkout -q -- .", in: root) == 0)
+                }
+            }
+        }
     }
 
     @Test("files named on the command line are checked as given; with --force-exclude they follow the folder-walk rules")
