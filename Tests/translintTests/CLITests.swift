@@ -308,3 +308,34 @@ struct CLITests {
         #expect(try Data(contentsOf: file) == before)
     }
 }
+
+@Suite(.serialized)
+struct UsageRefusalTests {
+    @Test("--source with a folder is refused (exit 2): it would pair one source with every file in it")
+    func sourceWithFolder() throws {
+        let (folder, _) = try CLI.sandbox()
+        try Data("淘宝。\n".utf8).write(to: folder.appendingPathComponent("source.txt"))
+        let translationFolder = try CLI.run(["lint", "docs", "--source", "source.txt", "--glossary", CLI.root.path + "/" + CLI.glossary], in: folder)
+        #expect(translationFolder.status == 2)
+        #expect(translationFolder.stderr.contains("--source pairs one source file with one translation file, but the translation 'docs' is a folder."), "\(translationFolder.stderr)")
+        let sourceFolder = try CLI.run(["lint", "docs/article.txt", "--source", "docs"], in: folder)
+        #expect(sourceFolder.status == 2)
+        #expect(sourceFolder.stderr.contains("but the source 'docs' is a folder"))
+    }
+
+    @Test("--min-score and min_score refuse NaN and infinity (exit 2): a NaN would turn the gate off",
+          arguments: ["nan", "NaN", "inf", "101"])
+    func minScoreNotANumber(value: String) throws {
+        let result = try CLI.run(["lint", CLI.sample, "--glossary", CLI.glossary, "--min-score", value])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--min-score is a score from 0 to 100"))
+    }
+
+    @Test("min_score in the configuration refuses NaN", arguments: [".nan", ".NaN", ".inf", "-.inf", "-5"])
+    func configurationMinScore(value: String) throws {
+        let root = try CIFeatureTests.project([".translint.yml": "min_score: \(value)\n", "a.txt": "Fine.\n"])
+        let result = try CLI.run(["lint", "a.txt"], in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".translint.yml:1: 'min_score' must be a number"), "\(result.stderr)")
+    }
+}

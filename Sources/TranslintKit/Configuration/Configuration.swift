@@ -82,7 +82,8 @@ public struct Configuration: Hashable, Sendable {
             config[keyPath: path] = tag
         }
         if let value = top["min_score"] {
-            guard let score = reader.double(value), score <= 100 else { throw reader.error(value, "'min_score' must be a number up to 100") }
+            // As --min-score: a NaN or a negative infinity would turn the gate off.
+            guard let score = reader.double(value), (0...100).contains(score) else { throw reader.error(value, "'min_score' must be a number from 0 to 100") }
             config.minScore = score
         }
         config.rules.ignore = try top["ignore"].map { try reader.stringList($0, key: "ignore") } ?? []

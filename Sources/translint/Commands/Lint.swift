@@ -121,7 +121,18 @@ struct Lint: ParsableCommand {
         if fix && showsDiff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once.") }
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a score from 0 to 100.") }
-        if source != nil && paths.count != 1 { throw ValidationError("--source pairs one source with one translation: give exactly one file to check.") }
+        if let source {
+            guard paths.count == 1 else { throw ValidationError("--source pairs one source with one translation: give exactly one file to check.") }
+            // A folder would pair the one source with every file in it.
+            for (what, path) in [("the source", source), ("the translation", paths[0])] where Self.isDirectory(path) {
+                throw ValidationError("--source pairs one source file with one translation file, but \(what) '\(path)' is a folder.")
+            }
+        }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     func run() throws {
