@@ -25,7 +25,8 @@ public enum NumberExtractor {
         0x96F6: 0, 0x3007: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
     ]
     static let chineseSmallUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000]
-    static let chineseLargeUnits: [UInt32: Double] = [0x4E07: 1e4, 0x4EBF: 1e8]
+    /// 万 and 亿, their traditional and Japanese forms 萬 and 億, and 兆 (10¹²).
+    static let chineseLargeUnits: [UInt32: Double] = [0x4E07: 1e4, 0x4EBF: 1e8, 0x842C: 1e4, 0x5104: 1e8, 0x5146: 1e12]
     /// Words in which a numeral is no number: 一些 (some), 一起 (together), 统一 (unify), 万一 (in case), 千万 (by all means)…
     static let chineseIdioms = ["一些", "一起", "一直", "一样", "一般", "一定", "一切", "一旦", "统一", "唯一", "万一", "一下", "一点", "之一",
                                 "一边", "一同", "一向", "一律", "千万别", "千万不", "一致", "一再", "一度", "一时", "一面", "不一"]
@@ -187,6 +188,13 @@ public enum NumberExtractor {
                     } else {
                         pendingMonth = (monthValue, k, j)
                     }
+                    k = j
+                    continue
+                }
+                // `two-phase`, `three-way`: the number word leads a compound.
+                if word.contains("-"), wordValue(word) == nil, let head = word.split(separator: "-").first,
+                   let value = wordValue(String(head)), value > 1 {
+                    add(value, k, k + head.unicodeScalars.count)
                     k = j
                     continue
                 }

@@ -20,6 +20,12 @@ enum NameEvidence {
                                                     && !pattern.hasPrefix("\"") && !pattern.hasPrefix("'") && !pattern.hasPrefix("‘") && !pattern.hasPrefix("“")) {
             return true
         }
+        // Glued to code: a path (`libjpeg/SIMD`, `/usr/lib/libjpeg`), a file or module (`libjpeg.so`), an
+        // identifier (`libjpeg_turbo`, `pkg::x`), a call (`libjpeg(`): not an English word.
+        for pattern in [word + "/", "/" + word, word + "_", "_" + word, word + "::", word + "(", word + ".so", word + ".h", word + ".c", word + ".py", word + ".conf"]
+            where contains(text, pattern, wholeWordStart: !pattern.hasPrefix("/") && !pattern.hasPrefix("_")) {
+            return true
+        }
         // A synopsis or command line: the word first on its line, then options or arguments.
         for pattern in [word + " [", word + " -", word + " <"] {
             var from = 0

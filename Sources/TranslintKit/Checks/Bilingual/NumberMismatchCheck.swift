@@ -13,7 +13,8 @@ public struct NumberMismatchCheck: BilingualCheck {
         digits of placeholders (`%2$s`, `{0}`) are no numbers. What stays unpaired counts only when written in \
         digits: number words translate into words no list can follow (`both`, `deux`, `兩`), so they are \
         compared only with one another. A 1 is left out, as "one", "a" and 一 are as often an article as a \
-        number, and so are digits glued to a name on the other side (`FILE1` against `<文件1>`). Flag only.
+        number, and so is a 0 (`none`, `clear`); so are digits glued to a name on the other side (`FILE1` \
+        against `<文件1>`), and messages that are notes to translators. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -35,6 +36,8 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("SET %s takes only one argument ‖ SET %s 只接受1个参数"),
             CheckExample("雷军发布了新手机。 ‖ Lei Jun launched a new phone."),
             CheckExample("文件大小为1048576字节。 ‖ The file is 1\u{202F}048\u{202F}576 bytes."),
+            CheckExample("two-phase commit requested ‖ 2相コミットが要求されました"),
+            CheckExample("some databases have not been vacuumed in over 2 billion transactions ‖ 一部のデータベースは20億トランザクション以上VACUUMされていません"),
         ],
         triggering: [
             CheckExample("商家超过2亿。 ‖ Merchants exceed ↓2 billion."),
@@ -48,6 +51,8 @@ public struct NumberMismatchCheck: BilingualCheck {
     public init() {}
 
     public func check(_ context: BilingualContext) -> [Finding] {
+        // gettext's notes to translators (`10 translator: see trust.c`) ask for a value of the translator's choice.
+        if context.sourceText.range(of: "translator", options: .caseInsensitive) != nil { return [] }
         let sourceExtraction = NumberExtractor.extract(context.sourceText)
         let targetExtraction = NumberExtractor.extract(context.targetText)
         let source = sourceExtraction.mentions
@@ -72,7 +77,7 @@ public struct NumberMismatchCheck: BilingualCheck {
         // and not a number the other side glues to a name (`FILE1` against `<文件1>`).
         let wordsOnBothSides = missingAll.contains { $0.isWord } && extraAll.contains { $0.isWord }
         func counts(_ m: NumberExtractor.Mention, other: NumberExtractor.Extraction) -> Bool {
-            (!m.isWord || wordsOnBothSides) && m.value != 1 && !other.gluedValues.contains(m.value)
+            (!m.isWord || wordsOnBothSides) && m.value != 1 && m.value != 0 && !other.gluedValues.contains(m.value)
         }
         let lost = missingAll.filter { counts($0, other: targetExtraction) }
         let added = extraAll.filter { counts($0, other: sourceExtraction) }

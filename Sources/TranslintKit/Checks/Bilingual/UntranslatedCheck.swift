@@ -48,7 +48,21 @@ public struct UntranslatedCheck: BilingualCheck {
         let glue: Set<UInt8> = [0x2D, 0x5F, 0x2F, 0x2E, 0x3A, 0x3D, 0x3C, 0x3E, 0x5B, 0x5D, 0x40, 0x24, 0x25, 0x60]
         if range.start > 0 && glue.contains(text[range.start - 1]) { return false }
         if range.end < text.count && glue.contains(text[range.end]) && !(text[range.end] == 0x2E && (range.end + 1 == text.count || text[range.end + 1] == 0x20)) { return false }
-        return run.lowercased().split(separator: " ").contains { proseWords.contains(String($0)) }
+        return isProseWords(run.split(separator: " ").map(String.init))
+    }
+
+    /// Mostly lowercase words (`IF NOT EXISTS` is SQL), two of them prose words.
+    static func isProseWords(_ words: [String]) -> Bool {
+        let lower = words.filter { $0.unicodeScalars.allSatisfy { !CharacterClass.isUppercase($0.value) } }
+        return lower.count * 2 > words.count && words.filter { proseWords.contains($0.lowercased()) }.count >= 2
+    }
+
+    /// A whole message that reads as prose: four words or more, mostly lowercase with two prose words, and no
+    /// placeholder, option or identifier (`%s: cannot open`, `dirs [-clpv]`, `pop_scope: head of …`).
+    static func isProseSentence(_ text: String) -> Bool {
+        if text.unicodeScalars.contains(where: { "%{}[]<>_=()$`|".unicodeScalars.contains($0) }) || text.contains("--") { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).filter { $0.unicodeScalars.contains { CharacterClass.isLetter($0.value) } }
+        return words.count >= 4 && isProseWords(words)
     }
 
     public func check(_ context: BilingualContext) -> [Finding] {
@@ -57,9 +71,9 @@ public struct UntranslatedCheck: BilingualCheck {
         let trimmedSource = context.sourceText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und",
            trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII),
-           trimmedSource.split(separator: " ").filter({ $0.unicodeScalars.contains { CharacterClass.isLetter($0.value) } }).count >= 3,
-           // A name kept as it is (`David M. Ihnat`) is no untranslated text: prose has lowercase words.
-           trimmedSource.split(separator: " ").contains(where: { word in word.count >= 3 && word.unicodeScalars.allSatisfy { CharacterClass.isLowercase($0.value) } }) {
+           // Prose, not a command, a usage line, a debugging message or a name, which translators keep on purpose:
+           // no placeholder or code, and words of prose.
+           Self.isProseSentence(trimmedSource) {
             return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
                             message: "the translation is the source text, untranslated", range: context.wholeTarget)]
         }
@@ -94,7 +108,7 @@ public struct UntranslatedCheck: BilingualCheck {
             let range = ByteRange(start, end)
             if context.protected.contains(where: { $0.overlaps(range) }) || links.contains(where: { $0.overlaps(range) }) { continue }
             let run = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
-            if latin && !(words >= 3 && context.sourceText.contains(run) && Self.isProse(run, in: text, range: range))
+            if latin && !(words >= 4 && context.sourceText.contains(run) && Self.isProse(run, in: text, range: range))
                 && context.glossary.entries.first(where: { $0.source == run }) == nil { continue }
             if let entry = context.glossary.entries.first(where: { $0.source == run }) {
                 var replacement = entry.target

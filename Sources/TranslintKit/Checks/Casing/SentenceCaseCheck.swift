@@ -113,6 +113,9 @@ enum ProseStart {
     /// The severity to report with (the rule's, or `info` where the evidence is weak), or nil for silence.
     static func severity(of start: SentenceStart, word: Int, context: LintContext) -> Severity? {
         let text = context.text
+        // A language written without case (Chinese, Japanese, Korean, Thai) starts no sentence with a Latin
+        // letter: a lowercase Latin word there is a command or a name (`apt-cache 可以查询…`).
+        if ["zh", "ja", "ko", "th", "lo", "km", "my"].contains(Glossary.baseLanguage(context.locale)) { return nil }
         let token = Self.token(at: word, in: text)
         if isIdentifier(token, in: text) { return nil }
         if context.cellStarts.contains(start.offset) { return nil }
@@ -130,7 +133,7 @@ enum ProseStart {
                 return isSentence(start, context: context) ? .info : nil
             case .uncased: break
             }
-        } else if !start.isParagraphStart && context.sourceCases.values.contains(where: { $0 != .uncased }) && !context.isEnglish {
+        } else if context.sourceCases.values.contains(where: { $0 != .uncased }) && !context.isEnglish {
             return nil   // inside a unit whose source has case: only the unit start is compared
         }
         let line = context.line(containing: word)
@@ -146,7 +149,7 @@ enum ProseStart {
                 && (line.start..<indent).contains { !context.isMasked($0) }
             if indented && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
         }
-        if context.isName(wordText) { return nil }
+        if !(context.isEnglish && CommonWords.english.contains(wordText)) && context.isName(wordText) { return nil }
         return .warning
     }
 
@@ -174,6 +177,8 @@ enum ProseStart {
             }
             i += 1
         }
+        // `no-tld-query`, `fsmonitor--daemon`: more than one hyphen is an option or a key, not a compound word.
+        if (token.start..<end).filter({ text[$0] == 0x2D }).count >= 2 { return true }
         // A word with an inner capital letter (camelCase).
         var k = token.start + 1
         while k < end {
@@ -222,10 +227,12 @@ enum ProseStart {
         var last = line.end
         while last > line.start && SentenceStarts.isSpaceByte(text[last - 1]) { last -= 1 }
         if last > line.start && text[last - 1] == 0x3B { return true }
-        // `commit 0123abc…`: the next token is a hash.
+        // `commit 0123abc…`: the next token is a hash. `dbus 1.14.10 (2023-09-01)`: a version.
         let next = SentenceStarts.skipSpace(text, from: token.end)
         if next < line.end {
             let hash = Self.token(at: next, in: text)
+            if CharacterClass.isASCIIDigit(text[next]) && (hash.start..<hash.end).contains(where: { text[$0] == 0x2E })
+                && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || [0x2E, 0x2D, 0x2C, 0x3A, 0x7E, 0x2B].contains(text[$0]) || CharacterClass.isASCIILetter(text[$0]) }) { return true }
             if hash.length >= 7 && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || (text[$0] | 0x20 >= 0x61 && text[$0] | 0x20 <= 0x66) })
                 && (hash.start..<hash.end).contains(where: { CharacterClass.isASCIIDigit(text[$0]) }) { return true }
         }

@@ -28,6 +28,9 @@ public struct LeadingPunctuationCheck: Check {
             CheckExample(":orphan:\n\n:tocdepth: 2"),
             CheckExample(", clustered ‖ , geclustert"),
             CheckExample(": doesn't want any addresses ‖ ：不需要任何地址"),
+            CheckExample("  :http-equiv=refresh: 3; url=../installation/"),
+            CheckExample(" on repetition %s ‖ ，在第 %s 次重复时"),
+            CheckExample("could not get exit code from subprocess: error code %lu ‖ サブプロセスの終了コードを取得できませんでした。: エラーコード %lu"),
         ],
         triggering: [
             CheckExample("↓, in fact, to avoid repeating the mistakes."),
@@ -47,13 +50,6 @@ public struct LeadingPunctuationCheck: Check {
 
     public init() {}
 
-    /// `word:` right after a colon: a reST field (`:orphan:`) or role (`:rfc:`).
-    private static func isField(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var k = start
-        while k < text.count && (CharacterClass.isASCIIAlnum(text[k]) || text[k] == 0x2D || text[k] == 0x5F) { k += 1 }
-        return k < text.count && text[k] == 0x3A
-    }
-
     /// Whether `source` starts (past white space) with punctuation this check calls stray.
     static func startsWithStray(_ source: String) -> Bool {
         guard let first = source.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
@@ -72,13 +68,17 @@ public struct LeadingPunctuationCheck: Check {
             guard end > start.offset else { return nil }
             // "..." is an ellipsis, not a stray full stop.
             if text[start.offset] == 0x2E && end - start.offset > 1 { return nil }
-            // `.bss`, `.gitlab-ci.yml`: a dot glued to a word starts a name. `:orphan:`, `:rfc:`: a field or role.
-            if end < text.count && CharacterClass.isAlnum(UTF8Bytes.decode(text, at: end).scalar) {
-                if text[start.offset] == 0x2E { return nil }
-                if text[start.offset] == 0x3A && Self.isField(text, from: end) { return nil }
+            // `.bss`, `.gitlab-ci.yml`: a dot glued to what follows starts a name; `:orphan:`, `:'a,'z!xxd`: a colon
+            // glued to what follows is a field, a role or a command. Stray punctuation stands apart: `, in fact`.
+            if end < text.count && (text[start.offset] == 0x2E || text[start.offset] == 0x3A)
+                && !SentenceStarts.isSpaceByte(text[end]) && text[end] != 0x0A { return nil }
+            // With a source: only the start of a unit is compared, with the source's own start. A source that starts
+            // with the same punctuation (`, clustered` → `, geclustert`) or inside a sentence (` on repetition %s`)
+            // is a fragment the translation follows.
+            if !context.sources.isEmpty {
+                guard start.isParagraphStart, let source = context.sources[start.offset] else { return nil }
+                if Self.startsWithStray(source) || LetterCase(firstLetterOf: source) == .lower { return nil }
             }
-            // The source starts with the same punctuation: the translation follows it (`, clustered` → `, geclustert`).
-            if let source = context.source(around: start.offset), Self.startsWithStray(source) { return nil }
             let punctuation = context.string(ByteRange(start.offset, end))
             var next = end
             while next < text.count && (text[next] == 0x20 || text[next] == 0x09) { next += 1 }

@@ -136,6 +136,11 @@ public struct RepeatedWordCheck: Check {
         if first == second {
             guard first.unicodeScalars.dropFirst().allSatisfy({ !CharacterClass.isUppercase($0.value) }) else { return false }
             if let source = context.source(around: a.start), source.contains(first + " " + second) { return false }
+            // `Hoia Hoia`, `Pago Pago`: a capitalized double is a name, unless it is a glossary term the translation
+            // doubled (`Taobao Taobao`) or a common word.
+            if let head = first.unicodeScalars.first, CharacterClass.isUppercase(head.value) {
+                return context.termMatch(startingAt: b.start) != nil || CommonWords.english.contains(first.lowercased())
+            }
             return true
         }
         guard let head = first.unicodeScalars.first, CharacterClass.isUppercase(head.value) else { return false }
@@ -159,6 +164,10 @@ public struct RepeatedWordCheck: Check {
             }
             k += 1
         }
+        // Two words alone on their line (`    Form form`): a class and its instance, a term and its value.
+        let lineOfA = context.line(containing: a.start)
+        if !sawBreak, (lineOfA.start..<a.start).allSatisfy({ text[$0] == 0x20 || text[$0] == 0x09 || context.isMasked($0) }),
+           (b.end..<lineOfA.end).allSatisfy({ text[$0] == 0x20 || text[$0] == 0x09 }) { return false }
         guard sawBreak else { return true }
         func indent(ofLineHolding offset: Int) -> Int {
             let line = context.line(containing: offset)
@@ -173,7 +182,7 @@ public struct RepeatedWordCheck: Check {
     }
 
     @inline(__always) private static func joins(_ byte: UInt8) -> Bool {
-        CharacterClass.isASCIIDigit(byte) || byte == 0x27 || byte == 0x2D
+        CharacterClass.isASCIIDigit(byte) || byte == 0x27 || byte == 0x2D || byte == 0x5F
     }
 
     private func wordRange(_ text: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> ByteRange {
