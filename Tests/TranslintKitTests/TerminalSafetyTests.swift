@@ -12,7 +12,7 @@ struct TerminalSafetyTests {
     }
 
     @Test("zero-width and control characters before a finding neither crash the text report nor move the caret",
-          arguments: ["A\u{301}. the", "A\u{200D}. the", "A\u{AD}. the", "\u{FEFF}A. the\nB\u{FEFF}. the", "A\u{0}. the",
+          arguments: ["Done\u{301}. the", "Done\u{200D}. the", "Done\u{AD}. the", "\u{FEFF}Done. the\nBed\u{FEFF}. the", "Done\u{0}. the",
                       "X \u{1B}]0;title\u{7}. the", "中\u{301}文 Go. the", String(repeating: "\u{301}", count: 300) + ". the"])
     func zeroWidthAndControls(text: String) throws {
         let result = try engine.run(text, fixes: .none).result

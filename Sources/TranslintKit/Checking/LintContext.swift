@@ -27,6 +27,8 @@ public final class LintContext {
     public let maskedRanges: [ByteRange]
     /// Where the document's blocks start (Markdown headings, list items, quotes): structure, not indentation.
     public let blockStarts: Set<Int>
+    /// The block starts that are list items.
+    public let listItemStarts: Set<Int>
     /// Whether the text is in English (the target language): word lists of English apply.
     public let isEnglish: Bool
     /// Words the text shows to be names (see `NameEvidence`), cached per word.
@@ -46,6 +48,7 @@ public final class LintContext {
         self.cellStarts = cellStarts
         self.maskedRanges = maskedRanges
         self.blockStarts = Set(blockStarts)
+        self.listItemStarts = listItems
         self.sources = sources
         self.sourceCases = sources.mapValues { LetterCase(firstLetterOf: $0) }
         self.isEnglish = Glossary.baseLanguage(locale) == "en"
@@ -65,6 +68,15 @@ public final class LintContext {
 
     /// Whether the text itself shows `word` (lowercase as written) to be a name: a command, a program, an
     /// identifier. Computed once per word.
+    /// Whether `word` is the title of the manual page the text is, or one it refers to (`AS(1)`).
+    public func isManualPage(_ word: String) -> Bool {
+        let key = "\u{0}" + word
+        if let known = nameEvidence[key] { return known }
+        let answer = NameEvidence.isManualPage(word, in: text)
+        nameEvidence[key] = answer
+        return answer
+    }
+
     public func isName(_ word: String) -> Bool {
         if let known = nameEvidence[word] { return known }
         let answer = NameEvidence.isName(word, in: text)
@@ -108,10 +120,18 @@ public final class LintContext {
         return low < links.count && (links[low].overlaps(range) || (range.isEmpty && links[low].contains(range.start)))
     }
 
+    /// The index of the last paragraph that starts at or before `offset` (binary search), or nil.
+    public func paragraphIndex(atOrBefore offset: Int) -> Int? {
+        let index = Self.firstIndex(in: paragraphs, notBelow: offset + 1) { $0.start }
+        return index > 0 ? index - 1 : nil
+    }
+
     /// The source of the paragraph or unit holding `offset`, if there is one.
     public func source(around offset: Int) -> String? {
-        guard !sources.isEmpty, let paragraph = paragraphs.last(where: { $0.start <= offset }) else { return nil }
-        return sources[paragraph.start] ?? sources.filter { $0.key <= offset }.max { $0.key < $1.key }?.value
+        guard !sources.isEmpty, let index = paragraphIndex(atOrBefore: offset) else { return nil }
+        if let source = sources[paragraphs[index].start] { return source }
+        // A unit whose text holds several paragraphs: its source is keyed by the unit's first one.
+        return sources.filter { $0.key <= offset }.max { $0.key < $1.key }?.value
     }
 
     /// Whether `offset` was blanked (markup, code, an inline tag) before the checks read the text.

@@ -8,6 +8,15 @@ import CICU
 /// - quotes around the word alone: `"make"`, `'make'`, `‘make’`.
 /// A glossary-free, language-free test: it looks only at the text.
 enum NameEvidence {
+    /// The strongest evidence, which holds even for an ordinary English word (`as`, `make`, `test` are
+    /// commands): a manual page's own title or a reference to it, `AS(1)`, `make(1)`.
+    static func isManualPage(_ word: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let upper = word.uppercased()
+        return ["(1)", "(5)", "(7)", "(8)", "(3)", "(2)"].contains { section in
+            contains(text, upper + section, wholeWordStart: true) || contains(text, word + section, wholeWordStart: true)
+        }
+    }
+
     static func isName(_ word: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !word.isEmpty, text.count > 0 else { return false }
         let upper = word.uppercased()
@@ -22,8 +31,8 @@ enum NameEvidence {
         }
         // Glued to code: a path (`libjpeg/SIMD`, `/usr/lib/libjpeg`), a file or module (`libjpeg.so`), an
         // identifier (`libjpeg_turbo`, `pkg::x`), a call (`libjpeg(`): not an English word.
-        for pattern in [word + "/", "/" + word, word + "_", "_" + word, word + "::", word + "(", word + ".so", word + ".h", word + ".c", word + ".py", word + ".conf"]
-            where contains(text, pattern, wholeWordStart: !pattern.hasPrefix("/") && !pattern.hasPrefix("_")) {
+        for pattern in [word + "/", "/" + word, word + "_", "_" + word, word + "::", word + "(", word + ".so", word + ".h", word + ".c", word + ".py", word + ".conf", "--" + word, "=" + word]
+            where contains(text, pattern, wholeWordStart: !pattern.hasPrefix("/") && !pattern.hasPrefix("_") && !pattern.hasPrefix("-") && !pattern.hasPrefix("=")) {
             return true
         }
         // A synopsis or command line: the word first on its line, then options or arguments.

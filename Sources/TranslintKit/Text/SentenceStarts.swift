@@ -234,6 +234,10 @@ enum SentenceStarts {
         // An ellipsis, or a run like "?!" or "...", is judged at its last character.
         if index + 1 < paragraph.end, text[index + 1] == 0x2E || text[index + 1] == 0x21 || text[index + 1] == 0x3F { return nil }
         if terminal == 0x2E && index > paragraph.start && text[index - 1] == 0x2E { return nil }
+        // `(theoretical?) stack`, `(.)`, ` . passed`: a terminal right before a closing bracket, or right after an
+        // opening bracket or white space, ends no sentence.
+        if index + 1 < paragraph.end, text[index + 1] == 0x29 || text[index + 1] == 0x5D { return nil }
+        if index > paragraph.start, [0x28, 0x5B, 0x20, 0x09].contains(text[index - 1]) { return nil }
         // A quoted `.` or `!` is an argument, not the end of a sentence: `"scp host:* ."`, `the '!' form`.
         if index > paragraph.start, index + 1 < paragraph.end,
            [0x22, 0x27, 0x60].contains(text[index - 1]) || (index > paragraph.start + 1 && text[index - 1] == 0x20 && [0x22, 0x27].contains(text[index + 1])) {
@@ -300,6 +304,30 @@ enum SentenceStarts {
     private static func precededByTerminal(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
         guard let previous = lastNonSpace(text, before: offset) else { return true }
         return previous == 0x2E || previous == 0x21 || previous == 0x3F || previous == 0x3A
+    }
+
+    /// The whitespace-separated token that ends right before `offset` (past white space), on the same line.
+    static func previousToken(_ text: UnsafeBufferPointer<UInt8>, before offset: Int) -> String? {
+        var end = offset
+        while end > 0 && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        guard end > 0, text[end - 1] != 0x0A else { return nil }
+        var start = end
+        while start > 0 && !isSpaceByte(text[start - 1]) && text[start - 1] != 0x0A { start -= 1 }
+        guard end - start <= 6 else { return nil }
+        // Only the first token of its line: an enumerator starts an item.
+        var lineStart = start
+        while lineStart > 0 && (text[lineStart - 1] == 0x20 || text[lineStart - 1] == 0x09) { lineStart -= 1 }
+        guard lineStart == 0 || text[lineStart - 1] == 0x0A else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+    }
+
+    /// `iii.`, `a)`, `(b)`, `12.`: an enumerator with its punctuation.
+    static func isEnumeratorToken(_ token: String) -> Bool {
+        var core = Substring(token)
+        if core.hasPrefix("(") { core = core.dropFirst() }
+        guard let last = core.last, last == "." || last == ")" else { return false }
+        core = core.dropLast()
+        return !core.isEmpty && isEnumerator(String(core))
     }
 
     /// `a`, `b`, `iv`, `12`: what numbers list items.

@@ -136,20 +136,41 @@ enum ProseStart {
         } else if context.sourceCases.values.contains(where: { $0 != .uncased }) && !context.isEnglish {
             return nil   // inside a unit whose source has case: only the unit start is compared
         }
+        // A quoted word alone (`"now" is an alias`) is a literal.
+        if word > 0, CharacterClass.isOpening(UTF8Bytes.decode(text, before: word).scalar) {
+            let after = context.word(at: word).end
+            if after < text.count, CharacterClass.isClosing(UTF8Bytes.decode(text, at: after).scalar) { return nil }
+        }
+        // The item after an enumerator (`iii. publicity rights`, `a) first`) may start in lowercase.
+        if let before = SentenceStarts.previousToken(text, before: start.offset), SentenceStarts.isEnumeratorToken(before) { return nil }
         let line = context.line(containing: word)
         var indent = line.start
         while indent < line.end && (text[indent] == 0x20 || text[indent] == 0x09) { indent += 1 }
         let firstOnLine = indent == start.offset
         if firstOnLine || start.isParagraphStart {
             if isStructuredLine(line, token: token, context: context) { return nil }
-            if wordCount(in: paragraph(of: start, context: context), text: text) < 3 { return nil }
+            let paragraph = paragraph(of: start, context: context)
+            if wordCount(in: paragraph, text: text) < 3 { return nil }
+            // A line followed by a more indented one is a term and its definition (`maint packet`, `--umask=umask`).
+            if isTerm(line, indent: indent - line.start, context: context) { return nil }
+            // A short list item without a full stop is a label: `* [child process stdin][]`, `- gitlab-ci: …`.
+            if (context.listItemStarts.contains(start.offset) || isBullet(line, context: context))
+                && wordCount(in: paragraph, text: text, limit: 4) < 4 && !isSentence(start, context: context)
+                && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
+            // A paragraph that goes on with a conjunction or a relative after one that did not end (an example or
+            // a command between the two halves of a sentence: `tabs 1,6,11` / `which is equivalent…`).
+            if start.isParagraphStart, CommonWords.continuations.contains(wordText),
+               let current = context.paragraphIndex(atOrBefore: start.offset), current > 0,
+               case let previous = context.paragraphs[current - 1],
+               let last = SentenceStarts.lastNonSpace(text, before: previous.end), ![0x2E, 0x21, 0x3F, 0x22, 0x27].contains(last),
+               !(last >= 0x80) { return nil }
             // Indented text is prose in a manual page and also a definition, an example or a continuation; only a
             // word that is never a name counts there.
             let indented = indent > line.start && !context.blockStarts.contains(start.offset)
                 && (line.start..<indent).contains { !context.isMasked($0) }
             if indented && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
         }
-        if !(context.isEnglish && CommonWords.english.contains(wordText)) && context.isName(wordText) { return nil }
+        if !(context.isEnglish && CommonWords.english.contains(wordText)) ? context.isName(wordText) : context.isManualPage(wordText) { return nil }
         return .warning
     }
 
@@ -169,7 +190,7 @@ enum ProseStart {
         while i < end {
             let b = text[i]
             switch b {
-            case 0x5F, 0x2F, 0x3D, 0x40, 0x28, 0x5B, 0x7B, 0x3C, 0x5C, 0x7C, 0x24, 0x23, 0x7E: return true   // _ / = @ ( [ { < \ | $ # ~
+            case 0x5F, 0x2F, 0x3D, 0x40, 0x28, 0x5B, 0x5D, 0x7B, 0x3C, 0x5C, 0x7C, 0x24, 0x23, 0x7E: return true   // _ / = @ ( [ { < \ | $ # ~
             case 0x2E, 0x3A:   // `file.c`, `std::x`, `key:value`: a dot or colon inside the word
                 if i + 1 < end && CharacterClass.isASCIIAlnum(text[i + 1]) { return true }
             case 0x30...0x39: return true
@@ -239,8 +260,37 @@ enum ProseStart {
         return false
     }
 
+    /// Whether the line after `line` is indented more than `indent` columns: `line` is a term it defines.
+    static func isTerm(_ line: ByteRange, indent: Int, context: LintContext) -> Bool {
+        let text = context.text
+        guard line.end + 1 < text.count else { return false }
+        var next = line.end
+        while next < text.count && text[next] != 0x0A { next += 1 }
+        next += 1
+        guard next < text.count else { return false }
+        var k = next
+        while k < text.count && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
+        guard k < text.count, text[k] != 0x0A, text[k] != 0x0D else { return false }
+        let nextIndent = (next..<k).reduce(0) { $0 + (text[$1] == 0x09 ? 8 : 1) }
+        let ownIndent = (line.start..<(line.start + indent)).reduce(0) { $0 + (text[$1] == 0x09 ? 8 : 1) }
+        return nextIndent > ownIndent + 1
+    }
+
+    /// A plain-text bullet: `*`, `-`, `+` or `•` and a space before the first word of the line.
+    static func isBullet(_ line: ByteRange, context: LintContext) -> Bool {
+        let text = context.text
+        var k = line.start
+        while k < line.end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
+        guard k + 1 < line.end else { return false }
+        if (text[k] == 0x2A || text[k] == 0x2D || text[k] == 0x2B) && text[k + 1] == 0x20 { return true }
+        return k + 3 < line.end && text[k] == 0xE2 && text[k + 1] == 0x80 && text[k + 2] == 0xA2
+    }
+
     static func paragraph(of start: SentenceStart, context: LintContext) -> ByteRange {
-        context.paragraphs.first { $0.start <= start.offset && start.offset < $0.end } ?? ByteRange(start.offset, start.offset)
+        guard let index = context.paragraphIndex(atOrBefore: start.offset), start.offset < context.paragraphs[index].end else {
+            return ByteRange(start.offset, start.offset)
+        }
+        return context.paragraphs[index]
     }
 
     static func wordCount(in range: ByteRange, text: UnsafeBufferPointer<UInt8>, limit: Int = 3) -> Int {
@@ -276,5 +326,14 @@ enum CommonWords {
         "this", "those", "though", "three", "thus", "to", "today", "two", "under", "unlike", "until", "we", "what",
         "when", "where", "whether", "which", "while", "who", "why", "will", "with", "without", "would", "yesterday",
         "you", "your",
+    ]
+
+    /// Words that continue a sentence: a paragraph that starts with one after a paragraph that did not end is
+    /// the second half of a sentence interrupted by an example.
+    static let continuations: Set<String> = [
+        "and", "or", "but", "nor", "so", "yet", "which", "who", "whom", "whose", "where", "when", "while", "whereas",
+        "because", "since", "unless", "until", "although", "though", "if", "then", "than", "as", "with", "without",
+        "for", "from", "to", "of", "in", "on", "at", "by", "into", "onto", "that", "except", "including", "plus",
+        "like", "via", "after", "before", "whether", "otherwise", "instead",
     ]
 }
