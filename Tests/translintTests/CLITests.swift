@@ -338,4 +338,32 @@ struct UsageRefusalTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains(".translint.yml:1: 'min_score' must be a number"), "\(result.stderr)")
     }
+
+    @Test("--fail-level and fail_level choose which findings fail the run; --select and --disable choose the rules")
+    func failLevelAndRuleSelection() throws {
+        let text = Data("Sellers on Taobao grew. the the market fell.\n".utf8)   // two warnings, no error
+        let warn = try CLI.run(["lint", "-", "--glossary", CLI.glossary], stdin: text)
+        #expect(warn.status == 1)
+        let errorsOnly = try CLI.run(["lint", "-", "--glossary", CLI.glossary, "--fail-level", "error"], stdin: text)
+        #expect(errorsOnly.status == 0)
+        #expect(errorsOnly.out.contains("[sentence-case]"))   // still reported
+        let only = try CLI.run(["lint", "-", "--glossary", CLI.glossary, "--select", "repeated-word", "--format", "json"], stdin: text)
+        #expect(only.out.contains("repeated-word") && !only.out.contains("sentence-case"))
+        let off = try CLI.run(["lint", "-", "--glossary", CLI.glossary, "--disable", "repeated-word,sentence-case"], stdin: text)
+        #expect(off.status == 0)
+        let unknown = try CLI.run(["lint", "-", "--glossary", CLI.glossary, "--select", "no-such-rule"], stdin: text)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Unknown rule 'no-such-rule'"))
+        let badLevel = try CLI.run(["lint", "-", "--fail-level", "fatal"], stdin: text)
+        #expect(badLevel.status == 2)
+        // In the configuration.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("translint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("fail_level: error\n".utf8).write(to: folder.appendingPathComponent(".translint.yml"))
+        let configured = try CLI.run(["lint", "-", "--glossary", CLI.root.appendingPathComponent(CLI.glossary).path], stdin: text, in: folder)
+        #expect(configured.status == 0)
+        let printed = try CLI.run(["config", "--print"], in: folder)
+        #expect(printed.out.contains("fail_level: error"))
+    }
 }

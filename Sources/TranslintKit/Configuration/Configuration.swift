@@ -9,6 +9,7 @@ import Yams
 /// source_language: zh-Hans
 /// target_language: en
 /// min_score: 95                        # exit 1 when a file's quality score is below this
+/// fail_level: warning                  # the least severe finding that fails a run: error | warning | info
 /// ignore: ["Muhammad Ali"]             # phrases never flagged
 /// rules:
 ///   sentence-case: warning             # error | warning | info | off
@@ -30,6 +31,8 @@ public struct Configuration: Hashable, Sendable {
     public var sourceLanguage: String?
     public var targetLanguage: String?
     public var minScore: Double?
+    /// The least severe finding that fails a run (exit status 1); `info` findings never fail by default.
+    public var failLevel: Severity = .warning
     public var rules = RuleSettings()
 
     public init(file: String? = nil, root: String) {
@@ -52,7 +55,7 @@ public struct Configuration: Hashable, Sendable {
     }
 
     static let keys: Set<String> = ["version", "glossaries", "include", "exclude", "source_language", "target_language",
-                                    "min_score", "ignore", "rules", "mqm_weights"]
+                                    "min_score", "fail_level", "ignore", "rules", "mqm_weights"]
     static let ruleKeys: Set<String> = ["severity", "mqm_severity"]
     static let weightKeys: Set<String> = ["minor", "major", "critical"]
 
@@ -87,6 +90,11 @@ public struct Configuration: Hashable, Sendable {
             config.minScore = score
         }
         config.rules.ignore = try top["ignore"].map { try reader.stringList($0, key: "ignore") } ?? []
+        if let value = top["fail_level"] {
+            let text = try reader.string(value, key: "fail_level")
+            guard let level = Severity(rawValue: text) else { throw reader.error(value, "'fail_level' must be one of error, warning, info, not '\(text)'") }
+            config.failLevel = level
+        }
         if let rules = top["rules"] {
             guard let mapping = rules.mapping else { throw reader.error(rules, "'rules' must map rule ids to a severity") }
             for (keyNode, value) in mapping {
@@ -150,6 +158,7 @@ public struct Configuration: Hashable, Sendable {
         out += "source_language: \(sourceLanguage.map(quote) ?? "null")   # null: from the glossaries\n"
         out += "target_language: \(targetLanguage.map(quote) ?? "null")\n"
         out += "min_score: \(minScore.map(JSONValue.format) ?? "null")\n"
+        out += "fail_level: \(failLevel.rawValue)\n"
         out += "ignore: \(list(rules.ignore))\n"
         out += "rules:\n"
         for d in catalog.descriptions {

@@ -22,8 +22,10 @@ public struct LintReport: Hashable, Sendable {
     public struct Summary: Hashable, Sendable {
         public var fixing: Bool
         public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
-        /// Findings that fail a run: not info, and not fixed by `--fix`.
+        /// Findings that fail a run: at `failLevel` or above, and not fixed by `--fix`.
         public var failing = 0
+        /// The least severe finding that fails a run.
+        public var failLevel: Severity = .warning
         /// Fixed in follow-up passes (see `FileResult.followUpFixes`); not part of `findings`.
         public var followUpFixes = 0
         /// Over all files: penalty points and evaluated words.
@@ -43,7 +45,7 @@ public struct LintReport: Hashable, Sendable {
             }
             if located.finding.fix != nil { fixable += 1 }
             if located.isFixed { fixed += 1 }
-            if located.finding.severity != .info && !(fixing && located.isFixed) { failing += 1 }
+            if located.finding.severity >= failLevel && !(fixing && located.isFixed) { failing += 1 }
         }
 
         /// Counts a file's result (its findings were added as they streamed by).

@@ -18,6 +18,8 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+extension Severity: ExpressibleByArgument {}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github, checkstyle, diff
 
@@ -58,8 +60,8 @@ struct Lint: ParsableCommand {
         files are checked. Folder walks check only translations (.txt, .md, .markdown, .po, .xlf, .xliff, \
         .xcstrings), never the configuration or a glossary in use.
 
-        Exit status: 0 no findings (with --fix: none left; info-level findings do not count), 1 findings, or with \
-        --min-score a file scoring below it, 2 bad input or usage.
+        Exit status: 0 no findings at --fail-level or above (default warning; with --fix: none left), 1 findings, \
+        or with --min-score a file scoring below it, 2 bad input or usage.
         """
     )
 
@@ -89,6 +91,15 @@ struct Lint: ParsableCommand {
 
     @Option(help: ArgumentHelp("Fail (exit 1) only when a file's quality score is below N (0–100).", valueName: "n"))
     var minScore: Double?
+
+    @Option(help: ArgumentHelp("The least severe finding that fails the run (exit 1): error, warning (default) or info. Overrides fail_level in the configuration.", valueName: "level"))
+    var failLevel: Severity?
+
+    @Option(help: ArgumentHelp("Run only these rules (comma-separated ids, as `translint rules` lists them). Repeatable.", valueName: "rules"))
+    var select: [String] = []
+
+    @Option(help: ArgumentHelp("Turn these rules off (comma-separated ids). Repeatable.", valueName: "rules"))
+    var disable: [String] = []
 
     @Option(help: ArgumentHelp("The source text a plain-text or Markdown target translates: paragraphs are paired and the bilingual checks run.", valueName: "file"))
     var source: String?
@@ -121,6 +132,10 @@ struct Lint: ParsableCommand {
         if fix && showsDiff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once.") }
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a score from 0 to 100.") }
+        for id in (select + disable).flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+            where RuleCatalog.standard.description(id: id) == nil {
+            throw ValidationError("Unknown rule '\(id)'. Rules: \(RuleCatalog.standard.ids.joined(separator: ", ")).")
+        }
         if let source {
             guard paths.count == 1 else { throw ValidationError("--source pairs one source with one translation: give exactly one file to check.") }
             // A folder would pair the one source with every file in it.
@@ -143,6 +158,7 @@ struct Lint: ParsableCommand {
                                         catalog: setup.engine.catalog)
         var summary = LintReport.Summary(fixing: fix)
         summary.minScore = setup.minScore
+        summary.failLevel = setup.failLevel
         let session = try setup.engine.makeSession()
         if fix { removeStaleTemporaryFiles(beside: setup.files) }
         // Each file is checked, and with --fix written, on its own: a file with bad input or one that cannot be
@@ -253,6 +269,7 @@ struct LintSetup {
     let files: [String]
     let sourceText: String?
     let minScore: Double?
+    let failLevel: Severity
     let changed: [String: ChangedLines]
 
     init(command: Lint) throws {
@@ -268,8 +285,17 @@ struct LintSetup {
             let more = failures.count > 1 ? " (and \(failures.count - 1) more; run translint glossary test)" : ""
             throw GlossaryError(location: first.location, message: "glossary example fails: \(first.message)\(more)")
         }
-        engine = LintEngine(glossary: glossary, locale: configuration.targetLanguage, settings: configuration.rules)
+        // Rule selection on the command line, over the configuration's: --select keeps only these, --disable turns
+        // these off.
+        var settings = configuration.rules
+        let ids = { (values: [String]) in Set(values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) }
+        let selected = ids(command.select), disabled = ids(command.disable)
+        for id in RuleCatalog.standard.ids where (!selected.isEmpty && !selected.contains(id)) || disabled.contains(id) {
+            settings.severity[id] = .some(nil)
+        }
+        engine = LintEngine(glossary: glossary, locale: configuration.targetLanguage, settings: settings)
         minScore = command.minScore ?? configuration.minScore
+        failLevel = command.failLevel ?? configuration.failLevel
         var paths = command.paths
         if paths.isEmpty {
             guard configuration.file != nil else {

@@ -1,0 +1,85 @@
+import Testing
+@testable import TranslintKit
+
+/// The cases issue 10 names that the rule examples do not cover on their own: all-caps text, curly apostrophes,
+/// missing-term with shared sources, untranslated without a glossary, and sentence-case on real document shapes.
+struct PrecisionTests {
+    static let glossary: Glossary = {
+        let yaml = """
+            version: 1
+            source_language: zh-Hans
+            target_language: en
+            terms:
+              - source: 电商
+                target: e-commerce
+                forbidden: [electricity supplier, electricity business]
+                case_sensitive: false
+              - source: 电商
+                target: e-commerce companies
+                forbidden: [electricity business companies]
+              - source: 天猫
+                target: Tmall
+                forbidden: [sky cat]
+              - source: 华为
+                target: Huawei
+              - source: 双十一
+                target: Singles' Day
+                forbidden: [double eleven]
+            """
+        return try! GlossaryLoader.load(yaml: yaml, file: "precision.yaml")
+    }()
+
+    @Test("in an all-caps headline every replacement is all caps, and an all-caps term is its own styling")
+    func allCaps() throws {
+        let engine = LintEngine(glossary: Self.glossary)
+        #expect(try engine.fix("DOUBLE ELEVEN ELECTRICITY SUPPLIER WAR: SKY CAT DOMINATES\n").fixed
+                == "SINGLES' DAY E-COMMERCE WAR: TMALL DOMINATES\n")
+        #expect(try engine.lint("Phones from HUAWEI sold well.").filter { $0.rule == "term-case" }.isEmpty)
+        #expect(try engine.lint("Phones from huawei sold well.").map(\.rule) == ["term-case"])
+    }
+
+    @Test("a glossary term written with ' matches the text's ’, and the other way round")
+    func curlyApostrophes() throws {
+        let engine = LintEngine(glossary: Self.glossary)
+        #expect(try engine.lint("Sales on Singles’ Day grew.").isEmpty)
+        let curly = try GlossaryLoader.load(yaml: "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - target: would not\n    forbidden: [woudn’t]\n", file: "c")
+        #expect(try LintEngine(glossary: curly).lint("It woudn't start.").map(\.rule) == ["mistranslation"])
+        #expect(try LintEngine(glossary: curly).lint("It woudn’t start.").map(\.rule) == ["mistranslation"])
+    }
+
+    @Test("missing-term: not when a forbidden rendering is there, and entries sharing a source answer together")
+    func missingTerm() throws {
+        let engine = LintEngine(glossary: Self.glossary, rules: [MissingTermCheck()])
+        #expect(try engine.lint(source: "电商公司增长。", target: "Electricity business companies grew.").isEmpty)
+        #expect(try engine.lint(source: "电商公司增长。", target: "E-commerce companies grew.").isEmpty)
+        let missing = try engine.lint(source: "电商公司增长。", target: "Online shops grew.")
+        #expect(missing.count == 1)
+        #expect(missing.first?.message == "the source has '电商', but the translation has no 'e-commerce' or 'e-commerce companies'")
+    }
+
+    @Test("untranslated needs no glossary when the languages are known, and leaves code and names alone")
+    func untranslatedWithoutGlossary() throws {
+        let engine = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "zh-Hans", entries: []), rules: [UntranslatedCheck()])
+        #expect(try engine.lint(source: "The file could not be opened for reading.", target: "The file could not be opened for reading.").map(\.rule) == ["untranslated"])
+        #expect(try engine.lint(source: "Open the file and read it to the end.", target: "打开 the file and read it to the end。").map(\.rule) == ["untranslated"])
+        #expect(try engine.lint(source: "git remote set-url [--push] <name>", target: "git remote set-url [--push] <name>").isEmpty)
+        #expect(try engine.lint(source: "David M. Ihnat", target: "David M. Ihnat").isEmpty)
+        #expect(try engine.lint(source: "CREATE SCHEMA IF NOT EXISTS", target: "执行 CREATE SCHEMA IF NOT EXISTS").isEmpty)
+    }
+
+    @Test("sentence-case in real document shapes: silent on structure, speaking on prose", arguments: [
+        ("       chmod never changes the permissions of symbolic links.\n\nCHMOD(1)", 0),
+        ("tzdata (2023b-1) unstable; urgency=medium\n\n  * New upstream release.", 0),
+        ("commit e7a9b0302f7cb84015e8f612e5b65694d785b2d8\nAuthor: A <a@b.c>", 0),
+        ("       pvid   the vlan specified is to be considered a PVID at ingress.", 0),
+        ("util-linux 2.38.1\t\t  2022-05-11\t\t\t    ADDPART(8)", 0),
+        ("    config: remove unrequired AC_HEADER_STDC", 0),
+        ("See the options, eg. loading from and saving values to files.", 0),
+        ("It rained all day. the market fell anyway.", 1),
+        ("Prices rose.\n\nreporter learned that the accounts were closed.", 1),
+    ])
+    func documentShapes(text: String, expected: Int) throws {
+        let engine = LintEngine(glossary: Self.glossary, rules: [SentenceCaseCheck()])
+        #expect(try engine.lint(text).count == expected, "\(text.debugDescription)")
+    }
+}
