@@ -77,6 +77,15 @@ public final class LintContext {
         return answer
     }
 
+    /// Whether the text writes `word` in lowercase elsewhere (not at `offset`) and never with a capital.
+    public func isNeverCapitalized(_ word: String, except offset: Int) -> Bool {
+        let key = "\u{1}" + word
+        if let known = nameEvidence[key] { return known }
+        let answer = NameEvidence.occursOnlyInLowercase(word, in: text, except: offset)
+        nameEvidence[key] = answer
+        return answer
+    }
+
     public func isName(_ word: String) -> Bool {
         if let known = nameEvidence[word] { return known }
         let answer = NameEvidence.isName(word, in: text)

@@ -17,6 +17,22 @@ enum NameEvidence {
         }
     }
 
+    /// Whether `word` (lowercase) stands as a whole word somewhere other than `offset`, and its capitalized form
+    /// nowhere.
+    static func occursOnlyInLowercase(_ word: String, in text: UnsafeBufferPointer<UInt8>, except offset: Int) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        let capitalized = String(first).uppercased() + String(word.unicodeScalars.dropFirst())
+        if contains(text, capitalized, wholeWordStart: true) { return false }
+        var from = 0
+        while let at = find(text, word, from: from) {
+            let end = at + word.utf8.count
+            let wholeWord = (at == 0 || !CharacterClass.isASCIIAlnum(text[at - 1])) && (end >= text.count || !CharacterClass.isASCIIAlnum(text[end]))
+            if wholeWord && at != offset { return true }
+            from = at + 1
+        }
+        return false
+    }
+
     static func isName(_ word: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !word.isEmpty, text.count > 0 else { return false }
         let upper = word.uppercased()
@@ -31,7 +47,7 @@ enum NameEvidence {
         }
         // Glued to code: a path (`libjpeg/SIMD`, `/usr/lib/libjpeg`), a file or module (`libjpeg.so`), an
         // identifier (`libjpeg_turbo`, `pkg::x`), a call (`libjpeg(`): not an English word.
-        for pattern in [word + "/", "/" + word, word + "_", "_" + word, word + "::", word + "(", word + ".so", word + ".h", word + ".c", word + ".py", word + ".conf", "--" + word, "=" + word]
+        for pattern in [word + "/", "/" + word, word + "_", "_" + word, word + "::", word + "(", word + ".so", word + ".h", word + ".c", word + ".py", word + ".conf", "--" + word, "=" + word, "." + word + " ", "." + word + ","]
             where contains(text, pattern, wholeWordStart: !pattern.hasPrefix("/") && !pattern.hasPrefix("_") && !pattern.hasPrefix("-") && !pattern.hasPrefix("=")) {
             return true
         }

@@ -120,6 +120,8 @@ enum ProseStart {
         if isIdentifier(token, in: text) { return nil }
         if context.cellStarts.contains(start.offset) { return nil }
         let wordText = context.string(context.word(at: word))
+        // `Proceed (Y/n)? y`: a single letter is an answer or a variable, not a word (but `a`, `i`).
+        if wordText.unicodeScalars.count == 1 && wordText != "a" && wordText != "i" { return nil }
         // With a source that has case, the start of a unit or paragraph follows it: GNU messages start in
         // lowercase on purpose (`invalid argument` → `ungültiges Argument`).
         if start.isParagraphStart, let source = context.sourceCases[start.offset] {
@@ -153,24 +155,34 @@ enum ProseStart {
             if wordCount(in: paragraph, text: text) < 3 { return nil }
             // A line followed by a more indented one is a term and its definition (`maint packet`, `--umask=umask`).
             if isTerm(line, indent: indent - line.start, context: context) { return nil }
-            // A short list item without a full stop is a label: `* [child process stdin][]`, `- gitlab-ci: …`.
+            // A list item is a label or a changelog entry in the author's style (`* config now recognises…`,
+            // `* [child process stdin][]`) unless it starts with a word that is never a name.
             if (context.listItemStarts.contains(start.offset) || isBullet(line, context: context))
-                && wordCount(in: paragraph, text: text, limit: 4) < 4 && !isSentence(start, context: context)
                 && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
             // A paragraph that goes on with a conjunction or a relative after one that did not end (an example or
-            // a command between the two halves of a sentence: `tabs 1,6,11` / `which is equivalent…`).
-            if start.isParagraphStart, CommonWords.continuations.contains(wordText),
+            // a command between the two halves of a sentence: `tabs 1,6,11` / `which is equivalent…`); indented,
+            // with any word (`       should give you access to the complete manual.`).
+            let indented = indent > line.start && !context.blockStarts.contains(start.offset)
+                && (line.start..<indent).contains { !context.isMasked($0) }
+            if start.isParagraphStart, !context.blockStarts.contains(start.offset), CommonWords.continuations.contains(wordText) || indented,
                let current = context.paragraphIndex(atOrBefore: start.offset), current > 0,
                case let previous = context.paragraphs[current - 1],
                let last = SentenceStarts.lastNonSpace(text, before: previous.end), ![0x2E, 0x21, 0x3F, 0x22, 0x27].contains(last),
                !(last >= 0x80) { return nil }
             // Indented text is prose in a manual page and also a definition, an example or a continuation; only a
             // word that is never a name counts there.
-            let indented = indent > line.start && !context.blockStarts.contains(start.offset)
-                && (line.start..<indent).contains { !context.isMasked($0) }
             if indented && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
         }
         if !(context.isEnglish && CommonWords.english.contains(wordText)) ? context.isName(wordText) : context.isManualPage(wordText) { return nil }
+        if !firstOnLine && !start.isParagraphStart {
+            // After a terminal and a tab (`resources are merged.\t run-parts is used`): columns of a manual page.
+            var k = start.offset
+            while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+            if (k..<start.offset).contains(where: { text[$0] == 0x09 }) { return nil }
+            // Inside a paragraph, a word the document never capitalizes but writes again in lowercase is a name
+            // (`debuginfod is packaged`), unless it is a common word.
+            if !(context.isEnglish && CommonWords.english.contains(wordText)) && context.isNeverCapitalized(wordText, except: word) { return nil }
+        }
         return .warning
     }
 
@@ -325,7 +337,7 @@ enum CommonWords {
         "should", "since", "so", "some", "such", "than", "that", "the", "their", "then", "there", "these", "they",
         "this", "those", "though", "three", "thus", "to", "today", "two", "under", "unlike", "until", "we", "what",
         "when", "where", "whether", "which", "while", "who", "why", "will", "with", "without", "would", "yesterday",
-        "you", "your",
+        "you", "your", "yes", "first", "next", "finally", "please", "note", "see",
     ]
 
     /// Words that continue a sentence: a paragraph that starts with one after a paragraph that did not end is
