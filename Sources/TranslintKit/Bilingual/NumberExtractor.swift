@@ -36,6 +36,8 @@ public enum NumberExtractor {
     static let englishWords: [String: Double] = [
         "zero": 0, "two": 2, "both": 2, "dozen": 12, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+        "hexadecimal": 16, "octal": 8,
         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]
     static let englishScales: [String: Double] = [
@@ -159,6 +161,8 @@ public enum NumberExtractor {
                 // A single numeral counts before a measure word (两家公司, 三个月): "two companies".
                 let measured = run.count == 1 && classifiers.contains(next)
                 let significant = run.count >= 2 || run.contains { chineseSmallUnits[$0.value] != nil || chineseLargeUnits[$0.value] != nil } || dated || measured
+                // 第四 (fourth) is 4 in words: it pairs with `4th` and `fourth`, and counts against nothing else.
+                if ordinal && !idiom, let value = chineseValue(run) { add(value, k - 1, j) }
                 if !ordinal && !idiom && !base && significant && (word != "一" || dated), let value = chineseValue(run) {
                     add(value, k, j)
                 }

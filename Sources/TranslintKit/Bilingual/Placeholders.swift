@@ -97,7 +97,23 @@ enum Placeholders {
                 while k < bytes.count && "-+0#".utf8.contains(bytes[k]) { k += 1 }   // no space flag: "35% on" is no "% o"
                 while isDigit(k) || (k < bytes.count && bytes[k] == 0x2A) { k += 1 }
                 if k < bytes.count && bytes[k] == 0x2E { k += 1; while isDigit(k) { k += 1 } }
+                // gettext's `%<PRId64>`, `%1$<PRIdMAX>`: a conversion named by an <inttypes.h> macro.
+                if k + 4 < bytes.count && bytes[k] == 0x3C && bytes[k + 1] == 0x50 && bytes[k + 2] == 0x52 && bytes[k + 3] == 0x49,
+                   let close = bytes[k...].firstIndex(of: 0x3E), close - k < 16 {
+                    result.append(Placeholder(key: String(decoding: bytes[i...close], as: UTF8.self), range: ByteRange(i, close + 1)))
+                    i = close + 1
+                    continue
+                }
+                // `l` before a floating conversion changes nothing (`%.1lf` is `%.1f`).
+                let lengthStart = k
                 while k < bytes.count && "hlLqjzt".utf8.contains(bytes[k]) { k += 1 }
+                if k == lengthStart + 1 && bytes[lengthStart] == 0x6C && k < bytes.count && "eEfFgGaA".utf8.contains(bytes[k]) {
+                    var key = Array(bytes[i...k])
+                    key.remove(at: lengthStart - i)
+                    result.append(Placeholder(key: String(decoding: key, as: UTF8.self), range: ByteRange(i, k + 1)))
+                    i = k + 1
+                    continue
+                }
                 if k < bytes.count && "diouxXeEfFgGaAcspn@".utf8.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1

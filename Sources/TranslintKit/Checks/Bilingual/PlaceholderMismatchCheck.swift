@@ -26,6 +26,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("git remote set-url [--push] <name> <newurl> [<oldurl>] ‖ git remote set-url [--push] <名稱> <新的位址> [<舊的位址>]"),
             CheckExample("Usage: %s [<option>...] <file>... ‖ 用法：%s [<选项>...] <文件>..."),
             CheckExample("<string index too big> ‖ <字符串索引太大>"),
+            CheckExample("overflow in %<PRIdMAX> * %<PRIdPTR> byte blocks for file %s ‖ 在 %3$s 檔案的 %1$<PRIdMAX> * %2$<PRIdPTR> 位元組塊中溢位"),
+            CheckExample("%.1f%% done ‖ 已完成 %.1lf%%"),
             CheckExample("Click <a href=\"x\">here</a>. ‖ 点击<a href=\"x\">这里</a>。"),
         ],
         triggering: [
