@@ -31,8 +31,6 @@ public final class LintContext {
     public let listItemStarts: Set<Int>
     /// Whether the text is in English (the target language): word lists of English apply.
     public let isEnglish: Bool
-    /// Words the text shows to be names (see `NameEvidence`), cached per word.
-    private var nameEvidence: [String: Bool] = [:]
 
     /// `blockStarts`: where a document's blocks start without a blank line before them (Markdown); `listItems`:
     /// those that are list items.
@@ -66,32 +64,18 @@ public final class LintContext {
 
     deinit { UnsafeMutableBufferPointer(mutating: text).deallocate() }
 
+    /// What the text shows about its words (see `NameEvidence`): built in one pass, the first time a check asks.
+    private lazy var names = NameEvidence(text)
+
     /// Whether the text itself shows `word` (lowercase as written) to be a name: a command, a program, an
-    /// identifier. Computed once per word.
+    /// identifier.
+    public func isName(_ word: String) -> Bool { names.isName(word) }
+
     /// Whether `word` is the title of the manual page the text is, or one it refers to (`AS(1)`).
-    public func isManualPage(_ word: String) -> Bool {
-        let key = "\u{0}" + word
-        if let known = nameEvidence[key] { return known }
-        let answer = NameEvidence.isManualPage(word, in: text)
-        nameEvidence[key] = answer
-        return answer
-    }
+    public func isManualPage(_ word: String) -> Bool { names.isManualPage(word) }
 
-    /// Whether the text writes `word` in lowercase elsewhere (not at `offset`) and never with a capital.
-    public func isNeverCapitalized(_ word: String, except offset: Int) -> Bool {
-        let key = "\u{1}" + word
-        if let known = nameEvidence[key] { return known }
-        let answer = NameEvidence.occursOnlyInLowercase(word, in: text, except: offset)
-        nameEvidence[key] = answer
-        return answer
-    }
-
-    public func isName(_ word: String) -> Bool {
-        if let known = nameEvidence[word] { return known }
-        let answer = NameEvidence.isName(word, in: text)
-        nameEvidence[word] = answer
-        return answer
-    }
+    /// Whether the text writes `word` in lowercase elsewhere too and never with a capital.
+    public func isNeverCapitalized(_ word: String) -> Bool { names.occursOnlyInLowercase(word) }
 
     public func string(_ range: ByteRange) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: text[range.start..<range.end]), as: UTF8.self)

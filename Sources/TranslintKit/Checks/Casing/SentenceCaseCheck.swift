@@ -181,7 +181,7 @@ enum ProseStart {
             if (k..<start.offset).contains(where: { text[$0] == 0x09 }) { return nil }
             // Inside a paragraph, a word the document never capitalizes but writes again in lowercase is a name
             // (`debuginfod is packaged`), unless it is a common word.
-            if !(context.isEnglish && CommonWords.english.contains(wordText)) && context.isNeverCapitalized(wordText, except: word) { return nil }
+            if !(context.isEnglish && CommonWords.english.contains(wordText)) && context.isNeverCapitalized(wordText) { return nil }
         }
         return .warning
     }
