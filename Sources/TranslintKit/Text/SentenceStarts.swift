@@ -73,6 +73,14 @@ enum SentenceStarts {
                 }
             }
         }
+        // `(theoretical?) stack`: a question or exclamation inside brackets ends no sentence, whatever ICU says.
+        starts.removeAll { start in
+            guard !start.isParagraphStart else { return false }
+            var k = start.offset
+            while k > 0 && (isSpaceByte(text[k - 1]) || text[k - 1] == 0x0A) { k -= 1 }
+            guard k >= 2, text[k - 1] == 0x29 || text[k - 1] == 0x5D else { return false }
+            return text[k - 2] == 0x3F || text[k - 2] == 0x21
+        }
         // One start per offset; a paragraph start wins over the same offset found by another rule.
         starts.sort { $0.offset != $1.offset ? $0.offset < $1.offset : ($0.isParagraphStart && !$1.isParagraphStart) }
         var unique: [SentenceStart] = []

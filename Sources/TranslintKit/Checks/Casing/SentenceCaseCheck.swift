@@ -157,7 +157,8 @@ enum ProseStart {
             if isTerm(line, indent: indent - line.start, context: context) { return nil }
             // A list item is a label or a changelog entry in the author's style (`* config now recognises…`,
             // `* [child process stdin][]`) unless it starts with a word that is never a name.
-            if (context.listItemStarts.contains(start.offset) || isBullet(line, context: context))
+            let isListItem = context.listItemStarts.contains { line.start <= $0 && $0 <= start.offset }
+            if (isListItem || isBullet(line, context: context))
                 && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
             // A paragraph that goes on with a conjunction or a relative after one that did not end (an example or
             // a command between the two halves of a sentence: `tabs 1,6,11` / `which is equivalent…`); indented,
