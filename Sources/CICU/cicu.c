@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -202,4 +204,24 @@ int32_t cicu_language_scripts(const char *locale, int32_t *out, int32_t capacity
     int32_t k = 0;
     for (; k < n && k < capacity; k++) out[k] = (int32_t)codes[k];
     return k;
+}
+
+int32_t cicu_convert(const char *to, const char *from, const char *src, int32_t len, char *dst, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *source = ucnv_open(from, &status);
+    if (U_FAILURE(status)) return -1;
+    UConverter *target = ucnv_open(to, &status);
+    if (U_FAILURE(status)) { ucnv_close(source); return -1; }
+    /* A byte the charset does not define, or a character the other cannot hold, is an error, not a '?'. */
+    ucnv_setToUCallBack(source, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    ucnv_setFromUCallBack(target, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    if (U_FAILURE(status)) { ucnv_close(source); ucnv_close(target); return -1; }
+    char *out = dst;
+    const char *in = src;
+    ucnv_convertEx(target, source, &out, dst + cap, &in, src + len, NULL, NULL, NULL, NULL, 1, 1, &status);
+    ucnv_close(source);
+    ucnv_close(target);
+    if (status == U_BUFFER_OVERFLOW_ERROR) return -2;
+    if (U_FAILURE(status)) return -1;
+    return (int32_t)(out - dst);
 }

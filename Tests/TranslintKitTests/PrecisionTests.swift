@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TranslintKit
 
@@ -81,5 +82,27 @@ struct PrecisionTests {
     func documentShapes(text: String, expected: Int) throws {
         let engine = LintEngine(glossary: Self.glossary, rules: [SentenceCaseCheck()])
         #expect(try engine.lint(text).count == expected, "\(text.debugDescription)")
+    }
+
+    @Test("a PO file in the charset its header declares (ISO-8859-1, EUC-JP) is read, and fixed in that charset")
+    func declaredCharset() throws {
+        func po(_ msgstr: String, charset: String) -> String {
+            "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=\(charset)\\n\"\n\"Language: de\\n\"\n\nmsgid \"The size is too big\"\nmsgstr \"\(msgstr)\"\n"
+        }
+        let engine = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "de", entries: []), rules: [RepeatedWordCheck()])
+        let latin1 = try #require(po("Die Größe ist zu zu groß", charset: "ISO-8859-1").data(using: .isoLatin1))
+        let (result, fixed) = try engine.lintFile(Array(latin1), path: "de.po", format: .po, fixing: true)
+        #expect(result.findings.map(\.finding.rule) == ["repeated-word"])
+        #expect(fixed == Array(try #require(po("Die Größe ist zu groß", charset: "ISO-8859-1").data(using: .isoLatin1))))
+        // EUC-JP, as five Japanese catalogs on Debian are.
+        let japanese = try #require(Charset.convert(Array(po("サイズが大きすぎます", charset: "EUC-JP").utf8), from: "UTF-8", to: "EUC-JP"))
+        let ja = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "ja", entries: []), rules: [RepeatedWordCheck()])
+        let read = try ja.lintFile(japanese, path: "ja.po", format: .po, fixing: true)
+        #expect(read.result.quality.words > 0)
+        #expect(read.fixed == japanese)   // nothing to fix: the file comes back byte for byte
+        // Bytes that are not valid in the declared charset are an error, not a guess.
+        var broken = Array(try #require(po("Größe", charset: "EUC-JP").data(using: .isoLatin1)))
+        broken.append(0xFF)
+        #expect(throws: BilingualFileError.self) { _ = try engine.lintFile(broken, path: "x.po", format: .po, fixing: false) }
     }
 }

@@ -48,6 +48,14 @@ int cicu_display_width(int32_t c);
  */
 int32_t cicu_map_case(int mode, const char *locale, const char *src, int32_t len, char *dst, int32_t cap);
 
+/**
+ * Converts `len` bytes of `src` from charset `from` to charset `to` (ICU converter names: "ISO-8859-1",
+ * "EUC-JP", "UTF-8"…). Returns the length of the result (call again with a larger `cap` when it exceeds it),
+ * or -1 when a charset is unknown or the text is not valid in `from` (no substitution: a lossy conversion
+ * is an error).
+ */
+int32_t cicu_convert(const char *to, const char *from, const char *src, int32_t len, char *dst, int32_t cap);
+
 typedef struct cicu_segmenter cicu_segmenter;
 
 enum { CICU_WORD = 0, CICU_SENTENCE = 1 };

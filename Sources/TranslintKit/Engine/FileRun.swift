@@ -57,8 +57,19 @@ final class FileRun {
         }
     }
 
+    /// A PO file in another charset than UTF-8: the charset its fixed text is written back in.
+    private var charset: String?
+
     /// Lints what is left and returns the file's result.
     func finish() throws -> FileResult {
+        if case .bilingual(.po, _) = kind, let declared = Charset.declaredInPO(pending), !Charset.isUTF8(declared) {
+            // Read in its declared charset (gettext allows any), linted as UTF-8, written back in its charset.
+            guard let utf8 = Charset.convert(pending, from: declared, to: "UTF-8") else {
+                throw BilingualFileError(path: path, line: 1, message: "the header declares charset=\(declared), but the file is not valid \(declared) (or ICU does not know it)")
+            }
+            pending = utf8
+            charset = declared
+        }
         if !pending.isEmpty || consumed == 0 { try process(upTo: pending.count, isLast: true) }
         var unused: [LocatedFinding] = []
         if engine.policy.isEnabled(UnusedSuppression.description.id) {
@@ -143,7 +154,14 @@ final class FileRun {
                     appliedEdits.append(contentsOf: outcome.edits.map { TextEdit(range: $0.range.shifted(by: consumed), replacement: $0.replacement) })
                 }
                 appliedEditCount += outcome.edits.count
-                try output(outcome.fixed)
+                if let charset {
+                    guard let encoded = Charset.convert(outcome.fixed, from: "UTF-8", to: charset) else {
+                        throw BilingualFileError(path: path, line: 1, message: "a fix does not fit in the file's charset \(charset); nothing was written")
+                    }
+                    try output(encoded)
+                } else {
+                    try output(outcome.fixed)
+                }
                 nextContext = outcome.fixed.withUnsafeBufferPointer { Self.context(after: $0) }
             }
             for located in chunkFindings where !located.isFixed {

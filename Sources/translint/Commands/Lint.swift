@@ -231,7 +231,8 @@ struct Lint: ParsableCommand {
     private func lintFile(_ path: String, display: String, setup: LintSetup, session: Session, outputs: ReportOutputs,
                           wrote: () -> Void, emit: @escaping ([LocatedFinding]) throws -> Void) throws -> FileResult {
         // A regular file is checked for UTF-8 first, so bad input gives no partial report.
-        if path != "-" { try FileIO.validateUTF8(path) }
+        // (A bilingual file is read whole and checked by the engine, in the charset a PO header declares.)
+        if path != "-" && BilingualFile.Format.forPath(display) == nil { try FileIO.validateUTF8(path) }
         // The file enters the reports with its first findings (or at its end), so a file that turns out to be bad
         // input (a PO or XLIFF file that does not parse) leaves no half-written entry behind.
         var begun = false
