@@ -105,4 +105,13 @@ struct PrecisionTests {
         broken.append(0xFF)
         #expect(throws: BilingualFileError.self) { _ = try engine.lintFile(broken, path: "x.po", format: .po, fixing: false) }
     }
+
+    @Test("repeated-word leaves grammatical doubles of the target language alone")
+    func languageDoubles() throws {
+        let german = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "de", entries: []), rules: [RepeatedWordCheck()])
+        #expect(try german.lint("Pakete, die die gleichen Betreuer angeben.").isEmpty)
+        #expect(try german.lint("Die Datei hat hat eine Zeit.").map(\.rule) == ["repeated-word"])
+        let french = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "fr", entries: []), rules: [RepeatedWordCheck()])
+        #expect(try french.lint("Nous nous levons tôt.").isEmpty)
+    }
 }

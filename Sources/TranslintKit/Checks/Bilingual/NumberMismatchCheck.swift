@@ -37,6 +37,7 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("雷军发布了新手机。 ‖ Lei Jun launched a new phone."),
             CheckExample("文件大小为1048576字节。 ‖ The file is 1\u{202F}048\u{202F}576 bytes."),
             CheckExample("two-phase commit requested ‖ 2相コミットが要求されました"),
+            CheckExample("2 billion users ‖ 2 milliards d'utilisateurs"),
             CheckExample("In the 4th form, create all components ‖ 在第四种形式中，创建所有组件"),
             CheckExample("Second address: %s ‖ 2番目のアドレス: %s"),
             CheckExample("print in hexadecimal ‖ 16進数で表示する"),

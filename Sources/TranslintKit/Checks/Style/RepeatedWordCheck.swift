@@ -30,6 +30,7 @@ public struct RepeatedWordCheck: Check {
             CheckExample("COPYRIGHT\n       Copyright (C) 2002 IBM, Inc. and others."),
             CheckExample("       Editres\teditres"),
             CheckExample("unsigned long long int"),
+            CheckExample("Read it with man man for more."),
             CheckExample("Walla Walla ‖ Walla Walla"),
             CheckExample("    make\n    make test"),
         ],
