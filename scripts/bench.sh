@@ -9,7 +9,8 @@
 # (scripts/bench-corpus.py), turns codespell's dictionary into a translint glossary
 # (scripts/codespell-to-glossary.py), and measures whole-process wall time (hyperfine) and peak memory
 # (/usr/bin/time -v). Nothing it makes is committed: it all lives under .build/bench.
-# Exit status 1 when translint misses a target (throughput judged against typos in the same run).
+# Exit status 1 when translint misses a target (throughput judged against typos in the same run), or when any
+# timed run fails: a crash or an unexpected exit status is never timed as a fast run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,21 +44,43 @@ python3 scripts/codespell-to-glossary.py "$dictionary" "$work/codespell.yaml"
 : > "$work/translint.yml"
 cfg="--config $work/translint.yml"
 
+# Every run must succeed: exit 0, or the tool's own "found something" status (translint 1, typos 2, codespell
+# 65). Anything else (a crash, a usage error) fails the benchmark, instead of being timed as a fast run: hyperfine
+# runs each tool through this check, without --ignore-failure.
+cat > "$work/expect.sh" <<'SH'
+#!/usr/bin/env bash
+# expect.sh CODES COMMAND...: runs COMMAND; exits 0 when its status is one of the comma-separated CODES.
+codes=$1; shift
+"$@" >/dev/null 2>"${BENCH_STDERR:-/dev/null}"
+status=$?
+case ",$codes," in *",$status,"*) exit 0 ;; esac
+echo "bench.sh: '$*' exited $status (expected $codes)" >&2
+exit 1
+SH
+chmod +x "$work/expect.sh"
+expect="$work/expect.sh"
+
 echo "== wall time on $(du -m "$work/corpus-50.txt" | cut -f1) MB, single-threaded, $runs runs each (hyperfine)"
-hyperfine -N -i --style basic --warmup 1 --runs "$runs" --export-json "$work/speed.json" \
-  -n translint "$bin lint $work/corpus-50.txt $cfg --glossary $work/codespell.yaml" \
-  -n typos "$work/venv/bin/typos --threads 1 $work/corpus-50.txt" \
-  -n codespell "$work/venv/bin/codespell $work/corpus-50.txt"
-hyperfine -N -i --style basic --warmup 1 --runs "$runs" --export-json "$work/load.json" \
-  -n "translint, glossary only" "$bin lint $work/empty.txt $cfg --glossary $work/codespell.yaml"
+hyperfine -N --style basic --warmup 1 --runs "$runs" --export-json "$work/speed.json" \
+  -n translint "$expect 0,1 $bin lint $work/corpus-50.txt $cfg --glossary $work/codespell.yaml" \
+  -n typos "$expect 0,2 $work/venv/bin/typos --threads 1 $work/corpus-50.txt" \
+  -n codespell "$expect 0,65 $work/venv/bin/codespell $work/corpus-50.txt"
+hyperfine -N --style basic --warmup 1 --runs "$runs" --export-json "$work/load.json" \
+  -n "translint, glossary only" "$expect 0,1 $bin lint $work/empty.txt $cfg --glossary $work/codespell.yaml"
 
 echo "== peak memory on $(du -m "$work/corpus-100.txt" | cut -f1) MB (/usr/bin/time -v)"
-peak() { /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || true; awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt"; }
-{
-  echo "translint $(peak "$bin" lint "$work/corpus-100.txt" --config "$work/translint.yml" --glossary "$work/codespell.yaml")"
-  echo "typos $(peak "$work/venv/bin/typos" --threads 1 "$work/corpus-100.txt")"
-  echo "codespell $(peak "$work/venv/bin/codespell" "$work/corpus-100.txt")"
-} > "$work/memory.txt"
+# A run that fails fails the benchmark here too (set -e): its peak memory would be meaningless.
+peak() {
+  local codes=$1; shift
+  local status=0
+  /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || status=$?
+  case ",$codes," in *",$status,"*) ;; *) echo "bench.sh: '$*' exited $status (expected $codes)" >&2; return 1 ;; esac
+  awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt"
+}
+translint_peak=$(peak 0,1 "$bin" lint "$work/corpus-100.txt" --config "$work/translint.yml" --glossary "$work/codespell.yaml")
+typos_peak=$(peak 0,2 "$work/venv/bin/typos" --threads 1 "$work/corpus-100.txt")
+codespell_peak=$(peak 0,65 "$work/venv/bin/codespell" "$work/corpus-100.txt")
+printf 'translint %s\ntypos %s\ncodespell %s\n' "$translint_peak" "$typos_peak" "$codespell_peak" > "$work/memory.txt"
 
 python3 - "$work" <<'PY'
 import json, os, statistics, sys
