@@ -22,6 +22,8 @@ public final class LintContext {
     public let sources: [Int: String]
     /// The case of each source's first letter, by the same offsets.
     public let sourceCases: [Int: LetterCase]
+    /// Whether some source has case (computed once, not per sentence).
+    public let hasCasedSource: Bool
     /// What was blanked before the checks read the text (markup, code, inline tags), sorted: white space that
     /// is not the author's.
     public let maskedRanges: [ByteRange]
@@ -48,7 +50,9 @@ public final class LintContext {
         self.blockStarts = Set(blockStarts)
         self.listItemStarts = listItems
         self.sources = sources
-        self.sourceCases = sources.mapValues { LetterCase(firstLetterOf: $0) }
+        let cases = sources.mapValues { LetterCase(firstLetterOf: $0) }
+        self.sourceCases = cases
+        self.hasCasedSource = cases.values.contains { $0 != .uncased }
         self.isEnglish = Glossary.baseLanguage(locale) == "en"
         let paragraphs = SentenceStarts.paragraphs(in: text, splitAt: blockStarts)
         self.paragraphs = paragraphs

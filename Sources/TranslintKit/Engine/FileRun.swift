@@ -195,9 +195,11 @@ final class FileRun {
         case .bilingual(let format, let includeFuzzy):
             lint = try engine.fileFindings(chunk, path: path, format: format, includeFuzzy: includeFuzzy, session: session)
         case .paired(let format, let source):
+            // Aligned once: the pairs give the monolingual rules each paragraph's source, and the bilingual rules run on them.
+            let alignment = Alignment.align(source: source, target: chunk)
             lint = engine.lintDocument(chunk, format: format, session: session, countWords: countWords,
-                                       sources: engine.sourceParagraphs(source: source, target: chunk))
-            lint.findings += engine.alignedFindings(source: source, target: chunk)
+                                       sources: engine.sourceParagraphs(alignment, target: chunk))
+            lint.findings += engine.alignedFindings(alignment, target: chunk)
             Finding.sort(&lint.findings)
         case .text(let format):
             lint = lintWithContext(chunk, format: format, countWords: countWords)

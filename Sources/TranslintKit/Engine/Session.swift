@@ -117,8 +117,8 @@ extension LintEngine {
 
     /// The bilingual findings for a whole prose text and its source, paragraph by paragraph (offsets into `target`),
     /// or one `alignment` finding when the paragraphs do not pair up.
-    func alignedFindings(source: String, target: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        switch Alignment.align(source: source, target: target) {
+    func alignedFindings(_ alignment: Alignment.Result, target: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        switch alignment {
         case .diverged(let at, let message):
             guard let severity = policy.severity(of: Alignment.description.id) else { return [] }
             var end = at
@@ -133,8 +133,8 @@ extension LintEngine {
     }
 
     /// Each source paragraph, by where the aligned target paragraph starts; empty when the paragraphs do not pair up.
-    func sourceParagraphs(source: String, target: UnsafeBufferPointer<UInt8>) -> [Int: String] {
-        guard case .aligned(let pairs) = Alignment.align(source: source, target: target) else { return [:] }
+    func sourceParagraphs(_ alignment: Alignment.Result, target: UnsafeBufferPointer<UInt8>) -> [Int: String] {
+        guard case .aligned(let pairs) = alignment else { return [:] }
         var sources: [Int: String] = [:]
         for pair in pairs { sources[SentenceStarts.skipSpace(target, from: pair.target.start)] = pair.source }
         return sources

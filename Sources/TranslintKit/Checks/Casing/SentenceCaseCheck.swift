@@ -152,7 +152,7 @@ enum ProseStart {
                 return isSentence(start, context: context) ? .info : nil
             case .uncased: break
             }
-        } else if context.sourceCases.values.contains(where: { $0 != .uncased }) && !context.isEnglish {
+        } else if context.hasCasedSource && !context.isEnglish {
             return nil   // inside a unit whose source has case: only the unit start is compared
         }
         // A quoted word alone (`"now" is an alias`) is a literal.
@@ -174,7 +174,8 @@ enum ProseStart {
             if isTerm(line, indent: indent - line.start, context: context) { return nil }
             // A list item is a label or a changelog entry in the author's style (`* config now recognises…`,
             // `* [child process stdin][]`) unless it starts with a word that is never a name.
-            let isListItem = context.listItemStarts.contains { line.start <= $0 && $0 <= start.offset }
+            // The item's text starts on this line, before or at the sentence (after markup such as `[`).
+            let isListItem = !context.listItemStarts.isEmpty && (line.start...start.offset).contains { context.listItemStarts.contains($0) }
             if (isListItem || isBullet(line, context: context))
                 && !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
             // A paragraph that goes on with a conjunction or a relative after one that did not end (an example or
