@@ -1,5 +1,5 @@
 /// Where something was written: a file and a 1-based line.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
 
@@ -13,7 +13,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// A self-test of a glossary entry: linting `text` with that entry alone must give `fixed`
 /// (or, when `fixed` is nil, must find nothing).
-public struct GlossaryExample: Hashable, Sendable {
+public struct GlossaryExample: Hashable, Sendable, Codable {
     public var text: String
     public var fixed: String?
     public var location: SourceLocation?
@@ -26,7 +26,7 @@ public struct GlossaryExample: Hashable, Sendable {
 }
 
 /// One term: the preferred target rendering and the renderings the glossary rejects.
-public struct GlossaryEntry: Hashable, Sendable {
+public struct GlossaryEntry: Hashable, Sendable, Codable {
     /// The source-language term; nil for monolingual entries.
     public var source: String?
     /// The preferred translation, in its canonical casing.
@@ -66,7 +66,7 @@ public struct GlossaryEntry: Hashable, Sendable {
 }
 
 /// A bilingual glossary: what translint checks a text against.
-public struct Glossary: Sendable {
+public struct Glossary: Sendable, Codable {
     public var sourceLanguage: String
     public var targetLanguage: String
     public var entries: [GlossaryEntry]

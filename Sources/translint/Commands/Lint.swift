@@ -119,6 +119,12 @@ struct Lint: ParsableCommand {
     @Option(help: "Colours in the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Check N files at once (default: the number of cores). The report is the same for any N.", valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Check only the K-th of N shares of the files (by a stable hash of each path), for a CI matrix of N jobs.", valueName: "k/n"))
+    var shard: Shard?
+
     private var showsDiff: Bool { diff || format == .diff }
 
     /// What the run does with fixes: a diff alone previews them, so findings, scores and the exit status stay
@@ -132,6 +138,8 @@ struct Lint: ParsableCommand {
         if fix && showsDiff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once.") }
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a score from 0 to 100.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs is a number of files checked at once: 1 or more.") }
+        if shard != nil && paths.contains("-") { throw ValidationError("--shard splits files between runs; standard input ('-') cannot be split.") }
         for id in (select + disable).flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
             where RuleCatalog.standard.description(id: id) == nil {
             throw ValidationError("Unknown rule '\(id)'. Rules: \(RuleCatalog.standard.ids.joined(separator: ", ")).")
@@ -163,23 +171,32 @@ struct Lint: ParsableCommand {
         if fix { removeStaleTemporaryFiles(beside: setup.files) }
         // Each file is checked, and with --fix written, on its own: a file with bad input or one that cannot be
         // written is left as it was and the others go on. Only a report that cannot be written ends the run.
-        var written: [String] = [], failed: [String] = []
+        let written = WrittenFiles()
+        var failed: [String] = []
         try outputs.begin()
-        for path in setup.files {
-            let display = path == "-" ? (stdinFilename ?? "<stdin>") : path
+        // A file's report events go to the reports and the summary; its outcome, in the order the files were given.
+        func apply(_ event: FileOutcome.Event, display: String) throws {
+            switch event {
+            case .begin: try outputs.beginFile(display)
+            case .findings(let located):
+                for finding in located { summary.add(finding) }
+                try outputs.report(located, path: display, fixing: fix)
+            case .diff(let text): try outputs.diff(text)
+            }
+        }
+        func deliver(_ index: Int, _ outcome: FileOutcome) throws {
+            let display = outcome.display
             do {
-                let result = try lintFile(path, display: display, setup: setup, session: session, outputs: outputs,
-                                          wrote: { written.append(display) }) { located in
-                    for finding in located { summary.add(finding) }
-                    try outputs.report(located, path: display, fixing: fix)
-                }
+                for event in outcome.events { try apply(event, display: display) }
+                let result = try outcome.result.get()
                 summary.add(result)
                 try outputs.endFile(display, quality: result.quality)
             } catch let error as InputError where error.isWriteFailure {
                 // A report or standard output could not be written: stop, and say what --fix changed already.
                 Diagnostics.error(error)
                 if fix && setup.files.count > 1 {
-                    let wrote = written.isEmpty ? "no file was written" : "fixed and written before it stopped: \(Self.list(written))"
+                    let names = written.names
+                    let wrote = names.isEmpty ? "no file was written" : "fixed and written before it stopped: \(Self.list(names))"
                     Diagnostics.note("stopped at \(display); \(wrote); every other file was left unchanged")
                 }
                 throw ExitCode(2)
@@ -188,16 +205,59 @@ struct Lint: ParsableCommand {
                 failed.append(display)
             }
         }
+        let jobs = setup.files.contains("-") ? 1 : min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, setup.files.count)
+        if jobs <= 1 {
+            // One file at a time, its findings reported as each chunk is linted (memory stays flat on a huge file).
+            for (index, path) in setup.files.enumerated() {
+                let display = displayName(path)
+                try deliver(index, checkFile(path, index: index, setup: setup, session: session, wantsDiff: outputs.wantsDiff,
+                                             written: written, live: { try apply($0, display: display) }))
+            }
+        } else {
+            // Files checked on `jobs` threads, each with its own ICU session; a file's report is recorded and
+            // delivered in order, so the output is byte for byte that of --jobs 1.
+            let wantsDiff = outputs.wantsDiff
+            try OrderedParallel.run(count: setup.files.count, jobs: jobs, window: jobs * 4,
+                                    makeWorker: { try setup.engine.makeSession() },
+                                    work: { index, session in
+                                        checkFile(setup.files[index], index: index, setup: setup, session: session, wantsDiff: wantsDiff,
+                                                  written: written, live: nil)
+                                    },
+                                    failed: { FileOutcome(display: "", events: [], result: .failure($0)) },
+                                    deliver: { index, outcome in
+                                        var outcome = outcome
+                                        if outcome.display.isEmpty { outcome.display = displayName(setup.files[index]) }
+                                        try deliver(index, outcome)
+                                    })
+        }
         try outputs.end(summary)
         try outputs.close()
         if !failed.isEmpty {
             if setup.files.count > 1 {
-                Diagnostics.note(fix ? Self.writtenSummary(written: written, notWritten: failed, total: setup.files.count)
+                Diagnostics.note(fix ? Self.writtenSummary(written: written.names, notWritten: failed, total: setup.files.count)
                                      : "\(failed.count) of \(setup.files.count) files could not be checked: \(Self.list(failed)); the others were checked")
             }
             throw ExitCode(2)
         }
         if summary.failed { throw ExitCode(1) }
+    }
+
+    private func displayName(_ path: String) -> String { path == "-" ? (stdinFilename ?? "<stdin>") : path }
+
+    /// Checks one file. With `live`, its report events go there as they come (and the outcome holds none);
+    /// without, they are recorded in the outcome, for a file checked on another thread.
+    private func checkFile(_ path: String, index: Int, setup: LintSetup, session: Session, wantsDiff: Bool, written: WrittenFiles,
+                           live: ((FileOutcome.Event) throws -> Void)?) -> FileOutcome {
+        let display = displayName(path)
+        var events: [FileOutcome.Event] = []
+        let record = { (event: FileOutcome.Event) throws in
+            if let live { try live(event) } else { events.append(event) }
+        }
+        let result = Result {
+            try lintFile(path, display: display, setup: setup, session: session, wantsDiff: wantsDiff,
+                         wrote: { written.add(display, index: index) }, record: record)
+        }
+        return FileOutcome(display: display, events: events, result: result)
     }
 
     /// What --fix did with the files when something went wrong, for the one line on standard error.
@@ -228,18 +288,17 @@ struct Lint: ParsableCommand {
 
     /// Lints one file, reading it block by block; with --fix writes the fixed text (atomically, and only when
     /// something changed; `wrote` hears of it as soon as it is written), with a diff asked for renders it.
-    private func lintFile(_ path: String, display: String, setup: LintSetup, session: Session, outputs: ReportOutputs,
-                          wrote: () -> Void, emit: @escaping ([LocatedFinding]) throws -> Void) throws -> FileResult {
+    private func lintFile(_ path: String, display: String, setup: LintSetup, session: Session, wantsDiff: Bool,
+                          wrote: () -> Void, record: @escaping (FileOutcome.Event) throws -> Void) throws -> FileResult {
         // A regular file is checked for UTF-8 first, so bad input gives no partial report.
         // (A bilingual file is read whole and checked by the engine, in the charset a PO header declares.)
         if path != "-" && BilingualFile.Format.forPath(display) == nil { try FileIO.validateUTF8(path) }
         // The file enters the reports with its first findings (or at its end), so a file that turns out to be bad
         // input (a PO or XLIFF file that does not parse) leaves no half-written entry behind.
         var begun = false
-        let begin = { if !begun { begun = true; try outputs.beginFile(display) } }
+        let begin = { if !begun { begun = true; try record(.begin) } }
         let target = try FixedText(path: path, fixing: fix)
         var original: [UInt8] = []
-        let wantsDiff = outputs.wantsDiff
         let lines = setup.changed[path]
         let options = RunOptions(fixes: fixMode, keepEdits: wantsDiff, lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } })
         do {
@@ -249,18 +308,50 @@ struct Lint: ParsableCommand {
                     if wantsDiff { original.append(contentsOf: block) }
                     try feed(block)
                 }
-            }, emit: { try begin(); try emit($0) }, output: { try target.write($0) })
+            }, emit: { try begin(); try record(.findings($0)) }, output: { try target.write($0) })
             try begin()
             if try target.finish(changed: result.appliedEditCount > 0) { wrote() }
             if wantsDiff {
                 let name = path == "-" ? display : DiffPath.relativeToCurrentDirectory(path)
-                try outputs.diff(UnifiedDiff().render(path: name, original: original, edits: result.appliedEdits))
+                try record(.diff(UnifiedDiff().render(path: name, original: original, edits: result.appliedEdits)))
             }
             return result
         } catch {
             target.discard()
             throw error
         }
+    }
+}
+
+/// What checking one file gave: its report events in order (the file entering the reports, findings chunk by
+/// chunk, its diff) and its result or error.
+struct FileOutcome {
+    enum Event {
+        case begin
+        case findings([LocatedFinding])
+        case diff(String)
+    }
+
+    var display: String
+    var events: [Event]
+    var result: Result<FileResult, Error>
+}
+
+/// The files --fix has written so far, in the order they were given, from any thread.
+final class WrittenFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var written: [(index: Int, name: String)] = []
+
+    func add(_ name: String, index: Int) {
+        lock.lock()
+        written.append((index, name))
+        lock.unlock()
+    }
+
+    var names: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return written.sorted { $0.index < $1.index }.map(\.name)
     }
 }
 
@@ -276,16 +367,11 @@ struct LintSetup {
     init(command: Lint) throws {
         let configuration = try ConfigurationFile.load(explicit: command.config, firstPath: command.paths.first)
         let glossaryFiles = try (configuration.glossaries + command.glossary).flatMap(GlossaryFiles.files(in:))
-        var glossary = try GlossaryFiles.load(files: glossaryFiles)
+        // Parsed and self-tested once per set of files; later runs read the compiled glossary from the cache.
+        var glossary = try GlossaryCache.load(files: glossaryFiles)
         if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
         // Without glossary entries the configuration's languages are the only word on them (untranslated needs both).
         if let target = configuration.targetLanguage, glossary.entries.isEmpty { glossary.targetLanguage = target }
-        // Like prh: a glossary whose own examples fail would corrupt text; refuse it.
-        let failures = try GlossaryValidation.exampleFailures(in: glossary)
-        if let first = failures.first {
-            let more = failures.count > 1 ? " (and \(failures.count - 1) more; run translint glossary test)" : ""
-            throw GlossaryError(location: first.location, message: "glossary example fails: \(first.message)\(more)")
-        }
         // Rule selection on the command line, over the configuration's: --select keeps only these, --disable turns
         // these off.
         var settings = configuration.rules
@@ -309,10 +395,12 @@ struct LintSetup {
         var inUse: [String: String] = [:]
         for file in glossaryFiles { inUse[FileIO.identity(file)] = "a glossary in use" }
         if let file = configuration.file { inUse[FileIO.identity(file)] = "the configuration file in use" }
-        files = try FileWalker(configuration: configuration, inUse: inUse, translationsOnly: true, forceExclude: command.forceExclude,
+        var files = try FileWalker(configuration: configuration, inUse: inUse, translationsOnly: true, forceExclude: command.forceExclude,
                                skipped: { path, why in
             if verbose { Diagnostics.note("skipped \(path) (\(why))") }
         }).expand(paths)
+        if let shard = command.shard { files = files.filter(shard.contains) }
+        self.files = files
         if let source = command.source {
             let bytes = try FileIO.readAll(source)
             try FileIO.validateUTF8(bytes, path: source)
