@@ -26,7 +26,8 @@ public enum CompactCoder {
 
     // MARK: Nodes
 
-    fileprivate indirect enum Node {
+    /// Not `indirect`: arrays box their elements already, so a node costs no allocation of its own.
+    fileprivate enum Node {
         case null
         case bool(Bool)
         case int(Int64)
@@ -192,25 +193,25 @@ public enum CompactCoder {
 
         mutating func encodeNil(forKey key: Key) throws { append(key, Box()) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            append(key, try CompactCoder.node(value, codingPath: codingPath + [key]))
+            append(key, try CompactCoder.node(value, codingPath: codingPath))
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let child = Box()
             child.keyed = []
             append(key, child)
-            return KeyedEncodingContainer(KeyedEncoding<NestedKey>(box: child, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(KeyedEncoding<NestedKey>(box: child, codingPath: codingPath))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let child = Box()
             child.array = []
             append(key, child)
-            return UnkeyedEncoding(box: child, codingPath: codingPath + [key])
+            return UnkeyedEncoding(box: child, codingPath: codingPath)
         }
         mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
         mutating func superEncoder(forKey key: Key) -> any Encoder {
             let child = Box()
             append(key, child)
-            return NodeEncoder(box: child, codingPath: codingPath + [key])
+            return NodeEncoder(box: child, codingPath: codingPath)
         }
         private func append(_ key: Key, _ child: Box) { box.keyed!.append((key.stringValue, child)) }
     }
@@ -289,13 +290,14 @@ public enum CompactCoder {
     }
 
     fileprivate static func decode<T: Decodable>(_ type: T.Type, _ node: Node, codingPath: [any CodingKey]) throws -> T {
+        // The common leaves without a trip through `Decoder` (and without `as!`, a dynamic cast: the type is known).
         switch node {
-        case .string(let v) where T.self == String.self: return v as! T
-        case .bool(let v) where T.self == Bool.self: return v as! T
+        case .string(let v) where T.self == String.self: return unsafeBitCast(v, to: T.self)
+        case .bool(let v) where T.self == Bool.self: return unsafeBitCast(v, to: T.self)
         case .int(let v) where T.self == Int.self:
             guard let n = Int(exactly: v) else { throw Corrupt() }
-            return n as! T
-        case .double(let v) where T.self == Double.self: return v as! T
+            return unsafeBitCast(n, to: T.self)
+        case .double(let v) where T.self == Double.self: return unsafeBitCast(v, to: T.self)
         default: return try T(from: NodeDecoder(node: node, codingPath: codingPath))
         }
     }
@@ -317,16 +319,16 @@ public enum CompactCoder {
             return false
         }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try CompactCoder.decode(type, try value(key), codingPath: codingPath + [key])
+            try CompactCoder.decode(type, try value(key), codingPath: codingPath)
         }
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            try NodeDecoder(node: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
+            try NodeDecoder(node: try value(key), codingPath: codingPath).container(keyedBy: type)
         }
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try NodeDecoder(node: try value(key), codingPath: codingPath + [key]).unkeyedContainer()
+            try NodeDecoder(node: try value(key), codingPath: codingPath).unkeyedContainer()
         }
         func superDecoder() throws -> any Decoder { try superDecoder(forKey: Key(stringValue: "super")!) }
-        func superDecoder(forKey key: Key) throws -> any Decoder { NodeDecoder(node: try value(key), codingPath: codingPath + [key]) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { NodeDecoder(node: try value(key), codingPath: codingPath) }
     }
 
     fileprivate struct UnkeyedDecoding: UnkeyedDecodingContainer {

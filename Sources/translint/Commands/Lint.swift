@@ -496,7 +496,7 @@ enum GlossaryFiles {
 
     /// A file as given; a folder: the glossary files under it, sorted.
     static func files(in path: String) throws -> [String] {
-        let expanded = try FileWalker(configuration: Configuration(root: ".")).expand([path])
+        let expanded = try FileWalker(configuration: Configuration(root: "."), usesGit: false).expand([path])
         if expanded.count == 1 && expanded[0] == path { return expanded }
         let glossaries = expanded.filter { GlossaryFormat.forPath($0) != nil }
         if glossaries.isEmpty { throw InputError.unreadable(path: path, reason: "no glossary (*.yaml, *.tbx, *.csv, *.tsv) in this folder") }

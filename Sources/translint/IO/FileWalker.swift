@@ -18,6 +18,9 @@ struct FileWalker {
     var inUse: [String: String] = [:]
     var translationsOnly = false
     var forceExclude = false
+    /// Whether a walk inside a git work tree asks git what `.gitignore` ignores. Off for glossary folders, which
+    /// hold only glossaries: asking git takes three processes, most of a tiny file's lint.
+    var usesGit = true
     var skipped: (String, String) -> Void = { _, _ in }
 
     func expand(_ paths: [String]) throws -> [String] {
@@ -43,7 +46,7 @@ struct FileWalker {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         func join(_ relative: String) -> String { base == "." ? relative : base + "/" + relative }
         var candidates: [String]
-        if Git.isWorkTree(folder), let listed = Git.unignoredFiles(in: folder) {
+        if usesGit, Git.isWorkTree(folder), let listed = Git.unignoredFiles(in: folder) {
             for entry in Git.ignoredEntries(in: folder) where !isHidden(entry) { skipped(join(entry), "ignored by .gitignore") }
             candidates = listed.filter { FileManager.default.fileExists(atPath: join($0)) }   // tracked but deleted: gone
         } else {
