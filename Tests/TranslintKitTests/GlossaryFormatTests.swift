@@ -8,7 +8,8 @@ struct GlossaryFormatTests {
     /// Entries as values, without the file positions that differ between formats.
     static func comparable(_ g: Glossary) -> [String] {
         [g.sourceLanguage, g.targetLanguage, g.ignore.joined(separator: "|")] + g.entries.map { e in
-            "\(e.source ?? "-") → \(e.target) ✗ \(e.forbidden) cs=\(String(describing: e.caseSensitive)) note=\(e.note ?? "-") ex=\(e.examples.map { "\($0.text)⇒\($0.fixed ?? "∅")" })"
+            "\(e.source ?? "-") → \(e.target) ✗ \(e.forbidden) cs=\(String(describing: e.caseSensitive)) note=\(e.note ?? "-") ex=\(e.examples.map { "\($0.source ?? "")‖\($0.text)⇒\($0.fixed ?? "∅")" })"
+                + " amb=\(String(describing: e.ambiguous)) ctx=\(e.context) own=\(e.forbidden.map { e.renderings[$0].map { r in "\(String(describing: r.ambiguous))\(r.context)" } ?? "-" })"
         }
     }
 

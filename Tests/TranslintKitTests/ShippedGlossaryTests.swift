@@ -27,9 +27,10 @@ struct ShippedGlossaryTests {
             #expect(!entry.examples.isEmpty, "\(entry.location!): '\(entry.target)' has no example")
             let linter = LintEngine(glossary: glossary.restricted(to: entry))
             for example in entry.examples {
-                let result = try linter.fix(example.text)
-                #expect(result.fixed == (example.fixed ?? example.text), "\(example.location!): gave \(result.fixed.debugDescription)")
-                if example.fixed == nil { #expect(result.findings.isEmpty, "\(example.location!): \(result.findings.map(\.message))") }
+                let kind: DocumentKind = example.source.map { .paired(.plainText, source: $0) } ?? .text(.plainText)
+                let (run, fixed) = try linter.run(example.text, kind: kind)
+                #expect(fixed == (example.fixed ?? example.text), "\(example.location!): gave \(fixed.debugDescription)")
+                if example.fixed == nil { #expect(run.findings.isEmpty, "\(example.location!): \(run.findings.map(\.finding.message))") }
             }
         }
     }

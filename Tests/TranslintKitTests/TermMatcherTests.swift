@@ -24,7 +24,39 @@ struct TermMatcherTests {
     }
 
     @Test func caseSensitiveEntriesMatchOnlyAsWritten() throws {
-        #expect(try matches("Millet phones and millet porridge and MILLET.") == ["Millet"])
+        let glossary = try entries("  - target: Xiaomi\n    forbidden: [Millet]\n    case_sensitive: true\n")
+        #expect(try matches("Millet phones and millet porridge and MILLET.", glossary) == ["Millet"])
+    }
+
+    @Test func quotesNextToTheSpaceInsideARenderingDoNotStopIt() throws {
+        let glossary = try entries("""
+          - target: Singles' Day
+            forbidden: [double eleven, double 11]
+          - target: WeChat
+            forbidden: [micro letter]
+          - target: Sina Weibo
+        """)
+        let engine = LintEngine(glossary: glossary, rules: [MistranslationCheck(), TermCaseCheck()])
+        // The quote that closes (or opens) the one skipped is taken in, so the fix leaves no half pair.
+        #expect(try matches("On double ‘eleven’ and double \"11\", use \"micro\" letter.", glossary)
+                == ["double ‘eleven’", "double \"11\"", "\"micro\" letter"])
+        #expect(try engine.fix("Sales on double ‘eleven broke records.").fixed == "Sales on Singles' Day broke records.")
+        #expect(try engine.fix("Sales on “double” eleven.").fixed == "Sales on Singles' Day.")
+        // A quote that is not next to the space inside the term still stops it; targets are not read across quotes.
+        #expect(try matches("double-‘eleven and Sina ‘Weibo’.", glossary) == [])
+        // A rendering that spells its quote matches as written.
+        #expect(try matches("Singles' Day and Singles’ Day.", glossary) == [])
+    }
+
+    @Test func aLongerRenderingWithAnotherMeaningWins() throws {
+        let glossary = try entries("""
+          - target: Taobao
+            forbidden: [Amoy]
+          - target: cross-border online shopping
+            forbidden: [sea Amoy]
+        """)
+        let engine = LintEngine(glossary: glossary, rules: [MistranslationCheck()])
+        #expect(try engine.fix("Mothers buy by sea Amoy, not on Amoy.").fixed == "Mothers buy by cross-border online shopping, not on Taobao.")
     }
 
     @Test func longestMatchWinsAtTheSameStart() throws {

@@ -25,8 +25,10 @@ public enum ExampleGlossary {
         forbidden: [micro-letter, micro letter]
       - source: 小米
         target: Xiaomi
-        forbidden: [Millet]
-        case_sensitive: true
+        forbidden: [millet]
+        ambiguous: true
+        context: [phone, smartphone, Lei Jun, Redmi, Huawei]
+        note: millet the grain is meant unless the source says 小米 or the paragraph is about phones
       - target: npm
         case_sensitive: true
     """

@@ -13,15 +13,34 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
 
 /// A self-test of a glossary entry: linting `text` with that entry alone must give `fixed`
 /// (or, when `fixed` is nil, must find nothing).
+///
+/// With `source`, `text` is linted as the translation of `source` (as `lint --source` does): what an ambiguous
+/// entry needs to show that the source term is certain evidence.
 public struct GlossaryExample: Hashable, Sendable, Codable {
     public var text: String
     public var fixed: String?
+    /// The source text `text` translates, or nil for a monolingual example.
+    public var source: String?
     public var location: SourceLocation?
 
-    public init(text: String, fixed: String?, location: SourceLocation? = nil) {
+    public init(text: String, fixed: String?, source: String? = nil, location: SourceLocation? = nil) {
         self.text = text
         self.fixed = fixed
+        self.source = source
         self.location = location
+    }
+}
+
+/// What one forbidden rendering says about its ambiguity, over what its entry says.
+public struct RenderingAmbiguity: Hashable, Sendable, Codable {
+    /// nil: as the entry says.
+    public var ambiguous: Bool?
+    /// Context words of this rendering, in addition to the entry's.
+    public var context: [String]
+
+    public init(ambiguous: Bool? = nil, context: [String] = []) {
+        self.ambiguous = ambiguous
+        self.context = context
     }
 }
 
@@ -38,9 +57,20 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
     public var note: String?
     public var examples: [GlossaryExample]
     public var location: SourceLocation?
+    /// Whether the forbidden renderings are also ordinary words or names in other contexts (`Ali`, `millet`), so
+    /// that they need evidence to be flagged: the aligned source holds `source`, or (without a source) a context
+    /// word occurs in the same paragraph. nil: not said (`glossary validate` warns when a rendering is a common
+    /// word or name); false: said to be always wrong.
+    public var ambiguous: Bool?
+    /// Words whose presence in the paragraph shows the entry's meaning (`Taobao`, `Jack Ma` for 阿里). The target
+    /// counts too.
+    public var context: [String]
+    /// Per forbidden rendering, as written in `forbidden`: what it says over the entry's `ambiguous` and `context`.
+    public var renderings: [String: RenderingAmbiguity]
 
     public init(source: String? = nil, target: String, forbidden: [String] = [], caseSensitive: Bool? = nil,
-                note: String? = nil, examples: [GlossaryExample] = [], location: SourceLocation? = nil) {
+                note: String? = nil, examples: [GlossaryExample] = [], location: SourceLocation? = nil,
+                ambiguous: Bool? = nil, context: [String] = [], renderings: [String: RenderingAmbiguity] = [:]) {
         self.source = source
         self.target = target
         self.forbidden = forbidden
@@ -48,6 +78,30 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
         self.note = note
         self.examples = examples
         self.location = location
+        self.ambiguous = ambiguous
+        self.context = context
+        self.renderings = renderings
+    }
+
+    /// Whether forbidden rendering `k` needs evidence to be flagged.
+    public func isAmbiguous(_ k: Int) -> Bool { renderings[forbidden[k]]?.ambiguous ?? ambiguous ?? false }
+
+    /// Whether the glossary says anything about rendering `k`'s ambiguity (true or false).
+    public func saysAmbiguity(_ k: Int) -> Bool { (renderings[forbidden[k]]?.ambiguous ?? ambiguous) != nil }
+
+    /// The words that show the entry's meaning near rendering `k`: its own, the entry's, and the target.
+    public func contextWords(_ k: Int) -> [String] { (renderings[forbidden[k]]?.context ?? []) + context + [target] }
+
+    /// Whether some forbidden rendering is ambiguous.
+    public var hasAmbiguousRendering: Bool { forbidden.indices.contains { isAmbiguous($0) } }
+
+    /// The entry with every rendering unambiguous: how it behaves when the evidence is there.
+    public var unambiguous: GlossaryEntry {
+        var entry = self
+        entry.ambiguous = nil
+        entry.context = []
+        entry.renderings = [:]
+        return entry
     }
 
     /// Whether the target's casing is enforced by `term-case`.
@@ -113,6 +167,14 @@ public struct Glossary: Sendable, Codable {
         }
         try GlossaryValidator.checkConflicts(merged.entries)
         return merged
+    }
+
+    /// The glossary with every rendering unambiguous: what the structural checks of `glossary validate` read, since
+    /// with the evidence there every ambiguous rendering behaves so.
+    public var unambiguous: Glossary {
+        var copy = self
+        copy.entries = entries.map(\.unambiguous)
+        return copy
     }
 
     /// The glossary with only `entry`: what an entry's examples are run against.

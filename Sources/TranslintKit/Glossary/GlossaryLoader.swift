@@ -13,8 +13,10 @@ import Yams
 /// ```
 public enum GlossaryLoader {
     static let topLevelKeys: Set<String> = ["version", "source_language", "target_language", "terms", "ignore"]
-    static let entryKeys: Set<String> = ["source", "target", "forbidden", "case_sensitive", "note", "examples"]
-    static let exampleKeys: Set<String> = ["text", "fixed"]
+    static let entryKeys: Set<String> = ["source", "target", "forbidden", "case_sensitive", "note", "examples", "ambiguous", "context"]
+    static let exampleKeys: Set<String> = ["text", "fixed", "source"]
+    /// A forbidden rendering written as a mapping, to say something about it alone.
+    static let renderingKeys: Set<String> = ["text", "ambiguous", "context"]
 
     /// Parses `yaml`, read from `file` (used in messages only).
     public static func load(yaml: String, file: String) throws -> Glossary {
@@ -55,16 +57,41 @@ public enum GlossaryLoader {
         let target = try reader.requiredString(fields, "target", in: node)
         let source = try fields["source"].map { try reader.string($0, key: "source") }
         var forbidden: [String] = []
+        var renderings: [String: RenderingAmbiguity] = [:]
+        var renderingContextNodes: [(String, Node)] = []
         if let list = fields["forbidden"] {
             guard let items = list.sequence else { throw reader.error(list, "'forbidden' must be a list of strings") }
             for item in items {
-                let rendering = try reader.string(item, key: "forbidden")
+                let rendering: String
+                if item.mapping != nil {
+                    // `- {text: Ali, ambiguous: true, context: [Taobao]}`: one rendering with its own ambiguity.
+                    let options = try reader.mapping(item, what: "a forbidden rendering", allowed: renderingKeys)
+                    rendering = try reader.requiredString(options, "text", in: item)
+                    var said = RenderingAmbiguity()
+                    if let flag = options["ambiguous"] {
+                        guard let value = reader.bool(flag) else { throw reader.error(flag, "'ambiguous' must be true or false") }
+                        said.ambiguous = value
+                    }
+                    if let words = options["context"] {
+                        said.context = try contextWords(words, reader: reader)
+                        renderingContextNodes.append((rendering, words))
+                    }
+                    renderings[rendering] = said
+                } else {
+                    rendering = try reader.string(item, key: "forbidden")
+                }
                 guard rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) else {
                     throw reader.error(item, "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
                 }
                 forbidden.append(rendering)
             }
         }
+        var ambiguous: Bool?
+        if let flag = fields["ambiguous"] {
+            guard let value = reader.bool(flag) else { throw reader.error(flag, "'ambiguous' must be true or false") }
+            ambiguous = value
+        }
+        let context = try fields["context"].map { try contextWords($0, reader: reader) } ?? []
         guard target.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) else {
             throw reader.error(fields["target"]!, "target '\(target)' has no letter or digit")
         }
@@ -81,11 +108,30 @@ public enum GlossaryLoader {
                 let example = try reader.mapping(item, what: "an example", allowed: exampleKeys)
                 let text = try reader.requiredString(example, "text", in: item)
                 let fixed = try example["fixed"].map { try reader.string($0, key: "fixed") }
-                examples.append(GlossaryExample(text: text, fixed: fixed, location: reader.location(item)))
+                let exampleSource = try example["source"].map { try reader.string($0, key: "source") }
+                examples.append(GlossaryExample(text: text, fixed: fixed, source: exampleSource, location: reader.location(item)))
             }
         }
-        return GlossaryEntry(source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive,
-                             note: note, examples: examples, location: reader.location(node))
+        let entry = GlossaryEntry(source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive,
+                                  note: note, examples: examples, location: reader.location(node),
+                                  ambiguous: ambiguous, context: context, renderings: renderings)
+        // Context words are evidence for renderings that need it; anywhere else they would be silently ignored.
+        for (rendering, words) in renderingContextNodes where !entry.isAmbiguous(entry.forbidden.firstIndex(of: rendering)!) {
+            throw reader.error(words, "'context' of '\(rendering)' is used only when the rendering is ambiguous: add 'ambiguous: true'")
+        }
+        if let words = fields["context"], !entry.hasAmbiguousRendering {
+            throw reader.error(words, "'context' is used only for ambiguous renderings: add 'ambiguous: true' to the entry or to a rendering")
+        }
+        return entry
+    }
+
+    /// A list of context words (or one), each with a letter or digit.
+    private static func contextWords(_ node: Node, reader: NodeReader) throws -> [String] {
+        let words = try reader.stringList(node, key: "context")
+        for word in words where !word.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) {
+            throw reader.error(node, "context word '\(word)' has no letter or digit")
+        }
+        return words
     }
 
     /// A loose BCP 47 check: alphanumeric subtags of 1 to 8 characters, the first alphabetic.

@@ -193,6 +193,11 @@ public struct TermMatcher: Sendable {
         return (mixed & mask, ((mixed &* 0x9E37_79B9_7F4A_7C15) >> 17) & mask)
     }
 
+    /// Straight and curly quotes and guillemets: what machine translation leaves around a word of a term.
+    @inline(__always) static func isQuote(_ scalar: UInt32) -> Bool {
+        scalar == 0x22 || scalar == 0x27 || (scalar >= 0x2018 && scalar <= 0x201F) || scalar == 0xAB || scalar == 0xBB
+    }
+
     /// Glossary terms in `text` on word boundaries, outside `excluded` ranges, overlaps resolved
     /// leftmost-longest. Sorted by start.
     func matches(in text: UnsafeBufferPointer<UInt8>, boundaries: WordBoundaries, excluded: [ByteRange]) -> [TermMatch] {
@@ -219,12 +224,48 @@ public struct TermMatcher: Sendable {
                 return 0
             }
 
-            /// The longest term starting at `start` that ends on a boundary: (pattern, end), or nil.
-            @inline(__always) func walk(from start: Int) -> (Int32, Int)? {
+            /// The node after the folded scalar `f`, or 0.
+            @inline(__always) func advance(_ from: Int32, folded f: UInt32) -> Int32 {
+                var node = from
+                if f < 0x80 {
+                    node = child(node, UInt8(f))
+                } else if f < 0x800 {
+                    node = child(node, UInt8(0xC0 | (f >> 6)))
+                    if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
+                } else if f < 0x10000 {
+                    node = child(node, UInt8(0xE0 | (f >> 12)))
+                    if node != 0 { node = child(node, UInt8(0x80 | ((f >> 6) & 0x3F))) }
+                    if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
+                } else {
+                    node = child(node, UInt8(0xF0 | (f >> 18)))
+                    if node != 0 { node = child(node, UInt8(0x80 | ((f >> 12) & 0x3F))) }
+                    if node != 0 { node = child(node, UInt8(0x80 | ((f >> 6) & 0x3F))) }
+                    if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
+                }
+                return node
+            }
+
+            /// The quote at `q` that the term at `node` does not spell (its scalar and length), or nil.
+            @inline(__always) func strayQuote(at q: Int, node: Int32) -> (UInt32, Int)? {
+                guard q < text.count else { return nil }
+                let byte = text[q]
+                guard byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2 else { return nil }
+                let (scalar, length) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Bytes.decode(text, at: q)
+                guard Self.isQuote(scalar), advance(node, folded: CaseMapping.fold(scalar)) == 0 else { return nil }
+                return (scalar, length)
+            }
+
+            /// The longest term starting at `start` that ends on a boundary: (pattern, range), or nil.
+            ///
+            /// Quotes next to the white space between two words of a forbidden rendering do not stop it
+            /// (`double ‘eleven’`, `double "11"`, `"micro" letter`), unless the rendering spells them; the match
+            /// then takes in the quote that closes (or opens) one it skipped, so the fix leaves no half pair.
+            @inline(__always) func walk(from start: Int) -> (Int32, ByteRange)? {
                 var node: Int32 = 0
                 var q = start
-                var best: (Int32, Int)?
+                var best: (Int32, ByteRange)?
                 var startChecked = false, startIsBoundary = false
+                var openingSkipped = false, closingSkipped = false
                 while q < text.count {
                     let byte = text[q]
                     if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
@@ -239,48 +280,56 @@ public struct TermMatcher: Sendable {
                         if lineBreaks > 1 { break }
                         node = child(node, 0x20)
                         if node == 0 { break }
+                        while let (_, length) = strayQuote(at: q, node: node) { q += length; openingSkipped = true }
                         continue   // a term never ends in white space
-                    } else if byte < 0x80 {
+                    }
+                    if q > start, child(node, 0x20) != 0, let (_, length) = strayQuote(at: q, node: node) {
+                        // A quote that closes a word before the space inside the term.
+                        var after = q + length
+                        while let (_, more) = strayQuote(at: after, node: node) { after += more }
+                        if after < text.count, case let b = text[after], b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                            q = after
+                            closingSkipped = true
+                            continue
+                        }
+                    }
+                    if byte < 0x80 {
                         node = child(node, byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
                         q += 1
                     } else {
                         let (scalar, length) = UTF8Bytes.decode(text, at: q)
-                        let f = CaseMapping.fold(scalar)
-                        if f < 0x80 {
-                            node = child(node, UInt8(f))
-                        } else if f < 0x800 {
-                            node = child(node, UInt8(0xC0 | (f >> 6)))
-                            if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
-                        } else if f < 0x10000 {
-                            node = child(node, UInt8(0xE0 | (f >> 12)))
-                            if node != 0 { node = child(node, UInt8(0x80 | ((f >> 6) & 0x3F))) }
-                            if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
-                        } else {
-                            node = child(node, UInt8(0xF0 | (f >> 18)))
-                            if node != 0 { node = child(node, UInt8(0x80 | ((f >> 12) & 0x3F))) }
-                            if node != 0 { node = child(node, UInt8(0x80 | ((f >> 6) & 0x3F))) }
-                            if node != 0 { node = child(node, UInt8(0x80 | (f & 0x3F))) }
-                        }
+                        node = advance(node, folded: CaseMapping.fold(scalar))
                         q += length
                     }
                     if node == 0 { break }
                     let pattern = output[Int(node)]
                     guard pattern >= 0 else { continue }
                     let p = patterns[Int(pattern)]
+                    if openingSkipped || closingSkipped {
+                        // Only forbidden renderings reach over quotes: a target is checked for its exact form.
+                        guard case .forbidden = p.role, p.exact == nil else { continue }
+                    }
                     if let exact = p.exact, !Self.equalAsWritten(text, start..<q, exact) { continue }
                     if p.needsStartBoundary {
                         if !startChecked { startIsBoundary = boundaries.isBoundary(start); startChecked = true }
                         if !startIsBoundary { continue }
                     }
                     if p.needsEndBoundary && !boundaries.isEndBoundary(q) { continue }
-                    best = (pattern, q)
+                    var range = ByteRange(start, q)
+                    if openingSkipped, let (_, length) = strayQuote(at: q, node: 0) { range = ByteRange(start, q + length) }
+                    if closingSkipped, start > 0, case let (scalar, length) = UTF8Bytes.decode(text, before: start), Self.isQuote(scalar) {
+                        range = ByteRange(start - length, range.end)
+                    }
+                    best = (pattern, range)
                 }
                 return best
             }
 
-            @inline(__always) func accept(_ found: (Int32, Int)?, at start: Int, reachedEnd: inout Int) {
-                guard let (pattern, end) = found else { return }
-                let range = ByteRange(start, end)
+            @inline(__always) func accept(_ found: (Int32, ByteRange)?, at walkStart: Int, reachedEnd: inout Int) {
+                guard let (pattern, taken) = found else { return }
+                // An opening quote taken in before the walk's start may not reach into the previous match.
+                let range = taken.start < reachedEnd ? ByteRange(walkStart, taken.end) : taken
+                let start = range.start, end = range.end
                 while excludedIndex < excluded.count && excluded[excludedIndex].end <= start { excludedIndex += 1 }
                 if excludedIndex < excluded.count && excluded[excludedIndex].overlaps(range) { return }
                 let info = patterns[Int(pattern)]

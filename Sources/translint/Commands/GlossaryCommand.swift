@@ -30,7 +30,7 @@ extension GlossaryCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check glossaries: schema, conflicts between entries, fixes another entry undoes, renderings that never match, failing examples.",
-            discussion: "Files are checked one by one and then merged in order, as lint merges them. Warnings (a forbidden rendering that contains another entry's target) fail only with --strict.")
+            discussion: "Files are checked one by one and then merged in order, as lint merges them. Warnings (a forbidden rendering that contains another entry's target, or that is a common word or name and does not say whether it is ambiguous) fail only with --strict.")
 
         @Argument(help: "Glossary files or folders.")
         var files: [String]
@@ -38,17 +38,31 @@ extension GlossaryCommand {
         @Flag(help: "Warnings fail too.")
         var strict = false
 
+        @Option(help: ArgumentHelp("A word list, one word a line: forbidden renderings that are common words (lowercase lines) or names (capitalized lines) in it get a warning unless they say whether they are ambiguous. Default: \(Self.defaultWords) (Debian: wamerican), when it exists.", valueName: "file"))
+        var words: String?
+
         @OptionGroup var languages: LanguageOptions
+
+        static let defaultWords = "/usr/share/dict/words"
 
         func run() throws {
             let paths = try files.flatMap { try GlossaryFiles.files(in: $0) }
+            var notes = ""
+            var wordList: WordList?
+            if let words {
+                wordList = WordList(try FileIO.readAll(words))
+            } else if FileManager.default.isReadableFile(atPath: Self.defaultWords) {
+                wordList = WordList(try FileIO.readAll(Self.defaultWords))
+            } else {
+                notes = "note: no word list at \(Self.defaultWords) (Debian: apt-get install wamerican); forbidden renderings were not checked against common words and names\n"
+            }
             var issues: [GlossaryIssue] = []
             var loaded: [Glossary] = []
             for path in paths {
                 do {
                     let glossary = try GlossaryFiles.loadFile(path, sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
                     loaded.append(glossary)
-                    issues += try GlossaryValidation.issues(in: glossary)
+                    issues += try GlossaryValidation.issues(in: glossary, words: wordList)
                 } catch let error as GlossaryError {
                     issues.append(GlossaryIssue(level: .error, location: error.location ?? SourceLocation(file: path, line: 1), message: error.message))
                 } catch {
@@ -58,12 +72,12 @@ extension GlossaryCommand {
             if loaded.count > 1 && issues.allSatisfy({ $0.level != .error }) {
                 do {
                     let merged = try Glossary.merging(loaded)
-                    issues += try GlossaryValidation.issues(in: merged).filter { issue in !issues.contains(issue) }
+                    issues += try GlossaryValidation.issues(in: merged, words: wordList).filter { issue in !issues.contains(issue) }
                 } catch let error as GlossaryError {
                     issues.append(GlossaryIssue(level: .error, location: error.location, message: "when merged: \(error.message)"))
                 }
             }
-            var out = issues.map { "\($0)\n" }.joined()
+            var out = notes + issues.map { "\($0)\n" }.joined()
             let errors = issues.filter { $0.level == .error }.count, warnings = issues.count - errors
             let entries = loaded.reduce(0) { $0 + $1.entries.count }
             out += issues.isEmpty ? "\(paths.count) glossar\(paths.count == 1 ? "y" : "ies"), \(entries) entries: valid\n"
@@ -207,6 +221,7 @@ extension GlossaryCommand {
                     out += (entry.location.map { "\($0): " } ?? "") + "\(entry.source ?? "—") → \(entry.target)"
                     if !entry.forbidden.isEmpty { out += "  (not: \(entry.forbidden.joined(separator: ", ")))" }
                     if entry.caseSensitive == true { out += "  [case-sensitive]" }
+                    if entry.hasAmbiguousRendering { out += "  [ambiguous]" }
                     out += "  [\(entry.examples.count) example\(entry.examples.count == 1 ? "" : "s")]\n"
                 }
             }

@@ -8,7 +8,10 @@ public struct MistranslationCheck: Check {
         Machine translation renders names and terms word by word: 淘宝 (Taobao) comes out as "Amoy", \
         电商 (e-commerce) as "electricity business". Forbidden renderings match case-insensitively on word \
         boundaries, the longest first; the replacement copies the case shape of what it replaces unless the \
-        target has an inner capital (WeChat). With `case_sensitive: true` they match only in the case written.
+        target has an inner capital (WeChat). With `case_sensitive: true` they match only in the case written. \
+        A rendering marked `ambiguous` (millet the grain, Ali the name) needs evidence: with a source, the aligned \
+        source must hold the entry's source term (阿里); without one, a context word must occur in the same \
+        paragraph (Taobao, Jack Ma). Without evidence it is not flagged, so never fixed.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -20,6 +23,8 @@ public struct MistranslationCheck: Check {
             CheckExample("Read http://example.com/micro-blog today."),
             CheckExample("Write to ali@example.com for details."),
             CheckExample("Foxtail millet is a grain."),
+            CheckExample("Eat millet porridge for breakfast."),
+            CheckExample("我们吃粥 ‖ We eat millet porridge with phones in hand."),
         ],
         triggering: [
             CheckExample("The ↓electricity business giant grew."),
@@ -30,6 +35,7 @@ public struct MistranslationCheck: Check {
             CheckExample("↓Ali said so."),
             CheckExample("It is ↓Ali can not tolerate."),
             CheckExample("Phones by ↓Millet sold out."),
+            CheckExample("小米手机 ‖ The ↓millet sold out."),
         ],
         corrections: [
             CheckCorrection("The electricity business giant grew.", "The e-commerce giant grew."),
@@ -41,6 +47,8 @@ public struct MistranslationCheck: Check {
             CheckCorrection("Electricity business grew.", "E-commerce grew."),
             CheckCorrection("electricity business grew.", "E-commerce grew."),
             CheckCorrection("It is Ali can not tolerate.", "It is Alibaba can not tolerate."),
+            CheckCorrection("Millet phones sold out.", "Xiaomi phones sold out."),
+            CheckCorrection("小米手机 ‖ The millet sold out.", "小米手机 ‖ The Xiaomi sold out."),
             CheckCorrection("Use micro-letter daily.", "Use WeChat daily."),
         ]
     )
@@ -48,15 +56,78 @@ public struct MistranslationCheck: Check {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.termMatches.compactMap { match in
-            guard case .forbidden = match.role else { return nil }
+        var evidence = Evidence(context)
+        return context.termMatches.compactMap { match in
+            guard case .forbidden(let k) = match.role else { return nil }
             let entry = context.glossary.entries[match.entry]
+            if entry.isAmbiguous(k) && !evidence.shows(entry, index: match.entry, rendering: k, at: match.range) { return nil }
             let found = context.string(match.range)
             let line = context.string(context.line(containing: match.range.start))
             let replacement = entry.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
                                                 locale: context.locale, inAllCapsText: TermCaseCheck.isAllCaps(line))
             return .useTarget(replacement, insteadOf: found, range: match.range, note: entry.note)
         }
+    }
+}
+
+/// Whether an ambiguous rendering means the entry's term here. With an aligned source (`--source`, PO, XLIFF,
+/// String Catalog) that is certain: the source holds the entry's source term, or it does not. Without one, a
+/// context word of the entry in the same paragraph shows the meaning. Answers are kept per paragraph.
+private struct Evidence {
+    let context: LintContext
+    private var answers: [Key: Bool] = [:]
+    private var foldedParagraphs: [Int: [UInt8]] = [:]
+
+    private struct Key: Hashable { var paragraph: Int; var entry: Int; var rendering: Int }
+
+    init(_ context: LintContext) { self.context = context }
+
+    /// `entry` is entry number `index` of the glossary.
+    mutating func shows(_ entry: GlossaryEntry, index: Int, rendering k: Int, at range: ByteRange) -> Bool {
+        if let term = entry.source, let source = context.source(around: range.start) {
+            return BilingualContext.contains(source, term)
+        }
+        guard let paragraph = context.paragraphIndex(atOrBefore: range.start) else { return false }
+        let key = Key(paragraph: paragraph, entry: index, rendering: k)
+        if let known = answers[key] { return known }
+        let folded: [UInt8]
+        if let cached = foldedParagraphs[paragraph] { folded = cached } else {
+            // Runs of white space as one space, so `Jack Ma` is found across a line break.
+            folded = TermMatcher.collapsingWhitespace(CaseMapping.fold(context.string(context.paragraphs[paragraph])))
+            foldedParagraphs[paragraph] = folded
+        }
+        let answer = folded.withUnsafeBufferPointer { text in
+            entry.contextWords(k).contains { Self.contains(text, word: TermMatcher.collapsingWhitespace(CaseMapping.fold($0))) }
+        }
+        answers[key] = answer
+        return answer
+    }
+
+    /// English endings a context word may take: plural, possessive.
+    private static let endings: [[UInt8]] = [[], Array("s".utf8), Array("es".utf8), Array("'s".utf8), Array("’s".utf8)]
+
+    /// Whether `text` (folded) holds `word` (folded) as whole words; the last may take an English plural or
+    /// possessive (`phones`, `Taobao's`). Words in scripts written without spaces match on their characters.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, word: [UInt8]) -> Bool {
+        guard let first = word.first, text.count >= word.count else { return false }
+        let unspaced = word.withUnsafeBufferPointer { CharacterClass.isUnspacedScript(UTF8Bytes.decode($0, at: 0).scalar) }
+        var i = 0
+        while i + word.count <= text.count {
+            defer { i += 1 }
+            guard text[i] == first else { continue }
+            var k = 1
+            while k < word.count && text[i + k] == word[k] { k += 1 }
+            guard k == word.count else { continue }
+            if unspaced { return true }
+            if i > 0 && CharacterClass.isAlnum(UTF8Bytes.decode(text, before: i).scalar) { continue }
+            let end = i + word.count
+            for ending in endings where end + ending.count <= text.count {
+                guard ending.indices.allSatisfy({ text[end + $0] == ending[$0] }) else { continue }
+                let after = end + ending.count
+                if after == text.count || !CharacterClass.isAlnum(UTF8Bytes.decode(text, at: after).scalar) { return true }
+            }
+        }
+        return false
     }
 }
 

@@ -7,12 +7,14 @@
 /// | `forbidden` | renderings separated by `|` (a `|` inside a rendering is written `\|`) |
 /// | `note` | free text |
 /// | `case_sensitive` | `true`, `false` or empty |
-/// | `examples` | optional: one example per line, `text => fixed`, or just `text` for one that must not be flagged |
+/// | `examples` | optional: one example per line, `text => fixed`, or just `text` for one that must not be flagged; `source ‖ text => fixed` for one with a source |
+/// | `ambiguous` | `true`, `false` or empty: whether the entry's renderings need evidence; or the renderings that do, separated by `|` |
+/// | `context` | the entry's context words, separated by `|` |
 ///
 /// Columns may come in any order; unknown columns are an error. The languages come from the header
 /// (`source@zh-Hans`, `target@en`) or from the caller.
 public enum CSVGlossary {
-    public static let columns = ["source", "target", "forbidden", "note", "case_sensitive", "examples"]
+    public static let columns = ["source", "target", "forbidden", "note", "case_sensitive", "examples", "ambiguous", "context"]
 
     /// Parses `text` (read from `file`); `separator` is `,` for CSV and a tab for TSV.
     public static func load(_ text: String, file: String, separator: Character = ",",
@@ -55,28 +57,50 @@ public enum CSVGlossary {
                 return value.isEmpty ? nil : value
             }
             guard let targetTerm = cell("target") else { throw GlossaryError(location: location, message: "empty 'target'") }
-            var caseSensitive: Bool?
-            if let flag = cell("case_sensitive") {
+            func flag(_ name: String) throws -> Bool? {
+                guard let flag = cell(name) else { return nil }
                 switch flag.lowercased() {
-                case "true", "yes", "1": caseSensitive = true
-                case "false", "no", "0": caseSensitive = false
-                default: throw GlossaryError(location: location, message: "'case_sensitive' must be true, false or empty, not '\(flag)'")
+                case "true", "yes", "1": return true
+                case "false", "no", "0": return false
+                default: throw GlossaryError(location: location, message: "'\(name)' must be true, false or empty, not '\(flag)'")
                 }
             }
+            let caseSensitive = try flag("case_sensitive")
             let forbidden = cell("forbidden").map(splitRenderings) ?? []
+            // `ambiguous`: true or false for the whole entry, or the renderings that are, separated by `|`.
+            var ambiguous: Bool?
+            var renderings: [String: RenderingAmbiguity] = [:]
+            if let value = cell("ambiguous"), !["true", "yes", "1", "false", "no", "0"].contains(value.lowercased()) {
+                for rendering in splitRenderings(value) {
+                    guard forbidden.contains(rendering) else {
+                        throw GlossaryError(location: location, message: "'ambiguous' names '\(rendering)', which is not one of the row's forbidden renderings (or write true or false)")
+                    }
+                    renderings[rendering] = RenderingAmbiguity(ambiguous: true)
+                }
+            } else {
+                ambiguous = try flag("ambiguous")
+            }
+            let context = cell("context").map(splitRenderings) ?? []
+            if !context.isEmpty && ambiguous != true && renderings.isEmpty {
+                throw GlossaryError(location: location, message: "'context' is used only for ambiguous renderings: set 'ambiguous' to true or to the renderings that are")
+            }
             for rendering in forbidden where !rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
             }
             var examples: [GlossaryExample] = []
             for line in (cell("examples") ?? "").split(separator: "\n") {
-                let parts = String(line).splitting(on: " => ")
-                guard parts.count <= 2 else { throw GlossaryError(location: location, message: "an example has more than one ' => ': \(line)") }
+                var body = String(line), exampleSource: String?
+                let sourceParts = body.splitting(on: BilingualContext.separator)
+                if sourceParts.count == 2 { exampleSource = sourceParts[0].trimmingCharacters(in: .whitespacesAndNewlinesASCII); body = sourceParts[1] }
+                let parts = body.splitting(on: " => ")
+                guard parts.count <= 2, sourceParts.count <= 2 else { throw GlossaryError(location: location, message: "an example has more than one ' => ' or ' ‖ ': \(line)") }
                 examples.append(GlossaryExample(text: parts[0].trimmingCharacters(in: .whitespacesAndNewlinesASCII),
                                                 fixed: parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespacesAndNewlinesASCII) : nil,
-                                                location: location))
+                                                source: exampleSource, location: location))
             }
             entries.append(GlossaryEntry(source: cell("source"), target: targetTerm, forbidden: forbidden, caseSensitive: caseSensitive,
-                                         note: cell("note"), examples: examples, location: location))
+                                         note: cell("note"), examples: examples, location: location, ambiguous: ambiguous, context: context,
+                                         renderings: renderings))
         }
         try GlossaryValidator.checkConflicts(entries)
         return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries)
@@ -86,15 +110,32 @@ public enum CSVGlossary {
         guard glossary.ignore.isEmpty else {
             throw GlossaryError(location: nil, message: "a spreadsheet has no place for the glossary's 'ignore' list; keep it in YAML or TBX, or in .translint.yml")
         }
+        // A cell can list the ambiguous renderings of an entry that says nothing itself; a rendering's own context
+        // words, or a rendering that differs from what its entry says, have no place.
+        func listable(_ entry: GlossaryEntry) -> Bool {
+            entry.renderings.isEmpty || (entry.ambiguous == nil && entry.renderings.values.allSatisfy { $0.ambiguous == true && $0.context.isEmpty })
+        }
+        if let entry = glossary.entries.first(where: { !listable($0) }) {
+            throw GlossaryError(location: entry.location, message: "a spreadsheet has no place for what one forbidden rendering says alone ('\(entry.renderings.keys.sorted()[0])' of '\(entry.target)': its own context words, or ambiguity that differs from its entry's); keep it in YAML or TBX")
+        }
         let hasExamples = glossary.entries.contains { !$0.examples.isEmpty }
+        let hasAmbiguity = glossary.entries.contains { $0.ambiguous != nil || !$0.context.isEmpty || !$0.renderings.isEmpty }
         var header = ["source@\(glossary.sourceLanguage)", "target@\(glossary.targetLanguage)", "forbidden", "note", "case_sensitive"]
         if hasExamples { header.append("examples") }
+        if hasAmbiguity { header += ["ambiguous", "context"] }
         var out = row(header, separator)
         for entry in glossary.entries {
             var cells = [entry.source ?? "", entry.target, entry.forbidden.map { $0.replacingAll("|", "\\|") }.joined(separator: "|"),
                          entry.note ?? "", entry.caseSensitive.map { $0 ? "true" : "false" } ?? ""]
             if hasExamples {
-                cells.append(entry.examples.map { example in example.fixed.map { "\(example.text) => \($0)" } ?? example.text }.joined(separator: "\n"))
+                cells.append(entry.examples.map { example in
+                    (example.source.map { $0 + BilingualContext.separator } ?? "") + (example.fixed.map { "\(example.text) => \($0)" } ?? example.text)
+                }.joined(separator: "\n"))
+            }
+            if hasAmbiguity {
+                cells.append(entry.ambiguous.map { $0 ? "true" : "false" }
+                             ?? entry.forbidden.filter { entry.renderings[$0] != nil }.map { $0.replacingAll("|", "\\|") }.joined(separator: "|"))
+                cells.append(entry.context.map { $0.replacingAll("|", "\\|") }.joined(separator: "|"))
             }
             out += row(cells, separator)
         }

@@ -89,6 +89,9 @@ public enum TBXGlossary {
             var caseSensitive: Bool?
             var examples: [GlossaryExample] = []
             var notes: [String] = []
+            var ambiguous: Bool?
+            var context: [String] = []
+            var renderings: [String: RenderingAmbiguity] = [:]
             for note in element.descendants("note") + element.descendants("descrip") {
                 let text = note.text
                 if let value = text.dropPrefix("translint:case_sensitive=") {
@@ -98,7 +101,21 @@ public enum TBXGlossary {
                     guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let exampleText = object["text"] as? String else {
                         throw fail(note.line, "translint:example must be followed by {\"text\": …, \"fixed\": …}")
                     }
-                    examples.append(GlossaryExample(text: exampleText, fixed: object["fixed"] as? String, location: SourceLocation(file: file, line: note.line)))
+                    examples.append(GlossaryExample(text: exampleText, fixed: object["fixed"] as? String, source: object["source"] as? String,
+                                                    location: SourceLocation(file: file, line: note.line)))
+                } else if let value = text.dropPrefix("translint:ambiguous=") {
+                    guard value == "true" || value == "false" else { throw fail(note.line, "translint:ambiguous must be true or false") }
+                    ambiguous = value == "true"
+                } else if let json = text.dropPrefix("translint:context ") {
+                    guard let words = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
+                        throw fail(note.line, "translint:context must be followed by a JSON list of strings")
+                    }
+                    context = words
+                } else if let json = text.dropPrefix("translint:rendering ") {
+                    guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let rendering = object["text"] as? String else {
+                        throw fail(note.line, "translint:rendering must be followed by {\"text\": …, \"ambiguous\": …, \"context\": […]}")
+                    }
+                    renderings[rendering] = RenderingAmbiguity(ambiguous: object["ambiguous"] as? Bool, context: object["context"] as? [String] ?? [])
                 } else if !text.isEmpty {
                     notes.append(text)
                 }
@@ -108,7 +125,8 @@ public enum TBXGlossary {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
             }
             entries.append(GlossaryEntry(source: sourceTerm, target: preferred.term, forbidden: forbidden, caseSensitive: caseSensitive,
-                                         note: notes.isEmpty ? nil : notes.joined(separator: "; "), examples: examples, location: location))
+                                         note: notes.isEmpty ? nil : notes.joined(separator: "; "), examples: examples, location: location,
+                                         ambiguous: ambiguous, context: context, renderings: renderings))
         }
         try GlossaryValidator.checkConflicts(entries)
         return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries, ignore: ignore)
@@ -262,9 +280,21 @@ public enum TBXGlossary {
             out += "      <conceptEntry id=\"c\(k + 1)\">\n"
             if let note = entry.note { out += "        <note>\(escape(note))</note>\n" }
             if let caseSensitive = entry.caseSensitive { out += "        <note>translint:case_sensitive=\(caseSensitive)</note>\n" }
+            if let ambiguous = entry.ambiguous { out += "        <note>translint:ambiguous=\(ambiguous)</note>\n" }
+            if !entry.context.isEmpty {
+                out += "        <note>translint:context \(escape(JSONValue.array(entry.context.map { .string($0) }).serialized()))</note>\n"
+            }
+            for rendering in entry.forbidden {
+                guard let said = entry.renderings[rendering] else { continue }
+                var fields: [(String, JSONValue)] = [("text", .string(rendering))]
+                if let ambiguous = said.ambiguous { fields.append(("ambiguous", .bool(ambiguous))) }
+                if !said.context.isEmpty { fields.append(("context", .array(said.context.map { .string($0) }))) }
+                out += "        <note>translint:rendering \(escape(JSONValue.object(fields).serialized()))</note>\n"
+            }
             for example in entry.examples {
                 var fields: [(String, JSONValue)] = [("text", .string(example.text))]
                 if let fixed = example.fixed { fields.append(("fixed", .string(fixed))) }
+                if let source = example.source { fields.append(("source", .string(source))) }
                 out += "        <note>translint:example \(escape(JSONValue.object(fields).serialized()))</note>\n"
             }
             if let source = entry.source {

@@ -20,13 +20,26 @@ public enum YAMLGlossaryWriter {
         var lines: [String] = []
         if let source = entry.source { lines.append("source: \(scalar(source))") }
         lines.append("target: \(scalar(entry.target))")
-        if !entry.forbidden.isEmpty { lines.append("forbidden: \(flowList(entry.forbidden))") }
+        if !entry.forbidden.isEmpty {
+            // A rendering that says something of its own is a mapping: `{text: Ali, ambiguous: true}`.
+            let items = entry.forbidden.map { rendering -> String in
+                guard let said = entry.renderings[rendering] else { return scalar(rendering, inFlow: true) }
+                var fields = ["text: \(scalar(rendering, inFlow: true))"]
+                if let ambiguous = said.ambiguous { fields.append("ambiguous: \(ambiguous)") }
+                if !said.context.isEmpty { fields.append("context: \(flowList(said.context))") }
+                return "{" + fields.joined(separator: ", ") + "}"
+            }
+            lines.append("forbidden: [" + items.joined(separator: ", ") + "]")
+        }
+        if let ambiguous = entry.ambiguous { lines.append("ambiguous: \(ambiguous)") }
+        if !entry.context.isEmpty { lines.append("context: \(flowList(entry.context))") }
         if let caseSensitive = entry.caseSensitive { lines.append("case_sensitive: \(caseSensitive)") }
         if let note = entry.note { lines.append("note: \(scalar(note))") }
         if !entry.examples.isEmpty {
             lines.append("examples:")
             for example in entry.examples {
                 lines.append("  - text: \(scalar(example.text))")
+                if let source = example.source { lines.append("    source: \(scalar(source))") }
                 if let fixed = example.fixed { lines.append("    fixed: \(scalar(fixed))") }
             }
         }
