@@ -61,7 +61,7 @@ struct GlossaryCacheTests {
 
     @Test("a cache folder that cannot be written costs nothing but speed")
     func unwritableCache() throws {
-        let root = try CIFeatureTests.project(["g.yaml": String(decoding: try CLI.read("glossaries/zh-en/companies.yaml"), as: UTF8.self), "a.txt": "Ali.\n"])
+        let root = try CIFeatureTests.project(["g.yaml": String(decoding: try CLI.read("glossaries/zh-en/companies.yaml"), as: UTF8.self), "a.txt": "Amoy.\n"])
         let blocked = root.appendingPathComponent("blocked")
         try Data("a file, not a folder".utf8).write(to: blocked)
         let result = try Self.lint(root, cache: blocked)

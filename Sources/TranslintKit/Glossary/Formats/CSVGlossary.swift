@@ -14,6 +14,9 @@
 /// Columns may come in any order; unknown columns are an error. The languages come from the header
 /// (`source@zh-Hans`, `target@en`) or from the caller.
 public enum CSVGlossary {
+    /// Between an example's source and its text in the `examples` cell (the separator of bilingual examples).
+    static let sourceSeparator = " ‖ "
+
     public static let columns = ["source", "target", "forbidden", "note", "case_sensitive", "examples", "ambiguous", "context"]
 
     /// Parses `text` (read from `file`); `separator` is `,` for CSV and a tab for TSV.
@@ -90,7 +93,7 @@ public enum CSVGlossary {
             var examples: [GlossaryExample] = []
             for line in (cell("examples") ?? "").split(separator: "\n") {
                 var body = String(line), exampleSource: String?
-                let sourceParts = body.splitting(on: BilingualContext.separator)
+                let sourceParts = body.splitting(on: sourceSeparator)
                 if sourceParts.count == 2 { exampleSource = sourceParts[0].trimmingCharacters(in: .whitespacesAndNewlinesASCII); body = sourceParts[1] }
                 let parts = body.splitting(on: " => ")
                 guard parts.count <= 2, sourceParts.count <= 2 else { throw GlossaryError(location: location, message: "an example has more than one ' => ' or ' ‖ ': \(line)") }
@@ -129,7 +132,7 @@ public enum CSVGlossary {
                          entry.note ?? "", entry.caseSensitive.map { $0 ? "true" : "false" } ?? ""]
             if hasExamples {
                 cells.append(entry.examples.map { example in
-                    (example.source.map { $0 + BilingualContext.separator } ?? "") + (example.fixed.map { "\(example.text) => \($0)" } ?? example.text)
+                    (example.source.map { $0 + sourceSeparator } ?? "") + (example.fixed.map { "\(example.text) => \($0)" } ?? example.text)
                 }.joined(separator: "\n"))
             }
             if hasAmbiguity {
