@@ -19,9 +19,17 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // libxml2, for the well-formedness of XLIFF and TBX only: the system library gives its flags (pkg-config), and
+        // <libxml/*.h> is included by Sources/CXML/cxml.c only (they include ICU's headers, as for CICU).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CXML", dependencies: ["CLibXML2"]),
         .target(
             name: "TranslintKit",
-            dependencies: ["CICU", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CICU", "CXML", .product(name: "Yams", package: "Yams")]
         ),
         // <sys/xattr.h> for the CLI, which keeps a fixed file's extended attributes.
         .systemLibrary(name: "CFileSystem"),

@@ -1,22 +1,60 @@
 /// Text stored escaped in a file (a PO string, an XML element, a JSON string), decoded, with the way back:
-/// `map[i]` is the file offset of the escape sequence or character that decoded byte `i` comes from, and
-/// `map[text.count]` is the end of the stored text. A range of decoded bytes that does not cut a scalar maps to
-/// the file range holding exactly its escapes.
+/// `fileOffset(i)` is the file offset of the escape sequence or character that decoded byte `i` comes from, and
+/// `fileOffset(text.count)` is the end of the stored text. A range of decoded bytes that does not cut a scalar maps
+/// to the file range holding exactly its escapes.
+///
+/// The way back is kept as runs, not one offset per byte: a run of plain characters maps byte for byte, an escape
+/// maps all its decoded bytes to where it starts. A 25 MB catalog then needs a few bytes per escape instead of
+/// eight per byte of text.
 public struct EscapedText: Hashable, Sendable {
     /// The decoded text, UTF-8.
     public var text: [UInt8] = []
-    /// File offsets, one per decoded byte plus the end.
-    public var map: [Int] = []
+    /// Where runs start: decoded byte `runs[k].decoded` comes from file offset `runs[k].file`; the following bytes of
+    /// the run come from the following file bytes (`identity`) or from the same offset (an escape). Sorted.
+    private var runs: [Run] = []
+    /// The file offset just after the stored text.
+    private var end = 0
+
+    private struct Run: Hashable, Sendable {
+        var decoded: Int
+        var file: Int
+        var identity: Bool
+    }
 
     public init() {}
 
     public var string: String { String(decoding: text, as: UTF8.self) }
 
-    mutating func append(_ bytes: [UInt8], from offset: Int) {
-        for byte in bytes {
-            text.append(byte)
-            map.append(offset)
+    /// File offsets, one per decoded byte plus the end (built on demand; `fileOffset` needs no array).
+    public var map: [Int] { (0...text.count).map(fileOffset) }
+
+    /// The file offset decoded byte `i` comes from; `text.count` gives the end of the stored text.
+    public func fileOffset(_ i: Int) -> Int {
+        if i >= text.count { return end }
+        var low = 0, high = runs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if runs[mid].decoded <= i { low = mid + 1 } else { high = mid }
         }
+        let run = runs[low - 1]
+        return run.identity ? run.file + (i - run.decoded) : run.file
+    }
+
+    /// One character as it is stored, at `offset`: it continues the current plain run when it follows it.
+    mutating func append(plain byte: UInt8, from offset: Int) {
+        if let last = runs.last, last.identity, last.file + (text.count - last.decoded) == offset {
+            text.append(byte)
+            return
+        }
+        runs.append(Run(decoded: text.count, file: offset, identity: true))
+        text.append(byte)
+    }
+
+    /// What one escape sequence at `offset` stands for.
+    mutating func append(_ bytes: [UInt8], from offset: Int) {
+        guard !bytes.isEmpty else { return }
+        runs.append(Run(decoded: text.count, file: offset, identity: false))
+        text.append(contentsOf: bytes)
     }
 
     mutating func append(scalar: UInt32, from offset: Int) {
@@ -25,11 +63,14 @@ public struct EscapedText: Hashable, Sendable {
         append(bytes, from: offset)
     }
 
-    mutating func finish(at end: Int) { map.append(end) }
+    mutating func finish(at end: Int) {
+        self.end = end
+        text.reserveCapacity(0)
+    }
 
     /// The file range of decoded bytes `range`.
     public func fileRange(_ range: ByteRange) -> ByteRange {
-        ByteRange(map[range.start], map[range.end])
+        ByteRange(fileOffset(range.start), fileOffset(range.end))
     }
 }
 
@@ -91,7 +132,7 @@ public enum Escaping: Sendable {
                     default: out.append([c], from: start)   // \" \\ and the rest: the character itself
                     }
                 } else {
-                    out.append([bytes[i]], from: i)
+                    out.append(plain: bytes[i], from: i)
                     i += 1
                 }
             }
@@ -114,7 +155,7 @@ public enum Escaping: Sendable {
                 let start = i + 9
                 var k = start
                 while k < range.end && !matches(bytes, k, "]]>") { k += 1 }
-                for j in start..<k { out.append([bytes[j]], from: j) }
+                for j in start..<k { out.append(plain: bytes[j], from: j) }
                 i = min(range.end, k + 3)
             } else if b == 0x26 {
                 if let (name, value) = entities.first(where: { matches(bytes, i + 1, $0.0) }) {
@@ -134,11 +175,11 @@ public enum Escaping: Sendable {
                     out.append(scalar: Unicode.Scalar(value) != nil ? value : 0xFFFD, from: i)
                     i = min(range.end, k + 1)
                 } else {
-                    out.append([b], from: i)
+                    out.append(plain: b, from: i)
                     i += 1
                 }
             } else {
-                out.append([b], from: i)
+                out.append(plain: b, from: i)
                 i += 1
             }
         }
@@ -169,7 +210,7 @@ public enum Escaping: Sendable {
                 default: out.append([c], from: start)
                 }
             } else {
-                out.append([bytes[i]], from: i)
+                out.append(plain: bytes[i], from: i)
                 i += 1
             }
         }

@@ -1,52 +1,67 @@
 /// Xcode String Catalogs (`.xcstrings`, JSON): every localization of every key, also plural and device
 /// variations. The source text is the source language's own value when the catalog has one, else the key.
+///
+/// A key with `"shouldTranslate": false` is never checked, nor one whose `extractionState` is `stale` (no longer in
+/// the code). A string unit's `state` decides the rest (`BilingualFile.ReviewState`): `translated` is checked and
+/// fixed, `new` and `needs_review` only with `--include-fuzzy`, `stale` never. The fields translint reads must have
+/// Xcode's types (`value` and `state` strings, `shouldTranslate` a Boolean, `localizations`, `stringUnit` and
+/// `variations` objects); anything else is refused with its line, as is JSON that RFC 8259 does not allow.
 enum StringCatalogReader {
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> BilingualFile {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, includeFuzzy: Bool = false) throws -> BilingualFile {
         var parser = JSONScanner(bytes: bytes, path: path)
         let root = try parser.parseDocument()
-        guard case .object(let top) = root else { throw parser.fail(0, "a String Catalog is a JSON object") }
-        let sourceLanguage = top.first { $0.key == "sourceLanguage" }.flatMap { parser.string($0.value) } ?? "en"
+        guard case .object(let top) = root.node else { throw parser.fail(root.offset, "a String Catalog is a JSON object") }
+        let sourceLanguage = try top.first { $0.key == "sourceLanguage" }.map { try parser.string($0.value, "sourceLanguage") } ?? "en"
         var file = BilingualFile(format: .xcstrings, sourceLanguage: sourceLanguage, targetLanguage: nil, units: [])
-        guard let strings = top.first(where: { $0.key == "strings" })?.value, case .object(let keys) = strings else { return file }
+        guard let strings = top.first(where: { $0.key == "strings" })?.value else { return file }
+        let keys = try parser.object(strings, "strings")
         var languages = Set<String>()
         for (key, entry) in keys {
-            guard case .object(let fields) = entry,
-                  let localizations = fields.first(where: { $0.key == "localizations" })?.value,
-                  case .object(let byLanguage) = localizations else { continue }
+            let fields = try parser.object(entry, "the entry of '\(key)'")
+            if let flag = fields.first(where: { $0.key == "shouldTranslate" })?.value, try !parser.bool(flag, "shouldTranslate") { continue }
+            if let extraction = fields.first(where: { $0.key == "extractionState" })?.value,
+               try parser.string(extraction, "extractionState") == "stale" { continue }
+            guard let localizations = fields.first(where: { $0.key == "localizations" })?.value else { continue }
+            let byLanguage = try parser.object(localizations, "localizations")
             // The source language's values by variation path ("" for the plain string unit).
             var sources: [String: String] = [:]
             if let own = byLanguage.first(where: { $0.key == sourceLanguage })?.value {
-                for (variation, node) in stringUnits(own, path: "") { if let s = parser.string(node) { sources[variation] = s } }
+                for unit in try stringUnits(own, path: "", parser: parser) { sources[unit.variation] = Escaping.decodeJSON(bytes, unit.value).string }
             }
             for (language, localization) in byLanguage where language != sourceLanguage {
                 languages.insert(language)
-                for (variation, node) in stringUnits(localization, path: "") {
-                    guard case .string(let range) = node else { continue }
-                    let target = Escaping.decodeJSON(bytes, range)
+                for unit in try stringUnits(localization, path: "", parser: parser) {
+                    guard BilingualFile.ReviewState(stringCatalog: unit.state).isChecked(includeFuzzy: includeFuzzy) else { continue }
+                    let target = Escaping.decodeJSON(bytes, unit.value)
                     guard !target.text.isEmpty else { continue }
+                    let variation = unit.variation
                     file.units.append(TranslationUnit(id: key + (variation.isEmpty ? "" : " [\(variation)]") + " (\(language))",
                                                       source: sources[variation] ?? sources[""] ?? key, target: target, targetLanguage: language))
                 }
             }
         }
-        file.units.sort { $0.target.map.first ?? 0 < $1.target.map.first ?? 0 }
+        file.units.sort { $0.target.fileOffset(0) < $1.target.fileOffset(0) }
         if languages.count == 1 { file.targetLanguage = languages.first }
         return file
     }
 
-    /// The `stringUnit.value` nodes under a localization, keyed by their variation path (`plural.one`, `device.iphone`).
-    private static func stringUnits(_ node: JSONScanner.Node, path: String) -> [(String, JSONScanner.Node)] {
-        guard case .object(let fields) = node else { return [] }
-        var result: [(String, JSONScanner.Node)] = []
-        if let unit = fields.first(where: { $0.key == "stringUnit" })?.value, case .object(let unitFields) = unit,
-           let value = unitFields.first(where: { $0.key == "value" })?.value {
-            result.append((path, value))
+    /// The `stringUnit`s under a localization, keyed by their variation path (`plural.one`, `device.iphone`): the
+    /// range of the value's JSON string and the unit's state.
+    private static func stringUnits(_ node: JSONScanner.Value, path: String, parser: JSONScanner) throws -> [(variation: String, value: ByteRange, state: String?)] {
+        let fields = try parser.object(node, "a localization")
+        var result: [(variation: String, value: ByteRange, state: String?)] = []
+        if let unit = fields.first(where: { $0.key == "stringUnit" })?.value {
+            let unitFields = try parser.object(unit, "stringUnit")
+            let state = try unitFields.first { $0.key == "state" }.map { try parser.string($0.value, "state") }
+            if let value = unitFields.first(where: { $0.key == "value" })?.value {
+                guard case .string(let range) = value.node else { throw parser.typeError(value, "value", expected: "a string") }
+                result.append((path, range, state))
+            }
         }
-        if let variations = fields.first(where: { $0.key == "variations" })?.value, case .object(let kinds) = variations {
-            for (kind, categories) in kinds {
-                guard case .object(let byCategory) = categories else { continue }
-                for (category, child) in byCategory {
-                    result += stringUnits(child, path: (path.isEmpty ? "" : path + ".") + kind + "." + category)
+        if let variations = fields.first(where: { $0.key == "variations" })?.value {
+            for (kind, categories) in try parser.object(variations, "variations") {
+                for (category, child) in try parser.object(categories, "variations.\(kind)") {
+                    result += try stringUnits(child, path: (path.isEmpty ? "" : path + ".") + kind + "." + category, parser: parser)
                 }
             }
         }
@@ -54,14 +69,23 @@ enum StringCatalogReader {
     }
 }
 
-/// A JSON parser that keeps the byte range of every string, so that a fix lands on the exact bytes.
+/// A JSON parser (RFC 8259, strictly: no trailing commas, leading zeros, invalid escapes or raw control characters)
+/// that keeps the byte range of every string, so that a fix lands on the exact bytes.
 struct JSONScanner {
     indirect enum Node {
-        case object([(key: String, value: Node)])
-        case array([Node])
+        case object([(key: String, value: Value)])
+        case array([Value])
         /// The range includes the quotes.
         case string(ByteRange)
-        case scalar
+        case number
+        case bool(Bool)
+        case null
+    }
+
+    /// A node and the offset where it starts, for errors.
+    struct Value {
+        var node: Node
+        var offset: Int
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -70,15 +94,40 @@ struct JSONScanner {
     var depth = 0
 
     func fail(_ offset: Int, _ message: String) -> BilingualFileError {
-        BilingualFileError(path: path, line: bytes[0..<min(offset, bytes.count)].filter { $0 == 0x0A }.count + 1, message: message)
+        var line = 1
+        for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A { line += 1 }
+        return BilingualFileError(path: path, line: line, message: message)
     }
 
-    func string(_ node: Node) -> String? {
-        guard case .string(let range) = node else { return nil }
+    func typeError(_ value: Value, _ what: String, expected: String) -> BilingualFileError {
+        let found: String
+        switch value.node {
+        case .object: found = "an object"
+        case .array: found = "an array"
+        case .string: found = "a string"
+        case .number: found = "a number"
+        case .bool: found = "a Boolean"
+        case .null: found = "null"
+        }
+        return fail(value.offset, "\(what) must be \(expected), not \(found)")
+    }
+
+    func object(_ value: Value, _ what: String) throws -> [(key: String, value: Value)] {
+        guard case .object(let fields) = value.node else { throw typeError(value, what, expected: "an object") }
+        return fields
+    }
+
+    func string(_ value: Value, _ what: String) throws -> String {
+        guard case .string(let range) = value.node else { throw typeError(value, what, expected: "a string") }
         return Escaping.decodeJSON(bytes, range).string
     }
 
-    mutating func parseDocument() throws -> Node {
+    func bool(_ value: Value, _ what: String) throws -> Bool {
+        guard case .bool(let flag) = value.node else { throw typeError(value, what, expected: "true or false") }
+        return flag
+    }
+
+    mutating func parseDocument() throws -> Value {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
         let node = try value()
         skipSpace()
@@ -90,21 +139,24 @@ struct JSONScanner {
         while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
     }
 
-    private mutating func value() throws -> Node {
+    private mutating func value() throws -> Value {
         skipSpace()
         guard i < bytes.count else { throw fail(i, "unexpected end of the JSON text") }
+        let start = i
         switch bytes[i] {
         case 0x7B:
             depth += 1
             guard depth < 128 else { throw fail(i, "JSON nested deeper than 128 levels") }
             defer { depth -= 1 }
             i += 1
-            var fields: [(String, Node)] = []
+            var fields: [(String, Value)] = []
             skipSpace()
-            if i < bytes.count && bytes[i] == 0x7D { i += 1; return .object([]) }
+            if i < bytes.count && bytes[i] == 0x7D { i += 1; return Value(node: .object([]), offset: start) }
             while true {
                 skipSpace()
-                guard i < bytes.count, bytes[i] == 0x22 else { throw fail(i, "expected a quoted key") }
+                guard i < bytes.count else { throw fail(i, "an object that does not end") }
+                if bytes[i] == 0x7D { throw fail(i, "a trailing comma before '}' (JSON allows none)") }
+                guard bytes[i] == 0x22 else { throw fail(i, "expected a quoted key") }
                 let keyRange = try stringRange()
                 skipSpace()
                 guard i < bytes.count, bytes[i] == 0x3A else { throw fail(i, "expected ':' after a key") }
@@ -113,7 +165,7 @@ struct JSONScanner {
                 skipSpace()
                 guard i < bytes.count else { throw fail(i, "an object that does not end") }
                 if bytes[i] == 0x2C { i += 1; continue }
-                if bytes[i] == 0x7D { i += 1; return .object(fields) }
+                if bytes[i] == 0x7D { i += 1; return Value(node: .object(fields), offset: start) }
                 throw fail(i, "expected ',' or '}'")
             }
         case 0x5B:
@@ -121,25 +173,67 @@ struct JSONScanner {
             guard depth < 128 else { throw fail(i, "JSON nested deeper than 128 levels") }
             defer { depth -= 1 }
             i += 1
-            var items: [Node] = []
+            var items: [Value] = []
             skipSpace()
-            if i < bytes.count && bytes[i] == 0x5D { i += 1; return .array([]) }
+            if i < bytes.count && bytes[i] == 0x5D { i += 1; return Value(node: .array([]), offset: start) }
             while true {
+                skipSpace()
+                if i < bytes.count && bytes[i] == 0x5D { throw fail(i, "a trailing comma before ']' (JSON allows none)") }
                 items.append(try value())
                 skipSpace()
                 guard i < bytes.count else { throw fail(i, "an array that does not end") }
                 if bytes[i] == 0x2C { i += 1; continue }
-                if bytes[i] == 0x5D { i += 1; return .array(items) }
+                if bytes[i] == 0x5D { i += 1; return Value(node: .array(items), offset: start) }
                 throw fail(i, "expected ',' or ']'")
             }
         case 0x22:
-            return .string(try stringRange())
+            return Value(node: .string(try stringRange()), offset: start)
+        case 0x74 where Escaping.matches(bytes, i, "true"):
+            i += 4
+            return Value(node: .bool(true), offset: start)
+        case 0x66 where Escaping.matches(bytes, i, "false"):
+            i += 5
+            return Value(node: .bool(false), offset: start)
+        case 0x6E where Escaping.matches(bytes, i, "null"):
+            i += 4
+            return Value(node: .null, offset: start)
+        case 0x2D, 0x30...0x39:
+            try number()
+            return Value(node: .number, offset: start)
         default:
-            let start = i
-            while i < bytes.count, case let b = bytes[i], b != 0x2C && b != 0x7D && b != 0x5D && b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 { i += 1 }
-            let word = String(decoding: bytes[start..<i], as: UTF8.self)
-            guard word == "true" || word == "false" || word == "null" || Double(word) != nil else { throw fail(start, "unexpected '\(word)'") }
-            return .scalar
+            var end = i
+            while end < bytes.count, case let b = bytes[end], b != 0x2C && b != 0x7D && b != 0x5D && b > 0x20 { end += 1 }
+            throw fail(start, "unexpected '\(String(decoding: bytes[start..<max(end, start + 1)], as: UTF8.self))': a JSON value is an object, array, string, number, true, false or null")
+        }
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, and nothing of a word after it.
+    private mutating func number() throws {
+        let start = i
+        func digits() -> Int {
+            let from = i
+            while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+            return i - from
+        }
+        if bytes[i] == 0x2D { i += 1 }
+        guard i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39 else { throw fail(start, "a '-' without digits") }
+        if bytes[i] == 0x30 {
+            i += 1
+            if i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { throw fail(start, "a number with a leading zero (JSON allows none)") }
+        } else {
+            _ = digits()
+        }
+        if i < bytes.count && bytes[i] == 0x2E {
+            i += 1
+            guard digits() > 0 else { throw fail(start, "a number with no digit after its '.'") }
+        }
+        if i < bytes.count && (bytes[i] == 0x65 || bytes[i] == 0x45) {
+            i += 1
+            if i < bytes.count && (bytes[i] == 0x2B || bytes[i] == 0x2D) { i += 1 }
+            guard digits() > 0 else { throw fail(start, "a number with no digit in its exponent") }
+        }
+        if i < bytes.count, case let b = bytes[i], b != 0x2C && b != 0x7D && b != 0x5D && b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
+            throw fail(start, "not a JSON number: '\(String(decoding: bytes[start...i], as: UTF8.self))'")
         }
     }
 
@@ -147,9 +241,24 @@ struct JSONScanner {
         let start = i
         i += 1
         while i < bytes.count && bytes[i] != 0x22 {
-            if bytes[i] == 0x5C { i += 1 }
-            else if bytes[i] < 0x20 { throw fail(i, "a control character inside a JSON string") }
-            i += 1
+            if bytes[i] == 0x5C {
+                guard i + 1 < bytes.count else { throw fail(start, "a string that does not end") }
+                switch bytes[i + 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:
+                    i += 2
+                case 0x75:
+                    guard i + 6 <= bytes.count, (2..<6).allSatisfy({ Escaping.hexValue(bytes[i + $0]) != nil }) else {
+                        throw fail(i, "\\u must be followed by four hexadecimal digits")
+                    }
+                    i += 6
+                default:
+                    throw fail(i, "invalid escape '\\\(String(decoding: [bytes[i + 1]], as: UTF8.self))' in a JSON string (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
+                }
+            } else if bytes[i] < 0x20 {
+                throw fail(i, "a control character inside a JSON string (write it as \\u00XX)")
+            } else {
+                i += 1
+            }
         }
         guard i < bytes.count else { throw fail(start, "a string that does not end") }
         i += 1

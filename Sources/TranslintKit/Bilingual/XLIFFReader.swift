@@ -2,26 +2,47 @@
 /// `source-language`/`target-language` (1.2) or `srcLang`/`trgLang` (2.x). Inline elements inside a target
 /// (`<g>`, `<x/>`, `<ph>`, `<pc>`…) are kept and never checked or changed.
 ///
-/// Read with a small byte-offset XML scanner, since fixes must land on exact bytes; a DOCTYPE or entity
-/// declaration is refused, as for TBX.
+/// Do-not-translate content is never read as text to check: units under `translate="no"` (on the unit, or inherited
+/// from its `<group>` or `<file>`), and inside a target `<mrk mtype="protected">` (1.2), `<mrk translate="no">` and
+/// `<sm translate="no"/>…<em/>` (2.x), and the native code of `<bpt>`, `<ept>`, `<ph>`, `<it>` (1.2). Only a
+/// `<source>`/`<target>` that is a child of the unit (1.2) or of its `<segment>` (2.x) is the unit's: the ones of
+/// `<alt-trans>` and of other modules (matches, notes) are suggestions, never checked.
+///
+/// States (`BilingualFile.ReviewState`): 1.2 `state` on `<target>`, 2.x `state` on `<segment>`.
+///
+/// The file must be well-formed XML (libxml2, `XMLWellFormedness`), then it is read with a small byte-offset
+/// scanner, since fixes must land on exact bytes. An internal DTD subset or an entity declaration is refused; an
+/// external DOCTYPE is ignored, never loaded.
 enum XLIFFReader {
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> BilingualFile {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, includeFuzzy: Bool = false) throws -> BilingualFile {
+        if let error = XMLWellFormedness.check(bytes) {
+            throw BilingualFileError(path: path, line: error.line, message: "invalid XML: \(error.message)")
+        }
         var scanner = XMLScanner(bytes: bytes, path: path)
         var file = BilingualFile(format: .xliff, sourceLanguage: nil, targetLanguage: nil, units: [])
         var version = 1
+        /// The open elements: local name and whether their content is to be translated (inherited).
+        var stack: [(name: String, translate: Bool)] = []
         var unitID: String?
+        var unitTranslates = true
         var unitCount = 0
+        var segmentState: String?
         var source: EscapedText?
-        var open: (name: String, contentStart: Int, depth: Int)?
-        var depth = 0
+        var open: (name: String, contentStart: Int, depth: Int, state: String?)?
         while let token = try scanner.next() {
             switch token {
             case let .start(name, attributes, range, selfClosing):
+                if open != nil {   // inline markup inside source or target
+                    if !selfClosing { stack.append((localName(name), stack.last?.translate ?? true)) }
+                    continue
+                }
                 let local = localName(name)
-                if !selfClosing { depth += 1 }
-                if open != nil { continue }   // inline markup inside source or target
+                let parent = stack.last?.name
+                var translate = stack.last?.translate ?? true
+                if let value = attributes["translate"] { translate = value != "no" }
+                if !selfClosing { stack.append((local, translate)) }
                 switch local {
-                case "xliff":
+                case "xliff" where parent == nil:
                     version = (attributes["version"] ?? "1.2").hasPrefix("2") ? 2 : 1
                     if let s = attributes["srcLang"] { file.sourceLanguage = s }
                     if let t = attributes["trgLang"] { file.targetLanguage = t }
@@ -31,22 +52,26 @@ enum XLIFFReader {
                 case "trans-unit" where version == 1, "unit" where version == 2:
                     unitCount += 1
                     unitID = attributes["id"] ?? "#\(unitCount)"
+                    unitTranslates = translate
                     source = nil
-                case "segment" where version == 2:
+                case "segment" where version == 2 && parent == "unit":
                     source = nil
+                    segmentState = attributes["state"]
                 case "source", "target":
-                    guard unitID != nil else { continue }
+                    // Only the unit's own source and target: those of <alt-trans>, <mtc:match>… are suggestions.
+                    guard unitID != nil, parent == (version == 1 ? "trans-unit" : "segment") else { continue }
                     if selfClosing {
                         if local == "source" { source = EscapedText() }
                     } else {
-                        open = (local, range.end, depth)
+                        open = (local, range.end, stack.count, version == 1 ? attributes["state"] : segmentState)
                     }
                 default:
                     break
                 }
             case let .end(name, range):
-                defer { depth -= 1 }
                 let local = localName(name)
+                let depth = stack.count
+                if !stack.isEmpty { stack.removeLast() }
                 guard let current = open else {
                     if local == "trans-unit" || local == "unit" { unitID = nil }
                     continue
@@ -57,10 +82,13 @@ enum XLIFFReader {
                 let decoded = Escaping.decodeXML(bytes, content)
                 if local == "source" {
                     source = decoded
-                } else if !decoded.text.isEmpty, let id = unitID {
+                } else if unitTranslates, !decoded.text.isEmpty, let id = unitID {
+                    let state = BilingualFile.ReviewState(xliff: current.state)
+                    guard state.isChecked(includeFuzzy: includeFuzzy) else { continue }
                     file.units.append(TranslationUnit(id: id, source: source?.string ?? "", target: decoded,
                                                       targetLanguage: file.targetLanguage, protected: markup(in: decoded, bytes),
-                                                      sourceProtected: source.map { markup(in: $0, bytes) } ?? []))
+                                                      sourceProtected: source.map { markup(in: $0, bytes) } ?? [],
+                                                      isFinal: state == .final))
                 }
             }
         }
@@ -72,26 +100,116 @@ enum XLIFFReader {
         name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
     }
 
-    /// Decoded ranges that are inline elements: a `<` that is a `<` in the file (not `&lt;`) up to its `>`.
+    /// Decoded ranges that are not text to check: every inline element's tags (a `<` that is a `<` in the file,
+    /// not `&lt;`, up to its `>`), and the whole of a do-not-translate element (`<mrk mtype="protected">`,
+    /// `<mrk translate="no">`, the native code elements of 1.2) or range (`<sm translate="no"/>` to its `<em/>`).
+    /// Sorted and merged.
     static func markup(in text: EscapedText, _ bytes: UnsafeBufferPointer<UInt8>) -> [ByteRange] {
         var ranges: [ByteRange] = []
+        /// Open inline elements: name, and where their protected range starts when they protect their content.
+        var open: [(name: String, protectedFrom: Int?)] = []
+        /// `<sm translate="no" id=…/>` markers waiting for their `<em startRef=…/>`: id and start.
+        var markers: [(id: String, start: Int)] = []
+        let t = text.text
         var i = 0
-        while i < text.text.count {
-            if text.text[i] == 0x3C && bytes[text.map[i]] == 0x3C {
-                var k = i + 1
-                while k < text.text.count && !(text.text[k] == 0x3E && bytes[text.map[k]] == 0x3E) { k += 1 }
-                ranges.append(ByteRange(i, min(k + 1, text.text.count)))
-                i = k + 1
+        while i < t.count {
+            guard t[i] == 0x3C && bytes[text.fileOffset(i)] == 0x3C else { i += 1; continue }
+            var k = i + 1
+            while k < t.count && !(t[k] == 0x3E && bytes[text.fileOffset(k)] == 0x3E) { k += 1 }
+            let tagEnd = min(k + 1, t.count)
+            ranges.append(ByteRange(i, tagEnd))
+            let tag = InlineTag(t[i..<tagEnd])
+            let inOpen = open.contains { $0.protectedFrom != nil }
+            switch tag.kind {
+            case .start:
+                let protects = !inOpen && tag.isProtected
+                open.append((tag.name, protects ? i : nil))
+            case .end:
+                if let index = open.lastIndex(where: { $0.name == tag.name }) {
+                    if let from = open[index].protectedFrom { ranges.append(ByteRange(from, tagEnd)) }
+                    open.removeSubrange(index...)
+                }
+            case .empty:
+                if tag.name == "sm", tag.attributes["translate"] == "no" {
+                    markers.append((tag.attributes["id"] ?? "", i))
+                } else if tag.name == "em", let index = markers.lastIndex(where: { $0.id == (tag.attributes["startRef"] ?? "") }) {
+                    ranges.append(ByteRange(markers[index].start, tagEnd))
+                    markers.remove(at: index)
+                }
+            }
+            i = tagEnd
+        }
+        // A marker never closed protects to the end of the segment (XLIFF 2 lets an <em/> fall in a later one).
+        for marker in markers { ranges.append(ByteRange(marker.start, t.count)) }
+        return merged(ranges)
+    }
+
+    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
+        var result: [ByteRange] = []
+        for range in ranges.sorted(by: { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }) {
+            if let last = result.last, range.start <= last.end {
+                result[result.count - 1].end = max(last.end, range.end)
             } else {
-                i += 1
+                result.append(range)
             }
         }
-        return ranges
+        return result
+    }
+
+    /// Just enough of an inline tag: `<name a="v">`, `</name>` or `<name/>`, local names.
+    struct InlineTag {
+        enum Kind { case start, end, empty }
+        var kind: Kind
+        var name: String
+        var attributes: [String: String] = [:]
+
+        init(_ tag: ArraySlice<UInt8>) {
+            var body = Array(tag.dropFirst())
+            if body.last == 0x3E { body.removeLast() }
+            if body.first == 0x2F {
+                kind = .end
+                body.removeFirst()
+            } else if body.last == 0x2F {
+                kind = .empty
+                body.removeLast()
+            } else {
+                kind = .start
+            }
+            var k = 0
+            while k < body.count && !Self.isSpace(body[k]) { k += 1 }
+            name = XLIFFReader.localName(String(decoding: body[0..<k], as: UTF8.self))
+            while k < body.count {
+                while k < body.count && Self.isSpace(body[k]) { k += 1 }
+                let nameStart = k
+                while k < body.count && body[k] != 0x3D && !Self.isSpace(body[k]) { k += 1 }
+                let attribute = XLIFFReader.localName(String(decoding: body[nameStart..<k], as: UTF8.self))
+                while k < body.count && (Self.isSpace(body[k]) || body[k] == 0x3D) { k += 1 }
+                guard k < body.count, body[k] == 0x22 || body[k] == 0x27 else { k += 1; continue }
+                let quote = body[k]
+                let valueStart = k + 1
+                k = valueStart
+                while k < body.count && body[k] != quote { k += 1 }
+                attributes[attribute] = String(decoding: body[valueStart..<min(k, body.count)], as: UTF8.self)
+                k += 1
+            }
+        }
+
+        /// Whether the element's content is not to be translated.
+        var isProtected: Bool {
+            switch name {
+            case "mrk": attributes["mtype"] == "protected" || attributes["translate"] == "no"
+            case "bpt", "ept", "ph", "it": true   // XLIFF 1.2: their content is the native code of a tag
+            default: false
+            }
+        }
+
+        private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     }
 }
 
 /// A minimal XML scanner that reports start and end tags with their byte ranges; comments, processing
-/// instructions and CDATA are skipped over, and a DOCTYPE is refused (no entity is ever declared or expanded).
+/// instructions and CDATA are skipped over, an external DOCTYPE too, and an internal subset or entity declaration
+/// is refused (no entity is ever declared or expanded).
 struct XMLScanner {
     enum Token {
         case start(name: String, attributes: [String: String], range: ByteRange, selfClosing: Bool)
@@ -116,6 +234,8 @@ struct XMLScanner {
                 i = try skip(past: "]]>", from: i + 9, what: "CDATA section")
             } else if Escaping.matches(bytes, i, "<?") {
                 i = try skip(past: "?>", from: i + 2, what: "processing instruction")
+            } else if Escaping.matches(bytes, i, "<!DOCTYPE") {
+                i = try skipExternalDoctype(from: i)
             } else if Escaping.matches(bytes, i, "<!") {
                 throw fail(i, "DOCTYPE and entity declarations are refused: translint never expands entities")
             } else if Escaping.matches(bytes, i, "</") {
@@ -158,6 +278,27 @@ struct XMLScanner {
             }
         }
         return nil
+    }
+
+    /// Past `<!DOCTYPE name SYSTEM "…">` (or PUBLIC): an external DTD is ignored, never loaded. An internal subset
+    /// (`[…]`) is refused, since it may declare entities.
+    private func skipExternalDoctype(from start: Int) throws -> Int {
+        var k = start + 9
+        var quote: UInt8?
+        while k < bytes.count {
+            let b = bytes[k]
+            if let q = quote {
+                if b == q { quote = nil }
+            } else if b == 0x22 || b == 0x27 {
+                quote = b
+            } else if b == 0x5B {
+                throw fail(k, "a DOCTYPE with an internal subset is refused: translint never declares or expands entities")
+            } else if b == 0x3E {
+                return k + 1
+            }
+            k += 1
+        }
+        throw fail(start, "a DOCTYPE that does not end")
     }
 
     private mutating func skip(past terminator: String, from: Int, what: String) throws -> Int {

@@ -150,7 +150,7 @@ extension LintEngine {
     /// the evaluated words.
     func fileFindings(_ bytes: UnsafeBufferPointer<UInt8>, path: String, format: BilingualFile.Format,
                       includeFuzzy: Bool, session: Session) throws -> DocumentLint {
-        let file = try BilingualFile.parse(Array(bytes), path: path, format: format, includeFuzzy: includeFuzzy)
+        let file = try BilingualFile.parse(bytes, path: path, format: format, includeFuzzy: includeFuzzy)
         var findings: [Finding] = []
         var words = 0
         if !file.units.isEmpty && !file.units.contains(where: { checks(language: $0.targetLanguage) }) {
@@ -167,7 +167,8 @@ extension LintEngine {
                 for finding in lint.findings + pair {
                     var mapped = finding
                     mapped.range = unit.target.fileRange(finding.range)
-                    mapped.fix = finding.fix.map { fix in
+                    // A unit the file marks final is reported, never rewritten.
+                    mapped.fix = unit.isFinal ? nil : finding.fix.map { fix in
                         Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: unit.target.fileRange($0.range), replacement: format.escaping.encode($0.replacement)) })
                     }
                     findings.append(mapped)

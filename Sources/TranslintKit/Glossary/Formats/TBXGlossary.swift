@@ -15,8 +15,9 @@ import FoundationXML
 /// header as `<p>translint:source_language=zh-Hans</p>`, `<p>translint:ignore=…</p>`, so that YAML → TBX → YAML
 /// loses nothing. Any other note becomes the entry's note.
 ///
-/// Safety: a file with a DOCTYPE or entity declaration is refused (no entity is ever expanded), and so are
-/// elements nested deeper than `maxDepth` and files larger than `maxBytes`.
+/// Safety: the file must be well-formed XML (libxml2, `XMLWellFormedness`); a DOCTYPE with an internal subset or
+/// an entity declaration is refused (no entity is ever expanded), and so are elements nested deeper than `maxDepth`
+/// and files larger than `maxBytes`. An external DOCTYPE is ignored, never loaded.
 public enum TBXGlossary {
     public static let maxDepth = 64
     public static let maxBytes = 64 << 20
@@ -28,7 +29,10 @@ public enum TBXGlossary {
         guard data.count <= maxBytes else { throw fail(1, "file larger than \(maxBytes >> 20) MiB") }
         if let at = firstDeclaration(in: data) {
             throw fail(data[..<at].filter { $0 == 0x0A }.count + 1,
-                       "DOCTYPE and entity declarations are refused: translint never expands entities (no external or nested entities)")
+                       "DOCTYPE and entity declarations are refused: translint never expands entities (an external DOCTYPE without an internal subset is ignored)")
+        }
+        if let error = data.withUnsafeBufferPointer({ XMLWellFormedness.check($0) }) {
+            throw fail(error.line, "invalid XML: \(error.message)")
         }
         let root = try parse(data, file: file)
         let version: Int
@@ -148,14 +152,28 @@ public enum TBXGlossary {
         return result
     }
 
-    /// The offset of `<!DOCTYPE` or `<!ENTITY`, if the file has one.
+    /// The offset of `<!ENTITY` or of a `<!DOCTYPE` with an internal subset (`[…]`), if the file has one. An external
+    /// DOCTYPE such as translate-toolkit's `<!DOCTYPE martif SYSTEM "TBXcdv04.dtd">` is allowed: it is never loaded.
     static func firstDeclaration(in data: [UInt8]) -> Int? {
-        let needles = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
+        func matches(_ needle: [UInt8], at i: Int) -> Bool {
+            i + needle.count <= data.count && zip(needle, data[i..<(i + needle.count)]).allSatisfy({ $0 == ($1 & 0xDF) || $0 == $1 })
+        }
         var i = 0
         while i < data.count {
             if data[i] == 0x3C {
-                for needle in needles where i + needle.count <= data.count {
-                    if zip(needle, data[i..<(i + needle.count)]).allSatisfy({ $0 == ($1 & 0xDF) || $0 == $1 }) { return i }
+                if matches(entity, at: i) { return i }
+                if matches(doctype, at: i) {
+                    var k = i + doctype.count
+                    var quote: UInt8?
+                    while k < data.count {
+                        let b = data[k]
+                        if let q = quote { if b == q { quote = nil } }
+                        else if b == 0x22 || b == 0x27 { quote = b }
+                        else if b == 0x5B { return i }
+                        else if b == 0x3E { break }
+                        k += 1
+                    }
                 }
             }
             i += 1
@@ -235,7 +253,9 @@ public enum TBXGlossary {
     }
 
     private static func parse(_ data: [UInt8], file: String) throws -> Element {
-        let parser = XMLParser(data: Data(data))
+        // From a stream, which XMLParser feeds to libxml2 in small pieces: given the whole data at once, libxml2
+        // stops at 10 MB ("huge input lookup") with a line number past the end of the file.
+        let parser = XMLParser(stream: InputStream(data: Data(data)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         let builder = TreeBuilder(maxDepth: maxDepth)
