@@ -38,6 +38,20 @@ struct GlossaryEditorTests {
         #expect(loaded.entries[1].forbidden == ["micro-blog", "micro blog"])
     }
 
+    @Test func anAmbiguousNewEntryWithExamplesThatNeedASource() throws {
+        let addition = GlossaryEditor.Addition(source: "小米", target: "Xiaomi", forbidden: ["millet"],
+            examples: [GlossaryExample(text: "millet sold out.", fixed: "Xiaomi sold out.", source: "小米卖光了"),
+                       GlossaryExample(text: "Eat millet porridge.", fixed: nil)],
+            ambiguous: true, context: ["phone", "Lei Jun"])
+        let text = try GlossaryEditor.add(addition, to: try original(), file: "commented.yaml").text
+        let entry = try #require(try GlossaryLoader.load(yaml: text, file: "g.yaml").entries.first { $0.target == "Xiaomi" })
+        #expect(entry.ambiguous == true && entry.context == ["phone", "Lei Jun"])
+        #expect(entry.examples.map(\.source) == ["小米卖光了", nil])
+        // An existing entry's ambiguity is edited by hand.
+        let again = GlossaryEditor.Addition(target: "Xiaomi", forbidden: ["Millet phone"], ambiguous: true)
+        #expect(throws: GlossaryEditor.Refusal.self) { try GlossaryEditor.add(again, to: text, file: "commented.yaml") }
+    }
+
     @Test("a CRLF file stays CRLF, and a file without a final newline gets none")
     func lineEndings() throws {
         let crlf = try original().replacingAll("\n", "\r\n")

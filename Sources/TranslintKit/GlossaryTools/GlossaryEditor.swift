@@ -11,15 +11,20 @@ public enum GlossaryEditor {
         public var note: String?
         public var caseSensitive: Bool?
         public var examples: [GlossaryExample]
+        /// For a new entry: whether its renderings are ambiguous, and its context words.
+        public var ambiguous: Bool?
+        public var context: [String]
 
         public init(source: String? = nil, target: String, forbidden: [String] = [], note: String? = nil,
-                    caseSensitive: Bool? = nil, examples: [GlossaryExample] = []) {
+                    caseSensitive: Bool? = nil, examples: [GlossaryExample] = [], ambiguous: Bool? = nil, context: [String] = []) {
             self.source = source
             self.target = target
             self.forbidden = forbidden
             self.note = note
             self.caseSensitive = caseSensitive
             self.examples = examples
+            self.ambiguous = ambiguous
+            self.context = context
         }
     }
 
@@ -68,6 +73,9 @@ public enum GlossaryEditor {
             }
             if let source = addition.source, let existing = entry.source, existing != source {
                 throw Refusal(description: "the entry for '\(entry.target)' at \(GlossaryValidator.place(entry)) has source '\(existing)', not '\(source)'")
+            }
+            if addition.ambiguous != nil || !addition.context.isEmpty {
+                throw Refusal(description: "--ambiguous and --context describe a new entry; the entry for '\(entry.target)' at \(GlossaryValidator.place(entry)) exists: edit its 'ambiguous:' and 'context:' by hand")
             }
             let node = items[index]
             guard let fields = node.mapping else { throw Refusal(description: "the entry at \(GlossaryValidator.place(entry)) is not a mapping") }
@@ -129,7 +137,8 @@ public enum GlossaryEditor {
                 throw Refusal(description: "source '\(source)' already has target '\(other.target)' (the entry at \(GlossaryValidator.place(other))); use --target \(other.target) to extend it")
             }
             let entry = GlossaryEntry(source: addition.source, target: addition.target, forbidden: addition.forbidden,
-                                      caseSensitive: addition.caseSensitive, note: addition.note, examples: addition.examples)
+                                      caseSensitive: addition.caseSensitive, note: addition.note, examples: addition.examples,
+                                      ambiguous: addition.ambiguous, context: addition.context)
             var dash = "  "
             var after = lines.count
             var separated = true
@@ -175,6 +184,7 @@ public enum GlossaryEditor {
 
     private static func exampleLines(_ example: GlossaryExample, dashIndent: String) -> [String] {
         var out = [dashIndent + "- text: " + YAMLGlossaryWriter.scalar(example.text)]
+        if let source = example.source { out.append(dashIndent + "  source: " + YAMLGlossaryWriter.scalar(source)) }
         if let fixed = example.fixed { out.append(dashIndent + "  fixed: " + YAMLGlossaryWriter.scalar(fixed)) }
         return out
     }

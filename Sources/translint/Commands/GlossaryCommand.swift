@@ -149,21 +149,34 @@ extension GlossaryCommand {
         @Flag(help: "Forbidden renderings match only as written, and the target's casing is enforced.")
         var caseSensitive = false
 
-        @Option(name: .customLong("example"), help: ArgumentHelp("An example: 'text=>fixed', or 'text' for one that must not be flagged. Repeatable.", valueName: "example"))
+        @Option(name: .customLong("example"), help: ArgumentHelp("An example: 'text=>fixed', or 'text' for one that must not be flagged; 'source ‖ text=>fixed' for one linted as the translation of source. Repeatable.", valueName: "example"))
         var examples: [String] = []
+
+        @Flag(help: "The new entry's renderings are ambiguous: flagged only with the source term in the source, or a --context word in the paragraph.")
+        var ambiguous = false
+
+        @Option(name: .customLong("context"), help: ArgumentHelp("A context word of an ambiguous new entry. Repeatable.", valueName: "word"))
+        var context: [String] = []
 
         func validate() throws {
             guard GlossaryFormat.forPath(file) == .yaml else { throw ValidationError("glossary add edits YAML glossaries; convert others with translint glossary convert") }
         }
 
         func run() throws {
-            let parsed = examples.map { text -> GlossaryExample in
-                let parts = text.components(separatedBy: "=>")
+            let parsed = examples.map { given -> GlossaryExample in
                 let trim = { (s: String) in s.trimmingCharacters(in: .whitespaces) }
-                return GlossaryExample(text: trim(parts[0]), fixed: parts.count > 1 ? trim(parts.dropFirst().joined(separator: "=>")) : nil)
+                var text = given, exampleSource: String?
+                if let separator = given.range(of: "‖") {
+                    exampleSource = trim(String(given[..<separator.lowerBound]))
+                    text = String(given[separator.upperBound...])
+                }
+                let parts = text.components(separatedBy: "=>")
+                return GlossaryExample(text: trim(parts[0]), fixed: parts.count > 1 ? trim(parts.dropFirst().joined(separator: "=>")) : nil,
+                                       source: exampleSource)
             }
             let addition = GlossaryEditor.Addition(source: source, target: target, forbidden: forbidden, note: note,
-                                                   caseSensitive: caseSensitive ? true : nil, examples: parsed)
+                                                   caseSensitive: caseSensitive ? true : nil, examples: parsed,
+                                                   ambiguous: ambiguous ? true : nil, context: context)
             let original = try FileIO.readAll(file)
             do {
                 let result = try GlossaryEditor.add(addition, to: String(decoding: original, as: UTF8.self), file: file)
