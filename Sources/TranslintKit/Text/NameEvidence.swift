@@ -13,10 +13,11 @@ struct NameEvidence {
     /// Words (lowercased) with a manual page reference: `as(1)`, `AS(1)`.
     private var manualPages: Set<String> = []
     /// How often each word stands as written.
-    private var counts: [String: Int] = [:]
+    private var counts: WordCounts
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         let n = text.count
+        counts = WordCounts()
         @inline(__always) func byte(_ k: Int) -> UInt8 { k >= 0 && k < n ? text[k] : 0 }
         @inline(__always) func isWordByte(_ b: UInt8) -> Bool { CharacterClass.isASCIIAlnum(b) }
         var i = 0
@@ -27,9 +28,12 @@ struct NameEvidence {
             let end = i
             // Only words that start with a letter; digits alone are no names.
             guard CharacterClass.isASCIILetter(text[start]) else { continue }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
-            counts[word, default: 0] += 1
+            let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+            counts.add(bytes)
             let before = byte(start - 1), after = byte(end)
+            // Most words are none of the shapes below: decide that from the bytes around, before making a String.
+            if !Self.mayBeName(before: before, after: after, text: text, start: start, end: end) { continue }
+            let word = String(decoding: bytes, as: UTF8.self)
             // `word(1)`: a manual page.
             if after == 0x28, CharacterClass.isASCIIDigit(byte(end + 1)), byte(end + 2) == 0x29 {
                 manualPages.insert(word.lowercased())
@@ -79,6 +83,83 @@ struct NameEvidence {
     func occursOnlyInLowercase(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
         let capitalized = String(first).uppercased() + String(word.unicodeScalars.dropFirst())
-        return (counts[word] ?? 0) >= 2 && (counts[capitalized] ?? 0) == 0
+        return counts.count(word) >= 2 && counts.count(capitalized) == 0
+    }
+
+    /// False when no rule of `init` can make the word at `start..<end` a name: the bytes around it are plain
+    /// (space, line break, comma, full stop and the like) and no curly quote or synopsis shape is near.
+    @inline(__always)
+    private static func mayBeName(before: UInt8, after: UInt8, text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        @inline(__always) func plain(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x2C || b == 0x09 || b == 0 || b == 0x3B || b == 0x21 || b == 0x3F }
+        guard plain(before) && (plain(after) || after == 0x2E && end + 1 < text.count && !CharacterClass.isASCIILetter(text[end + 1])) else { return true }
+        if before == 0x20 && start >= 2 && text[start - 2] == 0x24 { return true }          // $ cmd
+        if after == 0x20 && end + 1 < text.count && [0x5B, 0x2D, 0x3C].contains(text[end + 1]) { return true }   // a synopsis
+        return false
+    }
+}
+
+/// How often each word occurs, counted from the bytes: an open-addressing table of (offset, length, count) into
+/// the text, hashed with FNV-1a, so that counting the words of a megabyte makes no String and no SipHash per word.
+/// Valid while the text it was built on is (a `LintContext`'s text, for the checks of one chunk).
+private struct WordCounts {
+    private var slots: [(start: UnsafePointer<UInt8>?, length: Int32, count: Int32)]
+    private var used = 0
+
+    /// Small at first, doubled at half full: a chunk has tens of thousands of distinct words at most, and a
+    /// table that stays in cache is what makes counting cheap.
+    init() {
+        slots = Array(repeating: (nil, 0, 0), count: 4096)
+    }
+
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in 0..<b.count where a[k] != b[k] { return false }
+        return true
+    }
+
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
+        if used * 2 >= slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Self.hash(word) & mask
+        while let start = slots[i].start {
+            if Int(slots[i].length) == word.count && Self.equal(start, word) { slots[i].count += 1; return }
+            i = (i + 1) & mask
+        }
+        slots[i] = (word.baseAddress, Int32(word.count), 1)
+        used += 1
+    }
+
+    func count(_ word: String) -> Int {
+        var copy = word
+        return copy.withUTF8 { bytes in
+            let mask = slots.count - 1
+            var i = Self.hash(bytes) & mask
+            while let start = slots[i].start {
+                if Int(slots[i].length) == bytes.count && Self.equal(start, bytes) { return Int(slots[i].count) }
+                i = (i + 1) & mask
+            }
+            return 0
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (nil, 0, 0), count: old.count * 2)
+        used = 0
+        let mask = slots.count - 1
+        for slot in old {
+            guard let start = slot.start else { continue }
+            var i = Self.hash(UnsafeBufferPointer(start: start, count: Int(slot.length))) & mask
+            while slots[i].start != nil { i = (i + 1) & mask }
+            slots[i] = slot
+            used += 1
+        }
     }
 }
