@@ -138,6 +138,11 @@ struct AmbiguityTests {
         ])
     }
 
+    @Test func theWordListReadsCRLFAndNonASCIILines() throws {
+        let words = WordList(Array("Ali\r\nmillet\r\nÉcole\nécole\nAmoyx\n".utf8))
+        #expect(words.forms(of: ["ali", "millet", "école", "amoy"]) == ["ali": ["Ali"], "millet": ["millet"], "école": ["École", "école"]])
+    }
+
     @Test func ambiguousEntriesNeedBothKindsOfExample() throws {
         let yaml = "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - source: 阿里\n    target: Alibaba\n    forbidden: [Ali]\n    ambiguous: true\n    examples:\n      - text: Ali said so.\n"
         let issues = try GlossaryValidation.issues(in: try GlossaryLoader.load(yaml: yaml, file: "g.yaml"))
