@@ -37,14 +37,20 @@ let package = Package(
             name: "translint",
             dependencies: ["TranslintKit", "CFileSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Generators, mutators and checks the property and fuzz tests of both test targets share.
+        .target(
+            name: "TranslintTestSupport",
+            dependencies: ["TranslintKit"],
+            path: "Tests/TranslintTestSupport"
+        ),
         .testTarget(
             name: "TranslintKitTests",
-            dependencies: ["TranslintKit"],
+            dependencies: ["TranslintKit", "TranslintTestSupport"],
             exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(
             name: "translintTests",
-            dependencies: ["TranslintKit"]
+            dependencies: ["TranslintKit", "TranslintTestSupport"]
         ),
     ]
 )

@@ -69,7 +69,20 @@ public final class LintContext {
     deinit { UnsafeMutableBufferPointer(mutating: text).deallocate() }
 
     /// What the text shows about its words (see `NameEvidence`): built in one pass, the first time a check asks.
-    private lazy var names = NameEvidence(text)
+    private lazy var names = NameEvidence(text, sentenceWordStarts: Self.wordStarts(after: sentenceStarts, in: text))
+
+    /// The first words of sentences, also those after stray punctuation (`, company`), which the leading-punctuation
+    /// fix capitalizes: what name evidence leaves out, so that no fix changes it. Sorted.
+    static func wordStarts(after starts: [SentenceStart], in text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        starts.compactMap { start in
+            if let word = start.wordStart { return word }
+            var i = start.offset
+            while i < text.count && [0x2C, 0x3B, 0x3A, 0x2E].contains(text[i]) { i += 1 }
+            guard i > start.offset else { return nil }
+            while i < text.count && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
+            return i < text.count && CharacterClass.isASCIILetter(text[i]) ? i : nil
+        }.sorted()
+    }
 
     /// Whether the text itself shows `word` (lowercase as written) to be a name: a command, a program, an
     /// identifier.
@@ -78,7 +91,7 @@ public final class LintContext {
     /// Whether `word` is the title of the manual page the text is, or one it refers to (`AS(1)`).
     public func isManualPage(_ word: String) -> Bool { names.isManualPage(word) }
 
-    /// Whether the text writes `word` in lowercase elsewhere too and never with a capital.
+    /// Whether the text writes `word` again, in lowercase or at a sentence start, and never with a capital inside a sentence.
     public func isNeverCapitalized(_ word: String) -> Bool { names.occursOnlyInLowercase(word) }
 
     public func string(_ range: ByteRange) -> String {

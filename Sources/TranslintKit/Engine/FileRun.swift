@@ -146,6 +146,14 @@ final class FileRun {
                         return filterLines(kept, index: LineIndex(buffer), linesBefore: linesConsumed)
                     }
                 }
+                // A later pass may rewrite what a fix wrote (a case fix of a replacement): the report gives what is
+                // written, so that JSON, SARIF and the diff agree with the fixed text.
+                let written = Dictionary(outcome.edits.map { ($0.range, $0.replacement) }, uniquingKeysWith: { first, _ in first })
+                for i in outcome.fixedFindings {
+                    if let reported = findings[i].replacement, let final = written[findings[i].range], final != reported {
+                        chunkFindings[i].finding = chunkFindings[i].finding.replacing(reported, with: final)
+                    }
+                }
                 if options.fixes == .apply {
                     for i in outcome.fixedFindings { chunkFindings[i].isFixed = true }
                     followUpFixes += outcome.followUpFixes

@@ -39,6 +39,17 @@ public struct Finding: Hashable, Sendable {
         return fix.edits[0].replacement
     }
 
+    /// The finding with its one-edit fix writing `final` instead of `reported`, and its message and fix title
+    /// saying so.
+    func replacing(_ reported: String, with final: String) -> Finding {
+        guard let fix, fix.edits.count == 1 else { return self }
+        var copy = self
+        copy.message = message.replacingAll("'\(reported)'", "'\(final)'")
+        copy.fix = Fix(title: fix.title.replacingAll("'\(reported)'", "'\(final)'"),
+                       edits: [TextEdit(range: fix.edits[0].range, replacement: final)])
+        return copy
+    }
+
     public func shifted(by delta: Int) -> Finding {
         var copy = self
         copy.range = range.shifted(by: delta)

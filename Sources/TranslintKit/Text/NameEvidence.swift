@@ -12,12 +12,21 @@ struct NameEvidence {
     private var names: Set<String> = []
     /// Words (lowercased) with a manual page reference: `as(1)`, `AS(1)`.
     private var manualPages: Set<String> = []
-    /// How often each word stands as written.
+    /// How often each word stands as written inside sentences; `startCounts`: how often it starts one, as written.
+    /// A capital at a sentence start is what sentence-case and leading-punctuation fixes write, so the evidence
+    /// reads a start in lowercase and capitalized alike; a word right after itself counts nowhere, since
+    /// repeated-word fixes remove it. So no fix changes the evidence, and a second `--fix` finds nothing the first
+    /// left.
     private var counts: WordCounts
+    private var startCounts: WordCounts
 
-    init(_ text: UnsafeBufferPointer<UInt8>) {
+    /// `sentenceWordStarts`: sorted offsets of the first words of sentences.
+    init(_ text: UnsafeBufferPointer<UInt8>, sentenceWordStarts: [Int] = []) {
         let n = text.count
         counts = WordCounts()
+        startCounts = WordCounts()
+        var nextStart = 0
+        var previous: (start: Int, end: Int)? = nil
         @inline(__always) func byte(_ k: Int) -> UInt8 { k >= 0 && k < n ? text[k] : 0 }
         @inline(__always) func isWordByte(_ b: UInt8) -> Bool { CharacterClass.isASCIIAlnum(b) }
         var i = 0
@@ -29,7 +38,12 @@ struct NameEvidence {
             // Only words that start with a letter; digits alone are no names.
             guard CharacterClass.isASCIILetter(text[start]) else { continue }
             let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
-            counts.add(bytes)
+            while nextStart < sentenceWordStarts.count && sentenceWordStarts[nextStart] < start { nextStart += 1 }
+            let isRepeat = previous.map { Self.isRepeat(text, start..<end, of: $0.start..<$0.end) } ?? false
+            if !isRepeat {
+                if nextStart < sentenceWordStarts.count && sentenceWordStarts[nextStart] == start { startCounts.add(bytes) } else { counts.add(bytes) }
+            }
+            previous = (start, end)
             let before = byte(start - 1), after = byte(end)
             // Most words are none of the shapes below: decide that from the bytes around, before making a String.
             if !Self.mayBeName(before: before, after: after, text: text, start: start, end: end) { continue }
@@ -79,11 +93,25 @@ struct NameEvidence {
     /// commands): a manual page's own title or a reference to it, `AS(1)`, `make(1)`.
     func isManualPage(_ word: String) -> Bool { manualPages.contains(word.lowercased()) }
 
-    /// Whether `word` (lowercase) stands somewhere else too, and its capitalized form nowhere.
+    /// Whether `word` (lowercase) stands twice or more, in lowercase or at sentence starts, and its capitalized
+    /// form never inside a sentence.
     func occursOnlyInLowercase(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
         let capitalized = String(first).uppercased() + String(word.unicodeScalars.dropFirst())
-        return counts.count(word) >= 2 && counts.count(capitalized) == 0
+        return counts.count(word) + startCounts.count(word) + startCounts.count(capitalized) >= 2 && counts.count(capitalized) == 0
+    }
+
+    /// The word at `word` right after the word at `previous`, the same but for ASCII case, with only spaces and at
+    /// most one line break between: a repeated word.
+    private static func isRepeat(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, of previous: Range<Int>) -> Bool {
+        guard word.count == previous.count else { return false }
+        for k in 0..<word.count where text[word.lowerBound + k] | 0x20 != text[previous.lowerBound + k] | 0x20 { return false }
+        var lineBreaks = 0
+        for i in previous.upperBound..<word.lowerBound {
+            let byte = text[i]
+            if byte == 0x0A { lineBreaks += 1 } else if byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
+        }
+        return lineBreaks <= 1
     }
 
     /// False when no rule of `init` can make the word at `start..<end` a name: the bytes around it are plain

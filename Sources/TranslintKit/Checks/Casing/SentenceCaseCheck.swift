@@ -198,8 +198,8 @@ enum ProseStart {
             var k = start.offset
             while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
             if (k..<start.offset).contains(where: { text[$0] == 0x09 }) { return nil }
-            // Inside a paragraph, a word the document never capitalizes but writes again in lowercase is a name
-            // (`debuginfod is packaged`), unless it is a common word.
+            // Inside a paragraph, a word the document writes again, in lowercase or at a sentence start, and never
+            // capitalizes inside a sentence is a name (`debuginfod is packaged`), unless it is a common word.
             if !(context.isEnglish && CommonWords.english.contains(wordText)) && context.isNeverCapitalized(wordText) { return nil }
         }
         return .warning

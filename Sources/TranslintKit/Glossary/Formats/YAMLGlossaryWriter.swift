@@ -7,7 +7,8 @@ public enum YAMLGlossaryWriter {
         out += "source_language: \(scalar(glossary.sourceLanguage))\n"
         out += "target_language: \(scalar(glossary.targetLanguage))\n"
         if !glossary.ignore.isEmpty { out += "ignore: \(flowList(glossary.ignore))\n" }
-        out += "terms:\n"
+        // An empty list written as `terms:` alone would read back as null, which the loader refuses.
+        out += glossary.entries.isEmpty ? "terms: []\n" : "terms:\n"
         for (k, entry) in glossary.entries.enumerated() {
             if k > 0 { out += "\n" }
             out += entryText(entry, indent: "  ")
@@ -53,9 +54,26 @@ public enum YAMLGlossaryWriter {
     /// A YAML scalar that reads back as exactly `text` (a string): plain when that is safe, else double-quoted.
     public static func scalar(_ text: String, inFlow: Bool = false) -> String {
         guard needsQuotes(text, inFlow: inFlow) else { return text }
+        var json = ""
+        JSONValue.escape(text, into: &json)   // JSON strings are valid YAML double-quoted scalars,
+        // but for the characters YAML does not allow raw (DEL, C1 controls but NEL, U+FFFE, U+FFFF), escaped here.
+        guard json.unicodeScalars.contains(where: { !isPrintableInYAML($0) }) else { return json }
         var out = ""
-        JSONValue.escape(text, into: &out)   // JSON strings are valid YAML double-quoted scalars
+        for scalar in json.unicodeScalars {
+            if isPrintableInYAML(scalar) { out.unicodeScalars.append(scalar) } else {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+        }
         return out
+    }
+
+    /// YAML 1.2's printable characters (with tab and line breaks, which the JSON escaping above has escaped).
+    static func isPrintableInYAML(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
     }
 
     private static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
@@ -66,6 +84,6 @@ public enum YAMLGlossaryWriter {
         if first == " " || last == " " || "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return true }
         if inFlow && text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return true }
-        return text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }
+        return text.unicodeScalars.contains { !isPrintableInYAML($0) || $0.value < 0x20 || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }
     }
 }
