@@ -127,3 +127,14 @@ extension FuzzRegressionTests {
         #expect(try GlossaryFormat.yaml.load(Array(yaml.utf8), file: "g.yaml").entries.first?.forbidden == [term], "\(yaml)")
     }
 }
+
+extension FuzzRegressionTests {
+    @Test("a fix that writes a context word of an ambiguous rendering was already evidence: Ali is fixed in the first run, not the second",
+          arguments: ["We use pay treasure, and Ali said so.\n", "DAILY 2019 NEW NET\nEASY PAY TREASURE. WEIBO.\nOnline 2019 price we ALI app.\n",
+                      "Online sellers and price daily. ALI IN\nTENGXUN BYTE BEATING STRASSE.\n"])
+    func evidenceSurvivesFixes(text: String) throws {
+        try assertIdempotent(text, format: .markdown)
+        let fixed = try engine.fix(text, format: .markdown).fixed
+        #expect(fixed.contains("Alibaba") || fixed.contains("ALIBABA"), "\(fixed.debugDescription)")
+    }
+}

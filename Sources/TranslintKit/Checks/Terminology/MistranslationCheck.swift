@@ -80,7 +80,28 @@ private struct Evidence {
 
     private struct Key: Hashable { var paragraph: Int; var entry: Int; var rendering: Int }
 
+    /// Folded term → the folded terms a fix may turn it into or out of: an entry's target and its unambiguous
+    /// renderings. Built on first use.
+    private var classes: [[UInt8]: [[UInt8]]]?
+
     init(_ context: LintContext) { self.context = context }
+
+    /// `word` folded, with what a fix of the glossary's may turn it into or out of (`Alipay` and `pay treasure`):
+    /// so that fixing one term neither creates nor removes the evidence for another, and a second `--fix` changes
+    /// nothing the first left.
+    private mutating func equivalents(of word: String) -> [[UInt8]] {
+        let key = TermMatcher.collapsingWhitespace(CaseMapping.fold(word))
+        if classes == nil {
+            var made: [[UInt8]: [[UInt8]]] = [:]
+            for entry in context.glossary.entries {
+                let terms = ([entry.target] + entry.forbidden.indices.filter { !entry.isAmbiguous($0) }.map { entry.forbidden[$0] })
+                    .map { TermMatcher.collapsingWhitespace(CaseMapping.fold($0)) }
+                for term in terms { made[term, default: []].append(contentsOf: terms) }
+            }
+            classes = made
+        }
+        return [key] + (classes?[key] ?? []).filter { $0 != key }
+    }
 
     /// `entry` is entry number `index` of the glossary.
     mutating func shows(_ entry: GlossaryEntry, index: Int, rendering k: Int, at range: ByteRange) -> Bool {
@@ -96,8 +117,9 @@ private struct Evidence {
             folded = TermMatcher.collapsingWhitespace(CaseMapping.fold(context.string(context.paragraphs[paragraph])))
             foldedParagraphs[paragraph] = folded
         }
+        let words = entry.contextWords(k).flatMap { equivalents(of: $0) }
         let answer = folded.withUnsafeBufferPointer { text in
-            entry.contextWords(k).contains { Self.contains(text, word: TermMatcher.collapsingWhitespace(CaseMapping.fold($0))) }
+            words.contains { Self.contains(text, word: $0) }
         }
         answers[key] = answer
         return answer
