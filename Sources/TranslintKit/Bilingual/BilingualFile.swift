@@ -12,6 +12,9 @@ public struct TranslationUnit: Hashable, Sendable {
     /// The same for the source; nil when the format has no markup of its own (PO, String Catalogs: a `<b>` there is
     /// text that placeholder-mismatch compares as a tag).
     public var sourceProtected: [ByteRange]? = nil
+    /// Those of `protected` that hold do-not-translate text (`<mrk mtype="protected">…</mrk>`), not only tags: read as
+    /// one word, so that the text around them is read as it stands (a sentence does not start after them).
+    public var opaque: [ByteRange] = []
     /// The file marks the translation as final (XLIFF `final`, `signed-off`): checked and reported, never fixed.
     public var isFinal = false
 }

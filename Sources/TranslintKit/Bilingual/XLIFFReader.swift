@@ -85,10 +85,11 @@ enum XLIFFReader {
                 } else if unitTranslates, !decoded.text.isEmpty, let id = unitID {
                     let state = BilingualFile.ReviewState(xliff: current.state)
                     guard state.isChecked(includeFuzzy: includeFuzzy) else { continue }
+                    let (protected, opaque) = markup(in: decoded, bytes)
                     file.units.append(TranslationUnit(id: id, source: source?.string ?? "", target: decoded,
-                                                      targetLanguage: file.targetLanguage, protected: markup(in: decoded, bytes),
-                                                      sourceProtected: source.map { markup(in: $0, bytes) } ?? [],
-                                                      isFinal: state == .final))
+                                                      targetLanguage: file.targetLanguage, protected: protected,
+                                                      sourceProtected: source.map { markup(in: $0, bytes).protected } ?? [],
+                                                      opaque: opaque, isFinal: state == .final))
                 }
             }
         }
@@ -103,9 +104,10 @@ enum XLIFFReader {
     /// Decoded ranges that are not text to check: every inline element's tags (a `<` that is a `<` in the file,
     /// not `&lt;`, up to its `>`), and the whole of a do-not-translate element (`<mrk mtype="protected">`,
     /// `<mrk translate="no">`, the native code elements of 1.2) or range (`<sm translate="no"/>` to its `<em/>`).
-    /// Sorted and merged.
-    static func markup(in text: EscapedText, _ bytes: UnsafeBufferPointer<UInt8>) -> [ByteRange] {
+    /// Sorted and merged; `opaque`: those of the merged ranges that hold do-not-translate text, not only tags.
+    static func markup(in text: EscapedText, _ bytes: UnsafeBufferPointer<UInt8>) -> (protected: [ByteRange], opaque: [ByteRange]) {
         var ranges: [ByteRange] = []
+        var content: [ByteRange] = []
         /// Open inline elements: name, and where their protected range starts when they protect their content.
         var open: [(name: String, protectedFrom: Int?)] = []
         /// `<sm translate="no" id=…/>` markers waiting for their `<em startRef=…/>`: id and start.
@@ -126,22 +128,24 @@ enum XLIFFReader {
                 open.append((tag.name, protects ? i : nil))
             case .end:
                 if let index = open.lastIndex(where: { $0.name == tag.name }) {
-                    if let from = open[index].protectedFrom { ranges.append(ByteRange(from, tagEnd)) }
+                    if let from = open[index].protectedFrom { content.append(ByteRange(from, tagEnd)) }
                     open.removeSubrange(index...)
                 }
             case .empty:
                 if tag.name == "sm", tag.attributes["translate"] == "no" {
                     markers.append((tag.attributes["id"] ?? "", i))
                 } else if tag.name == "em", let index = markers.lastIndex(where: { $0.id == (tag.attributes["startRef"] ?? "") }) {
-                    ranges.append(ByteRange(markers[index].start, tagEnd))
+                    content.append(ByteRange(markers[index].start, tagEnd))
                     markers.remove(at: index)
                 }
             }
             i = tagEnd
         }
         // A marker never closed protects to the end of the segment (XLIFF 2 lets an <em/> fall in a later one).
-        for marker in markers { ranges.append(ByteRange(marker.start, t.count)) }
-        return merged(ranges)
+        for marker in markers { content.append(ByteRange(marker.start, t.count)) }
+        let all = merged(ranges + content)
+        let opaque = all.filter { range in content.contains { range.start <= $0.start && $0.end <= range.end } }
+        return (all, opaque)
     }
 
     static func merged(_ ranges: [ByteRange]) -> [ByteRange] {

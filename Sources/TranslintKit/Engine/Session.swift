@@ -41,11 +41,12 @@ extension LintEngine {
     /// Lints `buffer` read as `format` with the monolingual checks: markup and code are not checked, findings
     /// inside an `ignore` phrase are dropped, severities follow the settings. Offsets are into `buffer`; a byte
     /// order mark is skipped. `protected`: ranges of `buffer` that are markup (inline elements of a bilingual file):
-    /// read as white space (the text around a tag is prose), never flagged, never changed.
+    /// read as white space (the text around a tag is prose), never flagged, never changed; those also in `opaque`
+    /// (do-not-translate text) are read as one word instead.
     /// `sources`: with a source, its text by the offset (into `buffer`) where the aligned target paragraph or unit
     /// starts.
     func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, session: Session, countWords: Bool = false,
-                      protected: [ByteRange] = [], sources: [Int: String] = [:]) -> DocumentLint {
+                      protected: [ByteRange] = [], opaque: [ByteRange] = [], sources: [Int: String] = [:]) -> DocumentLint {
         let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         let body = UnsafeBufferPointer(rebasing: buffer[bomLength...])
         var prepared = PreparedText.prepare(body, format: format)
@@ -54,7 +55,10 @@ extension LintEngine {
             if let masked = prepared.masked { masker.masked = masked; masker.changed = true }
             masker.excluded = prepared.excluded
             masker.markup = prepared.markup
-            for range in protected where range.end <= body.count + bomLength { masker.exclude(range.shifted(by: -bomLength), fill: 0x20) }
+            for range in protected where range.end <= body.count + bomLength {
+                // Tags read as white space; do-not-translate text as digits, one word that no check flags.
+                masker.exclude(range.shifted(by: -bomLength), fill: opaque.contains(range) ? 0x30 : 0x20)
+            }
             let directives = prepared.directives, blocks = prepared.blockStarts, items = prepared.listItemStarts
             let cells = prepared.cellStarts
             prepared = masker.finish()
@@ -150,18 +154,22 @@ extension LintEngine {
     /// the evaluated words.
     func fileFindings(_ bytes: UnsafeBufferPointer<UInt8>, path: String, format: BilingualFile.Format,
                       includeFuzzy: Bool, session: Session) throws -> DocumentLint {
-        let file = try BilingualFile.parse(bytes, path: path, format: format, includeFuzzy: includeFuzzy)
+        var units = try BilingualFile.parse(bytes, path: path, format: format, includeFuzzy: includeFuzzy).units
         var findings: [Finding] = []
         var words = 0
-        if !file.units.isEmpty && !file.units.contains(where: { checks(language: $0.targetLanguage) }) {
-            let languages = Set(file.units.compactMap(\.targetLanguage)).sorted().joined(separator: ", ")
+        if !units.isEmpty && !units.contains(where: { checks(language: $0.targetLanguage) }) {
+            let languages = Set(units.compactMap(\.targetLanguage)).sorted().joined(separator: ", ")
             throw BilingualFileError(path: path, line: 1, message: "the glossary translates into '\(glossary.targetLanguage)', but this file translates into '\(languages)': give a glossary for its languages")
         }
-        for unit in file.units where checks(language: unit.targetLanguage) {
+        for k in units.indices {
+            // Each unit is let go once checked, so that its text is freed while the findings grow.
+            let unit = units[k]
+            units[k] = TranslationUnit(id: "", source: "", target: EscapedText(), targetLanguage: nil)
+            guard checks(language: unit.targetLanguage) else { continue }
             unit.target.text.withUnsafeBufferPointer { buffer in
                 let start = SentenceStarts.skipSpace(buffer, from: 0)
                 let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected,
-                                        sources: [start: unit.source])
+                                        opaque: unit.opaque, sources: [start: unit.source])
                 words += lint.words
                 let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected)
                 for finding in lint.findings + pair {
