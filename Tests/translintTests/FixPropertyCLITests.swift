@@ -11,7 +11,7 @@ struct FixPropertyCLITests {
     static let glossary = CLI.root.appendingPathComponent(CLI.glossary).path
 
     /// A folder `docs/` of generated prose, Markdown and bilingual files; their relative paths.
-    static func project() throws -> (URL, [String]) {
+    static func project(count: Int = count) throws -> (URL, [String]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("translint-property-\(UUID().uuidString)")
         var paths: [String] = []
         for seed in 0..<count {
@@ -92,7 +92,8 @@ struct FixPropertyCLITests {
     func everyFormat() throws {
         let formats = try Self.formats()
         #expect(formats.contains("json") && formats.contains("sarif") && formats.contains("diff"), "\(formats)")
-        let (folder, _) = try Self.project()
+        // A quarter of the documents: each format runs twice over them.
+        let (folder, _) = try Self.project(count: max(20, Self.count / 4))
         for format in formats {
             let result = try CLI.run(["lint", "docs", "--glossary", Self.glossary, "--format", format], in: folder)
             #expect(result.status == 1, "--format \(format): exit \(result.status) \(result.stderr.prefix(300))")
