@@ -29,6 +29,13 @@ struct MarkdownTests {
               "Fine text. <!-- Amoy in a comment -->\n",
               "<!--\nAmoy in a comment\nthe the\n-->\nFine text.\n",
               "<script>\nvar amoy = 'Amoy';\n\nlet x = 1;\n</script>\n\nFine text.\n",
+              // Issue 9: a code span that continues on the next line, and indented code inside a list item.
+              "Run `the\nAmoy` now.\n",
+              "> Run ``the ` \n> Amoy`` now.\n",
+              "- Fine item.\n\n      Amoy in code. the the\n",
+              "1. Fine item.\n   - Fine nested item.\n\n         Amoy in code\n",
+              "Fine <span\ntitle=\"Amoy\">text</span> here.\n",
+              "Fine text.[^1]\n\n[^1]: Fine note.\n\n        Amoy in code\n",
           ])
     func notProse(text: String) throws {
         #expect(try flagged(text).isEmpty, "flagged \((try? flagged(text)) ?? []) in \(text.debugDescription)")
@@ -61,6 +68,24 @@ struct MarkdownTests {
           ])
     func blocksStartSentences(before: String, after: String) throws {
         #expect(try linter.fix(before, format: .markdown).fixed == after)
+    }
+
+    @Test("footnote text is prose: it is checked and fixed; the label is not")
+    func footnotes() throws {
+        let text = "Fine text.[^amoy]\n\n[^amoy]: The Amoy note.\n    the the second line.\n\n    A second Amoy paragraph.\n"
+        let found = try flagged(text)
+        #expect(found.filter { $0 == "Amoy" }.count == 2 && !found.contains("amoy"), "\(found)")
+        #expect(try linter.fix(text, format: .markdown).fixed.contains("[^amoy]: The Taobao note."))
+    }
+
+    @Test("scans stay linear on long lines of openers that never close (issue 9)",
+          arguments: ["<a href=", "the Amoy [x](y \"", "`` ` ", "<!-- <a b=\"", "[a][b", "[x]("])
+    func linear(opener: String) throws {
+        // Counted, not timed: 10,000 openers on one line are read (quadratic scans took seconds for this), and
+        // every forbidden term in the line is found once.
+        let line = String(repeating: opener, count: 10_000)
+        let findings = try linter.lint(line + "\n", format: .markdown).filter { $0.rule == "mistranslation" }
+        #expect(findings.count == line.components(separatedBy: "Amoy").count - 1)
     }
 
     @Test("emphasis, brackets and escapes are read through")

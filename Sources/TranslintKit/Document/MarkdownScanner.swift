@@ -1,10 +1,18 @@
-/// Reads Markdown (CommonMark and GitHub's tables) as prose: finds what is not prose and where blocks start.
+/// Reads Markdown (CommonMark with GitHub's tables and footnotes) as prose: finds what is not prose and where
+/// blocks start.
 ///
 /// Not prose, never flagged or changed: YAML front matter, fenced and indented code blocks, HTML blocks and
-/// comments, inline code, autolinks, inline HTML tags, link and image targets, and link reference definitions.
-/// Markup characters (`#`, `>`, list markers, `*`/`_` emphasis, brackets, table pipes) are blanked so the
-/// checks read the words around them. Headings, list items, table cells and block quotes each start a block
-/// (and so a sentence). Line based, like the CommonMark block parser: a code span does not run across lines.
+/// comments, code spans, autolinks, inline HTML, link and image targets, footnote labels and link reference
+/// definitions. Markup characters (`#`, `>`, list markers, `*`/`_` emphasis, brackets, table pipes) are blanked
+/// so the checks read the words around them. Headings, list items, footnotes, table cells and block quotes each
+/// start a block (and so a sentence). Footnote text is prose.
+///
+/// The block structure follows CommonMark's two-phase algorithm (containers: block quotes, list items and
+/// footnote definitions; leaves: paragraphs, headings, code, HTML, tables), so indented code inside a list item
+/// is code, and inlines are read over a whole paragraph, so a code span or an HTML tag may run across lines.
+/// Every scan is linear in the input: searches that could restart at each of many openers (closing backticks,
+/// quotes, `-->`) are memoized per paragraph, and a link destination nests at most 32 parentheses, as in cmark.
+/// `cmark-gfm` is the oracle of `MarkdownOracleTests`.
 enum MarkdownScanner {
     static func prepare(_ text: UnsafeBufferPointer<UInt8>) -> PreparedText {
         var scanner = Scan(text: text, masker: Masker(text))
@@ -31,13 +39,42 @@ enum MarkdownScanner {
         var end: Int
     }
 
-    private enum HTMLEnd { case blankLine, comment, rawTag(String) }
+    /// How an HTML block ends (CommonMark's kinds 1–7).
+    private enum HTMLEnd { case blankLine, comment, rawTag(String), processing, declaration, cdata }
+
+    private enum Container {
+        case blockQuote
+        /// Continuation lines must be indented this many columns (relative to the container's own column).
+        case listItem(contentIndent: Int)
+        /// A footnote definition: continuation lines are indented four columns.
+        case footnote
+    }
+
+    private enum Leaf {
+        case none
+        case paragraph
+        case fenced(byte: UInt8, count: Int)
+        case indentedCode
+        case html(HTMLEnd)
+        case table
+    }
 
     private struct Scan {
         let text: UnsafeBufferPointer<UInt8>
         var masker: Masker
         var directives: [SuppressionDirective] = []
         var lines: [Line] = []
+
+        /// Open containers, outermost first; `leaf` is the open leaf block of the innermost one.
+        var containers: [Container] = []
+        var leaf: Leaf = .none
+        /// Content ranges of the open paragraph's lines (from the first non-space byte to the line's end).
+        var paragraph: [ByteRange] = []
+        var paragraphIsBlockStart = false
+        /// Where the body of a list item or footnote opened on this or an earlier line starts, until a block uses it.
+        var pendingItemBody: Int?
+        var pendingItemIsList = false
+        var previousBlank = true
 
         init(text: UnsafeBufferPointer<UInt8>, masker: Masker) {
             self.text = text
@@ -59,149 +96,336 @@ enum MarkdownScanner {
                 masker.exclude(ByteRange(0, lines[end].end), fill: 0x20)
                 index = end + 1
             }
-            var fence: (byte: UInt8, count: Int)? = nil
-            var html: HTMLEnd? = nil
-            var previousBlank = true
-            var inParagraph = false
-            var inList = false
-            var inTable = false
-            var startBlockNext = false
-            var previousQuoted = false
             while index < lines.count {
-                let line = lines[index]
-                defer { index += 1 }
-                if let open = fence {
-                    masker.exclude(ByteRange(line.start, line.end), fill: 0x20)
-                    if isClosingFence(line, open) { fence = nil; startBlockNext = true }
-                    continue
-                }
-                if let end = html {
-                    if case .blankLine = end, isBlank(line.start, line.end) { html = nil; previousBlank = true; continue }
-                    masker.exclude(ByteRange(line.start, line.end), fill: 0x20)
-                    if closesHTML(end, line) { html = nil; startBlockNext = true }
-                    continue
-                }
-                if isBlank(line.start, line.end) {
-                    previousBlank = true; inParagraph = false; inTable = false
-                    continue
-                }
-                // Block quote markers.
-                var p = line.start
-                var quoted = false
-                while true {
-                    let (q, _) = skipIndent(p, line.end, max: 3)
-                    guard q < line.end, text[q] == 0x3E else { break }
-                    var markerEnd = q + 1
-                    if markerEnd < line.end && text[markerEnd] == 0x20 { markerEnd += 1 }
-                    masker.blank(ByteRange(q, markerEnd))
-                    p = markerEnd
-                    quoted = true
-                }
-                let (contentStart, indent) = skipIndent(p, line.end, max: Int.max)
-                if contentStart >= line.end { previousBlank = true; inParagraph = false; previousQuoted = quoted; continue }
-                if quoted != previousQuoted { startBlockNext = true }
-                previousQuoted = quoted
-                if previousBlank && indent < 2 && !isListMarker(contentStart, line.end).isList { inList = false }
-                // Indented code: after a blank line (a paragraph line indented four spaces is a continuation).
-                if indent >= 4 && !inParagraph && !inList {
-                    masker.exclude(ByteRange(contentStart, line.end), fill: 0x20)
-                    previousBlank = false
-                    continue
-                }
-                let c = text[contentStart]
-                // Fenced code.
-                if indent <= 3 && (c == 0x60 || c == 0x7E) {
-                    let run = runLength(contentStart, line.end, c)
-                    if run >= 3 && !(c == 0x60 && contains(0x60, contentStart + run, line.end)) {
-                        fence = (c, run)
-                        if indent < 2 { inList = false }
-                        masker.exclude(ByteRange(contentStart, line.end), fill: 0x20)
-                        previousBlank = false; inParagraph = false
-                        continue
-                    }
-                }
-                // ATX heading.
-                if indent <= 3 && c == 0x23 {
-                    let run = runLength(contentStart, line.end, 0x23)
-                    if run <= 6 && (contentStart + run == line.end || text[contentStart + run] == 0x20 || text[contentStart + run] == 0x09) {
-                        var bodyStart = contentStart + run
-                        while bodyStart < line.end && (text[bodyStart] == 0x20 || text[bodyStart] == 0x09) { bodyStart += 1 }
-                        masker.blank(ByteRange(contentStart, bodyStart))
-                        var bodyEnd = line.end
-                        while bodyEnd > bodyStart && (text[bodyEnd - 1] == 0x20 || text[bodyEnd - 1] == 0x09) { bodyEnd -= 1 }
-                        var closing = bodyEnd
-                        while closing > bodyStart && text[closing - 1] == 0x23 { closing -= 1 }
-                        if closing < bodyEnd && (closing == bodyStart || text[closing - 1] == 0x20 || text[closing - 1] == 0x09) {
-                            masker.blank(ByteRange(closing, bodyEnd))
-                            bodyEnd = closing
-                        }
-                        masker.blockStart(bodyStart)
-                        inline(bodyStart, bodyEnd)
-                        if indent < 2 { inList = false }   // a heading ends a list
-                        startBlockNext = true; previousBlank = false; inParagraph = false; inTable = false
-                        continue
-                    }
-                }
-                // Thematic break, or a setext heading's underline.
-                if indent <= 3 && (isThematicBreak(contentStart, line.end) || (inParagraph && isSetextUnderline(contentStart, line.end))) {
-                    masker.blank(ByteRange(contentStart, line.end))
-                    if indent < 2 && !inParagraph { inList = false }
-                    startBlockNext = true; inParagraph = false; previousBlank = false
-                    continue
-                }
-                // HTML blocks and comments.
-                if indent <= 3 && c == 0x3C, let end = htmlBlockStart(contentStart, line.end) {
-                    masker.exclude(ByteRange(contentStart, line.end), fill: 0x20)
-                    if indent < 2 { inList = false }
-                    if case .comment = end { collectDirectives(contentStart, limit: text.count) }
-                    if !closesHTML(end, Line(start: contentStart + 1, end: line.end)) { html = end } else { startBlockNext = true }
-                    previousBlank = false; inParagraph = false
-                    continue
-                }
-                // Link reference definition: `[label]: destination "title"`.
-                if indent <= 3 && c == 0x5B && !inParagraph && isReferenceDefinition(contentStart, line.end) {
-                    masker.exclude(ByteRange(contentStart, line.end), fill: 0x20)
-                    previousBlank = false
-                    continue
-                }
-                // Tables: a row with pipes followed by a delimiter row, and the rows after it.
-                if inTable && contains(0x7C, contentStart, line.end) {
-                    tableRow(contentStart, line.end)
-                    continue
-                }
-                if !inParagraph && contains(0x7C, contentStart, line.end) && index + 1 < lines.count
-                    && isDelimiterRow(lines[index + 1].start, lines[index + 1].end) {
-                    tableRow(contentStart, line.end)
-                    masker.blank(ByteRange(lines[index + 1].start, lines[index + 1].end))
-                    index += 1
-                    inTable = true; previousBlank = false; inParagraph = false
-                    continue
-                }
-                // List items.
-                let marker = isListMarker(contentStart, line.end)
-                if marker.isList {
-                    var body = marker.bodyStart
-                    // A task list box: `[ ]` or `[x]`.
-                    if body + 3 <= line.end && text[body] == 0x5B && text[body + 2] == 0x5D
-                        && (text[body + 1] == 0x20 || text[body + 1] == 0x78 || text[body + 1] == 0x58) {
-                        body += 3
-                        while body < line.end && text[body] == 0x20 { body += 1 }
-                    }
-                    masker.blank(ByteRange(contentStart, body))
-                    masker.blockStart(body)
-                    masker.listItemStarts.insert(body)
-                    inline(body, line.end)
-                    inList = true; inParagraph = true; previousBlank = false; startBlockNext = false
-                    continue
-                }
-                // A paragraph line.
-                if startBlockNext { masker.blockStart(contentStart) }
-                inline(contentStart, line.end)
-                inParagraph = true; previousBlank = false; startBlockNext = false
+                process(lines[index])
+                index += 1
             }
+            close(to: 0)
         }
 
         // MARK: Blocks
+
+        /// A position in a line: a byte offset and the column there (tabs to multiples of 4). The column can be
+        /// ahead of the byte when a container took part of a tab.
+        private struct Cursor {
+            var pos: Int
+            var col: Int
+        }
+
+        /// The first byte that is not a space or tab from `c`, and its column.
+        private func firstNonSpace(_ c: Cursor, _ end: Int) -> Cursor {
+            var p = c.pos, col = c.col
+            while p < end {
+                if text[p] == 0x20 { col += 1 } else if text[p] == 0x09 { col += 4 - col % 4 } else { break }
+                p += 1
+            }
+            return Cursor(pos: p, col: col)
+        }
+
+        /// `c` moved on by `columns` columns of spaces and tabs (a tab may be taken in part).
+        private func advance(_ c: Cursor, columns: Int, _ end: Int) -> Cursor {
+            var c = c, left = columns
+            while left > 0 && c.pos < end {
+                if text[c.pos] == 0x20 {
+                    c.pos += 1; c.col += 1; left -= 1
+                } else if text[c.pos] == 0x09 {
+                    let width = 4 - c.col % 4
+                    if width <= left { c.pos += 1; c.col += width; left -= width } else { c.col += left; left = 0 }
+                } else {
+                    break
+                }
+            }
+            return c
+        }
+
+        private mutating func process(_ line: Line) {
+            let end = line.end
+            var c = Cursor(pos: line.start, col: 0)
+            // 1. Which open containers this line continues.
+            var matched = 0
+            matching: while matched < containers.count {
+                let nb = firstNonSpace(c, end)
+                let indent = nb.col - c.col
+                let blank = nb.pos >= end
+                switch containers[matched] {
+                case .blockQuote:
+                    guard indent <= 3, !blank, text[nb.pos] == 0x3E else { break matching }
+                    c = Cursor(pos: nb.pos + 1, col: nb.col + 1)
+                    if c.pos < end && (text[c.pos] == 0x20 || text[c.pos] == 0x09) { c = advance(c, columns: 1, end) }
+                    masker.blank(ByteRange(nb.pos, max(nb.pos + 1, c.pos)))
+                case .listItem(let contentIndent):
+                    if indent >= contentIndent { c = advance(c, columns: contentIndent, end) } else if blank { c = nb } else { break matching }
+                case .footnote:
+                    if indent >= 4 { c = advance(c, columns: 4, end) } else if blank { c = nb } else { break matching }
+                }
+                matched += 1
+            }
+            let allMatched = matched == containers.count
+
+            // 2. The open leaf, when it takes the line as it is.
+            if allMatched {
+                let nb = firstNonSpace(c, end)
+                switch leaf {
+                case .fenced(let byte, let count):
+                    if nb.col - c.col <= 3 && runLength(nb.pos, end, byte) >= count && isBlank(nb.pos + runLength(nb.pos, end, byte), end) {
+                        leaf = .none
+                    }
+                    masker.exclude(ByteRange(c.pos, end), fill: 0x20)
+                    previousBlank = false
+                    return
+                case .html(let kind):
+                    if case .blankLine = kind, nb.pos >= end { leaf = .none; previousBlank = true; return }
+                    masker.exclude(ByteRange(c.pos, end), fill: 0x20)
+                    if closesHTML(kind, c.pos, end) { leaf = .none }
+                    previousBlank = false
+                    return
+                case .indentedCode:
+                    if nb.pos >= end { previousBlank = true; return }
+                    if nb.col - c.col >= 4 {
+                        masker.exclude(ByteRange(nb.pos, end), fill: 0x20)
+                        previousBlank = false
+                        return
+                    }
+                    leaf = .none
+                default:
+                    break
+                }
+            } else if case .paragraph = leaf {
+                // Maybe a lazy continuation line: decided after looking for new blocks.
+            } else {
+                close(to: matched)
+            }
+
+            // 3. New blocks.
+            // As in cmark: a paragraph may take the line lazily, unless a container opens on it first.
+            var maybeLazy = isParagraphOpen
+            var opened = false
+            // Whether the line is in the open paragraph's container (a paragraph continuation, not a lazy one).
+            var paragraphHere: Bool { allMatched && !opened && isParagraphOpen }
+            while true {
+                let nb = firstNonSpace(c, end)
+                let indent = nb.col - c.col
+                if nb.pos >= end { break }
+                if indent >= 4 {
+                    guard !maybeLazy else { break }
+                    openBlock(matched: &matched, opened: &opened)
+                    c = advance(c, columns: 4, end)
+                    let content = firstNonSpace(c, end)
+                    masker.exclude(ByteRange(content.pos, end), fill: 0x20)
+                    leaf = .indentedCode
+                    previousBlank = false
+                    return
+                }
+                let byte = text[nb.pos]
+                // Block quote.
+                if byte == 0x3E {
+                    openBlock(matched: &matched, opened: &opened)
+                    c = Cursor(pos: nb.pos + 1, col: nb.col + 1)
+                    if c.pos < end && (text[c.pos] == 0x20 || text[c.pos] == 0x09) { c = advance(c, columns: 1, end) }
+                    masker.blank(ByteRange(nb.pos, max(nb.pos + 1, c.pos)))
+                    containers.append(.blockQuote)
+                    matched = containers.count
+                    maybeLazy = false
+                    continue
+                }
+                // ATX heading.
+                if byte == 0x23, atxHeading(nb.pos, end, matched: &matched, opened: &opened) { return }
+                // Fenced code.
+                if byte == 0x60 || byte == 0x7E {
+                    let run = runLength(nb.pos, end, byte)
+                    if run >= 3 && !(byte == 0x60 && contains(0x60, nb.pos + run, end)) {
+                        openBlock(matched: &matched, opened: &opened)
+                        masker.exclude(ByteRange(nb.pos, end), fill: 0x20)
+                        leaf = .fenced(byte: byte, count: run)
+                        previousBlank = false
+                        return
+                    }
+                }
+                // HTML blocks and comments (a kind-7 block does not interrupt a paragraph).
+                if byte == 0x3C, let kind = htmlBlockStart(nb.pos, end, interruptsParagraph: paragraphHere) {
+                    openBlock(matched: &matched, opened: &opened)
+                    masker.exclude(ByteRange(nb.pos, end), fill: 0x20)
+                    if case .comment = kind { collectDirectives(nb.pos, limit: text.count) }
+                    leaf = closesHTML(kind, nb.pos + 1, end) ? .none : .html(kind)
+                    previousBlank = false
+                    return
+                }
+                // Setext heading underline.
+                if paragraphHere && (byte == 0x3D || byte == 0x2D) && isBlank(nb.pos + runLength(nb.pos, end, byte), end) {
+                    masker.blank(ByteRange(nb.pos, end))
+                    flushParagraph()
+                    leaf = .none
+                    previousBlank = false
+                    return
+                }
+                // Thematic break.
+                if isThematicBreak(nb.pos, end) {
+                    openBlock(matched: &matched, opened: &opened)
+                    masker.blank(ByteRange(nb.pos, end))
+                    previousBlank = false
+                    return
+                }
+                // Footnote definition: `[^label]:`.
+                if byte == 0x5B, let body = footnoteDefinitionBody(nb.pos, end) {
+                    openBlock(matched: &matched, opened: &opened)
+                    masker.blank(ByteRange(nb.pos, body))
+                    c = firstNonSpace(Cursor(pos: body, col: nb.col + (body - nb.pos)), end)
+                    containers.append(.footnote)
+                    matched = containers.count
+                    maybeLazy = false
+                    pendingItemBody = c.pos
+                    pendingItemIsList = false
+                    continue
+                }
+                // GitHub table: the paragraph's last line is its header row.
+                if paragraphHere, let header = paragraph.last, isDelimiterRow(nb.pos, end),
+                   cellCount(header.start, header.end) == cellCount(nb.pos, end) {
+                    paragraph.removeLast()
+                    flushParagraph()
+                    tableRow(header.start, header.end)
+                    masker.blank(ByteRange(nb.pos, end))
+                    leaf = .table
+                    previousBlank = false
+                    return
+                }
+                // List item.
+                if let item = listItem(nb, end, interruptsParagraph: paragraphHere) {
+                    openBlock(matched: &matched, opened: &opened)
+                    masker.blank(ByteRange(nb.pos, item.body.pos))
+                    containers.append(.listItem(contentIndent: indent + item.contentIndent))
+                    matched = containers.count
+                    maybeLazy = false
+                    c = item.body
+                    // A task list box: `[ ]` or `[x]`.
+                    let body = c.pos
+                    if body + 3 < end && text[body] == 0x5B && text[body + 2] == 0x5D && (text[body + 3] == 0x20 || text[body + 3] == 0x09)
+                        && (text[body + 1] == 0x20 || text[body + 1] == 0x78 || text[body + 1] == 0x58) {
+                        masker.blank(ByteRange(body, body + 3))
+                        c = firstNonSpace(Cursor(pos: body + 3, col: c.col + 3), end)
+                    }
+                    pendingItemBody = firstNonSpace(c, end).pos
+                    pendingItemIsList = true
+                    continue
+                }
+                break
+            }
+
+            // 4. The rest of the line is text (or blank).
+            let nb = firstNonSpace(c, end)
+            let blank = nb.pos >= end
+            if !allMatched && !opened && isParagraphOpen && !blank {
+                paragraph.append(ByteRange(nb.pos, end))   // lazy continuation
+                previousBlank = false
+                return
+            }
+            if !allMatched && !opened { close(to: matched) }
+            if blank {
+                if case .paragraph = leaf { flushParagraph() }
+                if case .table = leaf { leaf = .none }
+                previousBlank = true
+                return
+            }
+            switch leaf {
+            case .paragraph:
+                paragraph.append(ByteRange(nb.pos, end))
+            case .table:
+                tableRow(nb.pos, end)
+            default:
+                leaf = .paragraph
+                paragraph = [ByteRange(nb.pos, end)]
+                paragraphIsBlockStart = !previousBlank || pendingItemBody == nb.pos
+                if pendingItemBody == nb.pos && pendingItemIsList { masker.listItemStarts.insert(nb.pos) }
+            }
+            pendingItemBody = nil
+            previousBlank = false
+        }
+
+        private var isParagraphOpen: Bool { if case .paragraph = leaf { return true } else { return false } }
+
+        /// Before a new block: the containers the line did not continue are closed, and so is the open leaf.
+        private mutating func openBlock(matched: inout Int, opened: inout Bool) {
+            close(to: matched)
+            closeLeaf()
+            opened = true
+        }
+
+        /// Closes the containers past the first `depth` ones (and the leaf, when any is closed).
+        private mutating func close(to depth: Int) {
+            guard containers.count > depth || depth == 0 else { return }
+            closeLeaf()
+            containers.removeLast(containers.count - depth)
+        }
+
+        private mutating func closeLeaf() {
+            if case .paragraph = leaf { flushParagraph() }
+            leaf = .none
+        }
+
+        /// Reads the open paragraph: link reference definitions at its start, then its inlines over all its lines.
+        private mutating func flushParagraph() {
+            var lines = paragraph[...]
+            paragraph = []
+            leaf = .none
+            var isBlockStart = paragraphIsBlockStart
+            paragraphIsBlockStart = false
+            while let first = lines.first, let used = referenceDefinitionLines(lines) {
+                masker.exclude(ByteRange(first.start, lines[lines.startIndex + used - 1].end), fill: 0x20)
+                lines = lines.dropFirst(used)
+                isBlockStart = true
+            }
+            guard let first = lines.first, let last = lines.last else { return }
+            if isBlockStart { masker.blockStart(first.start) }
+            let range = ByteRange(first.start, last.end)
+            // Between lines lie line breaks and container markers (`>`), which are not part of the paragraph:
+            // read a copy with them blanked, so offsets stay those of the text.
+            var gapsAreBlank = true
+            for k in lines.indices.dropFirst() where !(lines[k - 1].end..<lines[k].start).allSatisfy({ isSpaceOrBreak(text[$0]) }) {
+                gapsAreBlank = false
+                break
+            }
+            if gapsAreBlank {
+                inline(UnsafeBufferPointer(rebasing: text[range.start..<range.end]), base: range.start)
+            } else {
+                var copy = Array(text[range.start..<range.end])
+                for k in lines.indices.dropFirst() {
+                    for p in lines[k - 1].end..<lines[k].start where !isSpaceOrBreak(text[p]) { copy[p - range.start] = 0x20 }
+                }
+                copy.withUnsafeBufferPointer { inline($0, base: range.start) }
+            }
+        }
+
+        /// How many of `lines` one link reference definition at their start takes (`[label]: destination "title"`,
+        /// the destination and the title may each be on the next line), or nil.
+        private func referenceDefinitionLines(_ lines: ArraySlice<ByteRange>) -> Int? {
+            guard let first = lines.first, first.start < first.end, text[first.start] == 0x5B,
+                  first.start + 1 < first.end, text[first.start + 1] != 0x5E else { return nil }
+            var p = first.start + 1
+            while p < first.end && text[p] != 0x5D {
+                if text[p] == 0x5C { p += 1 } else if text[p] == 0x5B { return nil }
+                p += 1
+            }
+            guard p > first.start + 1, p + 1 < first.end, text[p + 1] == 0x3A else { return nil }
+            var used = 1
+            var k = lines.startIndex
+            // On the same line: a destination, then nothing or the start of a title (else it is prose).
+            var q = p + 2
+            while q < first.end && (text[q] == 0x20 || text[q] == 0x09) { q += 1 }
+            while q < first.end && text[q] != 0x20 && text[q] != 0x09 { q += 1 }
+            while q < first.end && (text[q] == 0x20 || text[q] == 0x09) { q += 1 }
+            guard q == first.end || text[q] == 0x22 || text[q] == 0x27 || text[q] == 0x28 else { return nil }
+            if isBlank(p + 2, first.end) {
+                // The destination on the next line.
+                guard lines.count > 1 else { return nil }
+                used = 2
+                k += 1
+            }
+            // A title alone on the following line.
+            if lines.count > used {
+                let next = lines[k + 1]
+                if next.start < next.end, [0x22, 0x27, 0x28].contains(text[next.start]) { used += 1 }
+            }
+            return used
+        }
 
         private func frontMatterEnd() -> Int? {
             guard lines.count > 1, isOnly(lines[0], "---") else { return nil }
@@ -212,22 +436,16 @@ enum MarkdownScanner {
         private func isOnly(_ line: Line, _ s: String) -> Bool {
             var end = line.end
             while end > line.start && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
-            return Array(text[line.start..<end]) == Array(s.utf8)
+            return end - line.start == s.utf8.count && hasPrefix(line.start, end, s)
         }
 
         private func isBlank(_ start: Int, _ end: Int) -> Bool {
-            (start..<end).allSatisfy { text[$0] == 0x20 || text[$0] == 0x09 }
+            var p = start
+            while p < end { if text[p] != 0x20 && text[p] != 0x09 { return false }; p += 1 }
+            return true
         }
 
-        /// The first byte after up to `max` columns of indentation, and the indentation in columns.
-        private func skipIndent(_ start: Int, _ end: Int, max: Int) -> (Int, Int) {
-            var p = start, columns = 0
-            while p < end && columns < max {
-                if text[p] == 0x20 { columns += 1 } else if text[p] == 0x09 { columns += 4 - columns % 4 } else { break }
-                p += 1
-            }
-            return (p, columns)
-        }
+        private func isSpaceOrBreak(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
         private func runLength(_ start: Int, _ end: Int, _ byte: UInt8) -> Int {
             var p = start
@@ -241,11 +459,26 @@ enum MarkdownScanner {
             return false
         }
 
-        private func isClosingFence(_ line: Line, _ open: (byte: UInt8, count: Int)) -> Bool {
-            let (p, indent) = skipIndent(line.start, line.end, max: Int.max)
-            guard indent <= 3 else { return false }
-            let run = runLength(p, line.end, open.byte)
-            return run >= open.count && isBlank(p + run, line.end)
+        private mutating func atxHeading(_ start: Int, _ end: Int, matched: inout Int, opened: inout Bool) -> Bool {
+            let run = runLength(start, end, 0x23)
+            guard run <= 6 && (start + run == end || text[start + run] == 0x20 || text[start + run] == 0x09) else { return false }
+            openBlock(matched: &matched, opened: &opened)
+            var bodyStart = start + run
+            while bodyStart < end && (text[bodyStart] == 0x20 || text[bodyStart] == 0x09) { bodyStart += 1 }
+            masker.blank(ByteRange(start, bodyStart))
+            var bodyEnd = end
+            while bodyEnd > bodyStart && (text[bodyEnd - 1] == 0x20 || text[bodyEnd - 1] == 0x09) { bodyEnd -= 1 }
+            var closing = bodyEnd
+            while closing > bodyStart && text[closing - 1] == 0x23 { closing -= 1 }
+            if closing < bodyEnd && (closing == bodyStart || text[closing - 1] == 0x20 || text[closing - 1] == 0x09) {
+                masker.blank(ByteRange(closing, bodyEnd))
+                bodyEnd = closing
+            }
+            masker.blockStart(bodyStart)
+            inline(UnsafeBufferPointer(rebasing: text[bodyStart..<bodyEnd]), base: bodyStart)
+            pendingItemBody = nil
+            previousBlank = false
+            return true
         }
 
         private func isThematicBreak(_ start: Int, _ end: Int) -> Bool {
@@ -258,59 +491,102 @@ enum MarkdownScanner {
             return count >= 3
         }
 
-        private func isSetextUnderline(_ start: Int, _ end: Int) -> Bool {
-            let c = text[start]
-            guard c == 0x3D || c == 0x2D else { return false }
-            let run = runLength(start, end, c)
-            return isBlank(start + run, end)
-        }
-
-        private func isListMarker(_ start: Int, _ end: Int) -> (isList: Bool, bodyStart: Int) {
+        /// A list marker at `at`: where the item's content starts, and its content indent in columns from the
+        /// marker (CommonMark: the marker's width plus 1–4 spaces; 1 when the rest is blank or starts with 5 or more,
+        /// which then is indented code).
+        private func listItem(_ at: Cursor, _ end: Int, interruptsParagraph: Bool) -> (body: Cursor, contentIndent: Int)? {
+            let start = at.pos
             let c = text[start]
             var p = start
             if c == 0x2D || c == 0x2B || c == 0x2A {
                 p += 1
             } else if CharacterClass.isASCIIDigit(c) {
                 while p < end && p - start < 9 && CharacterClass.isASCIIDigit(text[p]) { p += 1 }
-                guard p < end, text[p] == 0x2E || text[p] == 0x29 else { return (false, start) }
+                guard p < end, text[p] == 0x2E || text[p] == 0x29 else { return nil }
+                if interruptsParagraph && !(p - start == 1 && c == 0x31) { return nil }
                 p += 1
             } else {
-                return (false, start)
+                return nil
             }
-            guard p == end || text[p] == 0x20 || text[p] == 0x09 else { return (false, start) }
-            while p < end && (text[p] == 0x20 || text[p] == 0x09) { p += 1 }
-            return (true, p)
+            guard p == end || text[p] == 0x20 || text[p] == 0x09 else { return nil }
+            let marker = Cursor(pos: p, col: at.col + (p - start))
+            let after = firstNonSpace(marker, end)
+            if after.pos >= end {
+                if interruptsParagraph { return nil }
+                return (after, p - start + 1)
+            }
+            let spaces = after.col - marker.col
+            if spaces >= 5 { return (advance(marker, columns: 1, end), p - start + 1) }
+            return (after, p - start + spaces)
         }
 
-        private func htmlBlockStart(_ start: Int, _ end: Int) -> HTMLEnd? {
+        /// After `[^label]:` and the spaces after it, or nil.
+        private func footnoteDefinitionBody(_ start: Int, _ end: Int) -> Int? {
+            guard start + 1 < end, text[start + 1] == 0x5E else { return nil }
+            var p = start + 2
+            while p < end && text[p] != 0x5D && text[p] != 0x20 && text[p] != 0x09 && text[p] != 0x5B { p += 1 }
+            guard p > start + 2, p + 1 < end, text[p] == 0x5D, text[p + 1] == 0x3A else { return nil }
+            p += 2
+            while p < end && (text[p] == 0x20 || text[p] == 0x09) { p += 1 }
+            return p
+        }
+
+        private func htmlBlockStart(_ start: Int, _ end: Int, interruptsParagraph: Bool) -> HTMLEnd? {
             if hasPrefix(start, end, "<!--") { return .comment }
+            if hasPrefix(start, end, "<?") { return .processing }
+            if hasPrefix(start, end, "<![CDATA[") { return .cdata }
+            if start + 2 < end && text[start + 1] == 0x21 && CharacterClass.isASCIILetter(text[start + 2]) { return .declaration }
             var p = start + 1
             if p < end && text[p] == 0x2F { p += 1 }
             let nameStart = p
             while p < end && (CharacterClass.isASCIIAlnum(text[p]) || text[p] == 0x2D) { p += 1 }
             guard p > nameStart, CharacterClass.isASCIILetter(text[nameStart]) else { return nil }
-            guard p == end || text[p] == 0x20 || text[p] == 0x09 || text[p] == 0x3E || (text[p] == 0x2F && p + 1 < end && text[p + 1] == 0x3E) else { return nil }
+            guard p == end || text[p] == 0x20 || text[p] == 0x09 || text[p] == 0x3E || (text[p] == 0x2F && p + 1 < end && text[p + 1] == 0x3E) else {
+                return nil
+            }
             let name = String(decoding: text[nameStart..<p], as: UTF8.self).lowercased()
-            if Self.isRaw(name) && text[start + 1] != 0x2F { return .rawTag(name) }
+            if MarkdownScanner.rawTags.contains(name) && text[start + 1] != 0x2F { return .rawTag(name) }
             if MarkdownScanner.blockTags.contains(name) { return .blankLine }
-            // Any other complete tag alone on its line (CommonMark's kind 7).
+            // Any other complete tag alone on its line (CommonMark's kind 7), which does not interrupt a paragraph.
+            guard !interruptsParagraph else { return nil }
             if let close = firstIndex(of: 0x3E, p, end), isBlank(close + 1, end) { return .blankLine }
             return nil
         }
 
-        private static func isRaw(_ name: String) -> Bool { MarkdownScanner.rawTags.contains(name) }
-
-        private func closesHTML(_ end: HTMLEnd, _ line: Line) -> Bool {
+        private func closesHTML(_ end: HTMLEnd, _ start: Int, _ lineEnd: Int) -> Bool {
             switch end {
             case .blankLine: return false
-            case .comment: return find("-->", line.start, line.end) != nil
-            case .rawTag(let name): return find("</\(name)", line.start, line.end) != nil || find("</\(name.uppercased())", line.start, line.end) != nil
+            case .comment: return find("-->", start, lineEnd) != nil
+            case .processing: return find("?>", start, lineEnd) != nil
+            case .declaration: return firstIndex(of: 0x3E, start, lineEnd) != nil
+            case .cdata: return find("]]>", start, lineEnd) != nil
+            case .rawTag(let name):
+                var p = start
+                while let at = firstIndex(of: 0x3C, p, lineEnd) {
+                    if at + 2 + name.utf8.count <= lineEnd && text[at + 1] == 0x2F,
+                       String(decoding: text[(at + 2)..<(at + 2 + name.utf8.count)], as: UTF8.self).lowercased() == name {
+                        return true
+                    }
+                    p = at + 1
+                }
+                return false
             }
         }
 
-        private func isReferenceDefinition(_ start: Int, _ end: Int) -> Bool {
-            guard let close = firstIndex(of: 0x5D, start + 1, end), close > start + 1 else { return false }
-            return close + 1 < end && text[close + 1] == 0x3A
+        /// Cells of a table row: split at pipes not escaped, a leading and a trailing pipe left out.
+        private func cellCount(_ start: Int, _ end: Int) -> Int {
+            var a = start, b = end
+            while a < b && (text[a] == 0x20 || text[a] == 0x09) { a += 1 }
+            while b > a && (text[b - 1] == 0x20 || text[b - 1] == 0x09) { b -= 1 }
+            guard a < b else { return 0 }
+            var count = 1
+            var p = a
+            while p < b {
+                if text[p] == 0x5C { p += 2; continue }
+                if text[p] == 0x7C && p != a && p != b - 1 { count += 1 }
+                p += 1
+            }
+            return count
         }
 
         private func isDelimiterRow(_ start: Int, _ end: Int) -> Bool {
@@ -326,20 +602,23 @@ enum MarkdownScanner {
             return sawDash && sawPipe
         }
 
-        /// A table row: pipes blanked, each cell a block.
+        /// A table row: pipes blanked, each cell a block. As in GitHub's tables, a pipe splits cells even inside
+        /// backticks unless it is escaped.
         private mutating func tableRow(_ start: Int, _ end: Int) {
             var cellStart = start
             var p = start
-            var inCode = false
             while p <= end {
                 let atEnd = p == end
                 if !atEnd && text[p] == 0x5C { p += 2; continue }
-                if !atEnd && text[p] == 0x60 { inCode.toggle() }
-                if atEnd || (text[p] == 0x7C && !inCode) {
+                if atEnd || text[p] == 0x7C {
                     var a = cellStart, b = min(p, end)
                     while a < b && (text[a] == 0x20 || text[a] == 0x09) { a += 1 }
                     while b > a && (text[b - 1] == 0x20 || text[b - 1] == 0x09) { b -= 1 }
-                    if a < b { masker.blockStart(a); masker.cellStarts.insert(a); inline(a, b) }
+                    if a < b {
+                        masker.blockStart(a)
+                        masker.cellStarts.insert(a)
+                        inline(UnsafeBufferPointer(rebasing: text[a..<b]), base: a)
+                    }
                     if !atEnd { masker.blank(ByteRange(p, p + 1)) }
                     cellStart = p + 1
                 }
@@ -349,120 +628,76 @@ enum MarkdownScanner {
 
         // MARK: Inlines
 
-        /// Code spans, autolinks, inline HTML, link targets and emphasis markers in `start..<end`.
-        private mutating func inline(_ start: Int, _ end: Int) {
-            var p = start
+        /// Code spans, autolinks, inline HTML, link targets, footnote references and emphasis markers of one
+        /// paragraph, heading or cell: `t` is its text (offset `base` in the document), line breaks included.
+        private mutating func inline(_ t: UnsafeBufferPointer<UInt8>, base: Int) {
+            var reader = InlineReader(t: t)
+            let n = t.count
+            var p = 0
             var openBrackets = 0
-            while p < end {
-                let c = text[p]
+            func range(_ a: Int, _ b: Int) -> ByteRange { ByteRange(base + a, base + b) }
+            while p < n {
+                let c = t[p]
                 switch c {
                 case 0x5C:   // backslash escape
-                    if p + 1 < end && isASCIIPunctuation(text[p + 1]) { masker.blank(ByteRange(p, p + 1)); p += 2 } else { p += 1 }
+                    if p + 1 < n && InlineReader.isASCIIPunctuation(t[p + 1]) { masker.blank(range(p, p + 1)); p += 2 } else { p += 1 }
                 case 0x60:   // code span
-                    let run = runLength(p, end, 0x60)
-                    var q = p + run
-                    var close: Int? = nil
-                    while q < end {
-                        if text[q] == 0x60 {
-                            let r = runLength(q, end, 0x60)
-                            if r == run { close = q; break }
-                            q += r
-                        } else {
-                            q += 1
-                        }
-                    }
-                    if let close {
+                    let run = reader.runLength(p, 0x60)
+                    if let close = reader.closingBackticks(from: p + run, length: run) {
                         // Filled with digits, so that the span still reads as a word that no check flags.
-                        masker.exclude(ByteRange(p, close + run), fill: 0x30)
+                        masker.exclude(range(p, close + run), fill: 0x30)
                         p = close + run
                     } else {
                         p += run
                     }
                 case 0x3C:   // autolink, inline HTML or comment
-                    if hasPrefix(p, end, "<!--") {
-                        let close = find("-->", p + 4, end).map { $0 + 3 } ?? end
-                        masker.exclude(ByteRange(p, close), fill: 0x20)
-                        collectDirectives(p, limit: close)
+                    if let close = reader.autolinkEnd(p) {
+                        masker.exclude(range(p, close), fill: 0x30)
                         p = close
-                    } else if let close = autolinkEnd(p, end) {
-                        masker.exclude(ByteRange(p, close), fill: 0x30)
-                        p = close
-                    } else if let close = tagEnd(p, end) {
-                        masker.exclude(ByteRange(p, close), fill: 0x20)
+                    } else if let close = reader.htmlEnd(p) {
+                        masker.exclude(range(p, close), fill: 0x20)
+                        if reader.hasPrefix(p, "<!--") { collectDirectives(base + p, limit: base + close) }
                         p = close
                     } else {
                         p += 1
                     }
-                case 0x21 where p + 1 < end && text[p + 1] == 0x5B:   // image
-                    masker.blank(ByteRange(p, p + 1))
+                case 0x21 where p + 1 < n && t[p + 1] == 0x5B:   // image
+                    masker.blank(range(p, p + 1))
                     p += 1
                 case 0x5B:
-                    masker.blank(ByteRange(p, p + 1))
-                    openBrackets += 1
-                    p += 1
+                    if let close = reader.footnoteReferenceEnd(p) {
+                        masker.exclude(range(p, close), fill: 0x20)
+                        p = close
+                    } else {
+                        masker.blank(range(p, p + 1))
+                        openBrackets += 1
+                        p += 1
+                    }
                 case 0x5D where openBrackets > 0:
                     openBrackets -= 1
-                    masker.blank(ByteRange(p, p + 1))
+                    masker.blank(range(p, p + 1))
                     p += 1
-                    if p < end && text[p] == 0x28, let close = closingParenthesis(p, end) {
-                        masker.exclude(ByteRange(p, close + 1), fill: 0x20)
-                        p = close + 1
-                    } else if p < end && text[p] == 0x5B, let close = firstIndex(of: 0x5D, p, end) {
-                        masker.exclude(ByteRange(p, close + 1), fill: 0x20)
-                        p = close + 1
+                    if p < n && t[p] == 0x28, let close = reader.inlineLinkEnd(p) {
+                        masker.exclude(range(p, close), fill: 0x20)
+                        p = close
+                    } else if p < n && t[p] == 0x5B, let close = reader.labelEnd(p) {
+                        masker.exclude(range(p, close), fill: 0x20)
+                        p = close
                     }
                 case 0x2A, 0x5F, 0x7E:   // emphasis and strikethrough delimiters
-                    let run = runLength(p, end, c)
-                    let before: UInt8 = p > start ? text[p - 1] : 0x20
-                    let after: UInt8 = p + run < end ? text[p + run] : 0x20
-                    let spaceBefore = before == 0x20 || before == 0x09, spaceAfter = after == 0x20 || after == 0x09
+                    let run = reader.runLength(p, c)
+                    let before: UInt8 = p > 0 ? t[p - 1] : 0x20
+                    let after: UInt8 = p + run < n ? t[p + run] : 0x20
+                    let spaceBefore = InlineReader.isSpace(before), spaceAfter = InlineReader.isSpace(after)
                     let intraword = CharacterClass.isASCIIAlnum(before) && CharacterClass.isASCIIAlnum(after)
                     if !(spaceBefore && spaceAfter) && !(c == 0x5F && intraword) && !(c == 0x7E && run < 2) {
-                        masker.blank(ByteRange(p, p + run))
+                        masker.blank(range(p, p + run))
                     }
                     p += run
                 default:
                     p += 1
                 }
             }
-        }
-
-        private func autolinkEnd(_ start: Int, _ end: Int) -> Int? {
-            guard let close = firstIndex(of: 0x3E, start + 1, end), close > start + 1 else { return nil }
-            let body = text[(start + 1)..<close]
-            guard !body.contains(0x20), !body.contains(0x3C) else { return nil }
-            if let colon = body.firstIndex(of: 0x3A), colon > start + 2,
-               body[(start + 1)..<colon].allSatisfy({ CharacterClass.isASCIIAlnum($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D }) {
-                return close + 1
-            }
-            if body.contains(0x40) && body.contains(0x2E) { return close + 1 }   // e-mail
-            return nil
-        }
-
-        private func tagEnd(_ start: Int, _ end: Int) -> Int? {
-            var p = start + 1
-            if p < end && text[p] == 0x2F { p += 1 }
-            guard p < end, CharacterClass.isASCIILetter(text[p]) else { return nil }
-            while p < end && (CharacterClass.isASCIIAlnum(text[p]) || text[p] == 0x2D) { p += 1 }
-            guard p < end, text[p] == 0x20 || text[p] == 0x3E || text[p] == 0x2F || text[p] == 0x09 else { return nil }
-            var quote: UInt8? = nil
-            while p < end {
-                let b = text[p]
-                if let q = quote { if b == q { quote = nil } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { return p + 1 }
-                p += 1
-            }
-            return nil
-        }
-
-        private func closingParenthesis(_ open: Int, _ end: Int) -> Int? {
-            var depth = 0
-            var p = open
-            while p < end {
-                if text[p] == 0x5C { p += 2; continue }
-                if text[p] == 0x28 { depth += 1 } else if text[p] == 0x29 { depth -= 1; if depth == 0 { return p } }
-                p += 1
-            }
-            return nil
         }
 
         private mutating func collectDirectives(_ start: Int, limit: Int) {
@@ -475,10 +710,6 @@ enum MarkdownScanner {
                 }
                 p = at + 10
             }
-        }
-
-        private func isASCIIPunctuation(_ b: UInt8) -> Bool {
-            (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
         }
 
         private func firstIndex(of byte: UInt8, _ start: Int, _ end: Int) -> Int? {
@@ -496,6 +727,213 @@ enum MarkdownScanner {
 
         private func find(_ s: String, _ start: Int, _ end: Int) -> Int? {
             SuppressionDirective.firstOccurrence(of: Array(s.utf8), in: text, from: start, to: end)
+        }
+    }
+
+    /// The inline grammar's scanners over one paragraph, each linear over the paragraph however many openers
+    /// it has: a search that failed is not repeated, and one that succeeded answers later searches it covers.
+    private struct InlineReader {
+        let t: UnsafeBufferPointer<UInt8>
+        /// Per backtick-run length, the last run of it seen; `scannedAll` once a search reached the end (cmark's way).
+        private var lastRun: [Int: Int] = [:]
+        private var scannedAll = false
+        /// Per searched byte or pattern: the last search's start and its answer (-1: none up to the end).
+        private var memo: [String: (from: Int, at: Int)] = [:]
+
+        init(t: UnsafeBufferPointer<UInt8>) { self.t = t }
+
+        static let emailBytes = Set(".!#$%&'*+/=?^_`{|}~-".utf8)
+        static let notInUnquotedValue = Set("\"'=<>`".utf8)
+
+        static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+        static func isASCIIPunctuation(_ b: UInt8) -> Bool {
+            (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
+        }
+
+        func runLength(_ start: Int, _ byte: UInt8) -> Int {
+            var p = start
+            while p < t.count && t[p] == byte { p += 1 }
+            return p - start
+        }
+
+        func hasPrefix(_ start: Int, _ s: String) -> Bool {
+            var p = start
+            for b in s.utf8 {
+                guard p < t.count, t[p] == b else { return false }
+                p += 1
+            }
+            return true
+        }
+
+        /// The start of the first run of exactly `length` backticks at or after `from`.
+        mutating func closingBackticks(from: Int, length: Int) -> Int? {
+            if scannedAll && (lastRun[length] ?? -1) < from { return nil }
+            var r = from
+            while r < t.count {
+                if t[r] != 0x60 { r += 1; continue }
+                let run = runLength(r, 0x60)
+                lastRun[run] = max(lastRun[run] ?? -1, r)
+                if run == length { return r }
+                r += run
+            }
+            scannedAll = true
+            return nil
+        }
+
+        /// The first occurrence of `pattern` at or after `from` (with `unescaped`, not after a backslash).
+        mutating func find(_ pattern: String, from: Int, unescaped: Bool = false) -> Int? {
+            let key = unescaped ? "\\" + pattern : pattern
+            if let cached = memo[key], from >= cached.from, cached.at < 0 || from <= cached.at {
+                return cached.at < 0 ? nil : cached.at
+            }
+            let bytes = Array(pattern.utf8)
+            var p = from
+            var found = -1
+            while p + bytes.count <= t.count {
+                if t[p] == bytes[0] && (bytes.count == 1 || Array(t[p..<(p + bytes.count)]) == bytes) {
+                    var slashes = 0
+                    while unescaped && p - slashes - 1 >= from && t[p - slashes - 1] == 0x5C { slashes += 1 }
+                    if slashes % 2 == 0 { found = p; break }
+                }
+                p += 1
+            }
+            memo[key] = (from, found)
+            return found < 0 ? nil : found
+        }
+
+        /// `<scheme:...>` or `<user@example.com>`: the end, or nil.
+        func autolinkEnd(_ start: Int) -> Int? {
+            let n = t.count
+            var q = start + 1
+            if q < n && CharacterClass.isASCIILetter(t[q]) {
+                var s = q + 1
+                while s < n && s - q < 32 && (CharacterClass.isASCIIAlnum(t[s]) || t[s] == 0x2B || t[s] == 0x2E || t[s] == 0x2D) { s += 1 }
+                if s - q >= 2 && s < n && t[s] == 0x3A {
+                    var r = s + 1
+                    while r < n && t[r] > 0x20 && t[r] != 0x3C && t[r] != 0x3E { r += 1 }
+                    if r < n && t[r] == 0x3E { return r + 1 }
+                }
+            }
+            q = start + 1
+            while q < n && (CharacterClass.isASCIIAlnum(t[q]) || Self.emailBytes.contains(t[q])) { q += 1 }
+            guard q > start + 1, q < n, t[q] == 0x40 else { return nil }
+            q += 1
+            while true {
+                let label = q
+                while q < n && q - label < 63 && (CharacterClass.isASCIIAlnum(t[q]) || t[q] == 0x2D) { q += 1 }
+                guard q > label else { return nil }
+                if q < n && t[q] == 0x2E { q += 1; continue }
+                break
+            }
+            return q < n && t[q] == 0x3E ? q + 1 : nil
+        }
+
+        /// Inline HTML at `start` (an open or closing tag, a comment, a processing instruction, a declaration or
+        /// CDATA): its end, or nil.
+        mutating func htmlEnd(_ start: Int) -> Int? {
+            let n = t.count
+            guard start + 1 < n else { return nil }
+            if hasPrefix(start, "<!--") { return find("-->", from: start + 4).map { $0 + 3 } }
+            if hasPrefix(start, "<?") { return find("?>", from: start + 2).map { $0 + 2 } }
+            if hasPrefix(start, "<![CDATA[") { return find("]]>", from: start + 9).map { $0 + 3 } }
+            if t[start + 1] == 0x21 {
+                guard start + 2 < n, CharacterClass.isASCIILetter(t[start + 2]) else { return nil }
+                return find(">", from: start + 2).map { $0 + 1 }
+            }
+            var q = start + 1
+            let closing = t[q] == 0x2F
+            if closing { q += 1 }
+            guard q < n, CharacterClass.isASCIILetter(t[q]) else { return nil }
+            while q < n && (CharacterClass.isASCIIAlnum(t[q]) || t[q] == 0x2D) { q += 1 }
+            if closing {
+                while q < n && Self.isSpace(t[q]) { q += 1 }
+                return q < n && t[q] == 0x3E ? q + 1 : nil
+            }
+            while true {
+                let spaceStart = q
+                while q < n && Self.isSpace(t[q]) { q += 1 }
+                guard q < n else { return nil }
+                if t[q] == 0x3E { return q + 1 }
+                if t[q] == 0x2F { return q + 1 < n && t[q + 1] == 0x3E ? q + 2 : nil }
+                guard q > spaceStart, CharacterClass.isASCIILetter(t[q]) || t[q] == 0x5F || t[q] == 0x3A else { return nil }
+                while q < n && (CharacterClass.isASCIIAlnum(t[q]) || t[q] == 0x5F || t[q] == 0x2E || t[q] == 0x3A || t[q] == 0x2D) { q += 1 }
+                var r = q
+                while r < n && Self.isSpace(t[r]) { r += 1 }
+                guard r < n, t[r] == 0x3D else { continue }
+                r += 1
+                while r < n && Self.isSpace(t[r]) { r += 1 }
+                guard r < n else { return nil }
+                if t[r] == 0x22 || t[r] == 0x27 {
+                    guard let close = find(t[r] == 0x22 ? "\"" : "'", from: r + 1) else { return nil }
+                    q = close + 1
+                } else {
+                    let valueStart = r
+                    while r < n && !Self.isSpace(t[r]) && !Self.notInUnquotedValue.contains(t[r]) { r += 1 }
+                    guard r > valueStart else { return nil }
+                    q = r
+                }
+            }
+        }
+
+        /// `[^label]`: its end, or nil.
+        func footnoteReferenceEnd(_ start: Int) -> Int? {
+            let n = t.count
+            guard start + 1 < n, t[start + 1] == 0x5E else { return nil }
+            var q = start + 2
+            while q < n && q - start < 1000 && t[q] != 0x5D && t[q] != 0x5B && !Self.isSpace(t[q]) { q += 1 }
+            return q > start + 2 && q < n && t[q] == 0x5D ? q + 1 : nil
+        }
+
+        /// `[label]` of a reference link: its end, or nil (a label holds at most 999 characters, no brackets).
+        func labelEnd(_ start: Int) -> Int? {
+            let n = t.count
+            var q = start + 1
+            while q < n && q - start < 1000 {
+                if t[q] == 0x5C { q += 2; continue }
+                if t[q] == 0x5B { return nil }
+                if t[q] == 0x5D { return q + 1 }
+                q += 1
+            }
+            return nil
+        }
+
+        /// `(destination "title")` of an inline link, from its `(`: its end, or nil.
+        mutating func inlineLinkEnd(_ open: Int) -> Int? {
+            let n = t.count
+            var q = open + 1
+            func skipSpace() { while q < n && Self.isSpace(t[q]) { q += 1 } }
+            skipSpace()
+            guard q < n else { return nil }
+            if t[q] == 0x3C {
+                var r = q + 1
+                while r < n && t[r] != 0x3E && t[r] != 0x0A && t[r] != 0x3C {
+                    if t[r] == 0x5C { r += 1 }
+                    r += 1
+                }
+                guard r < n, t[r] == 0x3E else { return nil }
+                q = r + 1
+            } else {
+                var depth = 0
+                while q < n {
+                    let b = t[q]
+                    if b == 0x5C && q + 1 < n && Self.isASCIIPunctuation(t[q + 1]) { q += 2; continue }
+                    if b <= 0x20 { break }
+                    if b == 0x28 { depth += 1; if depth > 32 { return nil } }
+                    if b == 0x29 { if depth == 0 { break }; depth -= 1 }
+                    q += 1
+                }
+                guard depth == 0 else { return nil }
+            }
+            let afterDestination = q
+            skipSpace()
+            if q < n && q > afterDestination && (t[q] == 0x22 || t[q] == 0x27 || t[q] == 0x28) {
+                let closer = t[q] == 0x22 ? "\"" : t[q] == 0x27 ? "'" : ")"
+                guard let close = find(closer, from: q + 1, unescaped: true) else { return nil }
+                q = close + 1
+                skipSpace()
+            }
+            return q < n && t[q] == 0x29 ? q + 1 : nil
         }
     }
 }
