@@ -9,6 +9,9 @@ import Darwin
 
 struct Translint: ParsableCommand {
     static let version = "0.2.0"
+    /// Where the project lives; reports link to it and to each rule's anchor in its README (`#rule-ID`).
+    static let homepage = "https://github.com/translint/translint"
+    static let links = ReportLinks(home: homepage, document: homepage + "/blob/main/README.md")
 
     static let configuration = CommandConfiguration(
         commandName: "translint",
@@ -26,19 +29,68 @@ struct Translint: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `-V`, as most command-line tools spell --version.
+        if arguments == ["-V"] {
+            try? Output.standardOutput.write(Translint.version + "\n")
+            exit(0)
+        }
+        var command: ParsableCommand
         do {
-            var command = try Translint.parseAsRoot()
-            try command.run()
+            command = try Translint.parseAsRoot(arguments)
         } catch {
+            // A usage error while parsing: the message with the usage of the (sub)command it concerns.
             let code = Translint.exitCode(for: error)
             if code == .validationFailure {
                 try? Output.standardError.write(Translint.fullMessage(for: error) + "\n")
                 exit(2)
             }
-            // Help, --version and chosen exit statuses; every other error is bad input: one line, status 2.
+            Translint.exit(withError: error)   // help, --version
+        }
+        do {
+            try command.run()
+        } catch {
+            // Chosen exit statuses; every other error is bad input: one line, status 2, and no usage line (the
+            // command line parsed; what is wrong is its input).
+            let code = Translint.exitCode(for: error)
+            // Help can surface here too (ArgumentParser runs a help command for `lint --help`).
             if error is ExitCode || code == .success { Translint.exit(withError: error) }
-            Diagnostics.error(error)
+            if let error = error as? ValidationError {
+                try? Output.standardError.write("translint: error: \(error.message)\n")
+            } else if code == .validationFailure {
+                try? Output.standardError.write(Translint.fullMessage(for: error) + "\n")
+            } else {
+                Diagnostics.error(error)
+            }
+            if let hint = SubcommandHint.hint(for: error, arguments: arguments) { Diagnostics.note(hint) }
             exit(2)
         }
+    }
+}
+
+/// `translint lnt samples`: the default subcommand took a mistyped subcommand for a path to check.
+enum SubcommandHint {
+    static func hint(for error: Error, arguments: [String]) -> String? {
+        guard case let .unreadable(path, _)? = error as? InputError, let first = arguments.first, path == first,
+              !first.contains("/"), !first.contains(".") else { return nil }
+        let names = Translint.configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+        guard let close = names.filter({ distance($0, first) <= 2 }).min(by: { distance($0, first) < distance($1, first) }) else { return nil }
+        return "'\(first)' is not a subcommand or a file; did you mean 'translint \(close)'?"
+    }
+
+    /// Levenshtein distance, on characters.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 }

@@ -76,8 +76,17 @@ public struct Configuration: Hashable, Sendable {
             throw reader.error(version, "unsupported version (expected 1)")
         }
         config.glossaries = try top["glossaries"].map { try reader.stringList($0, key: "glossaries") }?.map { join(root, $0) } ?? []
-        config.include = try top["include"].map { try reader.stringList($0, key: "include") }?.map(Glob.init) ?? []
-        config.exclude = try top["exclude"].map { try reader.stringList($0, key: "exclude") }?.map(Glob.init) ?? []
+        for key in ["include", "exclude"] {
+            guard let value = top[key] else { continue }
+            let patterns = try reader.stringList(value, key: key)
+            // gitignore's `!` re-includes what an earlier pattern excluded; translint has no pattern order, so it
+            // refuses the `!` rather than silently treating it as part of a name.
+            if let negated = patterns.first(where: { $0.hasPrefix("!") }) {
+                throw reader.error(value, "'\(key)' pattern '\(negated)': negation with '!' is not supported; " +
+                    (key == "exclude" ? "leave the file out of 'exclude', or list what to check in 'include'" : "list only what to check"))
+            }
+            if key == "include" { config.include = patterns.map(Glob.init) } else { config.exclude = patterns.map(Glob.init) }
+        }
         for (key, path) in [("source_language", \Configuration.sourceLanguage), ("target_language", \Configuration.targetLanguage)] {
             guard let value = top[key] else { continue }
             let tag = try reader.string(value, key: key)
@@ -151,13 +160,20 @@ public struct Configuration: Hashable, Sendable {
             return out
         }
         func list(_ items: [String]) -> String { "[" + items.map(quote).joined(separator: ", ") + "]" }
+        // Read back as a `.translint.yml` in `root`: paths relative to it, unset values commented out (a `null`
+        // would be refused).
+        func relative(_ path: String) -> String {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            return root != "." && path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
         var out = "# effective configuration" + (file.map { " from \($0)" } ?? " (no .translint.yml found: defaults)") + "\n"
-        out += "glossaries: \(list(glossaries))\n"
+        out += "version: 1\n"
+        out += "glossaries: \(list(glossaries.map(relative)))\n"
         out += "include: \(list(include.map(\.pattern)))\n"
         out += "exclude: \(list(exclude.map(\.pattern)))\n"
-        out += "source_language: \(sourceLanguage.map(quote) ?? "null")   # null: from the glossaries\n"
-        out += "target_language: \(targetLanguage.map(quote) ?? "null")\n"
-        out += "min_score: \(minScore.map(JSONValue.format) ?? "null")\n"
+        out += sourceLanguage.map { "source_language: \(quote($0))\n" } ?? "# source_language: unset, from the glossaries\n"
+        out += targetLanguage.map { "target_language: \(quote($0))\n" } ?? "# target_language: unset, from the glossaries\n"
+        out += minScore.map { "min_score: \(JSONValue.format($0))\n" } ?? "# min_score: unset, any finding at fail_level fails\n"
         out += "fail_level: \(failLevel.rawValue)\n"
         out += "ignore: \(list(rules.ignore))\n"
         out += "rules:\n"

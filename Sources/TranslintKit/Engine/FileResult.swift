@@ -14,6 +14,10 @@ public struct LocatedFinding: Hashable, Sendable {
     /// The 1-based column (in scalars) of the finding's start within `lineText`: `column`, unless the line was
     /// longer than `maxLineText` and `lineText` is a window of it.
     public var lineTextColumn: Int
+    /// Byte offsets into the file of the start of the line the finding starts on (after a byte order mark) and of
+    /// its end (before the line break): what byte columns (reviewdog's) are counted from.
+    public var lineStart: Int
+    public var lineEnd: Int
 
     /// How many bytes of a long line a finding keeps, around its start: memory grows with findings, never with
     /// findings × line length.
@@ -22,7 +26,7 @@ public struct LocatedFinding: Hashable, Sendable {
     public var isFixed = false
 
     public init(finding: Finding, text: String, line: Int, column: Int, endLine: Int, endColumn: Int,
-                lineText: String, lineTextColumn: Int? = nil, isFixed: Bool = false) {
+                lineText: String, lineTextColumn: Int? = nil, lineStart: Int? = nil, lineEnd: Int? = nil, isFixed: Bool = false) {
         self.finding = finding
         self.text = text
         self.line = line
@@ -31,6 +35,10 @@ public struct LocatedFinding: Hashable, Sendable {
         self.endColumn = endColumn
         self.lineText = lineText
         self.lineTextColumn = lineTextColumn ?? column
+        // Without them, `lineText` is taken to be the whole line.
+        let before = String(String.UnicodeScalarView(lineText.unicodeScalars.prefix(max(0, (lineTextColumn ?? column) - 1)))).utf8.count
+        self.lineStart = lineStart ?? finding.range.start - before
+        self.lineEnd = lineEnd ?? self.lineStart + lineText.utf8.count
         self.isFixed = isFixed
     }
 }

@@ -258,6 +258,7 @@ final class FileRun {
         var lineStart = lineRange.start
         if hasBOM && consumed == 0 && lineStart == 0 { lineStart = 3 }
         var lineEnd = max(lineStart, lineRange.end)
+        let wholeLine = (start: lineStart + consumed, end: lineEnd + consumed)
         var lineTextColumn = start.column
         if lineEnd - lineStart > LocatedFinding.maxLineText {
             // A window around the finding's start, cut on character boundaries.
@@ -274,6 +275,6 @@ final class FileRun {
         let text = String(decoding: UnsafeBufferPointer(rebasing: chunk[finding.range.start..<finding.range.end]), as: UTF8.self)
         return LocatedFinding(finding: finding.shifted(by: consumed), text: text,
                               line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                              lineText: lineText, lineTextColumn: lineTextColumn)
+                              lineText: lineText, lineTextColumn: lineTextColumn, lineStart: wholeLine.start, lineEnd: wholeLine.end)
     }
 }

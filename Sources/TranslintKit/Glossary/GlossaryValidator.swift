@@ -20,8 +20,8 @@ enum GlossaryValidator {
             let key = CaseMapping.fold(entry.target)
             if let owner = owners[key] {
                 if report(GlossaryError(location: entry.location, message: owner.isTarget
-                    ? "duplicate entry: target '\(entry.target)' is already the target of the entry at \(place(entries[owner.entry]))"
-                    : "target '\(entry.target)' is forbidden by the entry at \(place(entries[owner.entry]))")) { return found }
+                    ? "duplicate entry: target '\(entry.target)' is already the target of the entry at \(place(entries[owner.entry], from: entry))"
+                    : "target '\(entry.target)' is forbidden by the entry at \(place(entries[owner.entry], from: entry))")) { return found }
                 continue
             }
             owners[key] = (index, true)
@@ -37,12 +37,12 @@ enum GlossaryValidator {
                         message = owner.entry == index
                             ? "forbidden rendering '\(rendering)' is the entry's own target in another case (term-case already fixes the casing of targets)"
                             : cycle
-                            ? "fix cycle: this entry fixes '\(rendering)' to '\(entry.target)', and the entry at \(place(other)) fixes '\(entry.target)' back to '\(other.target)'"
-                            : "forbidden rendering '\(rendering)' is the target of the entry at \(place(other))"
+                            ? "fix cycle: this entry fixes '\(rendering)' to '\(entry.target)', and the entry at \(place(other, from: entry)) fixes '\(entry.target)' back to '\(other.target)'"
+                            : "forbidden rendering '\(rendering)' is the target of the entry at \(place(other, from: entry))"
                     } else {
                         message = owner.entry == index
                             ? "forbidden rendering '\(rendering)' is listed twice"
-                            : "forbidden rendering '\(rendering)' is already forbidden by the entry at \(place(other))"
+                            : "forbidden rendering '\(rendering)' is already forbidden by the entry at \(place(other, from: entry))"
                     }
                     if report(GlossaryError(location: entry.location, message: message)) { return found }
                     continue
@@ -53,7 +53,10 @@ enum GlossaryValidator {
         return found
     }
 
-    static func place(_ entry: GlossaryEntry) -> String {
-        entry.location.map { "line \($0.line)" } ?? "'\(entry.target)'"
+    /// Where `entry` is, for a message about `reported`: `line N` in the same file (the message starts with
+    /// that file), `file:line` when the two come from different glossary files.
+    static func place(_ entry: GlossaryEntry, from reported: GlossaryEntry? = nil) -> String {
+        guard let location = entry.location else { return "'\(entry.target)'" }
+        return reported == nil || location.file == reported?.location?.file ? "line \(location.line)" : "\(location)"
     }
 }

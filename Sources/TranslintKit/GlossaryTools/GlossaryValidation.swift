@@ -52,7 +52,7 @@ public enum GlossaryValidation {
                 for other in index.targets(within: rendering).map({ glossary.entries[$0] })
                     where other.target != entry.target && !index.restIsForbidden(rendering, without: other.target, steps: &steps) {
                     issues.append(GlossaryIssue(level: .warning, location: entry.location,
-                        message: "forbidden rendering '\(rendering)' contains '\(other.target)', the target of the entry at \(GlossaryValidator.place(other)); make sure the whole phrase is always wrong"))
+                        message: "forbidden rendering '\(rendering)' contains '\(other.target)', the target of the entry at \(GlossaryValidator.place(other, from: entry)); make sure the whole phrase is always wrong"))
                 }
             }
             issues += try undoneFixes(of: entry, in: glossary, index: index, engine: whole, session: session)
@@ -116,7 +116,7 @@ public enum GlossaryValidation {
                 if !TermExtractor.containsWords(fixed, entry.target, exactCase: true) {
                     let owner = glossary.entries[other]
                     issues.append(GlossaryIssue(level: .error, location: entry.location,
-                        message: "a fix to '\(entry.target)' can be undone: in '\(text)', the entry for '\(owner.target)' at \(GlossaryValidator.place(owner)) matches '\(rendering)' first and gives '\(fixed)'"))
+                        message: "a fix to '\(entry.target)' can be undone: in '\(text)', the entry for '\(owner.target)' at \(GlossaryValidator.place(owner, from: entry)) matches '\(rendering)' first and gives '\(fixed)'"))
                 }
             }
         }

@@ -76,6 +76,16 @@ public protocol Reporter: Sendable {
     mutating func endFile(_ path: String, quality: QualityScore) -> String
     /// After the last file.
     mutating func end(_ summary: LintReport.Summary) -> String
+    /// A file that could not be checked (bad input, unreadable, unwritable with `--fix`), with the error's message.
+    mutating func fileFailed(_ path: String, message: String) -> String
+    /// With a baseline: whether this report also wants the findings the baseline knows (SARIF marks them
+    /// `unchanged`); every other report gets only new findings.
+    var wantsBaselinedFindings: Bool { get }
+}
+
+extension Reporter {
+    public mutating func fileFailed(_ path: String, message: String) -> String { "" }
+    public var wantsBaselinedFindings: Bool { false }
 }
 
 extension Reporter {

@@ -1,38 +1,74 @@
 /// SARIF 2.1.0, what GitHub code scanning and other code-review tools read.
 ///
-/// One run; `tool.driver.rules` lists every rule with its description, default level, MQM category and help;
-/// each result points at its file with lines and columns in Unicode code points (`columnKind`) and the UTF-8
-/// byte range, carries its fix as a replacement of that byte range, and a `partialFingerprints` value built from
-/// the rule, the flagged text and the words around it, so that it stays the same when unrelated lines change.
-/// Fixed findings (with `--fix`) are not listed: they are no longer in the file.
+/// One run; `tool.driver` has `informationUri` and `tool.driver.rules` lists every rule with its description,
+/// its default level as the configuration sets it (`enabled: false` for a rule turned off), a `helpUri` to its
+/// documentation, MQM category and help. Each result points at its file with lines and columns in Unicode code
+/// points (`columnKind`) and the UTF-8 byte range — relative to `%SRCROOT%` (`originalUriBaseIds`) when a source
+/// root is given and the file lies under it — carries its fix as a replacement of that byte range, and a
+/// `partialFingerprints` value (see `Fingerprinter`) that stays the same when unrelated lines change. With a
+/// baseline, each result has `baselineState` `new` or `unchanged`, and baseline entries of the checked files no
+/// longer found are listed as `absent`. Files that could not be checked are `toolExecutionNotifications` of the
+/// run's invocation. Fixed findings (with `--fix`) are not listed: they are no longer in the file.
 public struct SARIFReporter: Reporter {
     public static let fingerprintKey = "translint/v1"
 
+    /// Where relative URIs start: `%SRCROOT%`, the repository's root, given as absolute paths.
+    public struct SourceRoot: Hashable, Sendable {
+        /// The root folder, absolute.
+        public var root: String
+        /// The folder relative paths are relative to, absolute.
+        public var currentDirectory: String
+
+        public init(root: String, currentDirectory: String) {
+            self.root = root
+            self.currentDirectory = currentDirectory
+        }
+    }
+
     public var toolVersion: String
     private var resultsWritten = 0
-    /// How many earlier results of the current file had the same fingerprint key.
-    private var occurrences: [String: Int] = [:]
+    private var fingerprinter = Fingerprinter()
     /// The rules listed in `tool.driver.rules`; results point at them by position.
     private let catalog: RuleCatalog
+    private let settings: RuleSettings
+    private let links: ReportLinks?
+    private let sourceRoot: SourceRoot?
+    private var matcher: BaselineMatcher?
+    private var failures: [(path: String, message: String)] = []
 
-    public init(toolVersion: String, catalog: RuleCatalog) {
+    public init(toolVersion: String, catalog: RuleCatalog, settings: RuleSettings = RuleSettings(), links: ReportLinks? = nil,
+                sourceRoot: SourceRoot? = nil, baseline: Baseline? = nil) {
         self.toolVersion = toolVersion
         self.catalog = catalog
+        self.settings = settings
+        self.links = links
+        self.sourceRoot = sourceRoot
+        self.matcher = baseline.map { BaselineMatcher(baseline: $0) }
     }
+
+    /// SARIF lists the findings a baseline knows too, as `unchanged`.
+    public var wantsBaselinedFindings: Bool { matcher != nil }
 
     public mutating func begin() -> String {
         resultsWritten = 0
-        let rules = catalog.descriptions.map(Self.rule)
-        let driver: JSONValue = .object([
-            ("name", .string("translint")),
+        failures = []
+        let rules = catalog.descriptions.map(rule)
+        var driver: [(String, JSONValue)] = [("name", .string("translint"))]
+        if let links { driver.append(("informationUri", .string(links.home))) }
+        driver += [
             ("version", .string(toolVersion)),
             ("semanticVersion", .string(toolVersion)),
             ("rules", .array(rules)),
-        ])
+        ]
+        var run: [(String, JSONValue)] = [("tool", .object([("driver", .object(driver))]))]
+        if let sourceRoot {
+            run.append(("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(Self.uri(Self.folder(sourceRoot.root))))]))])))
+        }
+        run += [("columnKind", .string("unicodeCodePoints")), ("results", .array([]))]
         let head = JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([("tool", .object([("driver", driver)])), ("columnKind", .string("unicodeCodePoints")), ("results", .array([]))])])),
+            ("runs", .array([.object(run)])),
         ]).serialized(pretty: true)
         // Open the results array of the document written above so results stream into it.
         guard let cut = head.firstRange(of: "\"results\": []") else { return head }
@@ -40,17 +76,24 @@ public struct SARIFReporter: Reporter {
     }
 
     public mutating func beginFile(_ path: String) -> String {
-        occurrences = [:]
+        fingerprinter.reset()
+        matcher?.beginFile(path)
         return ""
     }
 
     public mutating func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String {
         var out = ""
         for located in findings where !(fixing && located.isFixed) {
-            out += (resultsWritten > 0 ? "," : "") + "\n        " + indented(result(located, path: path).serialized(pretty: true), by: "        ")
+            let state = matcher?.state(of: located, path: path)
+            out += (resultsWritten > 0 ? "," : "") + "\n        " + indented(result(located, path: path, state: state?.rawValue).serialized(pretty: true), by: "        ")
             resultsWritten += 1
         }
         return out
+    }
+
+    public mutating func fileFailed(_ path: String, message: String) -> String {
+        failures.append((path, message))
+        return ""
     }
 
     public mutating func endFile(_ path: String, quality: QualityScore) -> String { "" }
@@ -63,8 +106,25 @@ public struct SARIFReporter: Reporter {
             ("qualityPenaltyByCategory", .object(MQMCategory.allCases.compactMap { c in summary.quality.penaltyByCategory[c].map { (c.rawValue, JSONValue.number($0)) } })),
             ("qualityNote", .string("automatic estimate: 100 × (1 − penalty / words), MQM-style weights")),
         ])
-        return (resultsWritten > 0 ? "\n      " : "") + "],\n      \"properties\": "
-            + indented(properties.serialized(pretty: true), by: "      ") + "\n    }\n  ]\n}\n"
+        var out = ""
+        for entry in matcher?.absent ?? [] {
+            out += (resultsWritten > 0 ? "," : "") + "\n        " + indented(absentResult(entry).serialized(pretty: true), by: "        ")
+            resultsWritten += 1
+        }
+        out += (resultsWritten > 0 ? "\n      " : "") + "],\n"
+        let notifications = failures.map { failure in
+            JSONValue.object([
+                ("level", .string("error")),
+                ("message", .object([("text", .string(failure.message))])),
+                ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(failure.path))]))])])),
+            ])
+        }
+        let invocation = JSONValue.object([
+            ("executionSuccessful", .bool(failures.isEmpty)),
+            ("toolExecutionNotifications", .array(notifications)),
+        ])
+        out += "      \"invocations\": [\n        " + indented(invocation.serialized(pretty: true), by: "        ") + "\n      ],\n"
+        return out + "      \"properties\": " + indented(properties.serialized(pretty: true), by: "      ") + "\n    }\n  ]\n}\n"
     }
 
     static func level(_ severity: Severity) -> String {
@@ -75,15 +135,25 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    static func rule(_ d: CheckDescription) -> JSONValue {
+    /// A rule as the configuration has it: its severity there (or its default), `enabled: false` when it is off.
+    func rule(_ d: CheckDescription) -> JSONValue {
         var help = d.summary + "\n\n" + d.rationale
         if let example = d.corrections.first { help += "\n\nExample: \(example.before) → \(example.after)" }
-        return .object([
+        var configuration: [(String, JSONValue)] = []
+        switch settings.severity[d.id] {
+        case .some(.none): configuration = [("enabled", .bool(false)), ("level", .string(Self.level(d.defaultSeverity)))]
+        case .some(.some(let severity)): configuration = [("level", .string(Self.level(severity)))]
+        case .none: configuration = [("level", .string(Self.level(d.defaultSeverity)))]
+        }
+        var fields: [(String, JSONValue)] = [
             ("id", .string(d.id)),
             ("name", .string(d.name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
             ("shortDescription", .object([("text", .string(d.summary))])),
             ("fullDescription", .object([("text", .string(d.rationale))])),
-            ("defaultConfiguration", .object([("level", .string(level(d.defaultSeverity)))])),
+            ("defaultConfiguration", .object(configuration)),
+        ]
+        if let links { fields.append(("helpUri", .string(links.rule(d.id)))) }
+        return .object(fields + [
             ("help", .object([("text", .string(help))])),
             ("properties", .object([
                 ("tags", .array([.string("translation"), .string(d.mqmCategory.rawValue)])),
@@ -91,6 +161,47 @@ public struct SARIFReporter: Reporter {
                 ("mqmSeverity", .string(d.mqmSeverity.rawValue)),
                 ("fixable", .bool(d.isFixable)),
             ])),
+        ])
+    }
+
+    /// A folder as a path ending in `/`, as `originalUriBaseIds` needs.
+    static func folder(_ path: String) -> String { path.hasSuffix("/") ? path : path + "/" }
+
+    /// `path` with `.` and `..` resolved lexically; absolute when `base` is.
+    static func absolute(_ path: String, in base: String) -> String {
+        var parts: [Substring] = []
+        for part in ((path.hasPrefix("/") ? path : base + "/" + path).split(separator: "/")) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The artifact location of a path: relative to `%SRCROOT%` when it lies under the source root.
+    func artifact(_ path: String) -> JSONValue {
+        if let sourceRoot {
+            let full = Self.absolute(path, in: sourceRoot.currentDirectory)
+            let root = Self.folder(Self.absolute(sourceRoot.root, in: sourceRoot.currentDirectory))
+            if full.hasPrefix(root) {
+                return .object([("uri", .string(Self.uri(String(full.dropFirst(root.count))))), ("uriBaseId", .string("%SRCROOT%"))])
+            }
+            return .object([("uri", .string(Self.uri(full)))])
+        }
+        return .object([("uri", .string(Self.uri(path)))])
+    }
+
+    /// A baseline entry no finding matched any more.
+    private func absentResult(_ entry: Baseline.Entry) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("ruleId", .string(entry.rule))]
+        if let index = catalog.position(of: entry.rule) { fields.append(("ruleIndex", .int(index))) }
+        return .object(fields + [
+            ("kind", .string("pass")),
+            ("level", .string("none")),
+            ("message", .object([("text", .string("no longer found: '\(entry.text)'"))])),
+            ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(entry.path))]))])])),
+            ("partialFingerprints", .object([(Self.fingerprintKey, .string(entry.fingerprint))])),
+            ("baselineState", .string("absent")),
         ])
     }
 
@@ -111,9 +222,9 @@ public struct SARIFReporter: Reporter {
         return out
     }
 
-    private mutating func result(_ located: LocatedFinding, path: String) -> JSONValue {
+    private mutating func result(_ located: LocatedFinding, path: String, state: String?) -> JSONValue {
         let f = located.finding
-        let artifact = JSONValue.object([("uri", .string(Self.uri(path)))])
+        let artifact = artifact(path)
         let region = JSONValue.object([
             ("startLine", .int(located.line)), ("startColumn", .int(located.column)),
             ("endLine", .int(located.endLine)), ("endColumn", .int(located.endColumn)),
@@ -127,10 +238,8 @@ public struct SARIFReporter: Reporter {
             ("message", .object([("text", .string(f.message))])),
             ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact), ("region", region)]))])])),
         ]
-        let key = Self.fingerprintKey(located)
-        let occurrence = occurrences[key, default: 0]
-        occurrences[key] = occurrence + 1
-        fields.append(("partialFingerprints", .object([(Self.fingerprintKey, .string(Self.hash(key + "\u{0}" + String(occurrence))))])))
+        fields.append(("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprinter.next(located)))])))
+        if let state { fields.append(("baselineState", .string(state))) }
         if let fix = f.fix {
             let replacements = fix.edits.map { edit in
                 JSONValue.object([
@@ -144,30 +253,6 @@ public struct SARIFReporter: Reporter {
             ])])))
         }
         return .object(fields)
-    }
-
-    /// The rule, the flagged text, and up to 20 code points on either side within its line: what identifies a
-    /// finding however the rest of the file changes.
-    static func fingerprintKey(_ located: LocatedFinding) -> String {
-        let scalars = Array(located.lineText.unicodeScalars)
-        let start = min(max(located.lineTextColumn - 1, 0), scalars.count)
-        let length = located.endLine == located.line ? max(located.endColumn - located.column, 0) : scalars.count - start
-        let end = min(scalars.count, start + length)
-        var before = String.UnicodeScalarView(), after = String.UnicodeScalarView()
-        before.append(contentsOf: scalars[max(0, start - 20)..<start])
-        after.append(contentsOf: scalars[end..<min(scalars.count, end + 20)])
-        return located.finding.rule + "\u{0}" + located.text + "\u{0}" + String(before) + "\u{0}" + String(after)
-    }
-
-    /// 64-bit FNV-1a, as 16 hex digits: stable across runs and platforms (Swift's `Hasher` is seeded per process).
-    static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     private func indented(_ text: String, by prefix: String) -> String {

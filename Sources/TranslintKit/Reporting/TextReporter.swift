@@ -6,10 +6,13 @@ public struct TextReporter: Reporter {
     /// ANSI colours, as compilers use on a terminal: the location bold, the severity in red, yellow or blue,
     /// the caret in green, the rule id dim.
     public var colors: Bool
+    /// Findings only: no quality score lines and no summary (`--quiet`).
+    public var quiet: Bool
 
-    public init(maxLineWidth: Int = 100, colors: Bool = false) {
+    public init(maxLineWidth: Int = 100, colors: Bool = false, quiet: Bool = false) {
         self.maxLineWidth = maxLineWidth
         self.colors = colors
+        self.quiet = quiet
     }
 
     private func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -21,13 +24,15 @@ public struct TextReporter: Reporter {
 
     /// A file with findings gets its quality score; a clean file scores 100 and gets no line.
     public mutating func endFile(_ path: String, quality: QualityScore) -> String {
-        guard findingsInFile > 0 else { return "" }
+        guard findingsInFile > 0, !quiet else { return "" }
         return "\(path): \(Self.describe(quality))\n"
     }
 
     static func describe(_ quality: QualityScore) -> String {
         let points = QualityScore.format(quality.penalty).replacingSuffix(".00", with: "")
-        return "quality score \(quality.formatted) (automatic estimate: \(points) penalty points in \(quality.words) words)"
+        let pointsWord = points == "1" ? "penalty point" : "penalty points"
+        let words = quality.words == 1 ? "1 word" : "\(quality.words) words"
+        return "quality score \(quality.formatted) (automatic estimate: \(points) \(pointsWord) in \(words))"
     }
 
     public mutating func report(_ findings: [LocatedFinding], path: String, fixing: Bool) -> String {
@@ -49,6 +54,7 @@ public struct TextReporter: Reporter {
     }
 
     public mutating func end(_ summary: LintReport.Summary) -> String {
+        if quiet { return "" }
         var out = summaryLine(summary) + "\n"
         if summary.files > 0 { out += "total: \(Self.describe(summary.quality))\n" }
         if let minimum = summary.minScore, summary.filesBelowMinScore > 0 {

@@ -12,6 +12,9 @@ struct GlossaryCommand: ParsableCommand {
     )
 }
 
+/// "1 entry", "2 entries".
+func count(_ n: Int, _ singular: String, _ plural: String) -> String { n == 1 ? "1 \(singular)" : "\(n) \(plural)" }
+
 /// Languages for formats that may not state them (CSV without `@language` headers, foreign TBX).
 struct LanguageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The source language (BCP 47) where the file does not say it.", valueName: "tag"))
@@ -80,7 +83,7 @@ extension GlossaryCommand {
             var out = notes + issues.map { "\($0)\n" }.joined()
             let errors = issues.filter { $0.level == .error }.count, warnings = issues.count - errors
             let entries = loaded.reduce(0) { $0 + $1.entries.count }
-            out += issues.isEmpty ? "\(paths.count) glossar\(paths.count == 1 ? "y" : "ies"), \(entries) entries: valid\n"
+            out += issues.isEmpty ? "\(paths.count) glossar\(paths.count == 1 ? "y" : "ies"), \(count(entries, "entry", "entries")): valid\n"
                 : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(paths.count) glossar\(paths.count == 1 ? "y" : "ies")\n"
             try Output.standardOutput.write(out)
             if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
@@ -114,7 +117,7 @@ extension GlossaryCommand {
                 withoutExamples += glossary.entries.filter { $0.examples.isEmpty }.map { ($0.location.map { "\($0): " } ?? "") + $0.target }
             }
             for entry in withoutExamples { out += "\(entry): no examples\n" }
-            out += "\(examples) examples in \(entries) entries: \(failed == 0 ? "all passed" : "\(failed) failed")"
+            out += "\(count(examples, "example", "examples")) in \(count(entries, "entry", "entries")): \(failed == 0 ? "all passed" : "\(failed) failed")"
             out += withoutExamples.isEmpty ? "\n" : "; \(withoutExamples.count) entr\(withoutExamples.count == 1 ? "y has" : "ies have") no examples\n"
             try Output.standardOutput.write(out)
             if failed > 0 { throw ExitCode(1) }
@@ -257,9 +260,9 @@ extension GlossaryCommand {
                 let forbidden = g.entries.reduce(0) { $0 + $1.forbidden.count }
                 let examples = g.entries.reduce(0) { $0 + $1.examples.count }
                 let missing = g.entries.filter { $0.examples.isEmpty }
-                out += "\(path): \(g.entries.count) entries\n"
-                out += "  \(g.sourceLanguage): \(g.entries.filter { $0.source != nil }.count) source terms\n"
-                out += "  \(g.targetLanguage): \(g.entries.count) preferred terms, \(forbidden) forbidden renderings\n"
+                out += "\(path): \(count(g.entries.count, "entry", "entries"))\n"
+                out += "  \(g.sourceLanguage): \(count(g.entries.filter { $0.source != nil }.count, "source term", "source terms"))\n"
+                out += "  \(g.targetLanguage): \(count(g.entries.count, "preferred term", "preferred terms")), \(count(forbidden, "forbidden rendering", "forbidden renderings"))\n"
                 out += "  case-sensitive entries: \(g.entries.filter { $0.caseSensitive == true }.count)\n"
                 out += "  examples: \(examples); entries without examples: \(missing.count)\n"
                 for entry in missing { out += "    " + (entry.location.map { "\($0): " } ?? "") + entry.target + "\n" }

@@ -13,7 +13,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case .never: return false
         case .auto:
             let environment = ProcessInfo.processInfo.environment
-            return isatty(output.fd) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            return isatty(output.fd) != 0 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         }
     }
 }
@@ -21,17 +21,33 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 extension Severity: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, github, checkstyle, diff
+    case text, json, sarif, github, checkstyle, rdjsonl, gitlab, junit, diff
 
-    func makeReporter(colors: Bool = false, catalog: RuleCatalog) -> (any Reporter)? {
-        switch self {
-        case .text: TextReporter(colors: colors)
+    /// What reporters need to know of the run.
+    struct Context {
+        var catalog: RuleCatalog
+        var settings = RuleSettings()
+        var failLevel: Severity = .warning
+        var sourceRoot: SARIFReporter.SourceRoot?
+        var baseline: Baseline?
+        var quiet = false
+    }
+
+    func makeReporter(colors: Bool = false, context: Context) -> (any Reporter)? {
+        let catalog = context.catalog, failLevel = context.failLevel
+        let reporter: (any Reporter)? = switch self {
+        case .text: TextReporter(colors: colors, quiet: context.quiet)
         case .json: JSONReporter()
-        case .sarif: SARIFReporter(toolVersion: Translint.version, catalog: catalog)
+        case .sarif: SARIFReporter(toolVersion: Translint.version, catalog: catalog, settings: context.settings, links: Translint.links,
+                                   sourceRoot: context.sourceRoot, baseline: context.baseline)
         case .github: GitHubReporter()
         case .checkstyle: CheckstyleReporter()
+        case .rdjsonl: ReviewdogReporter(links: Translint.links)
+        case .gitlab: GitLabReporter()
+        case .junit: JUnitReporter(failLevel: failLevel)
         case .diff: nil
         }
+        return reporter
     }
 }
 
@@ -65,14 +81,19 @@ struct Lint: ParsableCommand {
         """
     )
 
-    @Argument(help: "Files or folders to check (folders: the translations under them). '-' reads standard input.")
+    @Argument(help: "Files or folders to check (folders: the translations under them). '-' reads standard input.", completion: .file())
     var paths: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A glossary file, or a folder of them (*.yaml). Repeatable; added after the configuration's.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A glossary file (\(GlossaryFiles.extensionList)), or a folder of them. Repeatable; added after the configuration's.", valueName: "file"),
+            completion: .file())
     var glossary: [String] = []
 
-    @Option(help: ArgumentHelp("The configuration file (default: .translint.yml in this folder or one above it, else in or above the first path's folder).", valueName: "file"))
+    @Option(help: ArgumentHelp("The configuration file (default: .translint.yml in this folder or one above it, else in or above the first path's folder).", valueName: "file"),
+            completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
+
+    @Flag(help: "Read no configuration file: the defaults and the options given here.")
+    var noConfig = false
 
     @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
@@ -95,13 +116,21 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("The least severe finding that fails the run (exit 1): error, warning (default) or info. Overrides fail_level in the configuration.", valueName: "level"))
     var failLevel: Severity?
 
-    @Option(help: ArgumentHelp("Run only these rules (comma-separated ids, as `translint rules` lists them). Repeatable.", valueName: "rules"))
+    @Option(help: ArgumentHelp("Run only these rules (comma-separated ids, as `translint rules` lists them). Repeatable.", valueName: "rules"),
+            completion: .list(RuleCatalog.standard.ids))
     var select: [String] = []
 
-    @Option(help: ArgumentHelp("Turn these rules off (comma-separated ids). Repeatable.", valueName: "rules"))
+    @Option(help: ArgumentHelp("Turn these rules off (comma-separated ids). Repeatable.", valueName: "rules"), completion: .list(RuleCatalog.standard.ids))
     var disable: [String] = []
 
-    @Option(help: ArgumentHelp("The source text a plain-text or Markdown target translates: paragraphs are paired and the bilingual checks run.", valueName: "file"))
+    @Option(help: ArgumentHelp("Report only findings this baseline (written by --write-baseline) does not have; the exit status counts only those.", valueName: "file"), completion: .file())
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record every finding of this run in FILE, by a fingerprint that survives line shifts, for --baseline.", valueName: "file"), completion: .file())
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("The source text a plain-text or Markdown target translates: paragraphs are paired and the bilingual checks run.", valueName: "file"),
+            completion: .file())
     var source: String?
 
     @Flag(help: "Also check fuzzy entries of PO files.")
@@ -116,7 +145,13 @@ struct Lint: ParsableCommand {
     @Flag(help: "Say which files folder walks skipped, and why.")
     var verbose = false
 
-    @Option(help: "Colours in the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    @Flag(name: .shortAndLong, help: "Print findings only: no quality score lines, no summary line (text report).")
+    var quiet = false
+
+    @Flag(help: "List the files that would be checked, one per line, and exit (status 0).")
+    var files = false
+
+    @Option(help: "Colours in the text report: auto (on a terminal, unless NO_COLOR is set and not empty), always, never.")
     var color: ColorChoice = .auto
 
     @Option(help: ArgumentHelp("Check N files at once (default: the number of cores). The report is the same for any N.", valueName: "n"))
@@ -136,6 +171,9 @@ struct Lint: ParsableCommand {
 
     func validate() throws {
         if fix && showsDiff { throw ValidationError("--fix and --diff cannot be used together: --diff shows what --fix would do.") }
+        if noConfig && config != nil { throw ValidationError("--no-config and --config cannot be used together.") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
+        if baseline != nil && baseline == writeBaseline { throw ValidationError("--baseline and --write-baseline name the same file.") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once.") }
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a score from 0 to 100.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs is a number of files checked at once: 1 or more.") }
@@ -160,14 +198,20 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let setup = try LintSetup(command: self)
+        if files {
+            try Output.standardOutput.write(setup.files.map { (TerminalText.escaping($0)) + "\n" }.joined())
+            return
+        }
         // Reports stream: findings are written as each chunk of a file is linted. With --fix on standard input
         // the fixed text owns standard output, so the report goes to standard error; --diff prints only diffs.
-        let outputs = try ReportOutputs(command: self, inputs: setup.files, fixesStandardInput: fix && setup.files.contains("-"),
-                                        catalog: setup.engine.catalog)
+        let context = OutputFormat.Context(catalog: setup.engine.catalog, settings: setup.engine.settings, failLevel: setup.failLevel,
+                                           sourceRoot: setup.sourceRoot, baseline: setup.baseline, quiet: quiet)
+        let outputs = try ReportOutputs(command: self, inputs: setup.files, fixesStandardInput: fix && setup.files.contains("-"), context: context)
         var summary = LintReport.Summary(fixing: fix)
         summary.minScore = setup.minScore
         summary.failLevel = setup.failLevel
         let session = try setup.engine.makeSession()
+        let baselineRun = setup.baseline != nil || writeBaseline != nil ? BaselineRun(setup.baseline ?? Baseline()) : nil
         if fix { removeStaleTemporaryFiles(beside: setup.files) }
         // Each file is checked, and with --fix written, on its own: a file with bad input or one that cannot be
         // written is left as it was and the others go on. Only a report that cannot be written ends the run.
@@ -177,10 +221,14 @@ struct Lint: ParsableCommand {
         // A file's report events go to the reports and the summary; its outcome, in the order the files were given.
         func apply(_ event: FileOutcome.Event, display: String) throws {
             switch event {
-            case .begin: try outputs.beginFile(display)
+            case .begin:
+                baselineRun?.beginFile(display)
+                try outputs.beginFile(display)
             case .findings(let located):
-                for finding in located { summary.add(finding) }
-                try outputs.report(located, path: display, fixing: fix)
+                // With a baseline, only new findings count and reach the reports (SARIF gets all, with their state).
+                let new = baselineRun?.new(located, path: display, fixing: fix) ?? located
+                for finding in new { summary.add(finding) }
+                try outputs.report(new, all: located, path: display, fixing: fix)
             case .diff(let text): try outputs.diff(text)
             }
         }
@@ -202,6 +250,7 @@ struct Lint: ParsableCommand {
                 throw ExitCode(2)
             } catch {
                 Diagnostics.error(error)
+                try outputs.fileFailed(display, message: "\(error)")
                 failed.append(display)
             }
         }
@@ -232,6 +281,13 @@ struct Lint: ParsableCommand {
         }
         try outputs.end(summary)
         try outputs.close()
+        if let writeBaseline, let baselineRun {
+            // A file that could not be checked has no findings to record: a baseline without them would make them new later.
+            if !failed.isEmpty { throw InputError.unwritable(path: writeBaseline, reason: "baseline not written: \(failed.count) of \(setup.files.count) files could not be checked") }
+            let output = try Output.creating(writeBaseline)
+            try output.write(baselineRun.matcher.recorded.serialized())
+            try output.close()
+        }
         if !failed.isEmpty {
             if setup.files.count > 1 {
                 Diagnostics.note(fix ? Self.writtenSummary(written: written.names, notWritten: failed, total: setup.files.count)
@@ -363,9 +419,13 @@ struct LintSetup {
     let minScore: Double?
     let failLevel: Severity
     let changed: [String: ChangedLines]
+    /// `--baseline`: the findings not to report again.
+    let baseline: Baseline?
+    /// With a SARIF report: `%SRCROOT%`, the git work tree's top (else the configuration's folder, else the current folder).
+    let sourceRoot: SARIFReporter.SourceRoot?
 
     init(command: Lint) throws {
-        let configuration = try ConfigurationFile.load(explicit: command.config, firstPath: command.paths.first)
+        let configuration = command.noConfig ? Configuration(root: ".") : try ConfigurationFile.load(explicit: command.config, firstPath: command.paths.first)
         let glossaryFiles = try (configuration.glossaries + command.glossary).flatMap(GlossaryFiles.files(in:))
         // Parsed and self-tested once per set of files; later runs read the compiled glossary from the cache.
         var glossary = try GlossaryCache.load(files: glossaryFiles)
@@ -417,6 +477,36 @@ struct LintSetup {
             changed = try Git.changedLines(of: files.filter { $0 != "-" }, since: revision)
         }
         self.changed = changed
+        baseline = try command.baseline.map { try Baseline.parse(try FileIO.readAll($0), file: $0) }
+        let wantsSARIF = command.format == .sarif || command.report.contains { $0.format == .sarif }
+        sourceRoot = wantsSARIF ? Self.sourceRoot(configuration) : nil
+    }
+
+    private static func sourceRoot(_ configuration: Configuration) -> SARIFReporter.SourceRoot {
+        let current = FileManager.default.currentDirectoryPath
+        var root = configuration.file != nil ? configuration.root : current
+        if let git = Git.run(["rev-parse", "--show-toplevel"]), git.status == 0 {
+            let top = String(decoding: git.output, as: UTF8.self).trimmingCharacters(in: .newlines)
+            if top.hasPrefix("/") { root = top }
+        }
+        return SARIFReporter.SourceRoot(root: root, currentDirectory: current)
+    }
+}
+
+/// `--baseline` and `--write-baseline`: sorts each file's findings into new and known, and records them all.
+final class BaselineRun {
+    var matcher: BaselineMatcher
+
+    init(_ baseline: Baseline) { matcher = BaselineMatcher(baseline: baseline) }
+
+    func beginFile(_ path: String) { matcher.beginFile(path) }
+
+    /// The findings of `located` the baseline does not have (fixed ones stay: they are counted as fixed).
+    func new(_ located: [LocatedFinding], path: String, fixing: Bool) -> [LocatedFinding] {
+        located.filter { finding in
+            if fixing && finding.isFixed { return true }
+            return matcher.state(of: finding, path: path) == .new
+        }
     }
 }
 
@@ -425,12 +515,12 @@ final class ReportOutputs {
     private var sinks: [ReportSink] = []
     private var diffOutputs: [Output] = []
 
-    init(command: Lint, inputs: [String], fixesStandardInput: Bool, catalog: RuleCatalog) throws {
+    init(command: Lint, inputs: [String], fixesStandardInput: Bool, context: OutputFormat.Context) throws {
         if command.diff || command.format == .diff {
             diffOutputs.append(.standardOutput)
         } else {
             let output: Output = fixesStandardInput ? .standardError : .standardOutput
-            if let reporter = command.format.makeReporter(colors: command.color.enabled(for: output), catalog: catalog) {
+            if let reporter = command.format.makeReporter(colors: command.color.enabled(for: output), context: context) {
                 sinks.append(ReportSink(reporter: reporter, output: output))
             }
         }
@@ -440,7 +530,7 @@ final class ReportOutputs {
                 throw InputError.unwritable(path: extra.path, reason: "it is one of the files being checked; write the report elsewhere")
             }
             let output = try Output.creating(extra.path)
-            if let reporter = extra.format.makeReporter(catalog: catalog) { sinks.append(ReportSink(reporter: reporter, output: output)) } else { diffOutputs.append(output) }
+            if let reporter = extra.format.makeReporter(context: context) { sinks.append(ReportSink(reporter: reporter, output: output)) } else { diffOutputs.append(output) }
         }
     }
 
@@ -448,9 +538,12 @@ final class ReportOutputs {
 
     func begin() throws { for sink in sinks { try sink.write(sink.reporter.begin()) } }
     func beginFile(_ path: String) throws { for sink in sinks { try sink.write(sink.reporter.beginFile(path)) } }
-    func report(_ findings: [LocatedFinding], path: String, fixing: Bool) throws {
-        for sink in sinks { try sink.write(sink.reporter.report(findings, path: path, fixing: fixing)) }
+    /// `new`: the findings a baseline does not know (all of them without a baseline); reports that list known
+    /// ones too (SARIF's `baselineState`) get `all`.
+    func report(_ new: [LocatedFinding], all: [LocatedFinding], path: String, fixing: Bool) throws {
+        for sink in sinks { try sink.write(sink.reporter.report(sink.reporter.wantsBaselinedFindings ? all : new, path: path, fixing: fixing)) }
     }
+    func fileFailed(_ path: String, message: String) throws { for sink in sinks { try sink.write(sink.reporter.fileFailed(path, message: message)) } }
     func endFile(_ path: String, quality: QualityScore) throws { for sink in sinks { try sink.write(sink.reporter.endFile(path, quality: quality)) } }
     func end(_ summary: LintReport.Summary) throws { for sink in sinks { try sink.write(sink.reporter.end(summary)) } }
     func diff(_ text: String) throws { for output in diffOutputs where !text.isEmpty { try output.write(text) } }
@@ -476,6 +569,9 @@ final class ReportSink {
 
 /// Loading the glossaries named on the command line.
 enum GlossaryFiles {
+    /// What `GlossaryFormat.forPath` reads, for help and messages.
+    static let extensionList = "*.yaml, *.yml, *.tbx, *.tbx.xml, *.csv, *.tsv, *.tab"
+
     /// Every glossary in `paths` (a folder stands for the glossary files in it, sorted), merged in order.
     static func load(_ paths: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Glossary {
         try load(files: try paths.flatMap { try files(in: $0) }, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
@@ -489,7 +585,7 @@ enum GlossaryFiles {
 
     static func loadFile(_ file: String, sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Glossary {
         guard let format = GlossaryFormat.forPath(file) else {
-            throw InputError.unreadable(path: file, reason: "not a glossary format translint knows (.yaml, .tbx, .csv, .tsv)")
+            throw InputError.unreadable(path: file, reason: "not a glossary format translint knows (\(extensionList))")
         }
         return try format.load(try FileIO.readAll(file), file: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
     }
@@ -499,7 +595,7 @@ enum GlossaryFiles {
         let expanded = try FileWalker(configuration: Configuration(root: "."), usesGit: false).expand([path])
         if expanded.count == 1 && expanded[0] == path { return expanded }
         let glossaries = expanded.filter { GlossaryFormat.forPath($0) != nil }
-        if glossaries.isEmpty { throw InputError.unreadable(path: path, reason: "no glossary (*.yaml, *.tbx, *.csv, *.tsv) in this folder") }
+        if glossaries.isEmpty { throw InputError.unreadable(path: path, reason: "no glossary (\(extensionList)) in this folder") }
         return glossaries
     }
 }

@@ -6,7 +6,25 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List every rule with its id, default severity, MQM category and severity, whether it fixes, and an example.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "text (default) or json: an array of {id, name, severity, mqm_category, mqm_severity, fixable, bilingual, summary, url}.")
+    var format: Format = .text
+
     func run() throws {
+        if format == .json {
+            let catalog = RuleCatalog.standard
+            let rules = catalog.descriptions.map { d in
+                JSONValue.object([
+                    ("id", .string(d.id)), ("name", .string(d.name)), ("severity", .string(d.defaultSeverity.rawValue)),
+                    ("mqm_category", .string(d.mqmCategory.rawValue)), ("mqm_severity", .string(d.mqmSeverity.rawValue)),
+                    ("fixable", .bool(d.isFixable)), ("bilingual", .bool(catalog.isBilingual(d.id))),
+                    ("summary", .string(d.summary)), ("url", .string(Translint.links.rule(d.id))),
+                ])
+            }
+            try Output.standardOutput.write(JSONValue.array(rules).serialized(pretty: true) + "\n")
+            return
+        }
         var out = ""
         let descriptions = RuleCatalog.standard.descriptions
         let width = descriptions.map(\.id.count).max() ?? 0
@@ -30,7 +48,7 @@ struct Rules: ParsableCommand {
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print a rule's description and examples.")
 
-    @Argument(help: "A rule id, as `translint rules` lists them.")
+    @Argument(help: "A rule id, as `translint rules` lists them.", completion: .list(RuleCatalog.standard.ids))
     var rule: String
 
     func validate() throws {
