@@ -267,7 +267,7 @@ final class FileRun {
             while from > lineStart && UTF8Bytes.isContinuation(chunk[from]) { from -= 1 }
             var to = min(lineEnd, from + LocatedFinding.maxLineText)
             while to < lineEnd && UTF8Bytes.isContinuation(chunk[to]) { to += 1 }
-            lineTextColumn -= UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: chunk[lineStart..<from]))
+            lineTextColumn -= index.scalarCount(from: lineStart, to: from)
             lineStart = from
             lineEnd = to
         }

@@ -2,25 +2,55 @@
 ///
 /// Columns count Unicode scalars from the start of the line, so they agree with
 /// SARIF's `unicodeCodePoints` and with editors that count code points.
+///
+/// A column costs at most `checkpointStride` byte steps, whatever the line's length: the number of scalars before
+/// every `checkpointStride`-th byte is kept, so thousands of findings on one long line stay linear overall.
 public struct LineIndex: Sendable {
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
     private let bytes: [UInt8]
+    /// `scalarCheckpoints[k]` is the number of scalars that start before byte `k * checkpointStride`.
+    private let scalarCheckpoints: [Int]
+    private static let checkpointStride = 256
 
     public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.init(Array(buffer)) }
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
+            var scalars = 0
             while i < buffer.count {
-                if buffer[i] == 0x0A { starts.append(i + 1) }
+                if i % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+                let byte = buffer[i]
+                if byte == 0x0A { starts.append(i + 1) }
+                if !UTF8Bytes.isContinuation(byte) { scalars += 1 }
                 i += 1
             }
+            if i % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         }
         lineStarts = starts
+        scalarCheckpoints = checkpoints
     }
+
+    /// The number of scalars that start before byte `offset` (clamped to the text).
+    public func scalarOffset(of offset: Int) -> Int {
+        let offset = max(0, min(offset, bytes.count))
+        let block = offset / Self.checkpointStride
+        var count = scalarCheckpoints[min(block, scalarCheckpoints.count - 1)]
+        var i = min(block, scalarCheckpoints.count - 1) * Self.checkpointStride
+        while i < offset {
+            if !UTF8Bytes.isContinuation(bytes[i]) { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// The number of scalars that start in `from..<to`.
+    public func scalarCount(from: Int, to: Int) -> Int { max(0, scalarOffset(of: to) - scalarOffset(of: from)) }
 
     /// 0-based index of the line holding `offset`.
     public func lineIndex(of offset: Int) -> Int {
@@ -35,13 +65,7 @@ public struct LineIndex: Sendable {
     /// 1-based line and column (in scalars) of `offset`.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let line = lineIndex(of: offset)
-        var column = 1
-        var i = lineStarts[line]
-        while i < offset && i < bytes.count {
-            if !UTF8Bytes.isContinuation(bytes[i]) { column += 1 }
-            i += 1
-        }
-        return (line + 1, column)
+        return (line + 1, 1 + scalarCount(from: lineStarts[line], to: offset))
     }
 
     /// The bytes of the 0-based line `index`, without its line terminator (`\n` or `\r\n`).
