@@ -24,13 +24,13 @@ struct LineIndexTests {
         }
     }
 
-    @Test("thousands of findings on one 200 KB line are all placed, each at its own column")
+    @Test("thousands of findings on one 52 KB line are all placed, each at its own column")
     func manyFindingsOnOneLine() throws {
-        let text = String(repeating: "We use Amoy. ", count: 16_000)
+        let text = String(repeating: "We use Amoy. ", count: 4_000)
         let result = try LintEngine(glossary: ExampleGlossary.glossary).run(text, fixes: .none).result
         let columns = result.findings.filter { $0.finding.rule == "mistranslation" }.map(\.column)
-        #expect(columns.count == 16_000)
+        #expect(columns.count == 4_000)
         #expect(columns.first == 8)
-        #expect(columns.last == 8 + 13 * 15_999)
+        #expect(columns.last == 8 + 13 * 3_999)
     }
 }

@@ -150,14 +150,36 @@ public final class LintContext {
         return index < maskedRanges.count && maskedRanges[index].start <= offset
     }
 
+    /// Byte offsets at which each line of `text` starts, found once on first use: a line's range then costs a
+    /// binary search, not a scan of the line, so thousands of findings on one long line stay linear.
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for i in 0..<text.count where text[i] == 0x0A { starts.append(i + 1) }
+        return starts
+    }()
+    /// Facts computed once per line (`lineFact`), by name and line start.
+    private var lineFacts: [String: [Int: Bool]] = [:]
+
     /// The 0-based line range holding `offset` (without its line break).
     public func line(containing offset: Int) -> ByteRange {
-        var start = offset
-        while start > 0 && text[start - 1] != 0x0A { start -= 1 }
-        var end = offset
-        while end < text.count && text[end] != 0x0A { end += 1 }
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let start = lineStarts[low]
+        var end = low + 1 < lineStarts.count ? lineStarts[low + 1] - 1 : text.count
         if end > start && text[end - 1] == 0x0D { end -= 1 }
-        return ByteRange(start, end)
+        return ByteRange(start, max(start, end))
+    }
+
+    /// A fact about the line holding `offset` that a check computes once per line, however many findings it holds.
+    public func lineFact(_ name: String, containing offset: Int, _ compute: (ByteRange) -> Bool) -> Bool {
+        let line = line(containing: offset)
+        if let known = lineFacts[name]?[line.start] { return known }
+        let value = compute(line)
+        lineFacts[name, default: [:]][line.start] = value
+        return value
     }
 
     /// The word (letters, digits and combining marks) starting at `offset`.

@@ -62,9 +62,9 @@ public struct MistranslationCheck: Check {
             let entry = context.glossary.entries[match.entry]
             if entry.isAmbiguous(k) && !evidence.shows(entry, index: match.entry, rendering: k, at: match.range) { return nil }
             let found = context.string(match.range)
-            let line = context.string(context.line(containing: match.range.start))
+            let allCapsLine = context.lineFact("all-caps", containing: match.range.start) { TermCaseCheck.isAllCaps(context.string($0)) }
             let replacement = entry.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
-                                                locale: context.locale, inAllCapsText: TermCaseCheck.isAllCaps(line))
+                                                locale: context.locale, inAllCapsText: allCapsLine)
             return .useTarget(replacement, insteadOf: found, range: match.range, note: entry.note)
         }
     }

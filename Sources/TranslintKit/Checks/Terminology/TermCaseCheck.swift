@@ -43,7 +43,7 @@ public struct TermCaseCheck: Check {
             if found == entry.target { return nil }
             if context.isSentenceWordStart(match.range.start),
                found == CaseMapping.capitalizingFirst(entry.target, locale: context.locale) { return nil }
-            if Self.isAllCaps(context.string(context.line(containing: match.range.start))) { return nil }
+            if context.lineFact("all-caps", containing: match.range.start, { Self.isAllCaps(context.string($0)) }) { return nil }
             // An all-caps occurrence is its own styling (`HUAWEI` in running text), unless the entry insists on its
             // exact form (`case_sensitive: true`, as npm does).
             if entry.caseSensitive != true && found.unicodeScalars.filter({ CharacterClass.isLetter($0.value) }).count >= 2
