@@ -16,7 +16,9 @@ all: build
 build:
 	$(SWIFT) build -c release --product translint
 
-man: build
+# The plugin builds translint itself (release) and refuses an output folder that does not exist yet.
+man:
+	mkdir -p $(SHARE)/man
 	$(SWIFT) package --allow-writing-to-directory $(SHARE)/man generate-manual --multi-page --output-directory $(SHARE)/man
 
 completions: build
