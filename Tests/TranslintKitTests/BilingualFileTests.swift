@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import TranslintKit
+import TranslintTestSupport
 
 /// PO, XLIFF 1.2 and 2.0 and String Catalogs: read, checked unit by unit, and fixed with the format's escaping,
 /// every other byte as it was. Fixed files are golden (TRANSLINT_RECORD_GOLDEN=1 rewrites them).
@@ -92,7 +93,7 @@ struct BilingualFileTests {
 
     @Test("escaping round trips: what encode writes, the file's decoder reads back exactly", arguments: [Escaping.po, .xml, .json])
     func escapingRoundTrips(escaping: Escaping) throws {
-        var generator = FixPlannerTests.SplitMix64(state: 42)
+        var generator = SplitMix64(seed: 42)
         let alphabet: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "<", ">", "&", "'", "%", "中", "é", "😀", "\u{7}", "n", "u", "0", "x"]
         for _ in 0..<300 {
             let length = Int(generator.next() % 24)

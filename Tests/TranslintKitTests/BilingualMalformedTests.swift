@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TranslintKit
+import TranslintTestSupport
 
 /// Malformed means refused: a bilingual file or TBX glossary that its format does not allow is an error with its
 /// line, never read in part (issue 9's inputs, each one here). XML must be well-formed (libxml2), PO files follow
@@ -94,7 +95,7 @@ struct BilingualMalformedTests {
 
     /// PO files built from pieces that are right and pieces that msgfmt refuses, seeded.
     static func generatedPO(count: Int) -> [String] {
-        var generator = FixPlannerTests.SplitMix64(state: 9)
+        var generator = SplitMix64(seed: 9)
         func pick<T>(_ items: [T]) -> T { items[Int(generator.next() % UInt64(items.count))] }
         let strings = ["\"a\"", "\"\"", "\"b\\n\"", "\"c\\\"d\"", "\"\\101\"", "\"\\x41\"", "\"é\"", "\"a\\tb\"", "\"a\" \"b\"",
                        "\"a\"\n\"b\"", "\"\\q\"", "\"a", "\"\\x\"", "\"\\'\"", "\"\\u0041\"", "\"a\" x", "\"a\\\\\"", "\"\\\"", "\"\\v\\a\\f\\b\\r\""]

@@ -1,5 +1,6 @@
 import Testing
 @testable import TranslintKit
+import TranslintTestSupport
 
 /// `.translint.yml` and its patterns, read by the library (the CLI tests cover discovery).
 struct ConfigurationTests {
@@ -66,7 +67,7 @@ struct ConfigurationTests {
     @Test("Markdown property: whatever the document, masking keeps its length, fixes never touch code, and fixing twice changes nothing",
           arguments: 0..<100)
     func markdownProperty(seed: Int) throws {
-        var generator = FixPlannerTests.SplitMix64(state: UInt64(seed) &* 7919 &+ 1)
+        var generator = SplitMix64(seed: UInt64(seed) &* 7919 &+ 1)
         let pieces = ["the Amoy shop", "`Amoy code`", "**micro-blog**", "[Ali](https://x.com/Ali)", "\n\n", "\n", "- item wechat", "# the title",
                       "\n\n```\nAmoy fenced\n```\n\n", "\n\n| wechat | the cell |\n|---|---|\n| a | b |\n\n", "> quoted amoy", " ", ". the the end", "中文 Amoy",
                       "<!-- translint-disable-next-line -->\n", "<span>Amoy</span>", "\r\n", "\n\n    indented Amoy code\n\n"]

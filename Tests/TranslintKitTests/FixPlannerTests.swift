@@ -1,5 +1,6 @@
 import Testing
 @testable import TranslintKit
+import TranslintTestSupport
 
 struct FixPlannerTests {
     private func finding(_ start: Int, _ end: Int, _ replacement: String) -> Finding {
@@ -15,21 +16,9 @@ struct FixPlannerTests {
         #expect(String(decoding: plan.apply(to: text), as: UTF8.self) == "Xdef+ghij")
     }
 
-    /// A small deterministic generator, so failures reproduce.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("property: bytes outside applied edits are unchanged", arguments: 0..<50)
     func bytesOutsideEditsAreUnchanged(seed: Int) throws {
-        var rng = SplitMix64(state: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         let text = (0..<200).map { _ in UInt8.random(in: 0x61...0x7A, using: &rng) }
         let findings = (0..<20).map { _ -> Finding in
             let start = Int.random(in: 0...195, using: &rng)
@@ -60,7 +49,7 @@ struct FixPlannerTests {
 
     @Test("property: --fix is idempotent and changes only the bytes it reports", arguments: 0..<60)
     func fixIsIdempotent(seed: Int) throws {
-        var rng = SplitMix64(state: UInt64(seed) &+ 1000)
+        var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         var text = ""
         for _ in 0..<Int.random(in: 1...8, using: &rng) {
             text += Self.sentences.randomElement(using: &rng)!
@@ -82,7 +71,7 @@ struct FixPlannerTests {
 struct EditCompositionTests {
     @Test("property: composed edits do what the two passes do", arguments: 0..<200)
     func composition(seed: Int) throws {
-        var rng = FixPlannerTests.SplitMix64(state: UInt64(seed) &+ 77)
+        var rng = SplitMix64(seed: UInt64(seed) &+ 77)
         func randomEdits(over count: Int) -> [TextEdit] {
             var edits: [TextEdit] = []
             var cursor = 0

@@ -1,5 +1,6 @@
 import Testing
 @testable import TranslintKit
+import TranslintTestSupport
 
 @Suite("LineIndex")
 struct LineIndexTests {
@@ -8,7 +9,7 @@ struct LineIndexTests {
     @Test("columns agree with a plain count on long multi-byte lines", arguments: [0, 1, 255, 256, 257, 4_099])
     func columnsAgree(length: Int) {
         let pieces = ["a", "é", "淘", "😀", " ", "\r\n", "\n", "x"]
-        var generator = SplitMix(seed: UInt64(length) &+ 7)
+        var generator = SplitMix64(seed: UInt64(length) &+ 7)
         var text = ""
         while text.utf8.count < length { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
         let bytes = Array(text.utf8)

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import TranslintKit
+import TranslintTestSupport
 
 /// cmark-gfm (Debian `cmark-gfm`; `.ci/run` installs it) is the oracle for what in Markdown is code or HTML.
 /// Over seeded generated documents and real Markdown files of this machine (read-only), it checks that
@@ -64,7 +65,7 @@ struct MarkdownOracleTests {
                 paths.append(path)
             }
         }
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         return paths.sorted().map { ($0, random.next()) }.sorted { $0.1 < $1.1 }.prefix(realCount).map(\.0)
     }
 
@@ -337,30 +338,15 @@ struct LineStarts {
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 /// Seeded Markdown documents that mix the constructs whose boundaries matter: code spans with backtick runs of
 /// several lengths across line breaks, fenced and indented code, lists with nested indented and fenced code, block
 /// quotes, HTML blocks and inline HTML, links, footnotes and tables. Words include ones the checks fix (a forbidden
 /// term, a repeated word, a lowercase sentence start), inside code as well as outside.
 struct MarkdownGenerator {
-    var random: SplitMix
+    var random: SplitMix64
     var footnotes = 0
 
-    init(seed: UInt64) { random = SplitMix(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     static let words = ["the", "Amoy", "wechat", "shop", "the the", "grew", "report", "micro-blog", "data", "is", "open", "today",
                         "Ali", "a", "fast", "service", "and", "users", "e-commerce", "electricity business"]

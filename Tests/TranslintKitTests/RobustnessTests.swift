@@ -1,12 +1,13 @@
 import Testing
 @testable import TranslintKit
+import TranslintTestSupport
 
 /// Bad input gets an error, never a crash: every reader and the linter run on randomly damaged files.
 struct RobustnessTests {
     static let fixtures = String(#filePath).components(separatedBy: "/RobustnessTests.swift")[0] + "/Fixtures"
 
     /// `bytes` with a few random bytes deleted, inserted (from `alphabet`) or replaced; valid UTF-8 or nil.
-    static func damaged(_ bytes: [UInt8], _ generator: inout FixPlannerTests.SplitMix64, alphabet: [UInt8]) -> [UInt8]? {
+    static func damaged(_ bytes: [UInt8], _ generator: inout SplitMix64, alphabet: [UInt8]) -> [UInt8]? {
         var copy = bytes
         for _ in 0..<Int(generator.next() % 6 + 1) where !copy.isEmpty {
             let at = Int(generator.next() % UInt64(copy.count))
@@ -28,7 +29,7 @@ struct RobustnessTests {
         let format = BilingualFile.Format.forPath(name)!
         let glossary = format == .xliff ? ExampleGlossary.glossary : ExampleGlossary.reversed
         let linter = LintEngine(glossary: glossary)
-        var generator = FixPlannerTests.SplitMix64(state: 7)
+        var generator = SplitMix64(seed: 7)
         var read = 0
         for _ in 0..<150 {
             guard let bytes = Self.damaged(original, &generator, alphabet: Self.alphabet) else { continue }
@@ -48,7 +49,7 @@ struct RobustnessTests {
     @Test("damaged glossaries (YAML, TBX, CSV) load or fail with a GlossaryError", arguments: ["yaml", "tbx", "csv"])
     func glossaries(format: String) throws {
         let original = Array(try GlossaryFormat(rawValue: format)!.write(try ShippedGlossaryTests.load(ShippedGlossaryTests.glossaryFiles()[1])).utf8)
-        var generator = FixPlannerTests.SplitMix64(state: 11)
+        var generator = SplitMix64(seed: 11)
         for _ in 0..<150 {
             guard let bytes = Self.damaged(original, &generator, alphabet: Self.alphabet) else { continue }
             do {
@@ -63,7 +64,7 @@ struct RobustnessTests {
     @Test("damaged Markdown and plain text lint and fix without crashing; fixing twice settles")
     func documents() throws {
         let sample = Array(try String(contentsOfPath: String(#filePath).components(separatedBy: "/Tests/")[0] + "/README.md").utf8.prefix(6000))
-        var generator = FixPlannerTests.SplitMix64(state: 13)
+        var generator = SplitMix64(seed: 13)
         let linter = LintEngine(glossary: ExampleGlossary.glossary)
         for k in 0..<60 {
             guard let bytes = Self.damaged(sample, &generator, alphabet: Self.alphabet) else { continue }
