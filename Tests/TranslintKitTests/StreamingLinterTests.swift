@@ -56,6 +56,53 @@ struct StreamingLinterTests {
         #expect(whole.findings.map { $0.text.split(whereSeparator: \.isWhitespace) } == unwrapped.findings.map { $0.text.split(whereSeparator: \.isWhitespace) })
     }
 
+    /// The sample as one line: its paragraphs joined by spaces, repeated to `size` bytes.
+    private func oneLine(size: Int, separator: String = " ") throws -> [UInt8] {
+        let text = try String(contentsOfPath: "\(Self.sampleRoot)/samples/000_02c679c3906c68ff.txt")
+        let joined = text.split(whereSeparator: \.isNewline).joined(separator: separator)
+        var line = ""
+        while line.utf8.count < size { line += joined + separator }
+        return Array(line.utf8)
+    }
+
+    @Test("a line longer than two chunks is cut inside, at sentence ends, without changing findings, excerpts or fixes",
+          arguments: [(" ", 37), (" ", 4096), ("\u{3000}", 4093), ("。", 1 << 16)])
+    func longLinesAreCutInside(separator: String, blockSize: Int) throws {
+        var bytes = Array("\u{FEFF}".utf8) + (try oneLine(size: 300_000, separator: separator))
+        bytes += Array("\nthe end.\n".utf8)
+        let (whole, wholeOutput) = try run(bytes, chunkSize: 1 << 30, blockSize: bytes.count)
+        let (chunked, chunkedOutput) = try run(bytes, chunkSize: 16, blockSize: blockSize)
+        #expect(whole.findings.count > 100)
+        #expect(chunked.findings.count == whole.findings.count)
+        for (a, b) in zip(chunked.findings, whole.findings) where a != b {
+            Issue.record("chunked \(a) != whole \(b)")
+            break
+        }
+        #expect(chunked.appliedEdits == whole.appliedEdits)
+        #expect(chunkedOutput == wholeOutput)
+        #expect(whole.findings.allSatisfy { $0.lineText.utf8.count <= LocatedFinding.maxLineText + 3 })
+    }
+
+    @Test("a cut inside a line falls on a character boundary, before neither a combining mark nor a joiner")
+    func cutsInsideALineKeepCharactersWhole() throws {
+        // No space and no sentence end: accented letters (e + U+0301), a family emoji (ZWJ sequence), CJK.
+        let unit = "e\u{301}👨\u{200D}👩\u{200D}👧淘宝"
+        var line = ""
+        while line.utf8.count < 200_000 { line += unit }
+        let bytes = Array(line.utf8)
+        let (whole, wholeOutput) = try run(bytes, chunkSize: 1 << 30, blockSize: bytes.count)
+        let (chunked, chunkedOutput) = try run(bytes, chunkSize: 16, blockSize: 1000)
+        #expect(chunked.findings == whole.findings)
+        #expect(chunkedOutput == wholeOutput)
+        bytes.withUnsafeBufferPointer { buffer in
+            let cut = FileRun.cutInsideLine(buffer, before: 150_000)
+            let after = String(decoding: UnsafeBufferPointer(rebasing: buffer[cut...]), as: UTF8.self).unicodeScalars.first!
+            let before = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<cut]), as: UTF8.self).unicodeScalars.last!
+            #expect(!UTF8Bytes.isContinuation(buffer[cut]))
+            #expect(after != "\u{301}" && after != "\u{200D}" && before != "\u{200D}")
+        }
+    }
+
     @Test("a fix that makes a new finding is followed up in the same run, and the diff shows the result")
     func followUpPasses() throws {
         let text = "Check for fpr now.\n\nthe the the end"

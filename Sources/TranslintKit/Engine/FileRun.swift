@@ -1,6 +1,8 @@
 /// One file through the engine's pipeline, fed in blocks: prepare → rules → suppress and filter → fix loop →
-/// locate, chunk by chunk. Plain text is cut into chunks at blank lines, so memory is bounded by the longest
-/// paragraph rather than the file (every check looks no further than a paragraph); other kinds are read whole.
+/// locate, chunk by chunk. Plain text is cut into chunks at blank lines (every check looks no further than a
+/// paragraph); a paragraph longer than two chunks is cut at a line break, and a line longer than that inside the
+/// line, at a sentence end (else a space, else a character boundary), so memory is bounded by the chunk size, never
+/// by the file or its longest line. Other kinds are read whole.
 /// With fixes, the fixed text is handed to `output` chunk by chunk, in order; bytes outside applied edits pass
 /// through unchanged.
 final class FileRun {
@@ -34,6 +36,29 @@ final class FileRun {
     /// Per suppression directive seen (as `suppressions.records`): its `unused-suppression` finding, located.
     private var directiveFindings: [LocatedFinding] = []
     private var quality = QualityScore()
+    /// When the previous chunk was cut inside a line: where that line starts and what of it the chunk held, so that
+    /// columns and `lineText` windows are those of the whole line.
+    private var carry: LineCarry?
+
+    struct LineCarry {
+        /// File offset of the line's start (after a byte order mark).
+        var lineStart: Int
+        /// Scalars of the line before the chunk.
+        var columns: Int
+        /// The last bytes of the line before the chunk (original text, starting on a character boundary): enough for
+        /// a `lineText` window that starts before the chunk.
+        var tail: [UInt8]
+    }
+
+    /// A line is cut only when no line break comes within this many bytes (and two chunks), so short texts and the
+    /// tests' tiny chunks never see it.
+    static let minimumLineCut = 1 << 16
+    /// Bytes after a cut inside a line that `lineText` windows of findings before the cut may need.
+    static let lookaheadSize = LocatedFinding.maxLineText + 8
+    /// How far back from the latest possible cut inside a line a sentence end or a space is looked for.
+    static let cutSearch = 1 << 14
+    /// How many findings are located and emitted at a time.
+    static let batchSize = 2048
 
     /// With `emit`, each chunk's findings go there as soon as they are known and `finish` returns none (so memory
     /// does not grow with their number). Without it, `finish` returns them all.
@@ -89,7 +114,8 @@ final class FileRun {
     }
 
     /// After the last blank line of `pending`, or after its last line break once it has grown past two
-    /// chunks without one (a very long paragraph), or nil to wait for more bytes.
+    /// chunks without one (a very long paragraph), or inside its line once it has grown past that without any line
+    /// break (a very long line), or nil to wait for more bytes.
     private func cutPoint() -> Int? {
         var i = pending.count - 1
         var lastNewline: Int?
@@ -103,7 +129,75 @@ final class FileRun {
             i -= 1
         }
         if pending.count >= chunkSize * 2, let newline = lastNewline { return newline + 1 }
+        if lastNewline == nil && pending.first != 0x0A && pending.count >= max(chunkSize * 2, Self.minimumLineCut) + Self.lookaheadSize {
+            return pending.withUnsafeBufferPointer { Self.cutInsideLine($0, before: $0.count - Self.lookaheadSize) }
+        }
         return nil
+    }
+
+    /// Where to cut a line that has no break in `text[..<limit]`: after the last sentence end followed by white space
+    /// in the last `cutSearch` bytes, else after the last white space there, else at the last character boundary
+    /// that starts neither a combining mark nor a joiner. Cutting there keeps every finding whole, but one that
+    /// spans a sentence end (or, without one, a space).
+    static func cutInsideLine(_ text: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int {
+        let floor = max(1, limit - cutSearch)
+        var space: Int?
+        var p = limit
+        while p > floor {
+            // A cut at p: white space before it, a word after it.
+            if SentenceStarts.isSpaceByte(text[p - 1]) && !SentenceStarts.isSpaceByte(text[p]) {
+                var q = p - 1
+                while q > 0 && SentenceStarts.isSpaceByte(text[q - 1]) { q -= 1 }
+                if q > 0 && endsSentence(text, at: q) { return p }
+                if space == nil { space = p }
+            }
+            p -= 1
+        }
+        if let space { return space }
+        p = limit
+        while p > floor {
+            if !UTF8Bytes.isContinuation(text[p]), let next = scalar(text, at: p), canStartChunk(next),
+               scalar(text, before: p).map(canEndChunk) ?? true {
+                return p
+            }
+            p -= 1
+        }
+        p = limit
+        while p > 1 && UTF8Bytes.isContinuation(text[p]) { p -= 1 }
+        return p
+    }
+
+    /// Whether the character that ends just before `end` closes a sentence (`.`, `!`, `?`, `。`, `！`, `？`).
+    private static func endsSentence(_ text: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+        let last = text[end - 1]
+        if last == 0x2E || last == 0x21 || last == 0x3F { return true }
+        guard end >= 3 else { return false }
+        let a = text[end - 3], b = text[end - 2], c = last
+        return (a == 0xE3 && b == 0x80 && c == 0x82) || (a == 0xEF && b == 0xBC && (c == 0x81 || c == 0x9F))
+    }
+
+    private static func scalar(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar? {
+        var iterator = UnsafeBufferPointer(rebasing: text[offset..<min(text.count, offset + 4)]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    private static func scalar(_ text: UnsafeBufferPointer<UInt8>, before offset: Int) -> Unicode.Scalar? {
+        var start = offset - 1
+        while start > 0 && UTF8Bytes.isContinuation(text[start]) { start -= 1 }
+        return start >= 0 ? scalar(text, at: start) : nil
+    }
+
+    private static func canStartChunk(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: return false
+        default: return !scalar.properties.isVariationSelector && !scalar.properties.isGraphemeExtend && !scalar.properties.isEmojiModifier
+        }
+    }
+
+    private static func canEndChunk(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\u{200D}" && !(0x1F1E6...0x1F1FF).contains(scalar.value)   // a joiner, half a flag
     }
 
     private func process(upTo cut: Int, isLast: Bool = false) throws {
@@ -114,6 +208,9 @@ final class FileRun {
             try validator.feed(chunk)
             if isLast { try validator.finish() }   // a sequence cut short by the end of the input
             if isFirst && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true }
+            // Cut inside a line: the bytes after the cut that windows of findings near it show.
+            let lookahead = !isLast && chunk.last != 0x0A && cut < all.count
+                ? Array(all[cut..<min(all.count, cut + Self.lookaheadSize)]) : []
             let lint = try lintChunk(chunk, countWords: true)
             quality.words += lint.words
             var index: LineIndex?
@@ -130,10 +227,10 @@ final class FileRun {
             for record in suppressions.records[recordsBefore...] {
                 let directive = record.directive.shifted(by: -consumed)
                 directiveFindings.append(locate(UnusedSuppression.finding(directive, severity: unusedSeverity, isKnown: { self.engine.catalog.description(id: $0) != nil }),
-                                                index: lineIndex(), chunk: chunk, linesBefore: linesConsumed))
+                                                index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed))
             }
             if options.lineFilter != nil && !findings.isEmpty { findings = filterLines(findings, index: lineIndex(), linesBefore: linesConsumed) }
-            var chunkFindings = findings.isEmpty ? [] : findings.map { locate($0, index: lineIndex(), chunk: chunk, linesBefore: linesConsumed) }
+            var fixed = Set<Int>()
             var nextContext: [UInt8]? = nil
             if options.fixes.computesFixes {
                 let original = Array(chunk)
@@ -151,11 +248,11 @@ final class FileRun {
                 let written = Dictionary(outcome.edits.map { ($0.range, $0.replacement) }, uniquingKeysWith: { first, _ in first })
                 for i in outcome.fixedFindings {
                     if let reported = findings[i].replacement, let final = written[findings[i].range], final != reported {
-                        chunkFindings[i].finding = chunkFindings[i].finding.replacing(reported, with: final)
+                        findings[i] = findings[i].replacing(reported, with: final)
                     }
                 }
                 if options.fixes == .apply {
-                    for i in outcome.fixedFindings { chunkFindings[i].isFixed = true }
+                    fixed = outcome.fixedFindings
                     followUpFixes += outcome.followUpFixes
                 }
                 if options.keepEdits {
@@ -172,16 +269,24 @@ final class FileRun {
                 }
                 nextContext = outcome.fixed.withUnsafeBufferPointer { Self.context(after: $0) }
             }
-            for located in chunkFindings where !located.isFixed {
-                engine.policy.count(located.finding.rule, in: &quality)
-            }
-            if let emit {
-                if !chunkFindings.isEmpty { try emit(chunkFindings) }
-            } else {
-                located.append(contentsOf: chunkFindings)
+            // Located and handed on in batches: a file read whole with many findings never holds all their line
+            // excerpts at once.
+            var batchStart = 0
+            while batchStart < findings.count {
+                let batchEnd = min(findings.count, batchStart + Self.batchSize)
+                var batch: [LocatedFinding] = []
+                batch.reserveCapacity(batchEnd - batchStart)
+                for i in batchStart..<batchEnd {
+                    var finding = locate(findings[i], index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed)
+                    if fixed.contains(i) { finding.isFixed = true } else { engine.policy.count(finding.finding.rule, in: &quality) }
+                    batch.append(finding)
+                }
+                if let emit { try emit(batch) } else { located.append(contentsOf: batch) }
+                batchStart = batchEnd
             }
             endsWithNewline = chunk.last == 0x0A
             context = nextContext ?? Self.context(after: chunk)
+            carry = lookahead.isEmpty ? nil : lineCarry(after: chunk, index: lineIndex())
         }
         consumed += cut
         pending.removeFirst(cut)
@@ -235,6 +340,16 @@ final class FileRun {
 
     /// The last lines of `chunk` when it ends inside a paragraph (no blank line at its end), else nothing.
     private static func context(after chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        if let last = chunk.last, last != 0x0A, chunk.count > contextSize {
+            // Cut inside a line: its last words, from a space on.
+            var start = chunk.count - contextSize
+            while start < chunk.count && !SentenceStarts.isSpaceByte(chunk[start - 1]) { start += 1 }
+            if start == chunk.count {
+                start = chunk.count - contextSize
+                while start < chunk.count && UTF8Bytes.isContinuation(chunk[start]) { start += 1 }
+            }
+            return Array(chunk[start...])
+        }
         var i = chunk.count - 1
         var lineBreaks = 0
         while i >= 0 && (SentenceStarts.isSpaceByte(chunk[i]) || chunk[i] == 0x0A) {
@@ -247,34 +362,71 @@ final class FileRun {
         return Array(chunk[start...])
     }
 
-    private func locate(_ finding: Finding, index: LineIndex, chunk: UnsafeBufferPointer<UInt8>, linesBefore: Int) -> LocatedFinding {
+    /// What the next chunk needs of the line this one was cut inside.
+    private func lineCarry(after chunk: UnsafeBufferPointer<UInt8>, index: LineIndex) -> LineCarry {
+        let last = index.lineStarts.count - 1
+        var start = index.lineStarts[last]
+        let lineStart: Int, columns: Int
+        if last == 0, let carry {
+            lineStart = carry.lineStart
+            columns = carry.columns + index.scalarCount(from: 0, to: chunk.count)
+        } else {
+            if hasBOM && consumed == 0 && start == 0 { start = 3 }
+            lineStart = consumed + start
+            columns = index.scalarCount(from: start, to: chunk.count)
+        }
+        var from = max(start, chunk.count - Self.lookaheadSize)
+        while from < chunk.count && UTF8Bytes.isContinuation(chunk[from]) { from += 1 }
+        return LineCarry(lineStart: lineStart, columns: columns, tail: Array(chunk[from...]))
+    }
+
+    /// The finding with its line, columns and line excerpt. A line cut by chunks is read across them: the carried
+    /// tail of the previous chunk before this one, `lookahead` (the next bytes) after it.
+    private func locate(_ finding: Finding, index: LineIndex, chunk: UnsafeBufferPointer<UInt8>, lookahead: [UInt8],
+                        linesBefore: Int) -> LocatedFinding {
+        let tail = carry?.tail ?? []
+        // Offsets relative to the chunk: negative ones are in `tail`, those past its end in `lookahead`.
+        func byte(_ i: Int) -> UInt8 { i < 0 ? tail[tail.count + i] : i < chunk.count ? chunk[i] : lookahead[i - chunk.count] }
         func place(_ offset: Int) -> (line: Int, column: Int) {
-            let (line, column) = index.location(of: offset)
+            var (line, column) = index.location(of: offset)
+            if line == 1, let carry { column += carry.columns }
             let skippedBOM = hasBOM && consumed == 0 && line == 1 ? 1 : 0
             return (linesBefore + line, column - skippedBOM)
         }
         let start = place(finding.range.start), end = place(finding.range.end)
-        let lineRange = index.lineRange(index.lineIndex(of: finding.range.start))
-        var lineStart = lineRange.start
+        let lineNumber = index.lineIndex(of: finding.range.start)
+        let lineRange = index.lineRange(lineNumber)
+        let continuesBefore = lineNumber == 0 && carry != nil
+        var lineStart = continuesBefore ? -tail.count : lineRange.start
         if hasBOM && consumed == 0 && lineStart == 0 { lineStart = 3 }
         var lineEnd = max(lineStart, lineRange.end)
-        let wholeLine = (start: lineStart + consumed, end: lineEnd + consumed)
+        if lineRange.end == chunk.count && !lookahead.isEmpty {
+            lineEnd = chunk.count + (lookahead.firstIndex(of: 0x0A) ?? lookahead.count)
+        }
+        let wholeLineStart = continuesBefore ? carry!.lineStart : lineStart + consumed
         var lineTextColumn = start.column
-        if lineEnd - lineStart > LocatedFinding.maxLineText {
+        if continuesBefore || lineEnd - lineStart > LocatedFinding.maxLineText {
             // A window around the finding's start, cut on character boundaries.
             let half = LocatedFinding.maxLineText / 2
             var from = max(lineStart, min(finding.range.start, lineEnd) - half)
-            while from > lineStart && UTF8Bytes.isContinuation(chunk[from]) { from -= 1 }
+            while from > lineStart && UTF8Bytes.isContinuation(byte(from)) { from -= 1 }
             var to = min(lineEnd, from + LocatedFinding.maxLineText)
-            while to < lineEnd && UTF8Bytes.isContinuation(chunk[to]) { to += 1 }
-            lineTextColumn -= index.scalarCount(from: lineStart, to: from)
+            while to < lineEnd && UTF8Bytes.isContinuation(byte(to)) { to += 1 }
+            lineTextColumn = 1
+            for i in from..<max(from, finding.range.start) where !UTF8Bytes.isContinuation(byte(i)) { lineTextColumn += 1 }
             lineStart = from
             lineEnd = to
         }
-        let lineText = String(decoding: UnsafeBufferPointer(rebasing: chunk[lineStart..<lineEnd]), as: UTF8.self)
+        let lineText: String
+        if lineStart >= 0 && lineEnd <= chunk.count {
+            lineText = String(decoding: UnsafeBufferPointer(rebasing: chunk[lineStart..<lineEnd]), as: UTF8.self)
+        } else {
+            lineText = String(decoding: (lineStart..<lineEnd).map(byte), as: UTF8.self)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: chunk[finding.range.start..<finding.range.end]), as: UTF8.self)
+        // `lineEnd`: the line's end, or on a line longer than `maxLineText`, the end of the window `lineText` shows.
         return LocatedFinding(finding: finding.shifted(by: consumed), text: text,
                               line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                              lineText: lineText, lineTextColumn: lineTextColumn, lineStart: wholeLine.start, lineEnd: wholeLine.end)
+                              lineText: lineText, lineTextColumn: lineTextColumn, lineStart: wholeLineStart, lineEnd: lineEnd + consumed)
     }
 }
