@@ -4,8 +4,8 @@ import Testing
 
 /// A file run fed by hand, block by block, as the CLI feeds files: the engine's streaming pipeline under test.
 func streamingRun(_ engine: LintEngine, path: String, fixing: Bool, chunkSize: Int = RunOptions.defaultChunkSize,
-                  output: @escaping ([UInt8]) throws -> Void = { _ in }) throws -> FileRun {
-    FileRun(engine: engine, session: try engine.makeSession(), path: path, kind: .text(.plainText),
+                  kind: DocumentKind = .text(.plainText), output: @escaping ([UInt8]) throws -> Void = { _ in }) throws -> FileRun {
+    FileRun(engine: engine, session: try engine.makeSession(), path: path, kind: kind,
             options: RunOptions(fixes: fixing ? .apply : .none, chunkSize: chunkSize), emit: nil, output: output)
 }
 

@@ -22,6 +22,20 @@ enum MarkdownScanner {
         return prepared
     }
 
+    /// The offset of the last line of `text` (after the first) that starts a document afresh: everything before it
+    /// reads the same without what follows, and everything from it reads as it does in the whole text. That is a
+    /// line at column 0 after a blank line that starts with a letter (a paragraph, which closes every open list
+    /// item, block quote and footnote and ends indented code) outside a top-level fenced code or HTML block. Nil
+    /// when there is none, or when the text may still be inside its front matter. Markdown is linted in chunks cut
+    /// there.
+    static func lastFreshStart(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var scanner = Scan(text: text, masker: Masker(text))
+        scanner.recordsFreshStarts = true
+        if scanner.opensFrontMatter && scanner.frontMatterEnd() == nil { return nil }
+        scanner.run()
+        return scanner.lastFreshStart
+    }
+
     /// Block tags that open an HTML block running to the next blank line (CommonMark's kind 6), and those whose
     /// block runs to their closing tag (kind 1).
     static let blockTags: Set<String> = [
@@ -75,6 +89,10 @@ enum MarkdownScanner {
         var pendingItemBody: Int?
         var pendingItemIsList = false
         var previousBlank = true
+        /// For `lastFreshStart`.
+        var recordsFreshStarts = false
+        var lastFreshStart: Int?
+        private var previousLineBlank = false
 
         init(text: UnsafeBufferPointer<UInt8>, masker: Masker) {
             self.text = text
@@ -140,6 +158,15 @@ enum MarkdownScanner {
 
         private mutating func process(_ line: Line) {
             let end = line.end
+            if recordsFreshStarts {
+                if previousLineBlank && line.start > 0 && line.start < end && Self.startsAfresh(text[line.start]) {
+                    switch (containers.isEmpty, leaf) {
+                    case (true, .fenced), (true, .html): break
+                    default: lastFreshStart = line.start
+                    }
+                }
+                previousLineBlank = isBlank(line.start, end)
+            }
             var c = Cursor(pos: line.start, col: 0)
             // 1. Which open containers this line continues.
             var matched = 0
@@ -427,7 +454,14 @@ enum MarkdownScanner {
             return used
         }
 
-        private func frontMatterEnd() -> Int? {
+        /// A letter (ASCII or not), which opens no block but a paragraph.
+        private static func startsAfresh(_ byte: UInt8) -> Bool {
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0xC2
+        }
+
+        var opensFrontMatter: Bool { lines.count > 0 && isOnly(lines[0], "---") }
+
+        func frontMatterEnd() -> Int? {
             guard lines.count > 1, isOnly(lines[0], "---") else { return nil }
             for k in 1..<lines.count where isOnly(lines[k], "---") || isOnly(lines[k], "...") { return k }
             return nil

@@ -2,7 +2,10 @@
 /// locate, chunk by chunk. Plain text is cut into chunks at blank lines (every check looks no further than a
 /// paragraph); a paragraph longer than two chunks is cut at a line break, and a line longer than that inside the
 /// line, at a sentence end (else a space, else a character boundary), so memory is bounded by the chunk size, never
-/// by the file or its longest line. Other kinds are read whole.
+/// by the file or its longest line. Markdown is cut only before a paragraph that starts the document afresh
+/// (`MarkdownScanner.lastFreshStart`: after a blank line, outside top-level code and HTML blocks), so a chunk
+/// reads as it does in the whole file; a Markdown file without such a place is read whole. Other kinds are read
+/// whole.
 /// With fixes, the fixed text is handed to `output` chunk by chunk, in order; bytes outside applied edits pass
 /// through unchanged.
 final class FileRun {
@@ -117,6 +120,7 @@ final class FileRun {
     /// chunks without one (a very long paragraph), or inside its line once it has grown past that without any line
     /// break (a very long line), or nil to wait for more bytes.
     private func cutPoint() -> Int? {
+        if kind == .text(.markdown) { return markdownCutPoint() }
         var i = pending.count - 1
         var lastNewline: Int?
         while i > 0 {
@@ -133,6 +137,17 @@ final class FileRun {
             return pending.withUnsafeBufferPointer { Self.cutInsideLine($0, before: $0.count - Self.lookaheadSize) }
         }
         return nil
+    }
+
+    /// Pending bytes below which the next look for a Markdown cut waits: after a look that found none, twice as many,
+    /// so a file that has no place to cut is scanned a bounded number of times over.
+    private var nextMarkdownLook = 0
+
+    private func markdownCutPoint() -> Int? {
+        guard pending.count >= nextMarkdownLook else { return nil }
+        let cut = pending.withUnsafeBufferPointer { MarkdownScanner.lastFreshStart($0) }
+        nextMarkdownLook = cut == nil ? pending.count * 2 : 0
+        return cut
     }
 
     /// Where to cut a line that has no break in `text[..<limit]`: after the last sentence end followed by white space
@@ -285,7 +300,8 @@ final class FileRun {
                 batchStart = batchEnd
             }
             endsWithNewline = chunk.last == 0x0A
-            context = nextContext ?? Self.context(after: chunk)
+            // A Markdown chunk starts a document afresh: no left context.
+            context = kind == .text(.markdown) ? [] : nextContext ?? Self.context(after: chunk)
             carry = lookahead.isEmpty ? nil : lineCarry(after: chunk, index: lineIndex())
         }
         consumed += cut

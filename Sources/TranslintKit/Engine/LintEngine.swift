@@ -12,9 +12,9 @@ public enum DocumentKind: Sendable, Equatable {
         return source.map { .paired(format, source: $0) } ?? .text(format)
     }
 
-    /// Whether the engine reads the file whole: Markdown (code blocks hold blank lines), pairs (paragraphs are
-    /// aligned over the whole text) and bilingual files; plain text streams in chunks.
-    var isReadWhole: Bool { self != .text(.plainText) }
+    /// Whether the engine reads the file whole: pairs (paragraphs are aligned over the whole text) and bilingual
+    /// files. Plain text and Markdown stream in chunks.
+    var isReadWhole: Bool { if case .text = self { false } else { true } }
 }
 
 /// What a run does with fixes.
