@@ -54,6 +54,36 @@ struct ParallelTests {
         #expect(changed > 0)
     }
 
+    @Test("one large file is cut into segments checked on 2 cores: reports and the fixed file are those of one core",
+          arguments: ["big.txt", "big.md"])
+    func oneLargeFileOnTwoCores(name: String) throws {
+        // 2.5 MB: the sample's paragraphs, hard-wrapped and not, with Markdown headings and lists.
+        let sample = String(decoding: try CLI.read(CLI.sample), as: UTF8.self)
+        var text = ""
+        var k = 0
+        while text.utf8.count < 2_500_000 {
+            text += k % 7 == 0 ? "## part \(k)\n\n" : k % 5 == 0 ? "- item one\n- item two\n\n" : ""
+            text += sample + "\n\n"
+            k += 1
+        }
+        let files = ["empty.yml": "", "glossary.yaml": String(decoding: try CLI.read("glossaries/zh-en/companies.yaml"), as: UTF8.self)]
+        let one = try CIFeatureTests.project(files), two = try CIFeatureTests.project(files)
+        for root in [one, two] { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
+        for format in ["json", "text"] {
+            let arguments = ["lint", name, "--config", "empty.yml", "--glossary", "glossary.yaml", "--format", format, "--color", "never"]
+            let a = try CLI.run(arguments + ["--jobs", "1"], in: one), b = try CLI.run(arguments + ["--jobs", "2"], in: one)
+            #expect(a.status == 1 && b.status == 1)
+            #expect(a.stdout == b.stdout)
+            #expect(a.stderr == b.stderr)
+        }
+        let arguments = ["lint", name, "--config", "empty.yml", "--glossary", "glossary.yaml", "--fix", "--format", "json"]
+        let a = try CLI.run(arguments + ["--jobs", "1"], in: one), b = try CLI.run(arguments + ["--jobs", "2"], in: two)
+        #expect(a.stdout == b.stdout)
+        let fixedOne = try Data(contentsOf: one.appendingPathComponent(name)), fixedTwo = try Data(contentsOf: two.appendingPathComponent(name))
+        #expect(fixedOne == fixedTwo)
+        #expect(fixedOne != Data(text.utf8))
+    }
+
     /// The findings of a JSON report, by file.
     static func findings(_ data: Data) throws -> [String: [String]] {
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

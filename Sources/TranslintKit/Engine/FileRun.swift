@@ -65,7 +65,10 @@ final class FileRun {
 
     /// With `emit`, each chunk's findings go there as soon as they are known and `finish` returns none (so memory
     /// does not grow with their number). Without it, `finish` returns them all.
+    /// `segment`: the run covers the part of the file from this segment's start (a clean cut of `FileSegments`), not
+    /// the file from its first byte.
     init(engine: LintEngine, session: Session, path: String, kind: DocumentKind, options: RunOptions,
+         segment: FileSegments.Segment? = nil,
          emit: (([LocatedFinding]) throws -> Void)?, output: @escaping ([UInt8]) throws -> Void) {
         self.engine = engine
         self.session = session
@@ -73,17 +76,29 @@ final class FileRun {
         self.kind = kind
         self.options = options
         self.chunkSize = kind.isReadWhole ? Int.max / 4 : max(options.chunkSize, 16)
-        self.validator = UTF8Validator(path: path)
+        self.validator = segment.map { UTF8Validator(path: path, offset: $0.start, lineBreaks: $0.linesBefore) } ?? UTF8Validator(path: path)
+        self.consumed = segment?.start ?? 0
+        if let segment, !segment.isLast { stopAt = segment.end }
         self.emit = emit
         self.output = output
     }
 
     func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard !stopped else { return }
         pending.append(contentsOf: bytes)
         while pending.count >= chunkSize, let cut = cutPoint() {
             try process(upTo: cut)
+            if let stopAt, consumed >= stopAt {
+                stopped = true
+                pending = []
+                return
+            }
         }
     }
+
+    /// A segment's end: the run stops there (what is fed beyond it only decided where its chunks were cut).
+    private var stopAt: Int?
+    private var stopped = false
 
     /// A PO file in another charset than UTF-8: the charset its fixed text is written back in.
     private var charset: String?
@@ -98,7 +113,7 @@ final class FileRun {
             pending = utf8
             charset = declared
         }
-        if !pending.isEmpty || consumed == 0 { try process(upTo: pending.count, isLast: true) }
+        if !stopped && (!pending.isEmpty || consumed == 0 || !processedAny) { try process(upTo: pending.count, isLast: true) }
         var unused: [LocatedFinding] = []
         if engine.policy.isEnabled(UnusedSuppression.description.id) {
             for (k, record) in suppressions.records.enumerated() where !record.used && record.directive.kind != .enable {
@@ -137,6 +152,23 @@ final class FileRun {
             return pending.withUnsafeBufferPointer { Self.cutInsideLine($0, before: $0.count - Self.lookaheadSize) }
         }
         return nil
+    }
+
+    /// Planning only (`FileSegments.plan`): the chunks are recorded, not linted.
+    private var planned: [(end: Int, lineBreaks: Int, clean: Bool, decidedAt: Int)]?
+    private var plannedHasDirectives = false
+
+    /// The chunks a run of `kind` over bytes fed in blocks as `read` feeds them would lint: their ends, the line
+    /// breaks up to each end, and whether the next chunk starts with nothing carried over (no left context, no cut
+    /// line). Nil when the text has suppression comments (their state runs across chunks).
+    static func planChunks(engine: LintEngine, session: Session, kind: DocumentKind, chunkSize: Int,
+                           read: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws -> [(end: Int, lineBreaks: Int, clean: Bool, decidedAt: Int)]? {
+        let run = FileRun(engine: engine, session: session, path: "", kind: kind, options: RunOptions(chunkSize: chunkSize),
+                          emit: nil, output: { _ in })
+        run.planned = []
+        try read { block in try run.feed(block) }
+        if !run.pending.isEmpty { try run.process(upTo: run.pending.count, isLast: true) }
+        return run.plannedHasDirectives ? nil : run.planned
     }
 
     /// Pending bytes below which the next look for a Markdown cut waits: after a look that found none, twice as many,
@@ -215,7 +247,23 @@ final class FileRun {
         scalar != "\u{200D}" && !(0x1F1E6...0x1F1FF).contains(scalar.value)   // a joiner, half a flag
     }
 
+    private var processedAny = false
+
     private func process(upTo cut: Int, isLast: Bool = false) throws {
+        processedAny = true
+        if planned != nil {
+            let lineBreaks = (planned!.last?.lineBreaks ?? 0) + pending[0..<cut].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let clean = pending.withUnsafeBufferPointer { all in
+                let chunk = UnsafeBufferPointer(rebasing: all[0..<cut])
+                if !plannedHasDirectives && !SuppressionDirective.find(in: chunk).isEmpty { plannedHasDirectives = true }
+                let midLine = !isLast && chunk.last != 0x0A && cut < all.count
+                return !midLine && (kind == .text(.markdown) || Self.context(after: chunk).isEmpty)
+            }
+            planned!.append((consumed + cut, lineBreaks, clean, consumed + pending.count))
+            consumed += cut
+            pending.removeFirst(cut)
+            return
+        }
         let isFirst = consumed == 0
         try pending.withUnsafeBufferPointer { all in
             let chunk = UnsafeBufferPointer(rebasing: all[0..<cut])

@@ -52,6 +52,13 @@ public struct QualityScore: Hashable, Sendable {
         self.words = words
     }
 
+    /// Adds the points and words of another part of the same text.
+    public mutating func add(_ other: QualityScore) {
+        penalty += other.penalty
+        words += other.words
+        for (category, points) in other.penaltyByCategory { penaltyByCategory[category, default: 0] += points }
+    }
+
     /// Counts a finding of `rule` that still stands.
     public mutating func add(points: Double, category: MQMCategory?) {
         penalty += points

@@ -12,6 +12,13 @@ public struct UTF8Validator: Sendable {
 
     public init(path: String) { self.path = path }
 
+    /// A validator that starts at a line start `offset` bytes into the file, after `lineBreaks` line breaks.
+    public init(path: String, offset: Int, lineBreaks: Int) {
+        self.path = path
+        self.offset = offset
+        self.lineBreaks = lineBreaks
+    }
+
     public mutating func feed(_ block: UnsafeBufferPointer<UInt8>) throws {
         if carry.isEmpty {
             let end = Self.completeLength(block)

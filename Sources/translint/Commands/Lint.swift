@@ -254,13 +254,15 @@ struct Lint: ParsableCommand {
                 failed.append(display)
             }
         }
-        let jobs = setup.files.contains("-") ? 1 : min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, setup.files.count)
+        let cores = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let jobs = setup.files.contains("-") ? 1 : min(cores, setup.files.count)
         if jobs <= 1 {
-            // One file at a time, its findings reported as each chunk is linted (memory stays flat on a huge file).
+            // One file at a time, its findings reported as each chunk is linted (memory stays flat on a huge file);
+            // with more cores than files, a large prose file is cut into independent segments checked in parallel.
             for (index, path) in setup.files.enumerated() {
                 let display = displayName(path)
                 try deliver(index, checkFile(path, index: index, setup: setup, session: session, wantsDiff: outputs.wantsDiff,
-                                             written: written, live: { try apply($0, display: display) }))
+                                             written: written, cores: cores, live: { try apply($0, display: display) }))
             }
         } else {
             // Files checked on `jobs` threads, each with its own ICU session; a file's report is recorded and
@@ -303,14 +305,14 @@ struct Lint: ParsableCommand {
     /// Checks one file. With `live`, its report events go there as they come (and the outcome holds none);
     /// without, they are recorded in the outcome, for a file checked on another thread.
     private func checkFile(_ path: String, index: Int, setup: LintSetup, session: Session, wantsDiff: Bool, written: WrittenFiles,
-                           live: ((FileOutcome.Event) throws -> Void)?) -> FileOutcome {
+                           cores: Int = 1, live: ((FileOutcome.Event) throws -> Void)?) -> FileOutcome {
         let display = displayName(path)
         var events: [FileOutcome.Event] = []
         let record = { (event: FileOutcome.Event) throws in
             if let live { try live(event) } else { events.append(event) }
         }
         let result = Result {
-            try lintFile(path, display: display, setup: setup, session: session, wantsDiff: wantsDiff,
+            try lintFile(path, display: display, setup: setup, session: session, wantsDiff: wantsDiff, cores: cores,
                          wrote: { written.add(display, index: index) }, record: record)
         }
         return FileOutcome(display: display, events: events, result: result)
@@ -344,7 +346,7 @@ struct Lint: ParsableCommand {
 
     /// Lints one file, reading it block by block; with --fix writes the fixed text (atomically, and only when
     /// something changed; `wrote` hears of it as soon as it is written), with a diff asked for renders it.
-    private func lintFile(_ path: String, display: String, setup: LintSetup, session: Session, wantsDiff: Bool,
+    private func lintFile(_ path: String, display: String, setup: LintSetup, session: Session, wantsDiff: Bool, cores: Int,
                           wrote: () -> Void, record: @escaping (FileOutcome.Event) throws -> Void) throws -> FileResult {
         // A regular file is checked for UTF-8 first, so bad input gives no partial report.
         // (A bilingual file is read whole and checked by the engine, in the charset a PO header declares.)
@@ -359,12 +361,42 @@ struct Lint: ParsableCommand {
         let options = RunOptions(fixes: fixMode, keepEdits: wantsDiff, lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } })
         do {
             let kind = DocumentKind.forPath(display, source: setup.sourceText, includeFuzzy: includeFuzzy)
-            let result = try setup.engine.run(path: display, kind: kind, session: session, options: options, read: { feed in
-                try FileIO.readBlocks(path) { block in
-                    if wantsDiff { original.append(contentsOf: block) }
-                    try feed(block)
-                }
-            }, emit: { try begin(); try record(.findings($0)) }, output: { try target.write($0) })
+            let result: FileResult
+            if cores > 1, path != "-", case .text = kind,
+               let segments = try FileSegments.plan(engine: setup.engine, session: session, kind: kind, read: { try FileIO.readBlocks(path, $0) }) {
+                // One large file on several cores: segments that carry nothing between them, linted in parallel and
+                // reported (and written) in order, exactly as one core would.
+                var parts: [FileResult] = []
+                try OrderedParallel.run(count: segments.count, jobs: cores, window: cores * 2,
+                                        makeWorker: { try setup.engine.makeSession() },
+                                        work: { index, session -> Result<(FileResult, [UInt8]), Error> in
+                                            Result {
+                                                let segment = segments[index]
+                                                var fixed: [UInt8] = []
+                                                let part = try setup.engine.run(path: display, kind: kind, session: session, options: options, segment: segment, read: { feed in
+                                                    try FileIO.readRange(path, from: segment.start, firstEnd: segment.firstFeedEnd, end: segment.readEnd, feed)
+                                                }, output: { fixed += $0 })
+                                                return (part, fixed)
+                                            }
+                                        },
+                                        failed: { .failure($0) },
+                                        deliver: { _, outcome in
+                                            var (part, fixed) = try outcome.get()
+                                            if !part.findings.isEmpty { try begin(); try record(.findings(part.findings)) }
+                                            try target.write(fixed)
+                                            part.findings = []
+                                            parts.append(part)
+                                        })
+                result = FileResult.joining(parts)
+                if wantsDiff { original = try FileIO.readAll(path) }
+            } else {
+                result = try setup.engine.run(path: display, kind: kind, session: session, options: options, read: { feed in
+                    try FileIO.readBlocks(path) { block in
+                        if wantsDiff { original.append(contentsOf: block) }
+                        try feed(block)
+                    }
+                }, emit: { try begin(); try record(.findings($0)) }, output: { try target.write($0) })
+            }
             try begin()
             if try target.finish(changed: result.appliedEditCount > 0) { wrote() }
             if wantsDiff {

@@ -49,6 +49,33 @@ enum FileIO {
         try validator.finish()
     }
 
+    /// Calls `body` with `from..<firstEnd` of the file at `path`, then with blocks of `blockSize` bytes (the last one
+    /// shorter) up to `end`: the reads of a file segment (`FileSegments.Segment`).
+    static func readRange(_ path: String, from: Int, firstEnd: Int, end: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError.unreadable(path: path, reason: lastError()) }
+        defer { close(fd) }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(blockSize, firstEnd - from))
+        defer { buffer.deallocate() }
+        var offset = from
+        var pieceEnd = firstEnd > from ? firstEnd : min(end, from + blockSize)
+        while offset < end {
+            var filled = 0
+            while offset + filled < pieceEnd {
+                let n = pread(fd, buffer.baseAddress! + filled, pieceEnd - offset - filled, off_t(offset + filled))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError.unreadable(path: path, reason: lastError())
+                }
+                if n == 0 { throw InputError.unreadable(path: path, reason: "the file became shorter while it was read") }
+                filled += n
+            }
+            try body(UnsafeBufferPointer(rebasing: buffer[0..<filled]))
+            offset = pieceEnd
+            pieceEnd = min(end, offset + blockSize)
+        }
+    }
+
     static func readAll(_ path: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try readBlocks(path) { bytes.append(contentsOf: $0) }
