@@ -51,6 +51,7 @@ enum SentenceStarts {
         for paragraph in paragraphs {
             var i = paragraph.start
             while i < paragraph.end {
+                if i + 8 <= paragraph.end, !mayHoldTerminal(text, at: i) { i += 8; continue }
                 let byte = text[i]
                 if byte == 0x2E || byte == 0x21 || byte == 0x3F {
                     if let start = startAfterSpacedTerminal(text, at: i, paragraph: paragraph) { add(start, paragraph: false) }
@@ -123,8 +124,7 @@ enum SentenceStarts {
         var paragraphStart: Int? = nil
         var paragraphEnd = 0
         while lineStart < text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count && text[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = ByteScan.firstIndex(of: 0x0A, in: text, from: lineStart, to: text.count)
             var first = lineStart
             while first < lineEnd && isSpaceByte(text[first]) { first += 1 }
             if first < lineEnd {
@@ -155,6 +155,7 @@ enum SentenceStarts {
     static func icuMayAddStarts(_ text: UnsafeBufferPointer<UInt8>, _ paragraph: ByteRange) -> Bool {
         var i = paragraph.start
         while i < paragraph.end {
+            if i + 8 <= paragraph.end, !mayHoldTerminal(text, at: i) { i += 8; continue }
             let byte = text[i]
             if byte >= 0x80 {
                 let (scalar, length) = UTF8Bytes.decode(text, at: i)
@@ -183,6 +184,14 @@ enum SentenceStarts {
     }
 
     // MARK: - Pieces
+
+    /// Whether one of the eight bytes at `i` is `.`, `!`, `?` or not ASCII: the only bytes the scans for terminals
+    /// act on, so eight others are skipped at once.
+    @inline(__always) static func mayHoldTerminal(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let word = ByteScan.load(text.baseAddress!, i)
+        return (ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x2E)) | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x21))
+                | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x3F)) | (word & 0x8080_8080_8080_8080)) != 0
+    }
 
     @inline(__always) static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
 
