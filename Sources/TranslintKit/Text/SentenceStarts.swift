@@ -51,7 +51,11 @@ enum SentenceStarts {
         for paragraph in paragraphs {
             var i = paragraph.start
             while i < paragraph.end {
-                if i + 8 <= paragraph.end, !mayHoldTerminal(text, at: i) { i += 8; continue }
+                if i + 8 <= paragraph.end {
+                    let marks = terminalMarks(text, at: i)
+                    if marks == 0 { i += 8; continue }
+                    i += marks.trailingZeroBitCount >> 3
+                }
                 let byte = text[i]
                 if byte == 0x2E || byte == 0x21 || byte == 0x3F {
                     if let start = startAfterSpacedTerminal(text, at: i, paragraph: paragraph) { add(start, paragraph: false) }
@@ -155,7 +159,11 @@ enum SentenceStarts {
     static func icuMayAddStarts(_ text: UnsafeBufferPointer<UInt8>, _ paragraph: ByteRange) -> Bool {
         var i = paragraph.start
         while i < paragraph.end {
-            if i + 8 <= paragraph.end, !mayHoldTerminal(text, at: i) { i += 8; continue }
+            if i + 8 <= paragraph.end {
+                let marks = terminalMarks(text, at: i)
+                if marks == 0 { i += 8; continue }
+                i += marks.trailingZeroBitCount >> 3
+            }
             let byte = text[i]
             if byte >= 0x80 {
                 let (scalar, length) = UTF8Bytes.decode(text, at: i)
@@ -185,12 +193,12 @@ enum SentenceStarts {
 
     // MARK: - Pieces
 
-    /// Whether one of the eight bytes at `i` is `.`, `!`, `?` or not ASCII: the only bytes the scans for terminals
-    /// act on, so eight others are skipped at once.
-    @inline(__always) static func mayHoldTerminal(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    /// The high bit of each of the eight bytes at `i` that is `.`, `!`, `?` or not ASCII, and no other bit: the only
+    /// bytes the scans for terminals act on, so the scans go straight to the first one (or past all eight).
+    @inline(__always) static func terminalMarks(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
         let word = ByteScan.load(text.baseAddress!, i)
-        return (ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x2E)) | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x21))
-                | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x3F)) | (word & 0x8080_8080_8080_8080)) != 0
+        return ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x2E)) | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x21))
+            | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x3F)) | (word & 0x8080_8080_8080_8080)
     }
 
     @inline(__always) static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
