@@ -154,7 +154,11 @@ public final class LintContext {
     /// binary search, not a scan of the line, so thousands of findings on one long line stay linear.
     private lazy var lineStarts: [Int] = {
         var starts = [0]
-        for i in 0..<text.count where text[i] == 0x0A { starts.append(i + 1) }
+        var i = ByteScan.firstIndex(of: 0x0A, in: text, from: 0, to: text.count)
+        while i < text.count {
+            starts.append(i + 1)
+            i = ByteScan.firstIndex(of: 0x0A, in: text, from: i + 1, to: text.count)
+        }
         return starts
     }()
     /// Facts computed once per line (`lineFact`), by name and line start.

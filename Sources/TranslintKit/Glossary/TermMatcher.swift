@@ -283,7 +283,9 @@ public struct TermMatcher: Sendable {
                         while let (_, length) = strayQuote(at: q, node: node) { q += length; openingSkipped = true }
                         continue   // a term never ends in white space
                     }
-                    if q > start, child(node, 0x20) != 0, let (_, length) = strayQuote(at: q, node: node) {
+                    // Only a quote byte can start a stray quote: tested before the trie is asked for a space.
+                    if q > start, byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2, child(node, 0x20) != 0,
+                       let (_, length) = strayQuote(at: q, node: node) {
                         // A quote that closes a word before the space inside the term.
                         var after = q + length
                         while let (_, more) = strayQuote(at: after, node: node) { after += more }

@@ -61,6 +61,15 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     static func escape(_ s: String, into out: inout String) {
+        // Most strings need no escape: appended whole, not scalar by scalar. U+2028 and U+2029 start with 0xE2.
+        var plain = true
+        for byte in s.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { plain = false; break }
+        if plain {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

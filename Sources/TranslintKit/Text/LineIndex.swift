@@ -21,16 +21,22 @@ public struct LineIndex: Sendable {
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            var scalars = 0
-            while i < buffer.count {
-                if i % Self.checkpointStride == 0 { checkpoints.append(scalars) }
-                let byte = buffer[i]
-                if byte == 0x0A { starts.append(i + 1) }
-                if !UTF8Bytes.isContinuation(byte) { scalars += 1 }
-                i += 1
+            let n = buffer.count
+            var i = ByteScan.firstIndex(of: 0x0A, in: buffer, from: 0, to: n)
+            while i < n {
+                starts.append(i + 1)
+                i = ByteScan.firstIndex(of: 0x0A, in: buffer, from: i + 1, to: n)
             }
-            if i % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+            // A checkpoint at every multiple of the stride up to the end, the end included when it is one.
+            var scalars = 0
+            var block = 0
+            while true {
+                checkpoints.append(scalars)
+                let next = block + Self.checkpointStride
+                guard next <= n else { break }
+                scalars += Self.checkpointStride - ByteScan.continuationCount(in: buffer, from: block, to: next)
+                block = next
+            }
         }
         lineStarts = starts
         scalarCheckpoints = checkpoints

@@ -5,9 +5,17 @@ enum LinkDetector {
         var spans: [ByteRange] = []
         let count = text.count
         var i = 0
+        let colon = ByteScan.broadcast(0x3A), at = ByteScan.broadcast(0x40), w = ByteScan.broadcast(0x77), caseBit = ByteScan.broadcast(0x20)
         while i < count {
+            // Only ':' (scheme://), 'w'/'W' (www.) and '@' can start a link; everything else is skipped fast, eight
+            // bytes at a time where none of them is one.
+            if i + 8 <= count, let base = text.baseAddress {
+                let word = ByteScan.load(base, i)
+                let candidates = ByteScan.zeroBytes(word ^ colon) | ByteScan.zeroBytes(word ^ at) | ByteScan.zeroBytes((word | caseBit) ^ w)
+                if candidates == 0 { i += 8; continue }
+                i += candidates.trailingZeroBitCount >> 3   // the first byte that may start one (the masks are exact)
+            }
             let byte = text[i]
-            // Only ':' (scheme://), 'w'/'W' (www.) and '@' can start a link; everything else is skipped fast.
             guard Self.mayStartLink[Int(byte)] else { i += 1; continue }
             if byte == 0x3A, i + 2 < count, text[i + 1] == 0x2F, text[i + 2] == 0x2F {          // "://"
                 var start = i

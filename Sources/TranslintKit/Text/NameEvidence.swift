@@ -29,27 +29,34 @@ struct NameEvidence {
         var previous: (start: Int, end: Int)? = nil
         @inline(__always) func byte(_ k: Int) -> UInt8 { k >= 0 && k < n ? text[k] : 0 }
         @inline(__always) func isWordByte(_ b: UInt8) -> Bool { CharacterClass.isASCIIAlnum(b) }
+        let wordStarts = sentenceWordStarts.count
         var i = 0
         while i < n {
-            guard isWordByte(text[i]) else { i += 1; continue }
+            // Words are hashed as they are skipped (FNV-1a, as `WordCounts` hashes), so each byte is read once.
+            let first = text[i]
+            guard isWordByte(first) else { i += 1; continue }
             let start = i
-            while i < n && isWordByte(text[i]) { i += 1 }
+            var hash = WordCounts.seed
+            repeat {
+                hash = WordCounts.step(hash, text[i])
+                i += 1
+            } while i < n && isWordByte(text[i])
             let end = i
             // Only words that start with a letter; digits alone are no names.
-            guard CharacterClass.isASCIILetter(text[start]) else { continue }
+            guard first >= 0x41 else { continue }
             let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
-            while nextStart < sentenceWordStarts.count && sentenceWordStarts[nextStart] < start { nextStart += 1 }
+            while nextStart < wordStarts && sentenceWordStarts[nextStart] < start { nextStart += 1 }
             let isRepeat = previous.map { Self.isRepeat(text, start..<end, of: $0.start..<$0.end) } ?? false
             if !isRepeat {
-                if nextStart < sentenceWordStarts.count && sentenceWordStarts[nextStart] == start { startCounts.add(bytes) } else { counts.add(bytes) }
+                if nextStart < wordStarts && sentenceWordStarts[nextStart] == start { startCounts.add(bytes, hash: hash) } else { counts.add(bytes, hash: hash) }
             }
             previous = (start, end)
             let before = byte(start - 1), after = byte(end)
             // Most words are none of the shapes below: decide that from the bytes around, before making a String.
             if !Self.mayBeName(before: before, after: after, text: text, start: start, end: end) { continue }
-            let word = String(decoding: bytes, as: UTF8.self)
             // `word(1)`: a manual page.
             if after == 0x28, CharacterClass.isASCIIDigit(byte(end + 1)), byte(end + 2) == 0x29 {
+                let word = String(decoding: bytes, as: UTF8.self)
                 manualPages.insert(word.lowercased())
                 names.insert(word)
                 continue
@@ -83,7 +90,8 @@ struct NameEvidence {
                 while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
                 isName = k == 0 || text[k - 1] == 0x0A
             }
-            if isName { names.insert(word) }
+            // Most words near punctuation are no names either: the String is made only for those that are.
+            if isName { names.insert(String(decoding: bytes, as: UTF8.self)) }
         }
     }
 
@@ -130,7 +138,8 @@ struct NameEvidence {
 /// the text, hashed with FNV-1a, so that counting the words of a megabyte makes no String and no SipHash per word.
 /// Valid while the text it was built on is (a `LintContext`'s text, for the checks of one chunk).
 private struct WordCounts {
-    private var slots: [(start: UnsafePointer<UInt8>?, length: Int32, count: Int32)]
+    private typealias Slot = (start: UnsafePointer<UInt8>?, length: Int32, count: Int32)
+    private var slots: [Slot]
     private var used = 0
 
     /// Small at first, doubled at half full: a chunk has tens of thousands of distinct words at most, and a
@@ -139,11 +148,15 @@ private struct WordCounts {
         slots = Array(repeating: (nil, 0, 0), count: 4096)
     }
 
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    @inline(__always) private static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
+
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = seed
+        for b in bytes { h = step(h, b) }
+        return h
     }
 
     @inline(__always)
@@ -152,23 +165,28 @@ private struct WordCounts {
         return true
     }
 
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
+    /// Counts `word` once; `hash`: `step` folded over its bytes from `seed`.
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
         if used * 2 >= slots.count { grow() }
-        let mask = slots.count - 1
-        var i = Self.hash(word) & mask
-        while let start = slots[i].start {
-            if Int(slots[i].length) == word.count && Self.equal(start, word) { slots[i].count += 1; return }
-            i = (i + 1) & mask
+        let inserted = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            let mask = slots.count - 1
+            var i = Self.finish(hash) & mask
+            let length = Int32(word.count)
+            while let start = slots[i].start {
+                if slots[i].length == length && Self.equal(start, word) { slots[i].count += 1; return false }
+                i = (i + 1) & mask
+            }
+            slots[i] = (word.baseAddress, length, 1)
+            return true
         }
-        slots[i] = (word.baseAddress, Int32(word.count), 1)
-        used += 1
+        if inserted { used += 1 }
     }
 
     func count(_ word: String) -> Int {
         var copy = word
         return copy.withUTF8 { bytes in
             let mask = slots.count - 1
-            var i = Self.hash(bytes) & mask
+            var i = Self.finish(Self.hash(bytes)) & mask
             while let start = slots[i].start {
                 if Int(slots[i].length) == bytes.count && Self.equal(start, bytes) { return Int(slots[i].count) }
                 i = (i + 1) & mask
@@ -184,7 +202,7 @@ private struct WordCounts {
         let mask = slots.count - 1
         for slot in old {
             guard let start = slot.start else { continue }
-            var i = Self.hash(UnsafeBufferPointer(start: start, count: Int(slot.length))) & mask
+            var i = Self.finish(Self.hash(UnsafeBufferPointer(start: start, count: Int(slot.length)))) & mask
             while slots[i].start != nil { i = (i + 1) & mask }
             slots[i] = slot
             used += 1

@@ -51,6 +51,11 @@ enum SentenceStarts {
         for paragraph in paragraphs {
             var i = paragraph.start
             while i < paragraph.end {
+                if i + 8 <= paragraph.end {
+                    let marks = terminalMarks(text, at: i)
+                    if marks == 0 { i += 8; continue }
+                    i += marks.trailingZeroBitCount >> 3
+                }
                 let byte = text[i]
                 if byte == 0x2E || byte == 0x21 || byte == 0x3F {
                     if let start = startAfterSpacedTerminal(text, at: i, paragraph: paragraph) { add(start, paragraph: false) }
@@ -123,8 +128,7 @@ enum SentenceStarts {
         var paragraphStart: Int? = nil
         var paragraphEnd = 0
         while lineStart < text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count && text[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = ByteScan.firstIndex(of: 0x0A, in: text, from: lineStart, to: text.count)
             var first = lineStart
             while first < lineEnd && isSpaceByte(text[first]) { first += 1 }
             if first < lineEnd {
@@ -155,6 +159,11 @@ enum SentenceStarts {
     static func icuMayAddStarts(_ text: UnsafeBufferPointer<UInt8>, _ paragraph: ByteRange) -> Bool {
         var i = paragraph.start
         while i < paragraph.end {
+            if i + 8 <= paragraph.end {
+                let marks = terminalMarks(text, at: i)
+                if marks == 0 { i += 8; continue }
+                i += marks.trailingZeroBitCount >> 3
+            }
             let byte = text[i]
             if byte >= 0x80 {
                 let (scalar, length) = UTF8Bytes.decode(text, at: i)
@@ -183,6 +192,14 @@ enum SentenceStarts {
     }
 
     // MARK: - Pieces
+
+    /// The high bit of each of the eight bytes at `i` that is `.`, `!`, `?` or not ASCII, and no other bit: the only
+    /// bytes the scans for terminals act on, so the scans go straight to the first one (or past all eight).
+    @inline(__always) static func terminalMarks(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        let word = ByteScan.load(text.baseAddress!, i)
+        return ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x2E)) | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x21))
+            | ByteScan.zeroBytes(word ^ ByteScan.broadcast(0x3F)) | (word & 0x8080_8080_8080_8080)
+    }
 
     @inline(__always) static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
 

@@ -53,10 +53,11 @@ public struct UTF8Validator: Sendable {
             throw InputError.invalidUTF8(path: path, offset: offset + bad, line: lineBreaks + 1, column: column)
         }
         // Only the position after the last line break matters for later errors.
-        var lastBreak = -1
-        for k in 0..<buffer.count where buffer[k] == 0x0A { lineBreaks += 1; lastBreak = k }
+        let n = buffer.count
+        lineBreaks += ByteScan.count(of: 0x0A, in: buffer, from: 0, to: n)
+        let lastBreak = ByteScan.lastIndex(of: 0x0A, in: buffer, from: 0, to: n) ?? -1
         if lastBreak >= 0 { column = 1 }
-        for k in (lastBreak + 1)..<buffer.count where !UTF8Bytes.isContinuation(buffer[k]) { column += 1 }
+        column += n - (lastBreak + 1) - ByteScan.continuationCount(in: buffer, from: lastBreak + 1, to: n)
         offset += buffer.count
     }
 
