@@ -122,6 +122,8 @@ public enum GlossaryLoader {
         if let words = fields["context"], !entry.hasAmbiguousRendering {
             throw reader.error(words, "'context' is used only for ambiguous renderings: add 'ambiguous: true' to the entry or to a rendering")
         }
+        // What the other readers refuse too (the checks above say more precisely where).
+        if let problem = GlossaryValidator.entryProblem(entry) { throw reader.error(node, problem) }
         return entry
     }
 

@@ -138,3 +138,67 @@ extension FuzzRegressionTests {
         #expect(fixed.contains("Alibaba") || fixed.contains("ALIBABA"), "\(fixed.debugDescription)")
     }
 }
+
+/// Glossary conversions (fuzz targets tbx, yaml and csv): whatever loads in one format converts to every other
+/// format and loads again with the same meaning, and what one reader refuses the others refuse.
+extension FuzzRegressionTests {
+    /// Every format `text` (in `format`) converts to loads again with the same entries; a writer may refuse what
+    /// its format cannot hold, with an error.
+    /// With `mayRefuse`, the first reader may refuse `text` instead, with file:line.
+    func assertConvertsEverywhere(_ text: String, _ format: GlossaryFormat, mayRefuse: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let glossary: Glossary
+        do {
+            glossary = try format.load(Array(text.utf8), file: "g.\(format.rawValue)", sourceLanguage: "zh-Hans", targetLanguage: "en")
+        } catch let error as GlossaryError where mayRefuse {
+            #expect("\(error)".hasPrefix("g.\(format.rawValue):"), sourceLocation: sourceLocation)
+            return
+        }
+        for other in GlossaryFormat.allCases {
+            let written: String
+            do { written = try other.write(glossary) } catch is GlossaryError { continue }
+            let back = try other.load(Array(written.utf8), file: "back.\(other.rawValue)", sourceLanguage: glossary.sourceLanguage, targetLanguage: glossary.targetLanguage)
+            #expect(GlossaryFormatTests.comparable(back) == GlossaryFormatTests.comparable(glossary), "as \(other.rawValue):\n\(written)", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func tbx(notes: String, forbidden: String = "Ali") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+          <tbxHeader><fileDesc><sourceDesc><p>translint:source_language=zh-Hans</p><p>translint:target_language=en</p></sourceDesc></fileDesc></tbxHeader>
+          <text><body>
+            <conceptEntry id="c1">
+              \(notes)
+              <langSec xml:lang="zh-Hans"><termSec><term>阿里</term></termSec></langSec>
+              <langSec xml:lang="en">
+                <termSec><term>Alibaba</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+                <termSec><term>\(forbidden)</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+              </langSec>
+            </conceptEntry>
+          </body></text>
+        </tbx>
+
+        """
+    }
+
+    @Test("TBX refuses what YAML and CSV refuse: context words without an ambiguous rendering, and what YAML says of one rendering alone",
+          arguments: [#"<note>translint:context ["Taobao"]</note>"#,
+                      #"<note>translint:ambiguous=false</note><note>translint:context ["Taobao"]</note>"#,
+                      #"<note>translint:rendering {"text": "Ali", "context": ["Taobao"]}</note>"#,
+                      #"<note>translint:rendering {"text": "Ali", "ambiguous": false, "context": ["Taobao"]}</note>"#,
+                      #"<note>translint:rendering {"text": "Aly", "ambiguous": true}</note>"#,
+                      #"<note>translint:ambiguous=true</note><note>translint:context ["!!"]</note>"#,
+                      #"<note>translint:example {"text": " "}</note>"#,
+                      #"<note>translint:example {"text": "Ali said", "fixed": ""}</note>"#])
+    func tbxRefusesWhatYAMLRefuses(notes: String) throws {
+        do {
+            let glossary = try GlossaryFormat.tbx.load(Array(Self.tbx(notes: notes).utf8), file: "g.tbx")
+            Issue.record("loaded: \(GlossaryFormatTests.comparable(glossary)); as YAML:\n\(YAMLGlossaryWriter.write(glossary))")
+        } catch let error as GlossaryError {
+            #expect("\(error)".hasPrefix("g.tbx:5: "), "\(error)")
+        }
+        // With an ambiguous rendering the same context words are what they say, in every format.
+        try assertConvertsEverywhere(Self.tbx(notes: #"<note>translint:ambiguous=true</note><note>translint:context ["Taobao", " Jack Ma "]</note>"#), .tbx)
+        try assertConvertsEverywhere(Self.tbx(notes: #"<note>translint:rendering {"text": "Ali", "ambiguous": true, "context": ["Taobao"]}</note>"#), .tbx)
+    }
+}

@@ -101,9 +101,11 @@ public enum CSVGlossary {
                                                 fixed: parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespacesAndNewlinesASCII) : nil,
                                                 source: exampleSource, location: location))
             }
-            entries.append(GlossaryEntry(source: cell("source"), target: targetTerm, forbidden: forbidden, caseSensitive: caseSensitive,
-                                         note: cell("note"), examples: examples, location: location, ambiguous: ambiguous, context: context,
-                                         renderings: renderings))
+            let entry = GlossaryEntry(source: cell("source"), target: targetTerm, forbidden: forbidden, caseSensitive: caseSensitive,
+                                      note: cell("note"), examples: examples, location: location, ambiguous: ambiguous, context: context,
+                                      renderings: renderings)
+            if let problem = GlossaryValidator.entryProblem(entry) { throw GlossaryError(location: location, message: problem) }
+            entries.append(entry)
         }
         try GlossaryValidator.checkConflicts(entries)
         return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries)

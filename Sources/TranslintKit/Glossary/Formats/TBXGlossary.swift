@@ -105,8 +105,8 @@ public enum TBXGlossary {
                     guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let exampleText = object["text"] as? String else {
                         throw fail(note.line, "translint:example must be followed by {\"text\": …, \"fixed\": …}")
                     }
-                    examples.append(GlossaryExample(text: exampleText, fixed: object["fixed"] as? String, source: object["source"] as? String,
-                                                    location: SourceLocation(file: file, line: note.line)))
+                    examples.append(GlossaryExample(text: trimmed(exampleText), fixed: (object["fixed"] as? String).map(trimmed),
+                                                    source: (object["source"] as? String).map(trimmed), location: SourceLocation(file: file, line: note.line)))
                 } else if let value = text.dropPrefix("translint:ambiguous=") {
                     guard value == "true" || value == "false" else { throw fail(note.line, "translint:ambiguous must be true or false") }
                     ambiguous = value == "true"
@@ -114,12 +114,12 @@ public enum TBXGlossary {
                     guard let words = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
                         throw fail(note.line, "translint:context must be followed by a JSON list of strings")
                     }
-                    context = words
+                    context = words.map(trimmed)
                 } else if let json = text.dropPrefix("translint:rendering ") {
                     guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let rendering = object["text"] as? String else {
                         throw fail(note.line, "translint:rendering must be followed by {\"text\": …, \"ambiguous\": …, \"context\": […]}")
                     }
-                    renderings[rendering] = RenderingAmbiguity(ambiguous: object["ambiguous"] as? Bool, context: object["context"] as? [String] ?? [])
+                    renderings[trimmed(rendering)] = RenderingAmbiguity(ambiguous: object["ambiguous"] as? Bool, context: (object["context"] as? [String] ?? []).map(trimmed))
                 } else if !text.isEmpty {
                     notes.append(text)
                 }
@@ -128,13 +128,20 @@ public enum TBXGlossary {
             for rendering in forbidden where !rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
             }
-            entries.append(GlossaryEntry(source: sourceTerm, target: preferred.term, forbidden: forbidden, caseSensitive: caseSensitive,
-                                         note: notes.isEmpty ? nil : notes.joined(separator: "; "), examples: examples, location: location,
-                                         ambiguous: ambiguous, context: context, renderings: renderings))
+            let entry = GlossaryEntry(source: sourceTerm, target: preferred.term, forbidden: forbidden, caseSensitive: caseSensitive,
+                                      note: notes.isEmpty ? nil : notes.joined(separator: "; "), examples: examples, location: location,
+                                      ambiguous: ambiguous, context: context, renderings: renderings)
+            // What YAML and CSV refuse, TBX refuses: context words without an ambiguous rendering would be lost or
+            // refused in every conversion.
+            if let problem = GlossaryValidator.entryProblem(entry) { throw GlossaryError(location: location, message: problem) }
+            entries.append(entry)
         }
         try GlossaryValidator.checkConflicts(entries)
         return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries, ignore: ignore)
     }
+
+    /// A value from a note's JSON, trimmed as every reader trims what it reads.
+    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlinesASCII) }
 
     /// The terms of a language section with their administrative status.
     private static func terms(in lang: Element, version: Int) -> [(term: String, status: String?)] {
