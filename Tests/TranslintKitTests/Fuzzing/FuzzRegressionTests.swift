@@ -201,4 +201,40 @@ extension FuzzRegressionTests {
         try assertConvertsEverywhere(Self.tbx(notes: #"<note>translint:ambiguous=true</note><note>translint:context ["Taobao", " Jack Ma "]</note>"#), .tbx)
         try assertConvertsEverywhere(Self.tbx(notes: #"<note>translint:rendering {"text": "Ali", "ambiguous": true, "context": ["Taobao"]}</note>"#), .tbx)
     }
+
+    @Test("CSV cells are split at the separator, quote and line break however the next cell starts: a cell starting with a combining mark stays in its column",
+          arguments: ["\u{301}Weibo grew.", "\u{200D}x", "\u{301}\"quoted\", and more", "a\u{301}"])
+    func csvColumnsHoldWithCombiningMarks(start: String) throws {
+        let yaml = """
+        version: 1
+        source_language: zh-Hans
+        target_language: en
+        terms:
+          - source: 微博
+            target: Weibo
+            forbidden: [micro-blog]
+            examples:
+              - text: \(YAMLGlossaryWriter.scalar(start))
+          - target: Sina
+            forbidden: [\(YAMLGlossaryWriter.scalar("\u{301}new wave", inFlow: true))]
+            note: \(YAMLGlossaryWriter.scalar(start))
+
+        """
+        try assertConvertsEverywhere(yaml, .yaml)
+    }
+
+    @Test("CSV keeps renderings with a backslash or |, and refuses an example it could not read back",
+          arguments: ["micro\\", "a\\|b", "|x", "x\\\\|"])
+    func csvRenderingEscapes(rendering: String) throws {
+        let glossary = Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [GlossaryEntry(target: "Weibo", forbidden: [rendering, "microblog"])])
+        for format in [GlossaryFormat.csv, .tsv] {
+            let back = try format.load(Array(try format.write(glossary).utf8), file: "g.\(format.rawValue)")
+            #expect(back.entries.first?.forbidden == [rendering, "microblog"])
+        }
+        for example in [GlossaryExample(text: "two\nlines", fixed: nil), GlossaryExample(text: "a => b", fixed: nil), GlossaryExample(text: "a =>", fixed: "b"),
+                        GlossaryExample(text: "x ‖ y", fixed: nil), GlossaryExample(text: "a", fixed: "b => c")] {
+            let entry = GlossaryEntry(target: "Weibo", forbidden: ["microblog"], examples: [example])
+            #expect(throws: GlossaryError.self) { try CSVGlossary.write(Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [entry])) }
+        }
+    }
 }
