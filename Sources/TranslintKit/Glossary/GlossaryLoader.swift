@@ -220,7 +220,7 @@ struct NodeReader {
 
     func string(_ node: Node, key: String) throws -> String {
         guard let scalar = node.scalar else { throw error(node, "'\(key)' must be a string") }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+        let value = scalar.string.trimmingCharacters(in: .glossaryValue)
         guard !value.isEmpty else { throw error(node, "'\(key)' must not be empty") }
         return value
     }
@@ -238,11 +238,17 @@ struct NodeReader {
 }
 
 extension String {
-    enum TrimSet { case whitespacesAndNewlinesASCII }
+    enum TrimSet {
+        case whitespacesAndNewlinesASCII
+        /// What every glossary reader trims from a value: ASCII spaces, tabs and line breaks, and U+FEFF, which
+        /// Foundation's decoding (behind Yams, XMLParser and JSONSerialization) drops at the start of a string, so
+        /// that one format would keep it and another lose it.
+        case glossaryValue
+    }
 
-    /// Trims ASCII spaces, tabs and line breaks (no Foundation needed).
-    func trimmingCharacters(in _: TrimSet) -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    /// Trims ASCII spaces, tabs and line breaks, and for `.glossaryValue` U+FEFF (no Foundation needed).
+    func trimmingCharacters(in set: TrimSet) -> String {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || (set == .glossaryValue && $0 == "\u{FEFF}") }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!

@@ -4,10 +4,10 @@ enum GlossaryValidator {
     /// What is wrong with `entry` as every format reads it, or nil: each text has something in it, the target, each
     /// forbidden rendering and each context word a letter or digit, and context words and what a rendering says
     /// alone belong to renderings the entry has, context words only to ambiguous ones. Values are as the readers
-    /// leave them, trimmed of ASCII spaces and line breaks.
+    /// leave them, trimmed of ASCII spaces, line breaks and U+FEFF.
     static func entryProblem(_ entry: GlossaryEntry) -> String? {
         func hasWord(_ text: String) -> Bool { text.unicodeScalars.contains { CharacterClass.isAlnum($0.value) } }
-        func isBlank(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespacesAndNewlinesASCII).isEmpty }
+        func isBlank(_ text: String) -> Bool { text.trimmingCharacters(in: .glossaryValue).isEmpty }
         if let source = entry.source, isBlank(source) { return "'source' must not be empty" }
         guard hasWord(entry.target) else { return "target '\(entry.target)' has no letter or digit" }
         for rendering in entry.forbidden where !hasWord(rendering) {

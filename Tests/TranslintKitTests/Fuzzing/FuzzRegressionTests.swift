@@ -237,4 +237,13 @@ extension FuzzRegressionTests {
             #expect(throws: GlossaryError.self) { try CSVGlossary.write(Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [entry])) }
         }
     }
+
+    @Test("a note or example of U+FEFF, NEL or another invisible character converts from CSV to every format and back (a note of U+FEFF alone is no note)",
+          arguments: ["\u{FEFF}", "\u{85}", "a\u{85}b", "\u{2028}", "\u{FEFF}\u{FEFF}", "\u{A0}", "x\u{FEFF}", "\u{FEFF} x", "a\u{FEFF}b"])
+    func invisibleNotes(note: String) throws {
+        try assertConvertsEverywhere("source@zh-Hans,target@en,forbidden,note\r\n微博,Weibo,micro-blog,\"\(note)\"\r\n", .csv)
+        // An example of nothing but U+FEFF is refused, as YAML refuses an empty one.
+        try assertConvertsEverywhere("source@zh-Hans,target@en,forbidden,examples\r\n微博,Weibo,micro-blog,\"\(note) => x\"\r\n", .csv, mayRefuse: true)
+        try assertConvertsEverywhere("version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - target: Weibo\n    note: \(YAMLGlossaryWriter.scalar(note + "."))\n", .yaml)
+    }
 }

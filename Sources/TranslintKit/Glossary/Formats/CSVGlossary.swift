@@ -27,9 +27,9 @@ public enum CSVGlossary {
         var index: [String: Int] = [:]
         var languages: [String: String] = [:]
         for (k, cell) in header.cells.enumerated() {
-            var name = cell.trimmingCharacters(in: .whitespacesAndNewlinesASCII).lowercased()
+            var name = cell.trimmingCharacters(in: .glossaryValue).lowercased()
             if let at = name.firstIndex(of: "@") {
-                let language = String(cell.trimmingCharacters(in: .whitespacesAndNewlinesASCII)[cell.trimmingCharacters(in: .whitespacesAndNewlinesASCII).index(after: at)...])
+                let language = String(cell.trimmingCharacters(in: .glossaryValue)[cell.trimmingCharacters(in: .glossaryValue).index(after: at)...])
                 name = String(name[..<at])
                 guard GlossaryLoader.isLanguageTag(language) else {
                     throw GlossaryError(location: SourceLocation(file: file, line: header.line), message: "column '\(cell)': '\(language)' is not a BCP 47 language tag")
@@ -56,7 +56,7 @@ public enum CSVGlossary {
             }
             func cell(_ name: String) -> String? {
                 guard let k = index[name], k < row.cells.count else { return nil }
-                let value = row.cells[k].trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+                let value = row.cells[k].trimmingCharacters(in: .glossaryValue)
                 return value.isEmpty ? nil : value
             }
             guard let targetTerm = cell("target") else { throw GlossaryError(location: location, message: "empty 'target'") }
@@ -172,11 +172,11 @@ public enum CSVGlossary {
         var body = line, exampleSource: String?
         let sourceParts = body.unicodeScalars.split(onScalars: sourceSeparator)
         guard sourceParts.count <= 2 else { return nil }
-        if sourceParts.count == 2 { exampleSource = sourceParts[0].trimmingCharacters(in: .whitespacesAndNewlinesASCII); body = sourceParts[1] }
+        if sourceParts.count == 2 { exampleSource = sourceParts[0].trimmingCharacters(in: .glossaryValue); body = sourceParts[1] }
         let parts = body.unicodeScalars.split(onScalars: " => ")
         guard parts.count <= 2 else { return nil }
-        return GlossaryExample(text: parts[0].trimmingCharacters(in: .whitespacesAndNewlinesASCII),
-                               fixed: parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespacesAndNewlinesASCII) : nil,
+        return GlossaryExample(text: parts[0].trimmingCharacters(in: .glossaryValue),
+                               fixed: parts.count == 2 ? parts[1].trimmingCharacters(in: .glossaryValue) : nil,
                                source: exampleSource, location: location)
     }
 
@@ -193,7 +193,7 @@ public enum CSVGlossary {
         }
         if escaped { current.append("\\") }
         items.append(String(current))
-        return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlinesASCII) }.filter { !$0.isEmpty }
+        return items.map { $0.trimmingCharacters(in: .glossaryValue) }.filter { !$0.isEmpty }
     }
 
     /// One item of a `|`-separated list, as `splitRenderings` reads it back.

@@ -141,7 +141,7 @@ public enum TBXGlossary {
     }
 
     /// A value from a note's JSON, trimmed as every reader trims what it reads.
-    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlinesASCII) }
+    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .glossaryValue) }
 
     /// The terms of a language section with their administrative status.
     private static func terms(in lang: Element, version: Int) -> [(term: String, status: String?)] {
@@ -206,7 +206,7 @@ public enum TBXGlossary {
         var text: String {
             var all = textParts.joined()
             for child in children { all += child.text }
-            return all.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+            return all.trimmingCharacters(in: .glossaryValue)
         }
 
         func child(_ name: String) -> Element? { children.first { $0.name == name } }
