@@ -241,8 +241,8 @@ extension String {
     enum TrimSet {
         case whitespacesAndNewlinesASCII
         /// What every glossary reader trims from a value: ASCII spaces, tabs and line breaks, and U+FEFF, which
-        /// Foundation's decoding (behind Yams, XMLParser and JSONSerialization) drops at the start of a string, so
-        /// that one format would keep it and another lose it.
+        /// the YAML and TBX readers drop at the start of a string (even YAML's escaped `\uFEFF`) and CSV would
+        /// keep.
         case glossaryValue
     }
 
