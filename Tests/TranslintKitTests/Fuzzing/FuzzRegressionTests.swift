@@ -246,4 +246,13 @@ extension FuzzRegressionTests {
         try assertConvertsEverywhere("source@zh-Hans,target@en,forbidden,examples\r\n微博,Weibo,micro-blog,\"\(note) => x\"\r\n", .csv, mayRefuse: true)
         try assertConvertsEverywhere("version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - target: Weibo\n    note: \(YAMLGlossaryWriter.scalar(note + "."))\n", .yaml)
     }
+
+    @Test("CSV: an ambiguous rendering spelt like a flag (no, TRUE, 1) stays a rendering, not the entry's ambiguity",
+          arguments: ["no", "TRUE", "1"])
+    func csvRenderingLikeAFlag(rendering: String) throws {
+        let entry = GlossaryEntry(target: "Weibo", forbidden: [rendering, "microblog"], context: ["Sina"],
+                                  renderings: [rendering: RenderingAmbiguity(ambiguous: true)])
+        let yaml = YAMLGlossaryWriter.write(Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [entry]))
+        try assertConvertsEverywhere(yaml, .yaml)
+    }
 }

@@ -17,6 +17,9 @@ public enum CSVGlossary {
     /// Between an example's source and its text in the `examples` cell (the separator of bilingual examples).
     static let sourceSeparator = " ‖ "
 
+    /// What a flag cell says (`true` or `false`), lowercased.
+    static let flagWords: Set<String> = ["true", "yes", "1", "false", "no", "0"]
+
     public static let columns = ["source", "target", "forbidden", "note", "case_sensitive", "examples", "ambiguous", "context"]
 
     /// Parses `text` (read from `file`); `separator` is `,` for CSV and a tab for TSV.
@@ -73,7 +76,7 @@ public enum CSVGlossary {
             // `ambiguous`: true or false for the whole entry, or the renderings that are, separated by `|`.
             var ambiguous: Bool?
             var renderings: [String: RenderingAmbiguity] = [:]
-            if let value = cell("ambiguous"), !["true", "yes", "1", "false", "no", "0"].contains(value.lowercased()) {
+            if let value = cell("ambiguous"), !flagWords.contains(value.lowercased()) {
                 for rendering in splitRenderings(value) {
                     guard forbidden.contains(rendering) else {
                         throw GlossaryError(location: location, message: "'ambiguous' names '\(rendering)', which is not one of the row's forbidden renderings (or write true or false)")
@@ -141,8 +144,10 @@ public enum CSVGlossary {
                 }.joined(separator: "\n"))
             }
             if hasAmbiguity {
-                cells.append(entry.ambiguous.map { $0 ? "true" : "false" }
-                             ?? entry.forbidden.filter { entry.renderings[$0] != nil }.map(escapeRendering).joined(separator: "|"))
+                var named = entry.forbidden.filter { entry.renderings[$0] != nil }.map(escapeRendering).joined(separator: "|")
+                // One rendering spelt like a flag (`no`) would read back as the flag: escaped, it reads as itself.
+                if flagWords.contains(named.lowercased()) { named = "\\" + named }
+                cells.append(entry.ambiguous.map { $0 ? "true" : "false" } ?? named)
                 cells.append(entry.context.map(escapeRendering).joined(separator: "|"))
             }
             out += row(cells, separator)
