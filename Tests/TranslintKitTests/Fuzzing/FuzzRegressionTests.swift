@@ -255,4 +255,19 @@ extension FuzzRegressionTests {
         let yaml = YAMLGlossaryWriter.write(Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [entry]))
         try assertConvertsEverywhere(yaml, .yaml)
     }
+
+    @Test("TBX refuses a language that is not a BCP 47 tag, as YAML and CSV do (fuzz target tbx, seed 1: 'zh-Han\\s', '{h-Hans')",
+          arguments: [("translint:source_language=zh-Hans", "translint:source_language=zh-Han\\s", "g.tbx:3: the source language 'zh-Han\\s'"),
+                      ("translint:target_language=en", "translint:target_language={n", "g.tbx:3: the target language '{n'"),
+                      ("<p>translint:source_language=zh-Hans</p>", "", "g.tbx:2: the source language 'zh Hans'")])
+    func tbxLanguageTags(replacing: String, with: String, message: String) throws {
+        var text = Self.tbx(notes: "").replacingOccurrences(of: replacing, with: with)
+        if with.isEmpty { text = text.replacingOccurrences(of: "xml:lang=\"zh-Hans\"", with: "xml:lang=\"zh Hans\"") }
+        do {
+            let glossary = try GlossaryFormat.tbx.load(Array(text.utf8), file: "g.tbx")
+            Issue.record("loaded: \(GlossaryFormatTests.comparable(glossary))")
+        } catch let error as GlossaryError {
+            #expect("\(error)".hasPrefix(message), "\(error)")
+        }
+    }
 }

@@ -44,11 +44,13 @@ public enum TBXGlossary {
         // Header conventions.
         var headerSource: String?, headerTarget: String?
         var ignore: [String] = []
+        // Where each language was said, for an error about it: the header's line, else the root's.
+        var languageLines: [String: Int] = [:]
         let headerName = version == 3 ? "tbxHeader" : "martifHeader"
         for p in root.child(headerName)?.descendants("p") ?? [] {
             let text = p.text
-            if let value = text.dropPrefix("translint:source_language=") { headerSource = value }
-            if let value = text.dropPrefix("translint:target_language=") { headerTarget = value }
+            if let value = text.dropPrefix("translint:source_language=") { headerSource = value; languageLines["source"] = p.line }
+            if let value = text.dropPrefix("translint:target_language=") { headerTarget = value; languageLines["target"] = p.line }
             if let value = text.dropPrefix("translint:ignore=") { ignore.append(value) }
         }
         guard let body = root.child("text")?.child("body") else { throw fail(root.line, "no <text><body> with entries") }
@@ -70,6 +72,10 @@ public enum TBXGlossary {
         let target = headerTarget ?? targetLanguage ?? seen.first { marked.contains($0.lowercased()) } ?? (seen.count > 1 ? seen[1] : seen.first)
         guard let target else { throw fail(root.line, "no entries with xml:lang languages") }
         let source = headerSource ?? sourceLanguage ?? seen.first { $0.lowercased() != target.lowercased() } ?? "und"
+        // As YAML and CSV demand, so that the glossary converts to them.
+        for (key, tag) in [("source", source), ("target", target)] where !GlossaryLoader.isLanguageTag(tag) {
+            throw fail(languageLines[key] ?? root.line, "the \(key) language '\(tag)' is not a BCP 47 language tag such as 'en' or 'zh-Hans'")
+        }
 
         var entries: [GlossaryEntry] = []
         for element in entryElements {
