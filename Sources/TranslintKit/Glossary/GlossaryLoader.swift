@@ -122,6 +122,8 @@ public enum GlossaryLoader {
         if let words = fields["context"], !entry.hasAmbiguousRendering {
             throw reader.error(words, "'context' is used only for ambiguous renderings: add 'ambiguous: true' to the entry or to a rendering")
         }
+        // What the other readers refuse too (the checks above say more precisely where).
+        if let problem = GlossaryValidator.entryProblem(entry) { throw reader.error(node, problem) }
         return entry
     }
 
@@ -218,7 +220,7 @@ struct NodeReader {
 
     func string(_ node: Node, key: String) throws -> String {
         guard let scalar = node.scalar else { throw error(node, "'\(key)' must be a string") }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+        let value = scalar.string.trimmingCharacters(in: .glossaryValue)
         guard !value.isEmpty else { throw error(node, "'\(key)' must not be empty") }
         return value
     }
@@ -236,11 +238,17 @@ struct NodeReader {
 }
 
 extension String {
-    enum TrimSet { case whitespacesAndNewlinesASCII }
+    enum TrimSet {
+        case whitespacesAndNewlinesASCII
+        /// What every glossary reader trims from a value: ASCII spaces, tabs and line breaks, and U+FEFF, which
+        /// the YAML and TBX readers drop at the start of a string (even YAML's escaped `\uFEFF`) and CSV would
+        /// keep.
+        case glossaryValue
+    }
 
-    /// Trims ASCII spaces, tabs and line breaks (no Foundation needed).
-    func trimmingCharacters(in _: TrimSet) -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    /// Trims ASCII spaces, tabs and line breaks, and for `.glossaryValue` U+FEFF (no Foundation needed).
+    func trimmingCharacters(in set: TrimSet) -> String {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || (set == .glossaryValue && $0 == "\u{FEFF}") }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!

@@ -1,5 +1,41 @@
-/// Checks that concern the glossary as a whole: entries that would fight each other at lint time.
+/// Checks that concern the glossary as a whole: entries that would fight each other at lint time; and what every
+/// reader demands of one entry, so that whatever loads in one format converts to every other and loads again.
 enum GlossaryValidator {
+    /// What is wrong with `entry` as every format reads it, or nil: each text has something in it, the target, each
+    /// forbidden rendering and each context word a letter or digit, and context words and what a rendering says
+    /// alone belong to renderings the entry has, context words only to ambiguous ones. Values are as the readers
+    /// leave them, trimmed of ASCII spaces, line breaks and U+FEFF.
+    static func entryProblem(_ entry: GlossaryEntry) -> String? {
+        func hasWord(_ text: String) -> Bool { text.unicodeScalars.contains { CharacterClass.isAlnum($0.value) } }
+        func isBlank(_ text: String) -> Bool { text.trimmingCharacters(in: .glossaryValue).isEmpty }
+        if let source = entry.source, isBlank(source) { return "'source' must not be empty" }
+        guard hasWord(entry.target) else { return "target '\(entry.target)' has no letter or digit" }
+        for rendering in entry.forbidden where !hasWord(rendering) {
+            return "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word"
+        }
+        if let note = entry.note, isBlank(note) { return "'note' must not be empty" }
+        for example in entry.examples {
+            if isBlank(example.text) { return "an example's 'text' must not be empty" }
+            if let fixed = example.fixed, isBlank(fixed) { return "an example's 'fixed' must not be empty" }
+            if let source = example.source, isBlank(source) { return "an example's 'source' must not be empty" }
+        }
+        for word in entry.context + entry.renderings.values.flatMap(\.context) where !hasWord(word) {
+            return "context word '\(word)' has no letter or digit"
+        }
+        for rendering in entry.renderings.keys.sorted() {
+            guard let k = entry.forbidden.firstIndex(of: rendering) else {
+                return "'\(rendering)' is not one of the entry's forbidden renderings, so nothing can be said of it alone"
+            }
+            if !(entry.renderings[rendering]?.context.isEmpty ?? true) && !entry.isAmbiguous(k) {
+                return "'context' of '\(rendering)' is used only when the rendering is ambiguous"
+            }
+        }
+        if !entry.context.isEmpty && !entry.hasAmbiguousRendering {
+            return "'context' is used only for ambiguous renderings: say that the entry or one of its renderings is ambiguous"
+        }
+        return nil
+    }
+
     /// Throws on the first pair of entries that cannot be matched unambiguously:
     /// two entries with the same target, a rendering forbidden twice, or a forbidden rendering
     /// that is some entry's preferred target.

@@ -138,3 +138,136 @@ extension FuzzRegressionTests {
         #expect(fixed.contains("Alibaba") || fixed.contains("ALIBABA"), "\(fixed.debugDescription)")
     }
 }
+
+/// Glossary conversions (fuzz targets tbx, yaml and csv): whatever loads in one format converts to every other
+/// format and loads again with the same meaning, and what one reader refuses the others refuse.
+extension FuzzRegressionTests {
+    /// Every format `text` (in `format`) converts to loads again with the same entries; a writer may refuse what
+    /// its format cannot hold, with an error.
+    /// With `mayRefuse`, the first reader may refuse `text` instead, with file:line.
+    func assertConvertsEverywhere(_ text: String, _ format: GlossaryFormat, mayRefuse: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let glossary: Glossary
+        do {
+            glossary = try format.load(Array(text.utf8), file: "g.\(format.rawValue)", sourceLanguage: "zh-Hans", targetLanguage: "en")
+        } catch let error as GlossaryError where mayRefuse {
+            #expect("\(error)".hasPrefix("g.\(format.rawValue):"), sourceLocation: sourceLocation)
+            return
+        }
+        for other in GlossaryFormat.allCases {
+            let written: String
+            do { written = try other.write(glossary) } catch is GlossaryError { continue }
+            let back = try other.load(Array(written.utf8), file: "back.\(other.rawValue)", sourceLanguage: glossary.sourceLanguage, targetLanguage: glossary.targetLanguage)
+            #expect(GlossaryFormatTests.comparable(back) == GlossaryFormatTests.comparable(glossary), "as \(other.rawValue):\n\(written)", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func tbx(notes: String, forbidden: String = "Ali") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+          <tbxHeader><fileDesc><sourceDesc><p>translint:source_language=zh-Hans</p><p>translint:target_language=en</p></sourceDesc></fileDesc></tbxHeader>
+          <text><body>
+            <conceptEntry id="c1">
+              \(notes)
+              <langSec xml:lang="zh-Hans"><termSec><term>阿里</term></termSec></langSec>
+              <langSec xml:lang="en">
+                <termSec><term>Alibaba</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+                <termSec><term>\(forbidden)</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+              </langSec>
+            </conceptEntry>
+          </body></text>
+        </tbx>
+
+        """
+    }
+
+    @Test("TBX refuses what YAML and CSV refuse: context words without an ambiguous rendering, and what YAML says of one rendering alone",
+          arguments: [#"<note>translint:context ["Taobao"]</note>"#,
+                      #"<note>translint:ambiguous=false</note><note>translint:context ["Taobao"]</note>"#,
+                      #"<note>translint:rendering {"text": "Ali", "context": ["Taobao"]}</note>"#,
+                      #"<note>translint:rendering {"text": "Ali", "ambiguous": false, "context": ["Taobao"]}</note>"#,
+                      #"<note>translint:rendering {"text": "Aly", "ambiguous": true}</note>"#,
+                      #"<note>translint:ambiguous=true</note><note>translint:context ["!!"]</note>"#,
+                      #"<note>translint:example {"text": " "}</note>"#,
+                      #"<note>translint:example {"text": "Ali said", "fixed": ""}</note>"#])
+    func tbxRefusesWhatYAMLRefuses(notes: String) throws {
+        do {
+            let glossary = try GlossaryFormat.tbx.load(Array(Self.tbx(notes: notes).utf8), file: "g.tbx")
+            Issue.record("loaded: \(GlossaryFormatTests.comparable(glossary)); as YAML:\n\(YAMLGlossaryWriter.write(glossary))")
+        } catch let error as GlossaryError {
+            #expect("\(error)".hasPrefix("g.tbx:5: "), "\(error)")
+        }
+        // With an ambiguous rendering the same context words are what they say, in every format.
+        try assertConvertsEverywhere(Self.tbx(notes: #"<note>translint:ambiguous=true</note><note>translint:context ["Taobao", " Jack Ma "]</note>"#), .tbx)
+        try assertConvertsEverywhere(Self.tbx(notes: #"<note>translint:rendering {"text": "Ali", "ambiguous": true, "context": ["Taobao"]}</note>"#), .tbx)
+    }
+
+    @Test("CSV cells are split at the separator, quote and line break however the next cell starts: a cell starting with a combining mark stays in its column",
+          arguments: ["\u{301}Weibo grew.", "\u{200D}x", "\u{301}\"quoted\", and more", "a\u{301}"])
+    func csvColumnsHoldWithCombiningMarks(start: String) throws {
+        let yaml = """
+        version: 1
+        source_language: zh-Hans
+        target_language: en
+        terms:
+          - source: 微博
+            target: Weibo
+            forbidden: [micro-blog]
+            examples:
+              - text: \(YAMLGlossaryWriter.scalar(start))
+          - target: Sina
+            forbidden: [\(YAMLGlossaryWriter.scalar("\u{301}new wave", inFlow: true))]
+            note: \(YAMLGlossaryWriter.scalar(start))
+
+        """
+        try assertConvertsEverywhere(yaml, .yaml)
+    }
+
+    @Test("CSV keeps renderings with a backslash or |, and refuses an example it could not read back",
+          arguments: ["micro\\", "a\\|b", "|x", "x\\\\|"])
+    func csvRenderingEscapes(rendering: String) throws {
+        let glossary = Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [GlossaryEntry(target: "Weibo", forbidden: [rendering, "microblog"])])
+        for format in [GlossaryFormat.csv, .tsv] {
+            let back = try format.load(Array(try format.write(glossary).utf8), file: "g.\(format.rawValue)")
+            #expect(back.entries.first?.forbidden == [rendering, "microblog"])
+        }
+        for example in [GlossaryExample(text: "two\nlines", fixed: nil), GlossaryExample(text: "a => b", fixed: nil), GlossaryExample(text: "a =>", fixed: "b"),
+                        GlossaryExample(text: "x ‖ y", fixed: nil), GlossaryExample(text: "a", fixed: "b => c")] {
+            let entry = GlossaryEntry(target: "Weibo", forbidden: ["microblog"], examples: [example])
+            #expect(throws: GlossaryError.self) { try CSVGlossary.write(Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [entry])) }
+        }
+    }
+
+    @Test("a note or example of U+FEFF, NEL or another invisible character converts from CSV to every format and back (a note of U+FEFF alone is no note)",
+          arguments: ["\u{FEFF}", "\u{85}", "a\u{85}b", "\u{2028}", "\u{FEFF}\u{FEFF}", "\u{A0}", "x\u{FEFF}", "\u{FEFF} x", "a\u{FEFF}b"])
+    func invisibleNotes(note: String) throws {
+        try assertConvertsEverywhere("source@zh-Hans,target@en,forbidden,note\r\n微博,Weibo,micro-blog,\"\(note)\"\r\n", .csv)
+        // An example of nothing but U+FEFF is refused, as YAML refuses an empty one.
+        try assertConvertsEverywhere("source@zh-Hans,target@en,forbidden,examples\r\n微博,Weibo,micro-blog,\"\(note) => x\"\r\n", .csv, mayRefuse: true)
+        try assertConvertsEverywhere("version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - target: Weibo\n    note: \(YAMLGlossaryWriter.scalar(note + "."))\n", .yaml)
+    }
+
+    @Test("CSV: an ambiguous rendering spelt like a flag (no, TRUE, 1) stays a rendering, not the entry's ambiguity",
+          arguments: ["no", "TRUE", "1"])
+    func csvRenderingLikeAFlag(rendering: String) throws {
+        let entry = GlossaryEntry(target: "Weibo", forbidden: [rendering, "microblog"], context: ["Sina"],
+                                  renderings: [rendering: RenderingAmbiguity(ambiguous: true)])
+        let yaml = YAMLGlossaryWriter.write(Glossary(sourceLanguage: "zh-Hans", targetLanguage: "en", entries: [entry]))
+        try assertConvertsEverywhere(yaml, .yaml)
+    }
+
+    @Test("TBX refuses a language that is not a BCP 47 tag, as YAML and CSV do (fuzz target tbx, seed 1: 'zh-Han\\s', '{h-Hans')",
+          arguments: [("translint:source_language=zh-Hans", "translint:source_language=zh-Han\\s", "g.tbx:3: the source language 'zh-Han\\s'"),
+                      ("translint:target_language=en", "translint:target_language={n", "g.tbx:3: the target language '{n'"),
+                      ("<p>translint:source_language=zh-Hans</p>", "", "g.tbx:2: the source language 'zh Hans'")])
+    func tbxLanguageTags(replacing: String, with: String, message: String) throws {
+        var text = Self.tbx(notes: "").replacingOccurrences(of: replacing, with: with)
+        if with.isEmpty { text = text.replacingOccurrences(of: "xml:lang=\"zh-Hans\"", with: "xml:lang=\"zh Hans\"") }
+        do {
+            let glossary = try GlossaryFormat.tbx.load(Array(text.utf8), file: "g.tbx")
+            Issue.record("loaded: \(GlossaryFormatTests.comparable(glossary))")
+        } catch let error as GlossaryError {
+            #expect("\(error)".hasPrefix(message), "\(error)")
+        }
+    }
+}

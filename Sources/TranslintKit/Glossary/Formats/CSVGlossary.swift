@@ -4,7 +4,7 @@
 /// | --- | --- |
 /// | `source` (or `source@zh-Hans`) | the source term |
 /// | `target` (or `target@en`) | the preferred target, required |
-/// | `forbidden` | renderings separated by `|` (a `|` inside a rendering is written `\|`) |
+/// | `forbidden` | renderings separated by `|` (a `|` inside a rendering is written `\|`, a backslash `\\`) |
 /// | `note` | free text |
 /// | `case_sensitive` | `true`, `false` or empty |
 /// | `examples` | optional: one example per line, `text => fixed`, or just `text` for one that must not be flagged; `source ‖ text => fixed` for one with a source |
@@ -17,6 +17,9 @@ public enum CSVGlossary {
     /// Between an example's source and its text in the `examples` cell (the separator of bilingual examples).
     static let sourceSeparator = " ‖ "
 
+    /// What a flag cell says (`true` or `false`), lowercased.
+    static let flagWords: Set<String> = ["true", "yes", "1", "false", "no", "0"]
+
     public static let columns = ["source", "target", "forbidden", "note", "case_sensitive", "examples", "ambiguous", "context"]
 
     /// Parses `text` (read from `file`); `separator` is `,` for CSV and a tab for TSV.
@@ -27,9 +30,9 @@ public enum CSVGlossary {
         var index: [String: Int] = [:]
         var languages: [String: String] = [:]
         for (k, cell) in header.cells.enumerated() {
-            var name = cell.trimmingCharacters(in: .whitespacesAndNewlinesASCII).lowercased()
+            var name = cell.trimmingCharacters(in: .glossaryValue).lowercased()
             if let at = name.firstIndex(of: "@") {
-                let language = String(cell.trimmingCharacters(in: .whitespacesAndNewlinesASCII)[cell.trimmingCharacters(in: .whitespacesAndNewlinesASCII).index(after: at)...])
+                let language = String(cell.trimmingCharacters(in: .glossaryValue)[cell.trimmingCharacters(in: .glossaryValue).index(after: at)...])
                 name = String(name[..<at])
                 guard GlossaryLoader.isLanguageTag(language) else {
                     throw GlossaryError(location: SourceLocation(file: file, line: header.line), message: "column '\(cell)': '\(language)' is not a BCP 47 language tag")
@@ -56,7 +59,7 @@ public enum CSVGlossary {
             }
             func cell(_ name: String) -> String? {
                 guard let k = index[name], k < row.cells.count else { return nil }
-                let value = row.cells[k].trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+                let value = row.cells[k].trimmingCharacters(in: .glossaryValue)
                 return value.isEmpty ? nil : value
             }
             guard let targetTerm = cell("target") else { throw GlossaryError(location: location, message: "empty 'target'") }
@@ -73,7 +76,7 @@ public enum CSVGlossary {
             // `ambiguous`: true or false for the whole entry, or the renderings that are, separated by `|`.
             var ambiguous: Bool?
             var renderings: [String: RenderingAmbiguity] = [:]
-            if let value = cell("ambiguous"), !["true", "yes", "1", "false", "no", "0"].contains(value.lowercased()) {
+            if let value = cell("ambiguous"), !flagWords.contains(value.lowercased()) {
                 for rendering in splitRenderings(value) {
                     guard forbidden.contains(rendering) else {
                         throw GlossaryError(location: location, message: "'ambiguous' names '\(rendering)', which is not one of the row's forbidden renderings (or write true or false)")
@@ -91,19 +94,17 @@ public enum CSVGlossary {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
             }
             var examples: [GlossaryExample] = []
-            for line in (cell("examples") ?? "").split(separator: "\n") {
-                var body = String(line), exampleSource: String?
-                let sourceParts = body.splitting(on: sourceSeparator)
-                if sourceParts.count == 2 { exampleSource = sourceParts[0].trimmingCharacters(in: .whitespacesAndNewlinesASCII); body = sourceParts[1] }
-                let parts = body.splitting(on: " => ")
-                guard parts.count <= 2, sourceParts.count <= 2 else { throw GlossaryError(location: location, message: "an example has more than one ' => ' or ' ‖ ': \(line)") }
-                examples.append(GlossaryExample(text: parts[0].trimmingCharacters(in: .whitespacesAndNewlinesASCII),
-                                                fixed: parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespacesAndNewlinesASCII) : nil,
-                                                source: exampleSource, location: location))
+            for line in (cell("examples") ?? "").unicodeScalars.split(onScalars: "\n") where !line.isEmpty {
+                guard let example = parseExample(line, location: location) else {
+                    throw GlossaryError(location: location, message: "an example has more than one ' => ' or ' ‖ ': \(line)")
+                }
+                examples.append(example)
             }
-            entries.append(GlossaryEntry(source: cell("source"), target: targetTerm, forbidden: forbidden, caseSensitive: caseSensitive,
-                                         note: cell("note"), examples: examples, location: location, ambiguous: ambiguous, context: context,
-                                         renderings: renderings))
+            let entry = GlossaryEntry(source: cell("source"), target: targetTerm, forbidden: forbidden, caseSensitive: caseSensitive,
+                                      note: cell("note"), examples: examples, location: location, ambiguous: ambiguous, context: context,
+                                      renderings: renderings)
+            if let problem = GlossaryValidator.entryProblem(entry) { throw GlossaryError(location: location, message: problem) }
+            entries.append(entry)
         }
         try GlossaryValidator.checkConflicts(entries)
         return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries)
@@ -128,17 +129,26 @@ public enum CSVGlossary {
         if hasAmbiguity { header += ["ambiguous", "context"] }
         var out = row(header, separator)
         for entry in glossary.entries {
-            var cells = [entry.source ?? "", entry.target, entry.forbidden.map { $0.replacingAll("|", "\\|") }.joined(separator: "|"),
+            var cells = [entry.source ?? "", entry.target, entry.forbidden.map(escapeRendering).joined(separator: "|"),
                          entry.note ?? "", entry.caseSensitive.map { $0 ? "true" : "false" } ?? ""]
             if hasExamples {
-                cells.append(entry.examples.map { example in
-                    (example.source.map { $0 + sourceSeparator } ?? "") + (example.fixed.map { "\(example.text) => \($0)" } ?? example.text)
+                cells.append(try entry.examples.map { example in
+                    let line = (example.source.map { $0 + sourceSeparator } ?? "") + (example.fixed.map { "\(example.text) => \($0)" } ?? example.text)
+                    // One line of the cell, read back as written: a line break, ' => ' or ' ‖ ' inside would change it.
+                    let back = line.unicodeScalars.contains { $0 == "\n" } ? nil : parseExample(line, location: nil)
+                    guard let back, back.text == example.text, back.fixed == example.fixed, back.source == example.source else {
+                        throw GlossaryError(location: example.location ?? entry.location,
+                                            message: "a spreadsheet cannot hold the example '\(example.text)' of '\(entry.target)' (a line break, ' => ' or ' ‖ ' in it); keep it in YAML or TBX")
+                    }
+                    return line
                 }.joined(separator: "\n"))
             }
             if hasAmbiguity {
-                cells.append(entry.ambiguous.map { $0 ? "true" : "false" }
-                             ?? entry.forbidden.filter { entry.renderings[$0] != nil }.map { $0.replacingAll("|", "\\|") }.joined(separator: "|"))
-                cells.append(entry.context.map { $0.replacingAll("|", "\\|") }.joined(separator: "|"))
+                var named = entry.forbidden.filter { entry.renderings[$0] != nil }.map(escapeRendering).joined(separator: "|")
+                // One rendering spelt like a flag (`no`) would read back as the flag: escaped, it reads as itself.
+                if flagWords.contains(named.lowercased()) { named = "\\" + named }
+                cells.append(entry.ambiguous.map { $0 ? "true" : "false" } ?? named)
+                cells.append(entry.context.map(escapeRendering).joined(separator: "|"))
             }
             out += row(cells, separator)
         }
@@ -146,26 +156,59 @@ public enum CSVGlossary {
     }
 
     private static func row(_ cells: [String], _ separator: Character) -> String {
-        cells.map { cell in
-            let needsQuotes = cell.contains(separator) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
-                || cell.hasPrefix(" ") || cell.hasSuffix(" ")
-            return needsQuotes ? "\"" + cell.replacingAll("\"", "\"\"") + "\"" : cell
+        let separatorScalar = separator.unicodeScalars.first!
+        return cells.map { cell in
+            let scalars = cell.unicodeScalars
+            let needsQuotes = scalars.contains { $0 == separatorScalar || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+                || scalars.first == " " || scalars.last == " "
+            guard needsQuotes else { return cell }
+            var quoted = String.UnicodeScalarView()
+            for ch in scalars {
+                if ch == "\"" { quoted.append("\"") }
+                quoted.append(ch)
+            }
+            return "\"" + String(quoted) + "\""
         }.joined(separator: String(separator)) + "\r\n"
     }
 
+    /// One line of the `examples` cell: `text`, `text => fixed` or `source ‖ text => fixed`; nil when it has more
+    /// than one separator of a kind.
+    static func parseExample(_ line: String, location: SourceLocation?) -> GlossaryExample? {
+        var body = line, exampleSource: String?
+        let sourceParts = body.unicodeScalars.split(onScalars: sourceSeparator)
+        guard sourceParts.count <= 2 else { return nil }
+        if sourceParts.count == 2 { exampleSource = sourceParts[0].trimmingCharacters(in: .glossaryValue); body = sourceParts[1] }
+        let parts = body.unicodeScalars.split(onScalars: " => ")
+        guard parts.count <= 2 else { return nil }
+        return GlossaryExample(text: parts[0].trimmingCharacters(in: .glossaryValue),
+                               fixed: parts.count == 2 ? parts[1].trimmingCharacters(in: .glossaryValue) : nil,
+                               source: exampleSource, location: location)
+    }
+
+    /// A `|`-separated list; `\` makes the next scalar literal (`\|`, `\\`). Scalar by scalar, as `escapeRendering` writes.
     static func splitRenderings(_ cell: String) -> [String] {
         var items: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var escaped = false
-        for ch in cell {
+        for ch in cell.unicodeScalars {
             if escaped { current.append(ch); escaped = false; continue }
             if ch == "\\" { escaped = true; continue }
-            if ch == "|" { items.append(current); current = ""; continue }
+            if ch == "|" { items.append(String(current)); current = String.UnicodeScalarView(); continue }
             current.append(ch)
         }
         if escaped { current.append("\\") }
-        items.append(current)
-        return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlinesASCII) }.filter { !$0.isEmpty }
+        items.append(String(current))
+        return items.map { $0.trimmingCharacters(in: .glossaryValue) }.filter { !$0.isEmpty }
+    }
+
+    /// One item of a `|`-separated list, as `splitRenderings` reads it back.
+    static func escapeRendering(_ item: String) -> String {
+        var out = String.UnicodeScalarView()
+        for ch in item.unicodeScalars {
+            if ch == "\\" || ch == "|" { out.append("\\") }
+            out.append(ch)
+        }
+        return String(out)
     }
 
     struct Row {
@@ -175,15 +218,18 @@ public enum CSVGlossary {
     }
 
     /// RFC 4180 records, with the line each starts on. A quote inside an unquoted field, or a quoted field
-    /// that does not end, is an error at its line.
+    /// that does not end, is an error at its line. Read scalar by scalar: as characters, a separator, quote or
+    /// line break followed by a combining mark would be one character with it, and the cell after it would
+    /// join the cell before.
     static func parse(_ text: String, file: String, separator: Character) throws -> [Row] {
         var rows: [Row] = []
         var cells: [String] = []
         var cell = ""
         var line = 1, rowLine = 1
         var inQuotes = false, wasQuoted = false, quoteLine = 1
-        var chars = Array(text)
+        var chars = Array(text.unicodeScalars)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        let separator = separator.unicodeScalars.first!
         var i = 0
         func endRow() {
             cells.append(cell)
@@ -192,18 +238,27 @@ public enum CSVGlossary {
         }
         while i < chars.count {
             let ch = chars[i]
+            // A line break: \n, \r\n or \r, one step.
+            let breakLength = ch == "\n" ? 1 : ch == "\r" ? (i + 1 < chars.count && chars[i + 1] == "\n" ? 2 : 1) : 0
             if inQuotes {
                 if ch == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" { cell.append("\""); i += 2; continue }
+                    if i + 1 < chars.count && chars[i + 1] == "\"" { cell.unicodeScalars.append("\""); i += 2; continue }
                     inQuotes = false
                     i += 1
-                    if i < chars.count && chars[i] != separator && chars[i] != "\n" && chars[i] != "\r\n" && chars[i] != "\r" {
+                    if i < chars.count && chars[i] != separator && chars[i] != "\n" && chars[i] != "\r" {
                         throw GlossaryError(location: SourceLocation(file: file, line: line), message: "text after a closing quote; double a quote inside a quoted field (\"\")")
                     }
                     continue
                 }
-                if ch == "\n" || ch == "\r\n" { line += 1; cell.append("\n") } else { cell.append(ch) }
-                i += 1
+                if breakLength == 2 || ch == "\n" { line += 1; cell.unicodeScalars.append("\n") } else { cell.unicodeScalars.append(ch) }
+                i += max(breakLength, 1)
+                continue
+            }
+            if breakLength > 0 {
+                endRow()
+                line += 1
+                rowLine = line
+                i += breakLength
                 continue
             }
             switch ch {
@@ -214,18 +269,32 @@ public enum CSVGlossary {
                 inQuotes = true; wasQuoted = true; quoteLine = line
             case separator:
                 cells.append(cell); cell = ""; wasQuoted = false
-            case "\n", "\r\n", "\r":
-                endRow()
-                line += 1
-                rowLine = line
             default:
-                cell.append(ch)
+                cell.unicodeScalars.append(ch)
             }
             i += 1
         }
         if inQuotes { throw GlossaryError(location: SourceLocation(file: file, line: quoteLine), message: "a quoted field is not closed") }
         if !cell.isEmpty || !cells.isEmpty || wasQuoted { endRow() }
         return rows
+    }
+}
+
+extension String.UnicodeScalarView {
+    /// The scalars between occurrences of `separator`, compared scalar by scalar (String's own search compares
+    /// characters, so it misses a separator followed by a combining mark).
+    func split(onScalars separator: String) -> [String] {
+        let needle = Array(separator.unicodeScalars), scalars = Array(self)
+        var parts: [String] = [], current = String.UnicodeScalarView(), i = 0
+        while i < scalars.count {
+            if !needle.isEmpty && i + needle.count <= scalars.count && Array(scalars[i..<(i + needle.count)]) == needle {
+                parts.append(String(current)); current = String.UnicodeScalarView(); i += needle.count
+            } else {
+                current.append(scalars[i]); i += 1
+            }
+        }
+        parts.append(String(current))
+        return parts
     }
 }
 

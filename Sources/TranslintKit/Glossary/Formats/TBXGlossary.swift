@@ -44,11 +44,13 @@ public enum TBXGlossary {
         // Header conventions.
         var headerSource: String?, headerTarget: String?
         var ignore: [String] = []
+        // Where each language was said, for an error about it: the header's line, else the root's.
+        var languageLines: [String: Int] = [:]
         let headerName = version == 3 ? "tbxHeader" : "martifHeader"
         for p in root.child(headerName)?.descendants("p") ?? [] {
             let text = p.text
-            if let value = text.dropPrefix("translint:source_language=") { headerSource = value }
-            if let value = text.dropPrefix("translint:target_language=") { headerTarget = value }
+            if let value = text.dropPrefix("translint:source_language=") { headerSource = value; languageLines["source"] = p.line }
+            if let value = text.dropPrefix("translint:target_language=") { headerTarget = value; languageLines["target"] = p.line }
             if let value = text.dropPrefix("translint:ignore=") { ignore.append(value) }
         }
         guard let body = root.child("text")?.child("body") else { throw fail(root.line, "no <text><body> with entries") }
@@ -70,6 +72,10 @@ public enum TBXGlossary {
         let target = headerTarget ?? targetLanguage ?? seen.first { marked.contains($0.lowercased()) } ?? (seen.count > 1 ? seen[1] : seen.first)
         guard let target else { throw fail(root.line, "no entries with xml:lang languages") }
         let source = headerSource ?? sourceLanguage ?? seen.first { $0.lowercased() != target.lowercased() } ?? "und"
+        // As YAML and CSV demand, so that the glossary converts to them.
+        for (key, tag) in [("source", source), ("target", target)] where !GlossaryLoader.isLanguageTag(tag) {
+            throw fail(languageLines[key] ?? root.line, "the \(key) language '\(tag)' is not a BCP 47 language tag such as 'en' or 'zh-Hans'")
+        }
 
         var entries: [GlossaryEntry] = []
         for element in entryElements {
@@ -105,8 +111,8 @@ public enum TBXGlossary {
                     guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let exampleText = object["text"] as? String else {
                         throw fail(note.line, "translint:example must be followed by {\"text\": …, \"fixed\": …}")
                     }
-                    examples.append(GlossaryExample(text: exampleText, fixed: object["fixed"] as? String, source: object["source"] as? String,
-                                                    location: SourceLocation(file: file, line: note.line)))
+                    examples.append(GlossaryExample(text: trimmed(exampleText), fixed: (object["fixed"] as? String).map(trimmed),
+                                                    source: (object["source"] as? String).map(trimmed), location: SourceLocation(file: file, line: note.line)))
                 } else if let value = text.dropPrefix("translint:ambiguous=") {
                     guard value == "true" || value == "false" else { throw fail(note.line, "translint:ambiguous must be true or false") }
                     ambiguous = value == "true"
@@ -114,12 +120,12 @@ public enum TBXGlossary {
                     guard let words = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
                         throw fail(note.line, "translint:context must be followed by a JSON list of strings")
                     }
-                    context = words
+                    context = words.map(trimmed)
                 } else if let json = text.dropPrefix("translint:rendering ") {
                     guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let rendering = object["text"] as? String else {
                         throw fail(note.line, "translint:rendering must be followed by {\"text\": …, \"ambiguous\": …, \"context\": […]}")
                     }
-                    renderings[rendering] = RenderingAmbiguity(ambiguous: object["ambiguous"] as? Bool, context: object["context"] as? [String] ?? [])
+                    renderings[trimmed(rendering)] = RenderingAmbiguity(ambiguous: object["ambiguous"] as? Bool, context: (object["context"] as? [String] ?? []).map(trimmed))
                 } else if !text.isEmpty {
                     notes.append(text)
                 }
@@ -128,13 +134,20 @@ public enum TBXGlossary {
             for rendering in forbidden where !rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
             }
-            entries.append(GlossaryEntry(source: sourceTerm, target: preferred.term, forbidden: forbidden, caseSensitive: caseSensitive,
-                                         note: notes.isEmpty ? nil : notes.joined(separator: "; "), examples: examples, location: location,
-                                         ambiguous: ambiguous, context: context, renderings: renderings))
+            let entry = GlossaryEntry(source: sourceTerm, target: preferred.term, forbidden: forbidden, caseSensitive: caseSensitive,
+                                      note: notes.isEmpty ? nil : notes.joined(separator: "; "), examples: examples, location: location,
+                                      ambiguous: ambiguous, context: context, renderings: renderings)
+            // What YAML and CSV refuse, TBX refuses: context words without an ambiguous rendering would be lost or
+            // refused in every conversion.
+            if let problem = GlossaryValidator.entryProblem(entry) { throw GlossaryError(location: location, message: problem) }
+            entries.append(entry)
         }
         try GlossaryValidator.checkConflicts(entries)
         return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries, ignore: ignore)
     }
+
+    /// A value from a note's JSON, trimmed as every reader trims what it reads.
+    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .glossaryValue) }
 
     /// The terms of a language section with their administrative status.
     private static func terms(in lang: Element, version: Int) -> [(term: String, status: String?)] {
@@ -199,7 +212,7 @@ public enum TBXGlossary {
         var text: String {
             var all = textParts.joined()
             for child in children { all += child.text }
-            return all.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+            return all.trimmingCharacters(in: .glossaryValue)
         }
 
         func child(_ name: String) -> Element? { children.first { $0.name == name } }

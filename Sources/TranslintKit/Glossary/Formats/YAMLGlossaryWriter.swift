@@ -56,11 +56,14 @@ public enum YAMLGlossaryWriter {
         guard needsQuotes(text, inFlow: inFlow) else { return text }
         var json = ""
         JSONValue.escape(text, into: &json)   // JSON strings are valid YAML double-quoted scalars,
-        // but for the characters YAML does not allow raw (DEL, C1 controls but NEL, U+FFFE, U+FFFF), escaped here.
-        guard json.unicodeScalars.contains(where: { !isPrintableInYAML($0) }) else { return json }
+        // but for the characters YAML does not allow raw (DEL, C1 controls but NEL, U+FFFE, U+FFFF), and those it
+        // reads as something else: NEL, a line break that a quoted scalar folds into a space, and U+FEFF, a byte
+        // order mark; escaped here.
+        func isRaw(_ scalar: Unicode.Scalar) -> Bool { isPrintableInYAML(scalar) && scalar != "\u{85}" && scalar != "\u{FEFF}" }
+        guard json.unicodeScalars.contains(where: { !isRaw($0) }) else { return json }
         var out = ""
         for scalar in json.unicodeScalars {
-            if isPrintableInYAML(scalar) { out.unicodeScalars.append(scalar) } else {
+            if isRaw(scalar) { out.unicodeScalars.append(scalar) } else {
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             }
