@@ -431,7 +431,7 @@ struct LintSetup {
         var glossary = try GlossaryCache.load(files: glossaryFiles)
         if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
         // Without glossary entries the configuration's languages are the only word on them (untranslated needs both).
-        if let target = configuration.targetLanguage, glossary.entries.isEmpty { glossary.targetLanguage = target }
+        if let target = configuration.targetLanguage, glossary.glossary.entries.isEmpty { glossary.targetLanguage = target }
         // Rule selection on the command line, over the configuration's: --select keeps only these, --disable turns
         // these off.
         var settings = configuration.rules
@@ -440,7 +440,7 @@ struct LintSetup {
         for id in RuleCatalog.standard.ids where (!selected.isEmpty && !selected.contains(id)) || disabled.contains(id) {
             settings.severity[id] = .some(nil)
         }
-        engine = LintEngine(glossary: glossary, locale: configuration.targetLanguage, settings: settings)
+        engine = LintEngine(compiled: glossary, locale: configuration.targetLanguage, settings: settings)
         minScore = command.minScore ?? configuration.minScore
         failLevel = command.failLevel ?? configuration.failLevel
         var paths = command.paths
