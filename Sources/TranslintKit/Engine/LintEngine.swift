@@ -65,8 +65,8 @@ public struct LintEngine: Sendable {
         self.glossary = glossary
         self.catalog = catalog
         let enabled = running.filter { settings.isEnabled(type(of: $0).description.id) }
-        self.checks = enabled.compactMap { $0 as? any Check }
-        self.bilingualChecks = enabled.compactMap { $0 as? any BilingualCheck }
+        self.checks = enabled.compactMap(\.asCheck)
+        self.bilingualChecks = enabled.compactMap(\.asBilingualCheck)
         self.locale = locale ?? glossary.targetLanguage
         self.settings = settings
         self.policy = RulePolicy(settings: settings, catalog: catalog)
