@@ -88,9 +88,8 @@ struct CompiledGlossaryTests {
             let at = Int.random(in: payloadStart..<damaged.count, using: &generator)
             damaged[at] ^= UInt8.random(in: 1...255, using: &generator)
             // The checksum made to match: only the structural checks stand between these bytes and the matcher.
-            var hash = RecordHash()
-            damaged.withUnsafeBytes { hash.add(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
-            withUnsafeBytes(of: hash.value.0) { damaged.replaceSubrange(payloadStart - 8..<payloadStart, with: $0) }
+            let checksum = damaged.withUnsafeBytes { RecordHash.checksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
+            withUnsafeBytes(of: checksum) { damaged.replaceSubrange(payloadStart - 8..<payloadStart, with: $0) }
             guard let compiled = CompiledGlossary.decode(damaged, key: "k") else { continue }
             decoded += 1
             _ = try LintEngine(compiled: compiled).lint(text)

@@ -38,14 +38,26 @@ public struct CompiledGlossary: Sendable {
 
     /// The files' cache key: 128 bits as 32 hex digits.
     public static func key(build: String, files: [(path: String, bytes: [UInt8])]) -> String {
-        var hash = RecordHash()
-        hash.add("translint compiled glossary \(formatVersion)")
-        hash.add(build)
-        for file in files {
-            hash.add(file.path)
-            hash.add(file.bytes)
+        var key = Key(build: build)
+        for file in files { key.add(path: file.path, bytes: file.bytes) }
+        return key.hex
+    }
+
+    /// The key built file by file, so that a caller need not hold every file's bytes at once.
+    public struct Key {
+        private var hash = RecordHash()
+
+        public init(build: String) {
+            hash.add("translint compiled glossary \(CompiledGlossary.formatVersion)")
+            hash.add(build)
         }
-        return hash.hex
+
+        public mutating func add(path: String, bytes: [UInt8]) {
+            hash.add(path)
+            hash.add(bytes)
+        }
+
+        public var hex: String { hash.hex }
     }
 
     private static let magic = Array("translint glossary\n".utf8)
@@ -55,12 +67,10 @@ public struct CompiledGlossary: Sendable {
         var payload = RecordWriter()
         Self.write(glossary, to: &payload)
         matcher.write(to: &payload)
-        var checksum = RecordHash()
-        checksum.add(payload.bytes)
         var record = RecordWriter()
         record.string(String(decoding: Self.magic, as: UTF8.self))
         record.string(key)
-        record.uint64(checksum.value.0)
+        record.uint64(payload.bytes.withUnsafeBytes(RecordHash.checksum))
         return record.bytes + payload.bytes
     }
 
@@ -71,9 +81,7 @@ public struct CompiledGlossary: Sendable {
             guard (try? reader.string()) == String(decoding: magic, as: UTF8.self), (try? reader.string()) == key,
                   let checksum = try? reader.uint64() else { return nil }
             let payload = RecordReader(buffer, offset: reader.offset)
-            var hash = RecordHash()
-            hash.add(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[payload.offset...]))
-            guard hash.value.0 == checksum else { return nil }
+            guard RecordHash.checksum(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[payload.offset...])) == checksum else { return nil }
             reader = payload
             guard let glossary = try? read(&reader),
                   let matcher = try? TermMatcher.read(&reader, entries: glossary.entries),
@@ -143,36 +151,38 @@ public struct CompiledGlossary: Sendable {
         let sourceLanguage = try reader.string()
         let targetLanguage = try reader.string()
         let ignore = try reader.strings()
-        let count = try reader.count()
-        var entries: [GlossaryEntry] = []
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            let source = try reader.optionalString()
-            let target = try reader.string()
-            let forbidden = try reader.strings()
-            let caseSensitive = try reader.optionalBool()
-            let note = try reader.optionalString()
-            var examples: [GlossaryExample] = []
-            let exampleCount = try reader.count()
-            examples.reserveCapacity(exampleCount)
-            for _ in 0..<exampleCount {
-                let text = try reader.string()
-                let fixed = try reader.optionalString()
-                let exampleSource = try reader.optionalString()
-                examples.append(GlossaryExample(text: text, fixed: fixed, source: exampleSource, location: try location()))
+        let count = try reader.count(size: 10)   // an entry takes at least a byte for each of its ten fields
+        // Built in place: appending copied each entry (a retain and a release per field).
+        let entries = try [GlossaryEntry](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for k in 0..<count {
+                let source = try reader.optionalString()
+                let target = try reader.string()
+                let forbidden = try reader.strings()
+                let caseSensitive = try reader.optionalBool()
+                let note = try reader.optionalString()
+                var examples: [GlossaryExample] = []
+                let exampleCount = try reader.count()
+                if exampleCount > 0 { examples.reserveCapacity(exampleCount) }
+                for _ in 0..<exampleCount {
+                    let text = try reader.string()
+                    let fixed = try reader.optionalString()
+                    let exampleSource = try reader.optionalString()
+                    examples.append(GlossaryExample(text: text, fixed: fixed, source: exampleSource, location: try location()))
+                }
+                let location = try location()
+                let ambiguous = try reader.optionalBool()
+                let context = try reader.strings()
+                var renderings: [String: RenderingAmbiguity] = [:]
+                let renderingCount = try reader.count()
+                for _ in 0..<renderingCount {
+                    let rendering = try reader.string()
+                    renderings[rendering] = RenderingAmbiguity(ambiguous: try reader.optionalBool(), context: try reader.strings())
+                }
+                (buffer.baseAddress! + k).initialize(to: GlossaryEntry(
+                    source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive, note: note, examples: examples,
+                    location: location, ambiguous: ambiguous, context: context, renderings: renderings))
+                initialized = k + 1
             }
-            let location = try location()
-            let ambiguous = try reader.optionalBool()
-            let context = try reader.strings()
-            var renderings: [String: RenderingAmbiguity] = [:]
-            let renderingCount = try reader.count()
-            for _ in 0..<renderingCount {
-                let rendering = try reader.string()
-                renderings[rendering] = RenderingAmbiguity(ambiguous: try reader.optionalBool(), context: try reader.strings())
-            }
-            entries.append(GlossaryEntry(source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive, note: note,
-                                         examples: examples, location: location, ambiguous: ambiguous, context: context,
-                                         renderings: renderings))
         }
         return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries, ignore: ignore)
     }
@@ -193,20 +203,27 @@ extension TermMatcher {
         self.filterMask = filterMask
     }
 
-    /// Every table as it lies in memory; the patterns field by field.
+    /// Every table as it lies in memory, the patterns too (a column per field, the exact forms end to end).
     func write(to out: inout RecordWriter) {
-        out.uint(patterns.count)
+        var entries: [Int32] = [], roles: [Int32] = [], flags: [UInt8] = [], exactLengths: [Int32] = [], exactBytes: [UInt8] = []
         for pattern in patterns {
-            out.uint(Int(pattern.entry))
+            entries.append(pattern.entry)
             switch pattern.role {
-            case .target: out.uint(0)
-            case .forbidden(let k): out.uint(k + 1)
+            case .target: roles.append(0)
+            case .forbidden(let k): roles.append(Int32(k + 1))
             }
-            let flags = (pattern.needsStartBoundary ? 1 : 0) | (pattern.needsEndBoundary ? 2 : 0) | (pattern.isReported ? 4 : 0)
-                | (pattern.exact != nil ? 8 : 0)
-            out.uint(flags)
-            if let exact = pattern.exact { out.raw(exact) }
+            flags.append((pattern.needsStartBoundary ? 1 : 0) | (pattern.needsEndBoundary ? 2 : 0) | (pattern.isReported ? 4 : 0)
+                         | (pattern.exact != nil ? 8 : 0))
+            if let exact = pattern.exact {
+                exactLengths.append(Int32(exact.count))
+                exactBytes.append(contentsOf: exact)
+            }
         }
+        out.raw(entries)
+        out.raw(roles)
+        out.raw(flags)
+        out.raw(exactLengths)
+        out.raw(exactBytes)
         out.raw(rootNext)
         out.raw(edgeStart)
         out.raw(edgeBytes)
@@ -219,18 +236,27 @@ extension TermMatcher {
     /// The matcher of a record, checked so that no walk can leave its tables and every pattern names a rendering of
     /// `entries`.
     static func read(_ reader: inout RecordReader, entries: [GlossaryEntry]) throws -> TermMatcher {
-        let patternCount = try reader.count()
+        let entryOf: [Int32] = try reader.raw(), roles: [Int32] = try reader.raw(), flags: [UInt8] = try reader.raw()
+        let exactLengths: [Int32] = try reader.raw(), exactBytes: [UInt8] = try reader.raw()
+        guard roles.count == entryOf.count, flags.count == entryOf.count else { throw RecordReader.Corrupt() }
         var patterns: [Pattern] = []
-        patterns.reserveCapacity(patternCount)
-        for _ in 0..<patternCount {
-            let entry = try reader.uint()
-            let role = try reader.uint()
-            let flags = try reader.uint()
-            guard entry < entries.count, role <= entries[entry].forbidden.count, flags < 16 else { throw RecordReader.Corrupt() }
-            let exact: [UInt8]? = flags & 8 != 0 ? try reader.raw() : nil
+        patterns.reserveCapacity(entryOf.count)
+        var exactIndex = 0, exactOffset = 0
+        for k in entryOf.indices {
+            let entry = Int(entryOf[k]), role = Int(roles[k]), flag = flags[k]
+            guard entry >= 0, entry < entries.count, role >= 0, role <= entries[entry].forbidden.count, flag < 16 else { throw RecordReader.Corrupt() }
+            var exact: [UInt8]?
+            if flag & 8 != 0 {
+                guard exactIndex < exactLengths.count, case let length = Int(exactLengths[exactIndex]),
+                      length >= 0, length <= exactBytes.count - exactOffset else { throw RecordReader.Corrupt() }
+                exact = Array(exactBytes[exactOffset..<exactOffset + length])
+                exactIndex += 1
+                exactOffset += length
+            }
             patterns.append(Pattern(entry: Int32(entry), role: role == 0 ? .target : .forbidden(role - 1), exact: exact,
-                                    needsStartBoundary: flags & 1 != 0, needsEndBoundary: flags & 2 != 0, isReported: flags & 4 != 0))
+                                    needsStartBoundary: flag & 1 != 0, needsEndBoundary: flag & 2 != 0, isReported: flag & 4 != 0))
         }
+        guard exactIndex == exactLengths.count, exactOffset == exactBytes.count else { throw RecordReader.Corrupt() }
         let rootNext: [Int32] = try reader.raw()
         let edgeStart: [Int32] = try reader.raw()
         let edgeBytes: [UInt8] = try reader.raw()

@@ -133,6 +133,7 @@ struct RecordReader {
 
     mutating func strings() throws -> [String] {
         let n = try count()
+        if n == 0 { return [] }   // most lists are empty: no buffer
         var values: [String] = []
         values.reserveCapacity(n)
         for _ in 0..<n { values.append(try string()) }
@@ -194,6 +195,24 @@ struct RecordHash {
             return x ^ (x >> 33)
         }
         return (finish(a), finish(b ^ a))
+    }
+
+    /// A 64-bit checksum of `bytes`, two words a step in two lanes: a third of the instructions of `add`, for the
+    /// megabytes of a record.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var a: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count), b: UInt64 = 0x1319_8A2E_0370_7344
+        var i = 0
+        while i + 16 <= bytes.count {
+            a = (a ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            b = (b ^ bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* 0xC2B2_AE3D_27D4_EB4F
+            a ^= a >> 29
+            b ^= b >> 32
+            i += 16
+        }
+        var rest = RecordHash()
+        rest.add(UnsafeRawBufferPointer(rebasing: bytes[i...]))
+        let (x, _) = rest.value
+        return x ^ (a &* 0xFF51_AFD7_ED55_8CCD) ^ ((b &* 0xC4CE_B9FE_1A85_EC53) >> 7 | b << 57)
     }
 
     var hex: String {
