@@ -52,18 +52,25 @@ public struct LintEngine: Sendable {
     /// own description.
     public init(glossary: Glossary, rules: [any Rule]? = nil, catalog: RuleCatalog = .standard, locale: String? = nil,
                 settings: RuleSettings = RuleSettings()) {
+        self.init(compiled: CompiledGlossary(glossary), rules: rules, catalog: catalog, locale: locale, settings: settings)
+    }
+
+    /// With a glossary whose matcher is built already (read from a cache).
+    public init(compiled: CompiledGlossary, rules: [any Rule]? = nil, catalog: RuleCatalog = .standard, locale: String? = nil,
+                settings: RuleSettings = RuleSettings()) {
+        let glossary = compiled.glossary
         let running = rules ?? catalog.rules
         let missing = running.filter { catalog.description(id: type(of: $0).description.id) == nil }
         let catalog = missing.isEmpty ? catalog : RuleCatalog(catalog.rules + missing)
         self.glossary = glossary
         self.catalog = catalog
         let enabled = running.filter { settings.isEnabled(type(of: $0).description.id) }
-        self.checks = enabled.compactMap { $0 as? any Check }
-        self.bilingualChecks = enabled.compactMap { $0 as? any BilingualCheck }
+        self.checks = enabled.compactMap(\.asCheck)
+        self.bilingualChecks = enabled.compactMap(\.asBilingualCheck)
         self.locale = locale ?? glossary.targetLanguage
         self.settings = settings
         self.policy = RulePolicy(settings: settings, catalog: catalog)
-        self.matcher = TermMatcher(glossary: glossary)
+        self.matcher = compiled.matcher
         self.ignorePhrases = Array(Set(glossary.ignore + settings.ignore)).filter { !$0.isEmpty }.sorted().map { Array($0.utf8) }
     }
 

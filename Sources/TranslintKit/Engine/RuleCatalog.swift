@@ -43,7 +43,7 @@ public struct RuleCatalog: Sendable {
     public var ids: [String] { descriptions.map(\.id) }
 
     public func isBilingual(_ id: String) -> Bool {
-        rules.contains { type(of: $0).description.id == id && $0 is any BilingualCheck }
+        rules.contains { type(of: $0).description.id == id && $0.asBilingualCheck != nil }
     }
 
     /// The same catalogue with only the rules `keep` accepts (the engine's own descriptions stay).

@@ -3,7 +3,7 @@ import TranslintKit
 
 /// `translint config --print`: the configuration in effect, every rule spelled out.
 struct Config: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the effective configuration (.translint.yml and defaults).")
+    static let configuration = CommandConfiguration(commandName: "config", abstract: "Show the effective configuration (.translint.yml and defaults).")
 
     @Flag(help: "Print the effective configuration as YAML.")
     var print = false

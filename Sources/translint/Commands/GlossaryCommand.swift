@@ -32,6 +32,7 @@ struct LanguageOptions: ParsableArguments {
 extension GlossaryCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check glossaries: schema, conflicts between entries, fixes another entry undoes, renderings that never match, failing examples.",
             discussion: "Files are checked one by one and then merged in order, as lint merges them. Warnings (a forbidden rendering that contains another entry's target, or that is a common word or name and does not say whether it is ambiguous) fail only with --strict.")
 
@@ -92,6 +93,7 @@ extension GlossaryCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every entry's examples, with the entry alone and then with the whole glossary.",
             discussion: "An example with `fixed` must give exactly that text; one without must not be flagged.")
 
@@ -126,6 +128,7 @@ extension GlossaryCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an entry to a YAML glossary, or extend the entry with the same target; comments and layout are kept.",
             discussion: """
             The glossary is read back and validated before it is written (atomically); a change that would make it \
@@ -196,6 +199,7 @@ extension GlossaryCommand {
 
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Convert a glossary between YAML, TBX (reads v2 and v3, writes TBX-Basic v3) and CSV/TSV, by extension.",
             discussion: "YAML → TBX → YAML and YAML → CSV → YAML give the same glossary: what a format has no field for is kept by a documented convention (docs/glossary.md).")
 
@@ -222,7 +226,7 @@ extension GlossaryCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a glossary's entries: line, source → target, forbidden renderings, examples.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a glossary's entries: line, source → target, forbidden renderings, examples.")
 
         @Argument(help: "Glossary files or folders.")
         var files: [String]
@@ -246,7 +250,7 @@ extension GlossaryCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count a glossary's entries and terms per language, and list entries without examples.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count a glossary's entries and terms per language, and list entries without examples.")
 
         @Argument(help: "Glossary files or folders (a folder is counted as one merged glossary).")
         var files: [String]
@@ -274,6 +278,7 @@ extension GlossaryCommand {
 
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "From aligned bilingual text (line N of --source translates line N of --target), list source terms translated in more than one way, as candidate YAML entries.",
             discussion: "Candidates: glossary terms (with --glossary) and frequent source n-grams (ICU words).")
 

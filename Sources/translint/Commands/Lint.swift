@@ -6,6 +6,10 @@ import TranslintKit
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 
+    /// Without a key path: ArgumentParser's default (`allCases.map(\.rawValue)`) instantiates one at each of the
+    /// dozens of times it asks, 2.4M instructions at every start for the three enums.
+    static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+
     /// `auto`: when the output is a terminal, `NO_COLOR` is not set and `TERM` is not `dumb`.
     func enabled(for output: Output) -> Bool {
         switch self {
@@ -18,10 +22,14 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension Severity: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github, checkstyle, rdjsonl, gitlab, junit, diff
+
+    static var allValueStrings: [String] { allCases.map { $0.rawValue } }
 
     /// What reporters need to know of the run.
     struct Context {
@@ -69,6 +77,7 @@ struct ExtraReport: ExpressibleByArgument {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check translated text files against glossaries; fix them with --fix.",
         discussion: """
         Settings come from .translint.yml (the first one found from the current folder upwards, else from the first \
@@ -95,7 +104,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "Read no configuration file: the defaults and the options given here.")
     var noConfig = false
 
-    @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Report format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
     var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("Also write a report in FORMAT to PATH. Repeatable.", valueName: "format=path"))
@@ -463,7 +472,7 @@ struct LintSetup {
         var glossary = try GlossaryCache.load(files: glossaryFiles)
         if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
         // Without glossary entries the configuration's languages are the only word on them (untranslated needs both).
-        if let target = configuration.targetLanguage, glossary.entries.isEmpty { glossary.targetLanguage = target }
+        if let target = configuration.targetLanguage, glossary.glossary.entries.isEmpty { glossary.targetLanguage = target }
         // Rule selection on the command line, over the configuration's: --select keeps only these, --disable turns
         // these off.
         var settings = configuration.rules
@@ -472,7 +481,7 @@ struct LintSetup {
         for id in RuleCatalog.standard.ids where (!selected.isEmpty && !selected.contains(id)) || disabled.contains(id) {
             settings.severity[id] = .some(nil)
         }
-        engine = LintEngine(glossary: glossary, locale: configuration.targetLanguage, settings: settings)
+        engine = LintEngine(compiled: glossary, locale: configuration.targetLanguage, settings: settings)
         minScore = command.minScore ?? configuration.minScore
         failLevel = command.failLevel ?? configuration.failLevel
         var paths = command.paths

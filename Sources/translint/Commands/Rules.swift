@@ -4,6 +4,7 @@ import TranslintKit
 /// `translint rules`: every check, from its own description.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every rule with its id, default severity, MQM category and severity, whether it fixes, and an example.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -46,7 +47,7 @@ struct Rules: ParsableCommand {
 
 /// `translint explain RULE`: a rule's description and examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a rule's description and examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Print a rule's description and examples.")
 
     @Argument(help: "A rule id, as `translint rules` lists them.", completion: .list(RuleCatalog.standard.ids))
     var rule: String

@@ -78,6 +78,9 @@ enum FileIO {
 
     static func readAll(_ path: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
+        // Sized once for a regular file: growing by doubling copied a 3 MB compiled glossary about twice over.
+        var info = stat()
+        if path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
         try readBlocks(path) { bytes.append(contentsOf: $0) }
         return bytes
     }

@@ -80,7 +80,10 @@ struct FileWalker {
         if isHidden(relative) { return "hidden" }
         if !inUse.isEmpty, let reason = inUse[FileIO.identity(path)] { return reason }
         if translationsOnly && !Configuration.isTranslation(path) { return "not a translation format translint reads" }
-        if !configuration.includes(relativeToRoot(path)) { return "excluded by the configuration" }
+        // Without include/exclude patterns every file is included: no path to resolve against the root.
+        if !(configuration.include.isEmpty && configuration.exclude.isEmpty) && !configuration.includes(relativeToRoot(path)) {
+            return "excluded by the configuration"
+        }
         if !looksLikeText(path) { return "binary" }
         return nil
     }
@@ -97,10 +100,22 @@ struct FileWalker {
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
     }
 
+    /// No NUL byte in the first 8 KiB. Read with read(2) and searched with memchr: through FileHandle and `Data`'s
+    /// iterator this took 55 instructions a byte, half a million a file.
     private func looksLikeText(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return true }   // unreadable: reported later
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 8192)) ?? Data()
-        return !head.contains(0)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return true }   // unreadable: reported later
+        defer { close(fd) }
+        let size = 8192
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { head in
+            var count = 0
+            while count < size {
+                let n = read(fd, head.baseAddress! + count, size - count)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                count += n
+            }
+            return memchr(head.baseAddress!, 0, count) == nil
+        }
     }
 }

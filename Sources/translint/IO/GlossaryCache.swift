@@ -11,19 +11,27 @@ import Darwin
 /// `$XDG_CACHE_HOME/translint` (default `~/.cache/translint`): the first lint with a set of glossary files parses
 /// them and runs their examples, and records the result when the examples pass; the next lints with the same
 /// files (same paths, same bytes, same build of translint) read the record instead, which skips the YAML and the
-/// self-tests. A record that is missing, corrupt or for other files is ignored and rewritten; a cache that cannot
+/// self-tests and the construction of the term matcher. A record that is missing, corrupt or for other files is ignored and rewritten; a cache that cannot
 /// be written costs only speed. Records are written to a temporary file and renamed into place, so a reader never
 /// sees half a record. `TRANSLINT_NO_CACHE=1` turns the cache off.
 enum GlossaryCache {
-    /// The glossary of `files`, merged in order, whose examples pass (else a `GlossaryError` for the first failure).
-    static func load(files: [String]) throws -> Glossary {
-        let contents = try files.map { (path: $0, bytes: try FileIO.readAll($0)) }
+    /// The glossary of `files`, merged in order, whose examples pass (else a `GlossaryError` for the first failure),
+    /// with its term matcher.
+    static func load(files: [String]) throws -> CompiledGlossary {
         let folder = directory()
-        let key = folder.flatMap { _ in build() }.map { CompiledGlossary.key(build: $0, files: contents) }
-        let record = key.flatMap { key in folder.map { "\($0)/glossary-\(key).bin" } }
-        if let record, let key, let bytes = try? FileIO.readAll(record), let glossary = CompiledGlossary.decode(bytes, key: key) {
-            return glossary
+        // The key reads each file once, holding one at a time (the 65k-entry benchmark glossary is 2 MB of YAML);
+        // only a miss reads them again, to parse them.
+        var key: String?
+        if folder != nil, let build = build() {
+            var hasher = CompiledGlossary.Key(build: build)
+            for file in files { hasher.add(path: file, bytes: try FileIO.readAll(file)) }
+            key = hasher.hex
         }
+        let record = key.flatMap { key in folder.map { "\($0)/glossary-\(key).bin" } }
+        if let record, let key, let bytes = try? FileIO.readAll(record), let compiled = CompiledGlossary.decode(bytes, key: key) {
+            return compiled
+        }
+        let contents = try files.map { (path: $0, bytes: try FileIO.readAll($0)) }
         let glossaries = try contents.map { file -> Glossary in
             guard let format = GlossaryFormat.forPath(file.path) else {
                 throw InputError.unreadable(path: file.path, reason: "not a glossary format translint knows (.yaml, .tbx, .csv, .tsv)")
@@ -37,10 +45,13 @@ enum GlossaryCache {
             let more = failures.count > 1 ? " (and \(failures.count - 1) more; run translint glossary test)" : ""
             throw GlossaryError(location: first.location, message: "glossary example fails: \(first.message)\(more)")
         }
-        if let folder, let record, let key, !files.isEmpty, let bytes = try? CompiledGlossary.encode(glossary, key: key) {
-            write(bytes, to: record, in: folder)
+        let compiled = CompiledGlossary(glossary)
+        // Keyed by the bytes parsed (a file may have changed since it was hashed above).
+        if let folder, let build = build(), !files.isEmpty {
+            let key = CompiledGlossary.key(build: build, files: contents)
+            write(compiled.encode(key: key), to: "\(folder)/glossary-\(key).bin", in: folder)
         }
-        return glossary
+        return compiled
     }
 
     /// Where records go, or nil when caching is off or there is no home folder.
