@@ -5,15 +5,14 @@ public final class Session {
     fileprivate let sentenceSegmenter: Segmenter
     fileprivate let wordSegmenter: Segmenter
 
+    /// The iterators open when first used (a text that needs neither never opens them); when ICU cannot open one,
+    /// `checkICU` throws after the text that needed it.
     init(locale: String) throws {
         self.locale = locale
         let icu = Self.icuLocale(locale)
-        guard let sentences = Segmenter(.sentence, locale: icu + "@ss=standard"),
-              let words = Segmenter(.word, locale: icu) else {
-            throw EngineError.icu("ICU could not open its break iterators for the locale '\(locale)'")
-        }
-        self.sentenceSegmenter = sentences
-        self.wordSegmenter = words
+        let failure = "ICU could not open its break iterators for the locale '\(locale)'"
+        self.sentenceSegmenter = Segmenter(lazy: .sentence, locale: icu + "@ss=standard", failure: failure)
+        self.wordSegmenter = Segmenter(lazy: .word, locale: icu, failure: failure)
     }
 
     /// Throws when ICU failed during the last texts (a break iterator that could not take a text): their findings
