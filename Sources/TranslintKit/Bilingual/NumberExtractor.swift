@@ -294,8 +294,9 @@ public enum NumberExtractor {
     }
 
     /// The values, rounded to six significant digits, as a multiset.
+    /// A value past Double's range (a run of 400 digits) is infinite and is its own key.
     static func key(_ value: Double) -> Double {
-        guard value != 0 else { return 0 }
+        guard value != 0, value.isFinite else { return value }
         let magnitude = pow10(Int((log10abs(value)).rounded(.down)) - 5)
         return (value / magnitude).rounded() * magnitude
     }

@@ -25,6 +25,8 @@ enum Placeholders {
     static func hasValidAttributes(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
         var k = from
         var sawAttribute = false
+        // Whether some `name=value` follows, found once (not once per bare word: a tag may be long).
+        let hasEquals = bytes[from..<max(from, to)].contains(0x3D)
         while k < to {
             while k < to && (bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A || bytes[k] == 0x0D) { k += 1 }
             guard k < to else { break }
@@ -46,9 +48,6 @@ enum Placeholders {
                 sawAttribute = true
             } else if !sawAttribute {
                 // A bare word after the name, with no `name=value` anywhere: `<string index too big>`.
-                var rest = k
-                var hasEquals = false
-                while rest < to { if bytes[rest] == 0x3D { hasEquals = true }; rest += 1 }
                 if !hasEquals { return false }
             }
         }
@@ -75,10 +74,33 @@ enum Placeholders {
         }
     }
 
+    /// A `%(name)s` name is at most this long: a `%(` with no `)` soon after is text.
+    private static let longestName = 256
+
+    /// The names in `</name>` of `bytes`, as written.
+    private static func closingTagNames(_ bytes: [UInt8]) -> Set<ArraySlice<UInt8>> {
+        var names = Set<ArraySlice<UInt8>>()
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == 0x3C, bytes[i + 1] == 0x2F else { i += 1; continue }
+            var k = i + 2
+            while k < bytes.count && (CharacterClass.isASCIIAlnum(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x3A || bytes[k] == 0x5F) { k += 1 }
+            if k > i + 2 && k < bytes.count && bytes[k] == 0x3E { names.insert(bytes[(i + 2)..<k]) }
+            i = k
+        }
+        return names
+    }
+
     static func placeholders(in text: String, tags: Bool = true) -> [Placeholder] {
         let bytes = Array(text.utf8)
         var result: [Placeholder] = []
         var i = 0
+        // The names of the closing tags in the text, found on first need: one pass, however many tags ask.
+        var closingNames: Set<ArraySlice<UInt8>>?
+        func isClosed(_ name: ArraySlice<UInt8>) -> Bool {
+            if closingNames == nil { closingNames = Self.closingTagNames(bytes) }
+            return closingNames!.contains(name)
+        }
         func isDigit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
         while i < bytes.count {
             let b = bytes[i]
@@ -87,7 +109,7 @@ enum Placeholders {
                 var k = i + 1
                 if k < bytes.count && bytes[k] == 0x28 {   // %(name)s
                     var j = k + 1
-                    while j < bytes.count && bytes[j] != 0x29 && bytes[j] != 0x20 { j += 1 }
+                    while j < bytes.count && j - k <= Self.longestName && bytes[j] != 0x29 && bytes[j] != 0x20 { j += 1 }
                     if j < bytes.count && bytes[j] == 0x29 { k = j + 1 } else { i += 1; continue }
                 } else {
                     var j = k
@@ -99,7 +121,7 @@ enum Placeholders {
                 if k < bytes.count && bytes[k] == 0x2E { k += 1; while isDigit(k) { k += 1 } }
                 // gettext's `%<PRId64>`, `%1$<PRIdMAX>`: a conversion named by an <inttypes.h> macro.
                 if k + 4 < bytes.count && bytes[k] == 0x3C && bytes[k + 1] == 0x50 && bytes[k + 2] == 0x52 && bytes[k + 3] == 0x49,
-                   let close = bytes[k...].firstIndex(of: 0x3E), close - k < 16 {
+                   let close = bytes[k..<min(bytes.count, k + 16)].firstIndex(of: 0x3E) {
                     result.append(Placeholder(key: String(decoding: bytes[i...close], as: UTF8.self), range: ByteRange(i, close + 1)))
                     i = close + 1
                     continue
@@ -146,7 +168,7 @@ enum Placeholders {
                 guard k == j || bytes[k] == 0x20 || bytes[k] == 0x2F || bytes[k] == 0x09 || bytes[k] == 0x0A,
                       Self.hasValidAttributes(bytes, from: k, to: selfClosing ? j - 1 : j) else { i += 1; continue }
                 if !closing && !selfClosing && k == j && !Self.htmlElements.contains(name)
-                    && !text.contains("</" + String(decoding: bytes[nameStart..<k], as: UTF8.self) + ">") {
+                    && !isClosed(bytes[nameStart..<k]) {
                     i += 1; continue
                 }
                 result.append(Placeholder(key: closing ? "</\(name)>" : selfClosing ? "<\(name)/>" : "<\(name)>", range: ByteRange(i, j + 1)))

@@ -143,21 +143,9 @@ enum XLIFFReader {
         }
         // A marker never closed protects to the end of the segment (XLIFF 2 lets an <em/> fall in a later one).
         for marker in markers { content.append(ByteRange(marker.start, t.count)) }
-        let all = merged(ranges + content)
+        let all = ByteRange.merged(ranges + content)
         let opaque = all.filter { range in content.contains { range.start <= $0.start && $0.end <= range.end } }
         return (all, opaque)
-    }
-
-    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
-        var result: [ByteRange] = []
-        for range in ranges.sorted(by: { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }) {
-            if let last = result.last, range.start <= last.end {
-                result[result.count - 1].end = max(last.end, range.end)
-            } else {
-                result.append(range)
-            }
-        }
-        return result
     }
 
     /// Just enough of an inline tag: `<name a="v">`, `</name>` or `<name/>`, local names.

@@ -47,6 +47,10 @@ public final class BilingualContext {
 
     deinit { UnsafeMutableBufferPointer(mutating: target).deallocate() }
 
+    /// `sourceText` and `targetText` read once for the many term questions a check asks of them.
+    lazy var sourceTerms = TermSearch(sourceText)
+    lazy var targetTerms = TermSearch(targetText)
+
     /// Markup overwritten with spaces (same length, so offsets hold).
     static func blanking(_ bytes: [UInt8], _ ranges: [ByteRange]) -> String {
         var copy = bytes
@@ -95,11 +99,5 @@ public final class BilingualContext {
             if let s = script(scalar.value) { counts[s, default: 0] += CharacterClass.isUnspacedScript(scalar.value) ? 2 : 1 }
         }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-    }
-
-    /// Whether `text` holds `term`: on characters for scripts written without spaces, else as whole words, ignoring case.
-    static func contains(_ text: String, _ term: String) -> Bool {
-        if term.unicodeScalars.contains(where: { CharacterClass.isUnspacedScript($0.value) }) { return text.contains(term) }
-        return TermExtractor.containsWords(text, term, exactCase: false)
     }
 }

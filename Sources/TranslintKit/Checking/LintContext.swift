@@ -137,11 +137,28 @@ public final class LintContext {
     }
 
     /// The source of the paragraph or unit holding `offset`, if there is one.
-    public func source(around offset: Int) -> String? {
+    public func source(around offset: Int) -> String? { sourceKey(around: offset).flatMap { sources[$0] } }
+
+    /// The source around `offset` read for term questions, made once per source.
+    func sourceSearch(around offset: Int) -> TermSearch? {
+        guard let key = sourceKey(around: offset), let source = sources[key] else { return nil }
+        if let known = sourceSearches[key] { return known }
+        let made = TermSearch(source)
+        sourceSearches[key] = made
+        return made
+    }
+
+    private var sourceSearches: [Int: TermSearch] = [:]
+    /// The keys of `sources`, ascending.
+    private lazy var sourceKeys: [Int] = sources.keys.sorted()
+
+    /// The key in `sources` of the paragraph or unit holding `offset`.
+    private func sourceKey(around offset: Int) -> Int? {
         guard !sources.isEmpty, let index = paragraphIndex(atOrBefore: offset) else { return nil }
-        if let source = sources[paragraphs[index].start] { return source }
+        if sources[paragraphs[index].start] != nil { return paragraphs[index].start }
         // A unit whose text holds several paragraphs: its source is keyed by the unit's first one.
-        return sources.filter { $0.key <= offset }.max { $0.key < $1.key }?.value
+        let next = Self.firstIndex(in: sourceKeys, notBelow: offset + 1) { $0 }
+        return next > 0 ? sourceKeys[next - 1] : nil
     }
 
     /// Whether `offset` was blanked (markup, code, an inline tag) before the checks read the text.

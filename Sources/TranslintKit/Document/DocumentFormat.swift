@@ -49,20 +49,11 @@ struct PreparedText {
     }
 
     /// Whether `range` touches an excluded range.
-    func isExcluded(_ range: ByteRange) -> Bool { Self.touches(excluded, range) }
+    func isExcluded(_ range: ByteRange) -> Bool { ByteRange.touches(merged: excluded, range) }
 
     /// Whether `range` touches markup.
-    func touchesMarkup(_ range: ByteRange) -> Bool { Self.touches(markup, range) }
+    func touchesMarkup(_ range: ByteRange) -> Bool { ByteRange.touches(merged: markup, range) }
 
-    private static func touches(_ ranges: [ByteRange], _ range: ByteRange) -> Bool {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].end <= range.start { low = mid + 1 } else { high = mid }
-        }
-        guard low < ranges.count else { return false }
-        return ranges[low].overlaps(range) || (range.isEmpty && ranges[low].contains(range.start))
-    }
 }
 
 /// Builds a `PreparedText`: overwrites bytes of a copy of the text, keeping line breaks.
@@ -103,21 +94,10 @@ struct Masker {
     mutating func blockStart(_ offset: Int) { blockStarts.append(offset) }
 
     func finish() -> PreparedText {
-        PreparedText(masked: changed ? masked : nil, excluded: Self.merged(excluded), markup: Self.merged(markup),
+        PreparedText(masked: changed ? masked : nil, excluded: ByteRange.merged(excluded), markup: ByteRange.merged(markup),
                      blockStarts: Array(Set(blockStarts)).sorted(), listItemStarts: listItemStarts,
                      cellStarts: cellStarts)
     }
 
     /// Sorted, with overlapping or touching ranges joined.
-    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
-        var result: [ByteRange] = []
-        for range in ranges.sorted() {
-            if let last = result.last, range.start <= last.end {
-                result[result.count - 1] = ByteRange(last.start, max(last.end, range.end))
-            } else {
-                result.append(range)
-            }
-        }
-        return result
-    }
 }

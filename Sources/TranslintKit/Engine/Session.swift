@@ -66,7 +66,7 @@ extension LintEngine {
             prepared.listItemStarts = items
             prepared.cellStarts = cells
         }
-        let maskedRanges = Masker.merged(prepared.excluded + prepared.markup + protected.map { $0.shifted(by: -bomLength) })
+        let maskedRanges = ByteRange.merged(prepared.excluded + prepared.markup + protected.map { $0.shifted(by: -bomLength) })
         let run = { (text: UnsafeBufferPointer<UInt8>) -> (findings: [Finding], words: Int) in
             guard !checks.isEmpty else { return ([], countWords ? WordCounter.count(text, skipping: prepared.excluded) : 0) }
             let context = LintContext(text: text, glossary: glossary, matcher: matcher,
@@ -88,7 +88,7 @@ extension LintEngine {
         findings.reserveCapacity(raw.findings.count)
         for var finding in raw.findings {
             if prepared.isExcluded(finding.range) { continue }
-            if !ignored.isEmpty && Self.touches(ignored, finding.range) { continue }
+            if !ignored.isEmpty && ByteRange.touches(merged: ignored, finding.range) { continue }
             if let fix = finding.fix, fix.edits.contains(where: { prepared.touchesMarkup($0.range) || prepared.isExcluded($0.range) }) {
                 finding.fix = nil
             }
@@ -203,23 +203,9 @@ extension LintEngine {
                 i += 1
             }
         }
-        return Masker.merged(ranges)
+        return ByteRange.merged(ranges)
     }
 
-    static func touches(_ ranges: [ByteRange], _ range: ByteRange) -> Bool {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].end <= range.start { low = mid + 1 } else { high = mid }
-        }
-        // Ranges may overlap one another: look at the next few that start before `range` ends.
-        var k = low
-        while k < ranges.count && ranges[k].start < max(range.end, range.start + 1) {
-            if ranges[k].overlaps(range) || (range.isEmpty && ranges[k].contains(range.start)) { return true }
-            k += 1
-        }
-        return false
-    }
 }
 
 /// The engine could not do its work; the CLI reports it with exit status 2.

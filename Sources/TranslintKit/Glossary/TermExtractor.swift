@@ -29,23 +29,25 @@ public enum TermExtractor {
     public static func extract(source: [String], target: [String], glossary: Glossary?, sourceLanguage: String, targetLanguage: String,
                                minCount: Int = 2) -> [Candidate] {
         let pairs = Array(zip(source, target))
-        var candidates: [Candidate] = []
-        var known = Set<String>()
-        for entry in glossary?.entries ?? [] {
-            guard let term = entry.source else { continue }
-            known.insert(term)
-            var counts: [String: Int] = [:]
-            var occurrences = 0
-            for (s, t) in pairs where contains(s, term) {
-                occurrences += 1
-                for rendering in [entry.target] + entry.forbidden where containsWords(t, rendering, exactCase: false) {
-                    counts[rendering, default: 0] += 1
+        let entries = (glossary?.entries ?? []).filter { $0.source != nil }
+        // Pairs outside, entries inside: each pair is read for term questions once, and only one at a time is held.
+        var counts = [[String: Int]](repeating: [:], count: entries.count)
+        var occurrences = [Int](repeating: 0, count: entries.count)
+        for (s, t) in pairs {
+            let (source, target) = (TermSearch(s), TermSearch(t))
+            for (k, entry) in entries.enumerated() where source.contains(entry.source!, exactCase: true) {
+                occurrences[k] += 1
+                for rendering in [entry.target] + entry.forbidden where target.containsWords(rendering, exactCase: false) {
+                    counts[k][rendering, default: 0] += 1
                 }
             }
-            guard counts.count >= 2 else { continue }
-            let renderings = counts.map { Rendering(text: $0.key, count: $0.value, isForbidden: $0.key != entry.target) }
+        }
+        var candidates: [Candidate] = []
+        let known = Set(entries.map { $0.source! })
+        for (k, entry) in entries.enumerated() where counts[k].count >= 2 {
+            let renderings = counts[k].map { Rendering(text: $0.key, count: $0.value, isForbidden: $0.key != entry.target) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
-            candidates.append(Candidate(source: term, occurrences: occurrences, renderings: renderings, entry: entry))
+            candidates.append(Candidate(source: entry.source!, occurrences: occurrences[k], renderings: renderings, entry: entry))
         }
         candidates += ngramCandidates(pairs, known: known, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, minCount: minCount)
         return candidates
@@ -139,28 +141,6 @@ public enum TermExtractor {
             }
         }
         return grams
-    }
-
-    // MARK: Matching
-
-    /// Whether `text` holds `term`: as characters in scripts written without spaces, else on word boundaries.
-    static func contains(_ text: String, _ term: String) -> Bool {
-        if term.unicodeScalars.contains(where: { CharacterClass.isUnspacedScript($0.value) }) { return text.contains(term) }
-        return containsWords(text, term, exactCase: true)
-    }
-
-    /// Whether `text` holds `phrase` with no letter or digit right before or after it.
-    static func containsWords(_ text: String, _ phrase: String, exactCase: Bool) -> Bool {
-        let haystack = Array((exactCase ? text : CaseMapping.foldString(text)).unicodeScalars)
-        let needle = Array((exactCase ? phrase : CaseMapping.foldString(phrase)).unicodeScalars)
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            guard Array(haystack[start..<(start + needle.count)]) == needle else { continue }
-            let before = start > 0 ? haystack[start - 1].value : 0x20
-            let after = start + needle.count < haystack.count ? haystack[start + needle.count].value : 0x20
-            if !CharacterClass.isAlnum(before) && !CharacterClass.isAlnum(after) { return true }
-        }
-        return false
     }
 
     /// Candidates as YAML a translator can review and paste into a glossary.

@@ -113,7 +113,7 @@ public enum GlossaryValidation {
                 guard seen.insert(rendering).inserted else { continue }
                 let text = ([rendering] + targetWords.dropFirst(k)).joined(separator: " ")
                 let fixed = try engine.run(text, session: session).fixed
-                if !TermExtractor.containsWords(fixed, entry.target, exactCase: true) {
+                if !TermSearch(fixed).containsWords(entry.target, exactCase: true) {
                     let owner = glossary.entries[other]
                     issues.append(GlossaryIssue(level: .error, location: entry.location,
                         message: "a fix to '\(entry.target)' can be undone: in '\(text)', the entry for '\(owner.target)' at \(GlossaryValidator.place(owner, from: entry)) matches '\(rendering)' first and gives '\(fixed)'"))

@@ -38,17 +38,16 @@ public struct MissingTermCheck: BilingualCheck {
         var bySource: [String: [GlossaryEntry]] = [:]
         for entry in context.glossary.entries { if let term = entry.source { bySource[term, default: []].append(entry) } }
         for entry in context.glossary.entries {
-            guard let term = entry.source, !reported.contains(term), BilingualContext.contains(context.sourceText, term) else { continue }
+            guard let term = entry.source, !reported.contains(term), context.sourceTerms.contains(term) else { continue }
             let siblings = bySource[term] ?? [entry]
             if siblings.contains(where: { sibling in
-                BilingualContext.contains(context.targetText, sibling.target)
-                    || sibling.forbidden.contains { BilingualContext.contains(context.targetText, $0) }
+                context.targetTerms.contains(sibling.target) || sibling.forbidden.contains { context.targetTerms.contains($0) }
             }) { continue }
-            if context.targetText.contains(term) { continue }
+            if context.targetTerms.containsScalars(of: term) { continue }
             // A longer entry that covers this term and is present (新浪微博 → Sina Weibo covers 微博 → Weibo).
             if context.glossary.entries.contains(where: { other in
-                other.target != entry.target && (other.source?.contains(term) ?? false) && BilingualContext.contains(context.sourceText, other.source!)
-                    && BilingualContext.contains(context.targetText, other.target)
+                other.target != entry.target && (other.source?.contains(term) ?? false) && context.sourceTerms.contains(other.source!)
+                    && context.targetTerms.contains(other.target)
             }) { continue }
             reported.insert(term)
             let targets = siblings.map { "'\($0.target)'" }

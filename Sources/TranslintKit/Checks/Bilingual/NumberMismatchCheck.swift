@@ -60,9 +60,7 @@ public struct NumberMismatchCheck: BilingualCheck {
         let sourceExtraction = NumberExtractor.extract(context.sourceText)
         let targetExtraction = NumberExtractor.extract(context.targetText)
         let source = sourceExtraction.mentions
-        let target = targetExtraction.mentions.filter { mention in
-            !context.protected.contains { $0.overlaps(mention.range) }
-        }
+        let target = ByteRange.outside(context.protected, targetExtraction.mentions, range: \.range)
         var remaining: [Double: Int] = [:]
         for m in source { remaining[NumberExtractor.key(m.value), default: 0] += 1 }
         var extraAll: [NumberExtractor.Mention] = []
@@ -87,12 +85,20 @@ public struct NumberMismatchCheck: BilingualCheck {
         let added = extraAll.filter { counts($0, other: sourceExtraction) }
         guard !lost.isEmpty || !added.isEmpty else { return [] }
         var parts: [String] = []
-        if !lost.isEmpty { parts.append("the source has \(lost.map { "\(describe($0))" }.joined(separator: ", ")), missing from the translation") }
-        if !added.isEmpty { parts.append("the translation has \(added.map { "\(describe($0))" }.joined(separator: ", ")), not in the source") }
+        if !lost.isEmpty { parts.append("the source has \(list(lost)), missing from the translation") }
+        if !added.isEmpty { parts.append("the translation has \(list(added)), not in the source") }
         let range = added.first?.range ?? context.wholeTarget
         return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
     }
+
+    /// The first few numbers, and how many more: a unit of thousands of numbers gets a message of one line.
+    private func list(_ mentions: [NumberExtractor.Mention]) -> String {
+        let shown = mentions.prefix(Self.listed).map(describe).joined(separator: ", ")
+        return mentions.count > Self.listed ? shown + " and \(mentions.count - Self.listed) more" : shown
+    }
+
+    private static let listed = 8
 
     private func describe(_ m: NumberExtractor.Mention) -> String {
         let value = JSONValue.format(m.value)

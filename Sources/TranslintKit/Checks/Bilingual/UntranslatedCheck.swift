@@ -86,6 +86,7 @@ public struct UntranslatedCheck: BilingualCheck {
         let latin = BilingualContext.scriptName(sourceScript) == "Latin"
         let text = context.target
         let links = LinkDetector.links(in: text)
+        let skipped = ByteRange.merged(context.protected + links)
         var findings: [Finding] = []
         var i = 0
         while i < text.count {
@@ -106,7 +107,7 @@ public struct UntranslatedCheck: BilingualCheck {
             }
             i = max(end, i + length)
             let range = ByteRange(start, end)
-            if context.protected.contains(where: { $0.overlaps(range) }) || links.contains(where: { $0.overlaps(range) }) { continue }
+            if ByteRange.touches(merged: skipped, range) { continue }
             let run = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
             if latin && !(words >= 4 && context.sourceText.contains(run) && Self.isProse(run, in: text, range: range))
                 && context.glossary.entries.first(where: { $0.source == run }) == nil { continue }

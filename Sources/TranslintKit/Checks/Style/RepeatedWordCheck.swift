@@ -136,7 +136,7 @@ public struct RepeatedWordCheck: Check {
         let first = context.string(a), second = context.string(b)
         if first == second {
             guard first.unicodeScalars.dropFirst().allSatisfy({ !CharacterClass.isUppercase($0.value) }) else { return false }
-            if let source = context.source(around: a.start), source.contains(first + " " + second) { return false }
+            if let source = context.sourceSearch(around: a.start), source.containsScalars(of: first + " " + second) { return false }
             // `Hoia Hoia`, `Pago Pago`: a capitalized double is a name, unless it is a glossary term the translation
             // doubled (`Taobao Taobao`) or a common word.
             if let head = first.unicodeScalars.first, CharacterClass.isUppercase(head.value) {

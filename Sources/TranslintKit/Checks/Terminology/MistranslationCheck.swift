@@ -105,8 +105,8 @@ private struct Evidence {
 
     /// `entry` is entry number `index` of the glossary.
     mutating func shows(_ entry: GlossaryEntry, index: Int, rendering k: Int, at range: ByteRange) -> Bool {
-        if let term = entry.source, let source = context.source(around: range.start) {
-            return BilingualContext.contains(source, term)
+        if let term = entry.source, let source = context.sourceSearch(around: range.start) {
+            return source.contains(term)
         }
         guard let paragraph = context.paragraphIndex(atOrBefore: range.start) else { return false }
         let key = Key(paragraph: paragraph, entry: index, rendering: k)
