@@ -167,6 +167,10 @@ struct CLITests {
         #expect(result.status == 2)
         #expect(result.stderr == "translint: error: docs/article.txt:2:4: invalid UTF-8 at byte offset 21; translint reads UTF-8 text only\n")
         #expect(try Data(contentsOf: file) == bytes)
+        // The summary does not claim a clean run: the file was not checked.
+        let lint = try CLI.run(["lint", "docs/article.txt", "--glossary", CLI.root.path + "/" + CLI.glossary], in: folder)
+        #expect(lint.status == 2)
+        #expect(lint.out == "no findings in 0 files; 1 file not checked\n", "\(lint.out)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("docs").path) == ["article.txt"])
     }
 

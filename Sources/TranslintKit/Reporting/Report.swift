@@ -33,6 +33,8 @@ public struct LintReport: Hashable, Sendable {
         /// With `--min-score`: the files that scored below it.
         public var minScore: Double?
         public var filesBelowMinScore = 0
+        /// Files that could not be checked (their errors went to standard error); not part of `files`.
+        public var notChecked = 0
 
         public init(fixing: Bool) { self.fixing = fixing }
 

@@ -64,6 +64,12 @@ public struct TextReporter: Reporter {
     }
 
     func summaryLine(_ s: LintReport.Summary) -> String {
+        let line = checkedLine(s)
+        guard s.notChecked > 0 else { return line }
+        return line + "; \(s.notChecked == 1 ? "1 file" : "\(s.notChecked) files") not checked"
+    }
+
+    private func checkedLine(_ s: LintReport.Summary) -> String {
         let files = s.files == 1 ? "1 file" : "\(s.files) files"
         if s.fixing {
             let followUp = s.followUpFixes > 0 ? " (and \(s.followUpFixes) more that those fixes made)" : ""

@@ -42,7 +42,8 @@ enum SentenceStarts {
                 let slice = UnsafeBufferPointer(rebasing: text[paragraph.start..<paragraph.end])
                 for boundary in segmenter.boundaries(slice, joinLines: true).dropFirst() {
                     let start = skipSpace(text, from: paragraph.start + boundary)
-                    guard start < paragraph.end, !endsInQuotedQuestion(text, before: start) else { continue }
+                    guard start < paragraph.end, !endsInQuotedQuestion(text, before: start),
+                          !ownRulesDecide(text, start: start, paragraph: paragraph) else { continue }
                     add(start, paragraph: false)
                 }
             }
@@ -156,6 +157,24 @@ enum SentenceStarts {
     /// check flags. Other scripts have terminals of their own: any non-ASCII STerm, ATerm or Sep character
     /// sends the paragraph to ICU. Skipping ICU elsewhere is most of the cost of sentence segmentation on English text; a test
     /// checks that it changes no finding on real text.
+    /// Whether the rules here decide alone on a start at `start`: a letter, digit or opening bracket after `.`, `!`
+    /// or `?` (and closing quotes or brackets) and white space. ICU's word there is not taken, so a paragraph gets
+    /// the same starts whether or not something else in it sent it to ICU: a fix elsewhere in the paragraph (a
+    /// stray `, ` removed) then changes no start, and a second `--fix` finds nothing the first left (`RD. New`
+    /// is a start to ICU, an abbreviation here).
+    static func ownRulesDecide(_ text: UnsafeBufferPointer<UInt8>, start: Int, paragraph: ByteRange) -> Bool {
+        let first = text[start]
+        guard first < 0x80, CharacterClass.isASCIIAlnum(first) || CharacterClass.isOpening(UInt32(first)) else { return false }
+        var k = start
+        var spaced = false
+        while k > paragraph.start && (isSpaceByte(text[k - 1]) || text[k - 1] == 0x0A) { k -= 1; spaced = true }
+        guard spaced else { return false }
+        while k > paragraph.start && [0x22, 0x27, 0x29, 0x5D, 0x7D].contains(text[k - 1]) { k -= 1 }
+        guard k > paragraph.start else { return false }
+        let terminal = text[k - 1]
+        return terminal == 0x2E || terminal == 0x21 || terminal == 0x3F
+    }
+
     static func icuMayAddStarts(_ text: UnsafeBufferPointer<UInt8>, _ paragraph: ByteRange) -> Bool {
         var i = paragraph.start
         while i < paragraph.end {
@@ -337,7 +356,7 @@ enum SentenceStarts {
         while end > 0 && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
         guard end > 0, text[end - 1] != 0x0A else { return nil }
         var start = end
-        while start > 0 && !isSpaceByte(text[start - 1]) && text[start - 1] != 0x0A { start -= 1 }
+        while start > 0 && end - start <= 6 && !isSpaceByte(text[start - 1]) && text[start - 1] != 0x0A { start -= 1 }
         guard end - start <= 6 else { return nil }
         // Only the first token of its line: an enumerator starts an item.
         var lineStart = start

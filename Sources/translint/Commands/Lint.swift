@@ -290,6 +290,7 @@ struct Lint: ParsableCommand {
                                         try deliver(index, outcome)
                                     })
         }
+        summary.notChecked = failed.count
         try outputs.end(summary)
         try outputs.close()
         if let writeBaseline, let baselineRun {

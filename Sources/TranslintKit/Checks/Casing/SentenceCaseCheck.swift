@@ -134,7 +134,7 @@ enum ProseStart {
         // letter: a lowercase Latin word there is a command or a name (`apt-cache 可以查询…`).
         if ["zh", "ja", "ko", "th", "lo", "km", "my"].contains(Glossary.baseLanguage(context.locale)) { return nil }
         let token = Self.token(at: word, in: text)
-        if isIdentifier(token, in: text) { return nil }
+        if token.length >= Self.longestToken || isIdentifier(token, in: text) { return nil }
         if context.cellStarts.contains(start.offset) { return nil }
         let wordText = context.string(context.word(at: word))
         // `Proceed (Y/n)? y`: a single letter is an answer or a variable, not a word (but `a`, `i`).
@@ -206,11 +206,16 @@ enum ProseStart {
     }
 
     /// The run of characters from `offset` to the next white space.
+    /// At most `longestToken` bytes: many starts inside one run without white space (`a。b。c。…`) read only as far.
     static func token(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> ByteRange {
         var end = offset
-        while end < text.count && !SentenceStarts.isSpaceByte(text[end]) && text[end] != 0x0A { end += 1 }
+        let limit = min(text.count, offset + longestToken)
+        while end < limit && !SentenceStarts.isSpaceByte(text[end]) && text[end] != 0x0A { end += 1 }
         return ByteRange(offset, end)
     }
+
+    /// A run of this many bytes without white space is no word of prose.
+    static let longestToken = 256
 
     /// `p_type`, `pg_control`, `file.c`, `a/b`, `key=value`, `main()`, `x86`, `eBay`: identifiers, paths and code,
     /// written as they must be. Trailing punctuation (`word,` `word:` `word.`) does not count.
