@@ -53,7 +53,6 @@ struct PreparedText {
 
     /// Whether `range` touches markup.
     func touchesMarkup(_ range: ByteRange) -> Bool { ByteRange.touches(merged: markup, range) }
-
 }
 
 /// Builds a `PreparedText`: overwrites bytes of a copy of the text, keeping line breaks.
@@ -98,6 +97,4 @@ struct Masker {
                      blockStarts: Array(Set(blockStarts)).sorted(), listItemStarts: listItemStarts,
                      cellStarts: cellStarts)
     }
-
-    /// Sorted, with overlapping or touching ranges joined.
 }

@@ -205,7 +205,6 @@ extension LintEngine {
         }
         return ByteRange.merged(ranges)
     }
-
 }
 
 /// The engine could not do its work; the CLI reports it with exit status 2.

@@ -147,16 +147,6 @@ enum SentenceStarts {
         return result
     }
 
-    /// Whether ICU's sentence break may find a start in `paragraph` that the rules here do not.
-    ///
-    /// The rules here decide every terminal followed by white space and a word. Inside a paragraph (single line breaks
-    /// read as spaces) UAX #29 breaks only after a terminal, so ICU can add a start only after one that is
-    /// not followed by white space: `what?the` (STerm breaks before anything, SB11), `$.;` or `(...);`
-    /// (ATerm breaks before `;` when no lowercase word follows, SB8), `!](x`. After a full stop followed by
-    /// a letter or digit ICU breaks only before an uppercase word after a non-letter (`3.The`), which no
-    /// check flags. Other scripts have terminals of their own: any non-ASCII STerm, ATerm or Sep character
-    /// sends the paragraph to ICU. Skipping ICU elsewhere is most of the cost of sentence segmentation on English text; a test
-    /// checks that it changes no finding on real text.
     /// Whether the rules here decide alone on a start at `start`: a letter, digit or opening bracket after `.`, `!`
     /// or `?` (and closing quotes or brackets) and white space. ICU's word there is not taken, so a paragraph gets
     /// the same starts whether or not something else in it sent it to ICU: a fix elsewhere in the paragraph (a
@@ -175,6 +165,16 @@ enum SentenceStarts {
         return terminal == 0x2E || terminal == 0x21 || terminal == 0x3F
     }
 
+    /// Whether ICU's sentence break may find a start in `paragraph` that the rules here do not.
+    ///
+    /// The rules here decide every terminal followed by white space and a word. Inside a paragraph (single line breaks
+    /// read as spaces) UAX #29 breaks only after a terminal, so ICU can add a start only after one that is
+    /// not followed by white space: `what?the` (STerm breaks before anything, SB11), `$.;` or `(...);`
+    /// (ATerm breaks before `;` when no lowercase word follows, SB8), `!](x`. After a full stop followed by
+    /// a letter or digit ICU breaks only before an uppercase word after a non-letter (`3.The`), which no
+    /// check flags. Other scripts have terminals of their own: any non-ASCII STerm, ATerm or Sep character
+    /// sends the paragraph to ICU. Skipping ICU elsewhere is most of the cost of sentence segmentation on English text; a test
+    /// checks that it changes no finding on real text.
     static func icuMayAddStarts(_ text: UnsafeBufferPointer<UInt8>, _ paragraph: ByteRange) -> Bool {
         var i = paragraph.start
         while i < paragraph.end {
