@@ -56,6 +56,17 @@ struct StreamingLinterTests {
         #expect(whole.findings.map { $0.text.split(whereSeparator: \.isWhitespace) } == unwrapped.findings.map { $0.text.split(whereSeparator: \.isWhitespace) })
     }
 
+    @Test("a repeated word that runs on across a cut inside a paragraph is fixed in one pass (fuzz: text seed 1, input 571)")
+    func repeatsAcrossACut() throws {
+        // One paragraph of 3 KB, cut at line breaks with chunks of 512 bytes: the previous chunk keeps the first
+        // word, each later one removes its repeats, so the fixed text has the word once and a second fix nothing.
+        let bytes = Array(("Prices rose " + String(repeating: "rose rose rose rose\n", count: 150) + "again.\n").utf8)
+        let (_, fixed) = try run(bytes, chunkSize: 512, blockSize: 100)
+        #expect(String(decoding: fixed, as: UTF8.self).split(whereSeparator: \.isWhitespace) == ["Prices", "rose", "again."])
+        let (_, twice) = try run(fixed, chunkSize: 512, blockSize: 100)
+        #expect(twice == fixed)
+    }
+
     /// The sample as one line: its paragraphs joined by spaces, repeated to `size` bytes.
     private func oneLine(size: Int, separator: String = " ") throws -> [UInt8] {
         let text = try String(contentsOfPath: "\(Self.sampleRoot)/samples/000_02c679c3906c68ff.txt")

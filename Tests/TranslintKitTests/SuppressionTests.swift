@@ -52,6 +52,16 @@ struct SuppressionTests {
         #expect(try quiet.lint("# translint-disable-line\nFine.").isEmpty)
     }
 
+    @Test("an HTML comment holds one directive, and a report names at most eight of its rules (fuzz: markdown seed 1, input 14010)")
+    func oneDirectivePerComment() throws {
+        // A comment that is never closed, full of keywords: one directive, not one per keyword each naming the rest.
+        let text = String(repeating: "<!-- translint-disable", count: 500) + "\nThe end.\n"
+        let findings = try linter.lint(text, format: .markdown).filter { $0.rule == "unused-suppression" }
+        #expect(findings.count == 1)
+        #expect(findings[0].message.contains("'<!--', 'translint-disable<!--'") && findings[0].message.contains(" and 492 more"))
+        #expect(findings[0].message.utf8.count < 600)
+    }
+
     @Test("unused-suppression's documented examples")
     func documentedExamples() throws {
         let d = UnusedSuppression.description

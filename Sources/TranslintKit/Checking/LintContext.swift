@@ -33,12 +33,16 @@ public final class LintContext {
     public let listItemStarts: Set<Int>
     /// Whether the text is in English (the target language): word lists of English apply.
     public let isEnglish: Bool
+    /// Where the text the findings may change starts. A chunk cut inside a paragraph is linted after the previous
+    /// chunk's last lines (as fixed), so that it reads as in the whole text; findings before this offset are
+    /// dropped, and a check whose finding would start there reports the part that lies after it.
+    public let editableStart: Int
 
     /// `blockStarts`: where a document's blocks start without a blank line before them (Markdown); `listItems`:
     /// those that are list items.
     init(text source: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String,
          sentenceSegmenter: Segmenter, wordSegmenter: Segmenter, blockStarts: [Int] = [], listItems: Set<Int> = [],
-         cellStarts: Set<Int> = [], sources: [Int: String] = [:], maskedRanges: [ByteRange] = []) {
+         cellStarts: Set<Int> = [], sources: [Int: String] = [:], maskedRanges: [ByteRange] = [], editableStart: Int = 0) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
         _ = storage.initialize(from: source)
         let text = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<source.count])
@@ -54,6 +58,7 @@ public final class LintContext {
         self.sourceCases = cases
         self.hasCasedSource = cases.values.contains { $0 != .uncased }
         self.isEnglish = Glossary.baseLanguage(locale) == "en"
+        self.editableStart = editableStart
         let paragraphs = SentenceStarts.paragraphs(in: text, splitAt: blockStarts)
         self.paragraphs = paragraphs
         let links = LinkDetector.links(in: text)

@@ -737,10 +737,12 @@ enum MarkdownScanner {
         private mutating func collectDirectives(_ start: Int, limit: Int) {
             let close = find("-->", start, text.count) ?? limit
             var p = start
+            // One directive per comment, as markdownlint reads them: the rest of the comment is its rules.
             while let at = find("translint-", p, close) {
                 if var directive = SuppressionDirective.parse(text, keywordAt: at, limit: close) {
                     directive.range = ByteRange(min(directive.range.start, start), max(directive.range.end, min(close + 3, text.count)))
                     directives.append(directive)
+                    return
                 }
                 p = at + 10
             }

@@ -1,6 +1,6 @@
 /// One file through the engine's pipeline, fed in blocks: prepare → rules → suppress and filter → fix loop →
-/// locate, chunk by chunk. Plain text is cut into chunks at blank lines (every check looks no further than a
-/// paragraph); a paragraph longer than two chunks is cut at a line break, and a line longer than that inside the
+/// locate, chunk by chunk. Plain text is cut into chunks at blank lines, a fixed number of paragraphs each (see
+/// `cutPoint`; every check looks no further than a paragraph); a paragraph longer than two chunks is cut at a line break, and a line longer than that inside the
 /// line, at a sentence end (else a space, else a character boundary), so memory is bounded by the chunk size, never
 /// by the file or its longest line. Markdown is cut only before a paragraph that starts the document afresh
 /// (`MarkdownScanner.lastFreshStart`: after a blank line, outside top-level code and HTML blocks), so a chunk
@@ -86,7 +86,7 @@ final class FileRun {
     func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard !stopped else { return }
         pending.append(contentsOf: bytes)
-        while pending.count >= chunkSize, let cut = cutPoint() {
+        while let cut = cutPoint() {
             try process(upTo: cut)
             if let stopAt, consumed >= stopAt {
                 stopped = true
@@ -131,11 +131,18 @@ final class FileRun {
                           followUpFixes: followUpFixes, hasBOM: hasBOM, endsWithNewline: endsWithNewline, quality: quality)
     }
 
-    /// After the last blank line of `pending`, or after its last line break once it has grown past two
-    /// chunks without one (a very long paragraph), or inside its line once it has grown past that without any line
-    /// break (a very long line), or nil to wait for more bytes.
+    /// After the `paragraphsPerChunk`-th blank line of `pending`; else, once `pending` has grown past two chunks,
+    /// after its last blank line, or after its last line break (a very long paragraph), or inside its line once it
+    /// has grown past that without any line break (a very long line); or nil to wait for more bytes.
+    ///
+    /// Counting paragraphs rather than bytes is what makes a second `--fix` find nothing the first left: fixes
+    /// change a text's length but never add or remove a blank line, so the fixed text is cut before the same
+    /// paragraphs, and every check (`NameEvidence` reads its whole chunk) sees the same chunks again. Only a text
+    /// whose paragraphs average more than `chunkSize / paragraphsPerChunk` bytes is cut by bytes.
     private func cutPoint() -> Int? {
-        if kind == .text(.markdown) { return markdownCutPoint() }
+        if kind == .text(.markdown) { return pending.count >= chunkSize ? markdownCutPoint() : nil }
+        if let cut = paragraphCut() { return cut }
+        guard pending.count >= chunkSize * 2 else { return nil }
         var i = pending.count - 1
         var lastNewline: Int?
         while i > 0 {
@@ -147,11 +154,42 @@ final class FileRun {
             }
             i -= 1
         }
-        if pending.count >= chunkSize * 2, let newline = lastNewline { return newline + 1 }
-        if lastNewline == nil && pending.first != 0x0A && pending.count >= max(chunkSize * 2, Self.minimumLineCut) + Self.lookaheadSize {
+        if let newline = lastNewline { return newline + 1 }
+        if pending.first != 0x0A && pending.count >= max(chunkSize * 2, Self.minimumLineCut) + Self.lookaheadSize {
             return pending.withUnsafeBufferPointer { Self.cutInsideLine($0, before: $0.count - Self.lookaheadSize) }
         }
         return nil
+    }
+
+    /// How many paragraphs a chunk of plain text holds: one per 256 bytes of the chunk size (4,096 for 1 MiB).
+    private var paragraphsPerChunk: Int { max(1, chunkSize / 256) }
+    /// The scan of `pending` for blank lines, from its start: how far it got, the blank lines (paragraph ends) it
+    /// saw, where the line it is in starts, and whether that line holds only spaces, tabs and CRs so far.
+    private var scan = (offset: 0, blankLines: 0, lineStart: 0, lineIsBlank: true)
+
+    /// Just after the `paragraphsPerChunk`-th blank line of `pending` (a blank line that follows a line break inside
+    /// `pending`), or nil. Each byte is scanned once until a cut, then the rest once again.
+    private func paragraphCut() -> Int? {
+        let target = paragraphsPerChunk
+        return pending.withUnsafeBufferPointer { text -> Int? in
+            var (i, blankLines, lineStart, lineIsBlank) = scan
+            defer { scan = (i, blankLines, lineStart, lineIsBlank) }
+            while i < text.count {
+                let byte = text[i]
+                i += 1
+                if byte == 0x0A {
+                    if lineIsBlank && lineStart > 0 {
+                        blankLines += 1
+                        if blankLines == target { return i }
+                    }
+                    lineStart = i
+                    lineIsBlank = true
+                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                    lineIsBlank = false
+                }
+            }
+            return nil
+        }
     }
 
     /// Planning only (`FileSegments.plan`): the chunks are recorded, not linted.
@@ -262,6 +300,7 @@ final class FileRun {
             planned!.append((consumed + cut, lineBreaks, clean, consumed + pending.count))
             consumed += cut
             pending.removeFirst(cut)
+            scan = (0, 0, 0, true)
             return
         }
         let isFirst = consumed == 0
@@ -330,7 +369,7 @@ final class FileRun {
                 } else {
                     try output(outcome.fixed)
                 }
-                nextContext = outcome.fixed.withUnsafeBufferPointer { Self.context(after: $0) }
+                nextContext = outcome.fixed.withUnsafeBufferPointer { leftContext(after: $0) }
             }
             // Located and handed on in batches: a file read whole with many findings never holds all their line
             // excerpts at once.
@@ -349,11 +388,12 @@ final class FileRun {
             }
             endsWithNewline = chunk.last == 0x0A
             // A Markdown chunk starts a document afresh: no left context.
-            context = kind == .text(.markdown) ? [] : nextContext ?? Self.context(after: chunk)
+            context = kind == .text(.markdown) ? [] : nextContext ?? leftContext(after: chunk)
             carry = lookahead.isEmpty ? nil : lineCarry(after: chunk, index: lineIndex())
         }
         consumed += cut
         pending.removeFirst(cut)
+        scan = (0, 0, 0, true)
     }
 
     /// The findings whose first and last lines the line filter accepts (lines counted in the chunk `index` indexes).
@@ -391,7 +431,7 @@ final class FileRun {
         guard !context.isEmpty else { return engine.lintDocument(chunk, format: format, session: session, countWords: countWords) }
         let shift = context.count
         let combined = context + Array(chunk)
-        var lint = combined.withUnsafeBufferPointer { engine.lintDocument($0, format: format, session: session, countWords: false) }
+        var lint = combined.withUnsafeBufferPointer { engine.lintDocument($0, format: format, session: session, countWords: false, editableStart: shift) }
         lint.findings = lint.findings.compactMap { finding in
             let firstEdit = finding.fix?.edits.map(\.range.start).min() ?? finding.range.start
             guard min(finding.range.start, firstEdit) >= shift else { return nil }
@@ -400,6 +440,14 @@ final class FileRun {
         lint.directives = lint.directives.filter { $0.range.start >= shift }.map { $0.shifted(by: -shift) }
         if countWords { lint.words = WordCounter.count(chunk) }
         return lint
+    }
+
+    /// The left context of the chunk after `chunk` (as linted or as fixed): its last lines, read after the present
+    /// context when it is shorter than a context, so that a chunk its fixes nearly emptied (a run of repeated words)
+    /// passes on what came before it.
+    private func leftContext(after chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard chunk.count < Self.contextSize && !context.isEmpty else { return Self.context(after: chunk) }
+        return (context + Array(chunk)).withUnsafeBufferPointer { Self.context(after: $0) }
     }
 
     /// The last lines of `chunk` when it ends inside a paragraph (no blank line at its end), else nothing.

@@ -44,8 +44,10 @@ extension LintEngine {
     /// (do-not-translate text) are read as one word instead.
     /// `sources`: with a source, its text by the offset (into `buffer`) where the aligned target paragraph or unit
     /// starts.
+    /// `editableStart`: where the text of this lint starts; what lies before is the previous chunk's left context.
     func lintDocument(_ buffer: UnsafeBufferPointer<UInt8>, format: DocumentFormat, session: Session, countWords: Bool = false,
-                      protected: [ByteRange] = [], opaque: [ByteRange] = [], sources: [Int: String] = [:]) -> DocumentLint {
+                      protected: [ByteRange] = [], opaque: [ByteRange] = [], sources: [Int: String] = [:],
+                      editableStart: Int = 0) -> DocumentLint {
         let bomLength = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         let body = UnsafeBufferPointer(rebasing: buffer[bomLength...])
         var prepared = PreparedText.prepare(body, format: format)
@@ -75,7 +77,7 @@ extension LintEngine {
                                       blockStarts: prepared.blockStarts, listItems: prepared.listItemStarts,
                                       cellStarts: prepared.cellStarts,
                                       sources: bomLength == 0 ? sources : Dictionary(uniqueKeysWithValues: sources.map { ($0.key - bomLength, $0.value) }),
-                                      maskedRanges: maskedRanges)
+                                      maskedRanges: maskedRanges, editableStart: max(0, editableStart - bomLength))
             var findings: [Finding] = []
             for check in checks {
                 findings.append(contentsOf: check.check(context).lazy.filter { !context.isInLink($0.range) })

@@ -28,7 +28,7 @@ public enum UnusedSuppression {
     )
 
     static func message(_ directive: SuppressionDirective, isKnown: (String) -> Bool) -> String {
-        let rules = directive.rules.isEmpty ? "any rule" : directive.rules.map { "'\($0)'" }.joined(separator: ", ")
+        let rules = directive.rules.isEmpty ? "any rule" : listed(directive.rules)
         let place = switch directive.kind {
         case .disableLine: "on this line"
         case .disableNextLine: "on the next line"
@@ -36,8 +36,14 @@ public enum UnusedSuppression {
         }
         var message = "unused suppression: no finding of \(rules) \(place); remove the comment"
         let unknown = directive.rules.filter { id in !isKnown(id) }
-        if !unknown.isEmpty { message += " (unknown rule \(unknown.map { "'\($0)'" }.joined(separator: ", ")))" }
+        if !unknown.isEmpty { message += " (unknown rule \(listed(unknown)))" }
         return message
+    }
+
+    /// `'a', 'b'`: the first eight, then how many more, so that a comment of thousands of words makes one line.
+    private static func listed(_ rules: [String]) -> String {
+        let shown = rules.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+        return rules.count > 8 ? shown + " and \(rules.count - 8) more" : shown
     }
 
     static func finding(_ directive: SuppressionDirective, severity: Severity, isKnown: (String) -> Bool) -> Finding {

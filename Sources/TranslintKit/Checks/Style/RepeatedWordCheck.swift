@@ -95,6 +95,9 @@ public struct RepeatedWordCheck: Check {
                 } else if let p = previous, sameWord(p, word, context), Self.sameCase(p, word, context), Self.plainGap(p, word, context) {
                     // Take every further repeat too (`or or or`), so that one fix leaves one word.
                     var last = word
+                    // The first repeat the lint may change: a run that starts in a previous chunk's left context
+                    // (`editableStart`) and goes on in this chunk.
+                    var firstEditable: ByteRange? = word.start >= context.editableStart ? word : nil
                     var k = word.end
                     while true {
                         var next = k
@@ -108,12 +111,23 @@ public struct RepeatedWordCheck: Check {
                         guard !candidate.isEmpty, sameWord(p, candidate, context),
                               !(candidate.end < paragraph.end && Self.joins(text[candidate.end])) else { break }
                         last = candidate
+                        if firstEditable == nil && candidate.start >= context.editableStart { firstEditable = candidate }
                         k = candidate.end
                     }
                     let first = context.string(p)
                     let allowedHere = Self.allowedByLanguage[Glossary.baseLanguage(context.locale)] ?? []
                     if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased()) {
-                        findings.append(.repeated(first, range: ByteRange(p.end, last.end)))
+                        if p.end >= context.editableStart {
+                            findings.append(.repeated(first, range: ByteRange(p.end, last.end)))
+                        } else if let firstEditable {
+                            // The previous chunk kept the first word: the repeats here go, with the spaces after them,
+                            // and when they fill their lines, with the line break, so that no blank line is left.
+                            var start = firstEditable.start, end = last.end
+                            while start > context.editableStart && (text[start - 1] == 0x20 || text[start - 1] == 0x09) { start -= 1 }
+                            while end < text.count && (text[end] == 0x20 || text[end] == 0x09 || text[end] == 0x0D) { end += 1 }
+                            if end < text.count && text[end] == 0x0A && (start == 0 || text[start - 1] == 0x0A) { end += 1 }
+                            findings.append(.repeated(first, range: ByteRange(start, end)))
+                        }
                     }
                     previous = nil
                     i = last.end
