@@ -74,7 +74,8 @@ public final class LintContext {
     deinit { UnsafeMutableBufferPointer(mutating: text).deallocate() }
 
     /// What the text shows about its words (see `NameEvidence`): built in one pass, the first time a check asks.
-    private lazy var names = NameEvidence(text, sentenceWordStarts: Self.wordStarts(after: sentenceStarts, in: text))
+    private lazy var names = NameEvidence(text, sentenceWordStarts: Self.wordStarts(after: sentenceStarts, in: text),
+                                          terms: termMatches.map(\.range))
 
     /// The first words of sentences, also those after stray punctuation (`, company`), which the leading-punctuation
     /// fix capitalizes: what name evidence leaves out, so that no fix changes it. Sorted.

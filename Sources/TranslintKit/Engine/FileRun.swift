@@ -132,37 +132,55 @@ final class FileRun {
     }
 
     /// After the `paragraphsPerChunk`-th blank line of `pending`; else, once `pending` has grown past two chunks,
-    /// after its last blank line, or after its last line break (a very long paragraph), or inside its line once it
-    /// has grown past that without any line break (a very long line); or nil to wait for more bytes.
+    /// after a blank line in them (see `blankLineCut`), or after its last line break (a very long paragraph), or
+    /// inside its line once it has grown past that without any line break (a very long line); or nil to wait for
+    /// more bytes.
     ///
     /// Counting paragraphs rather than bytes is what makes a second `--fix` find nothing the first left: fixes
     /// change a text's length but never add or remove a blank line, so the fixed text is cut before the same
-    /// paragraphs, and every check (`NameEvidence` reads its whole chunk) sees the same chunks again. Only a text
-    /// whose paragraphs average more than `chunkSize / paragraphsPerChunk` bytes is cut by bytes.
+    /// paragraphs, and every check (`NameEvidence` reads its whole chunk) sees the same chunks again.
     private func cutPoint() -> Int? {
         if kind == .text(.markdown) { return pending.count >= chunkSize ? markdownCutPoint() : nil }
         if let cut = paragraphCut() { return cut }
         guard pending.count >= chunkSize * 2 else { return nil }
+        if let cut = blankLineCut() { return cut }
         var i = pending.count - 1
-        var lastNewline: Int?
-        while i > 0 {
-            if pending[i] == 0x0A {
-                if lastNewline == nil { lastNewline = i }
-                var j = i - 1
-                while j >= 0 && (pending[j] == 0x20 || pending[j] == 0x09 || pending[j] == 0x0D) { j -= 1 }
-                if j >= 0 && pending[j] == 0x0A { return i + 1 }
-            }
-            i -= 1
-        }
-        if let newline = lastNewline { return newline + 1 }
+        while i > 0 && pending[i] != 0x0A { i -= 1 }
+        if i > 0 { return i + 1 }
         if pending.first != 0x0A && pending.count >= max(chunkSize * 2, Self.minimumLineCut) + Self.lookaheadSize {
             return pending.withUnsafeBufferPointer { Self.cutInsideLine($0, before: $0.count - Self.lookaheadSize) }
         }
         return nil
     }
 
-    /// How many paragraphs a chunk of plain text holds: one per 256 bytes of the chunk size (4,096 for 1 MiB).
-    private var paragraphsPerChunk: Int { max(1, chunkSize / 256) }
+    /// Paragraphs that average more than two chunk sizes over `paragraphsPerChunk` (1 KiB): of the k blank lines
+    /// in the first two chunk sizes of `pending`, after the largest power of two up to k (with none there, after
+    /// the first blank line). A fix moves the cut only when it moves a blank line across the limit and k across a
+    /// power of two. Nil without a blank line.
+    private func blankLineCut() -> Int? {
+        pending.withUnsafeBufferPointer { text -> Int? in
+            var ends: [Int] = []
+            var lineStart = 0, lineIsBlank = true
+            for i in 0..<text.count {
+                let byte = text[i]
+                if byte == 0x0A {
+                    if lineIsBlank && lineStart > 0 { ends.append(i + 1) }
+                    lineStart = i + 1
+                    lineIsBlank = true
+                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                    lineIsBlank = false
+                }
+            }
+            let within = ends.prefix { $0 <= chunkSize * 2 }.count
+            guard within > 0 else { return ends.first }
+            var power = 1
+            while power * 2 <= within { power *= 2 }
+            return ends[power - 1]
+        }
+    }
+
+    /// How many paragraphs a chunk of plain text holds: one per 512 bytes of the chunk size (2,048 for 1 MiB).
+    private var paragraphsPerChunk: Int { max(1, chunkSize / 512) }
     /// The scan of `pending` for blank lines, from its start: how far it got, the blank lines (paragraph ends) it
     /// saw, where the line it is in starts, and whether that line holds only spaces, tabs and CRs so far.
     private var scan = (offset: 0, blankLines: 0, lineStart: 0, lineIsBlank: true)

@@ -15,13 +15,15 @@ struct NameEvidence {
     /// How often each word stands as written inside sentences; `startCounts`: how often it starts one, as written.
     /// A capital at a sentence start is what sentence-case and leading-punctuation fixes write, so the evidence
     /// reads a start in lowercase and capitalized alike; a word right after itself counts nowhere, since
-    /// repeated-word fixes remove it. So no fix changes the evidence, and a second `--fix` finds nothing the first
-    /// left.
+    /// repeated-word fixes remove it; nor does a word inside a glossary term, which a mistranslation fix replaces
+    /// by another term (`Byte beating` → `ByteDance`) and a term-case fix recases. So no fix changes the evidence,
+    /// and a second `--fix` finds nothing the first left.
     private var counts: WordCounts
     private var startCounts: WordCounts
 
-    /// `sentenceWordStarts`: sorted offsets of the first words of sentences.
-    init(_ text: UnsafeBufferPointer<UInt8>, sentenceWordStarts: [Int] = []) {
+    /// `sentenceWordStarts`: sorted offsets of the first words of sentences; `terms`: the glossary's matches,
+    /// sorted by start.
+    init(_ text: UnsafeBufferPointer<UInt8>, sentenceWordStarts: [Int] = [], terms: [ByteRange] = []) {
         let n = text.count
         counts = WordCounts()
         startCounts = WordCounts()
@@ -30,6 +32,7 @@ struct NameEvidence {
         @inline(__always) func byte(_ k: Int) -> UInt8 { k >= 0 && k < n ? text[k] : 0 }
         @inline(__always) func isWordByte(_ b: UInt8) -> Bool { CharacterClass.isASCIIAlnum(b) }
         let wordStarts = sentenceWordStarts.count
+        var nextTerm = 0
         var i = 0
         while i < n {
             // Words are hashed as they are skipped (FNV-1a, as `WordCounts` hashes), so each byte is read once.
@@ -47,7 +50,9 @@ struct NameEvidence {
             let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
             while nextStart < wordStarts && sentenceWordStarts[nextStart] < start { nextStart += 1 }
             let isRepeat = previous.map { Self.isRepeat(text, start..<end, of: $0.start..<$0.end) } ?? false
-            if !isRepeat {
+            while nextTerm < terms.count && terms[nextTerm].end <= start { nextTerm += 1 }
+            let inTerm = nextTerm < terms.count && terms[nextTerm].start < end
+            if !isRepeat && !inTerm {
                 if nextStart < wordStarts && sentenceWordStarts[nextStart] == start { startCounts.add(bytes, hash: hash) } else { counts.add(bytes, hash: hash) }
             }
             previous = (start, end)
