@@ -1,7 +1,7 @@
 /// One file through the engine's pipeline, fed in blocks: prepare → rules → suppress and filter → fix loop →
 /// locate, chunk by chunk. Plain text is cut into chunks at blank lines, a fixed number of paragraphs each (see
-/// `cutPoint`; every check looks no further than a paragraph); a paragraph longer than two chunks is cut at a line break, and a line longer than that inside the
-/// line, at a sentence end (else a space, else a character boundary), so memory is bounded by the chunk size, never
+/// `cutPoint`; every check looks no further than a paragraph); a paragraph longer than two chunks is cut at a line
+/// break, and a line longer than that inside the line, at a sentence end (else a space, else a character boundary), so memory is bounded by the chunk size, never
 /// by the file or its longest line. Markdown is cut only before a paragraph that starts the document afresh
 /// (`MarkdownScanner.lastFreshStart`: after a blank line, outside top-level code and HTML blocks), so a chunk
 /// reads as it does in the whole file; a Markdown file without such a place is read whole. Other kinds are read
@@ -159,18 +159,8 @@ final class FileRun {
     /// power of two. Nil without a blank line.
     private func blankLineCut() -> Int? {
         pending.withUnsafeBufferPointer { text -> Int? in
-            var ends: [Int] = []
-            var lineStart = 0, lineIsBlank = true
-            for i in 0..<text.count {
-                let byte = text[i]
-                if byte == 0x0A {
-                    if lineIsBlank && lineStart > 0 { ends.append(i + 1) }
-                    lineStart = i + 1
-                    lineIsBlank = true
-                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                    lineIsBlank = false
-                }
-            }
+            var scanner = BlankLines(), ends: [Int] = []
+            while let end = scanner.next(in: text) { ends.append(end) }
             let within = ends.prefix { $0 <= chunkSize * 2 }.count
             guard within > 0 else { return ends.first }
             var power = 1
@@ -181,27 +171,37 @@ final class FileRun {
 
     /// How many paragraphs a chunk of plain text holds: one per 512 bytes of the chunk size (2,048 for 1 MiB).
     private var paragraphsPerChunk: Int { max(1, chunkSize / 512) }
-    /// The scan of `pending` for blank lines, from its start: how far it got, the blank lines (paragraph ends) it
-    /// saw, where the line it is in starts, and whether that line holds only spaces, tabs and CRs so far.
-    private var scan = (offset: 0, blankLines: 0, lineStart: 0, lineIsBlank: true)
+    /// The scan of `pending` for blank lines since the last cut, and how many it saw.
+    private var scan = BlankLines()
+    private var blankLinesSeen = 0
 
-    /// Just after the `paragraphsPerChunk`-th blank line of `pending` (a blank line that follows a line break inside
-    /// `pending`), or nil. Each byte is scanned once until a cut, then the rest once again.
+    /// Just after the `paragraphsPerChunk`-th blank line of `pending`, or nil. Each byte is scanned once until a
+    /// cut, then the rest once again.
     private func paragraphCut() -> Int? {
-        let target = paragraphsPerChunk
-        return pending.withUnsafeBufferPointer { text -> Int? in
-            var (i, blankLines, lineStart, lineIsBlank) = scan
-            defer { scan = (i, blankLines, lineStart, lineIsBlank) }
-            while i < text.count {
-                let byte = text[i]
-                i += 1
+        pending.withUnsafeBufferPointer { text -> Int? in
+            while let end = scan.next(in: text) {
+                blankLinesSeen += 1
+                if blankLinesSeen == paragraphsPerChunk { return end }
+            }
+            return nil
+        }
+    }
+
+    /// Finds, left to right and resumably, the ends of the blank lines of a text that grows at its end: lines of
+    /// spaces, tabs and CRs only that follow a line break inside the text (where chunks are cut).
+    struct BlankLines {
+        private var offset = 0, lineStart = 0, lineIsBlank = true
+
+        /// The offset just after the next blank line's line break, or nil when the text has none (yet).
+        mutating func next(in text: UnsafeBufferPointer<UInt8>) -> Int? {
+            while offset < text.count {
+                let byte = text[offset]
+                offset += 1
                 if byte == 0x0A {
-                    if lineIsBlank && lineStart > 0 {
-                        blankLines += 1
-                        if blankLines == target { return i }
-                    }
-                    lineStart = i
+                    let blank = lineIsBlank && lineStart > 0
+                    lineStart = offset
                     lineIsBlank = true
+                    if blank { return offset }
                 } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
                     lineIsBlank = false
                 }
@@ -318,7 +318,8 @@ final class FileRun {
             planned!.append((consumed + cut, lineBreaks, clean, consumed + pending.count))
             consumed += cut
             pending.removeFirst(cut)
-            scan = (0, 0, 0, true)
+            scan = BlankLines()
+            blankLinesSeen = 0
             return
         }
         let isFirst = consumed == 0
@@ -411,7 +412,8 @@ final class FileRun {
         }
         consumed += cut
         pending.removeFirst(cut)
-        scan = (0, 0, 0, true)
+        scan = BlankLines()
+        blankLinesSeen = 0
     }
 
     /// The findings whose first and last lines the line filter accepts (lines counted in the chunk `index` indexes).
