@@ -61,6 +61,21 @@ struct AmbiguityTests {
         #expect(try Self.engine.fix("Phones by millet sold out; millet phones too.").fixed == "Phones by Xiaomi sold out; Xiaomi phones too.")
     }
 
+    /// What a fix writes is never new evidence: the paragraph is read as `--fix` leaves it, so a second `--fix`
+    /// finds nothing. `Ali cloud` reads as `Alibaba Cloud` (evidence for `Ali`), and `Ali`, once it has evidence,
+    /// reads as `Alibaba` (evidence for `electricity providers`), however far apart they are.
+    @Test("evidence is read from the paragraph as fixed", arguments: [
+        ("Ali spoke first, and then, after a long story about many other things that went on and on, the Ali cloud grew.",
+         "Alibaba spoke first, and then, after a long story about many other things that went on and on, the Alibaba Cloud grew."),
+        ("Jack Ma's Ali grew, and much later, after a long story about many other things that went on, electricity providers sold.",
+         "Jack Ma's Alibaba grew, and much later, after a long story about many other things that went on, e-commerce sold."),
+    ])
+    func evidenceFromFixesIsThereBeforeTheFix(text: String, expected: String) throws {
+        let (fixed, _) = try Self.engine.fix(text)
+        #expect(fixed == expected)
+        #expect(try Self.engine.fix(fixed).fixed == fixed)
+    }
+
     @Test func poUnitsUseTheirSource() throws {
         let po = """
         msgid ""

@@ -116,6 +116,14 @@ public final class LintContext {
         return index < termMatches.count && termMatches[index].range.start == offset ? termMatches[index] : nil
     }
 
+    /// The glossary matches that lie inside `range`, as indices into `termMatches`.
+    public func termMatchIndices(in range: ByteRange) -> Range<Int> {
+        let first = Self.firstIndex(in: termMatches, notBelow: range.start) { $0.range.start }
+        var end = first
+        while end < termMatches.count && termMatches[end].range.end <= range.end { end += 1 }
+        return first..<end
+    }
+
     /// Binary search: the first index whose key is at least `value` in an array sorted by `key`.
     private static func firstIndex<T>(in array: [T], notBelow value: Int, key: (T) -> Int) -> Int {
         var low = 0, high = array.count

@@ -73,10 +73,14 @@ public struct MistranslationCheck: Check {
 /// Whether an ambiguous rendering means the entry's term here. With an aligned source (`--source`, PO, XLIFF,
 /// String Catalog) that is certain: the source holds the entry's source term, or it does not. Without one, a
 /// context word of the entry in the same paragraph shows the meaning. Answers are kept per paragraph.
+///
+/// The paragraph is read as `--fix` would leave it: every glossary match of a rendering that is always wrong
+/// stands for its entry's target (`Ali cloud` as `Alibaba Cloud`), and an ambiguous rendering that has evidence
+/// stands for its target too, until no answer changes. So what a fix writes can never become evidence that
+/// the first run lacked, and a second `--fix` finds nothing the first left.
 private struct Evidence {
     let context: LintContext
     private var answers: [Key: Bool] = [:]
-    private var foldedParagraphs: [Int: [UInt8]] = [:]
 
     private struct Key: Hashable { var paragraph: Int; var entry: Int; var rendering: Int }
 
@@ -86,9 +90,7 @@ private struct Evidence {
 
     init(_ context: LintContext) { self.context = context }
 
-    /// `word` folded, with what a fix of the glossary's may turn it into or out of (`Alipay` and `pay treasure`):
-    /// so that fixing one term neither creates nor removes the evidence for another, and a second `--fix` changes
-    /// nothing the first left.
+    /// `word` folded, with what a fix of the glossary's may turn it into or out of (`Alipay` and `pay treasure`).
     private mutating func equivalents(of word: String) -> [[UInt8]] {
         let key = TermMatcher.collapsingWhitespace(CaseMapping.fold(word))
         if classes == nil {
@@ -111,18 +113,52 @@ private struct Evidence {
         guard let paragraph = context.paragraphIndex(atOrBefore: range.start) else { return false }
         let key = Key(paragraph: paragraph, entry: index, rendering: k)
         if let known = answers[key] { return known }
-        let folded: [UInt8]
-        if let cached = foldedParagraphs[paragraph] { folded = cached } else {
-            // Runs of white space as one space, so `Jack Ma` is found across a line break.
-            folded = TermMatcher.collapsingWhitespace(CaseMapping.fold(context.string(context.paragraphs[paragraph])))
-            foldedParagraphs[paragraph] = folded
+        decide(paragraph: paragraph)
+        return answers[key] ?? false
+    }
+
+    /// Settles every ambiguous rendering of `paragraph` at once: evidence found lets its rendering stand for the
+    /// target, which may be evidence for another, until nothing changes (at most one round per rendering).
+    private mutating func decide(paragraph: Int) {
+        let bounds = context.paragraphs[paragraph]
+        let matches = context.termMatchIndices(in: bounds).map { context.termMatches[$0] }
+        var open: [Key: [[UInt8]]] = [:]
+        for match in matches {
+            guard case .forbidden(let k) = match.role else { continue }
+            let entry = context.glossary.entries[match.entry]
+            guard entry.isAmbiguous(k) else { continue }
+            let key = Key(paragraph: paragraph, entry: match.entry, rendering: k)
+            if open[key] == nil && answers[key] == nil { open[key] = entry.contextWords(k).flatMap { equivalents(of: $0) } }
         }
-        let words = entry.contextWords(k).flatMap { equivalents(of: $0) }
-        let answer = folded.withUnsafeBufferPointer { text in
-            words.contains { Self.contains(text, word: $0) }
+        var shown: Set<Key> = []
+        while true {
+            let text = readAsFixed(paragraph, matches: matches, shown: shown)
+            let found = text.withUnsafeBufferPointer { text in
+                open.filter { _, words in words.contains { Self.contains(text, word: $0) } }.map(\.key)
+            }
+            if found.isEmpty { break }
+            for key in found { shown.insert(key); open[key] = nil }
         }
-        answers[key] = answer
-        return answer
+        for key in shown { answers[key] = true }
+        for key in open.keys { answers[key] = false }
+    }
+
+    /// The paragraph folded, runs of white space as one space (`Jack Ma` across a line break), with each match
+    /// a fix would replace written as its entry's target.
+    private func readAsFixed(_ paragraph: Int, matches: [TermMatch], shown: Set<Key>) -> [UInt8] {
+        let bounds = context.paragraphs[paragraph]
+        var out: [UInt8] = []
+        var at = bounds.start
+        for match in matches {
+            guard case .forbidden(let k) = match.role else { continue }
+            let entry = context.glossary.entries[match.entry]
+            if entry.isAmbiguous(k) && !shown.contains(Key(paragraph: paragraph, entry: match.entry, rendering: k)) { continue }
+            out += CaseMapping.fold(context.string(ByteRange(at, match.range.start)))
+            out += CaseMapping.fold(entry.target)
+            at = match.range.end
+        }
+        out += CaseMapping.fold(context.string(ByteRange(at, bounds.end)))
+        return TermMatcher.collapsingWhitespace(out)
     }
 
     /// English endings a context word may take: plural, possessive.
