@@ -33,11 +33,13 @@ public struct RepeatedWordCheck: Check {
             CheckExample("Read it with man man for more."),
             CheckExample("Walla Walla ‖ Walla Walla"),
             CheckExample("    make\n    make test"),
+            CheckExample("Sina Sina micro-blog grew."),
         ],
         triggering: [
             CheckExample("It is the↓ the best."),
             CheckExample("The↓ the market grew."),
             CheckExample("It is in↓\nin the box."),
+            CheckExample("They sold on Taobao↓ Taobao."),
         ],
         corrections: [
             CheckCorrection("It is the the best.", "It is the best."),
@@ -152,9 +154,11 @@ public struct RepeatedWordCheck: Check {
             guard first.unicodeScalars.dropFirst().allSatisfy({ !CharacterClass.isUppercase($0.value) }) else { return false }
             if let source = context.sourceSearch(around: a.start), source.containsScalars(of: first + " " + second) { return false }
             // `Hoia Hoia`, `Pago Pago`: a capitalized double is a name, unless it is a glossary term the translation
-            // doubled (`Taobao Taobao`) or a common word.
+            // doubled (`Taobao Taobao`: both words are matches, not `Sky` before the term `Sky cat`) or a common word.
             if let head = first.unicodeScalars.first, CharacterClass.isUppercase(head.value) {
-                return context.termMatch(startingAt: b.start) != nil || CommonWords.english.contains(first.lowercased())
+                let doubledTerm = context.termMatch(startingAt: a.start).map { $0.range == a } == true
+                    && context.termMatch(startingAt: b.start) != nil
+                return doubledTerm || CommonWords.english.contains(first.lowercased())
             }
             return true
         }
