@@ -83,7 +83,7 @@ public final class LintContext {
         starts.compactMap { start in
             if let word = start.wordStart { return word }
             var i = start.offset
-            while i < text.count && [0x2C, 0x3B, 0x3A, 0x2E].contains(text[i]) { i += 1 }
+            while i < text.count && ByteSet.clauseMarks.contains(text[i]) { i += 1 }
             guard i > start.offset else { return nil }
             while i < text.count && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
             return i < text.count && CharacterClass.isASCIILetter(text[i]) ? i : nil

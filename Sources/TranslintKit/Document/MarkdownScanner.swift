@@ -449,7 +449,7 @@ enum MarkdownScanner {
             // A title alone on the following line.
             if lines.count > used {
                 let next = lines[k + 1]
-                if next.start < next.end, [0x22, 0x27, 0x28].contains(text[next.start]) { used += 1 }
+                if next.start < next.end, ByteSet.titleOpeners.contains(text[next.start]) { used += 1 }
             }
             return used
         }

@@ -90,7 +90,7 @@ struct NameEvidence {
                 isName = (open == 0x98 && close == 0x99) || (open == 0x9C && close == 0x9D)
             }
             // A synopsis: first on its line, then options or arguments.
-            if !isName && after == 0x20 && [0x5B, 0x2D, 0x3C].contains(byte(end + 1)) {
+            if !isName && after == 0x20 && ByteSet.synopsisOpeners.contains(byte(end + 1)) {
                 var k = start
                 while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
                 isName = k == 0 || text[k - 1] == 0x0A
@@ -134,7 +134,7 @@ struct NameEvidence {
         @inline(__always) func plain(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x2C || b == 0x09 || b == 0 || b == 0x3B || b == 0x21 || b == 0x3F }
         guard plain(before) && (plain(after) || after == 0x2E && end + 1 < text.count && !CharacterClass.isASCIILetter(text[end + 1])) else { return true }
         if before == 0x20 && start >= 2 && text[start - 2] == 0x24 { return true }          // $ cmd
-        if after == 0x20 && end + 1 < text.count && [0x5B, 0x2D, 0x3C].contains(text[end + 1]) { return true }   // a synopsis
+        if after == 0x20 && end + 1 < text.count && ByteSet.synopsisOpeners.contains(text[end + 1]) { return true }   // a synopsis
         return false
     }
 }

@@ -159,7 +159,7 @@ enum SentenceStarts {
         var spaced = false
         while k > paragraph.start && (isSpaceByte(text[k - 1]) || text[k - 1] == 0x0A) { k -= 1; spaced = true }
         guard spaced else { return false }
-        while k > paragraph.start && [0x22, 0x27, 0x29, 0x5D, 0x7D].contains(text[k - 1]) { k -= 1 }
+        while k > paragraph.start && ByteSet.closers.contains(text[k - 1]) { k -= 1 }
         guard k > paragraph.start else { return false }
         let terminal = text[k - 1]
         return terminal == 0x2E || terminal == 0x21 || terminal == 0x3F
@@ -281,11 +281,11 @@ enum SentenceStarts {
         // `(theoretical?) stack`, `(.)`, ` . passed`: a terminal right before a closing bracket, or right after an
         // opening bracket or white space, ends no sentence.
         if index + 1 < paragraph.end, text[index + 1] == 0x29 || text[index + 1] == 0x5D { return nil }
-        if index > paragraph.start, [0x28, 0x5B, 0x20, 0x09].contains(text[index - 1]) { return nil }
+        if index > paragraph.start, ByteSet.openersAndSpace.contains(text[index - 1]) { return nil }
         // A quoted `.` or `!` is an argument, not the end of a sentence: `"scp host:* ."`, `the '!' form`.
         if index > paragraph.start, index + 1 < paragraph.end,
-           [0x22, 0x27, 0x60].contains(text[index - 1]) || (index > paragraph.start + 1 && text[index - 1] == 0x20 && [0x22, 0x27].contains(text[index + 1])) {
-            if [0x22, 0x27, 0x60].contains(text[index + 1]) || text[index - 1] == 0x20 { return nil }
+           ByteSet.quotes.contains(text[index - 1]) || (index > paragraph.start + 1 && text[index - 1] == 0x20 && ByteSet.straightQuotes.contains(text[index + 1])) {
+            if ByteSet.quotes.contains(text[index + 1]) || text[index - 1] == 0x20 { return nil }
         }
         var j = index + 1
         var closed = false

@@ -186,7 +186,7 @@ enum ProseStart {
             if start.isParagraphStart, !context.blockStarts.contains(start.offset), CommonWords.continuations.contains(wordText) || indented,
                let current = context.paragraphIndex(atOrBefore: start.offset), current > 0,
                case let previous = context.paragraphs[current - 1],
-               let last = SentenceStarts.lastNonSpace(text, before: previous.end), ![0x2E, 0x21, 0x3F, 0x22, 0x27].contains(last),
+               let last = SentenceStarts.lastNonSpace(text, before: previous.end), !ByteSet.sentenceEnds.contains(last),
                !(last >= 0x80) { return nil }
             // Indented text is prose in a manual page and also a definition, an example or a continuation; only a
             // word that is never a name counts there.
@@ -221,7 +221,7 @@ enum ProseStart {
     /// written as they must be. Trailing punctuation (`word,` `word:` `word.`) does not count.
     static func isIdentifier(_ token: ByteRange, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = token.end
-        while end > token.start, [0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x29, 0x22, 0x27].contains(text[end - 1]) { end -= 1 }
+        while end > token.start, ByteSet.trailingMarks.contains(text[end - 1]) { end -= 1 }
         var i = token.start
         while i < end {
             let b = text[i]
@@ -289,7 +289,7 @@ enum ProseStart {
         if next < line.end {
             let hash = Self.token(at: next, in: text)
             if CharacterClass.isASCIIDigit(text[next]) && (hash.start..<hash.end).contains(where: { text[$0] == 0x2E })
-                && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || [0x2E, 0x2D, 0x2C, 0x3A, 0x7E, 0x2B].contains(text[$0]) || CharacterClass.isASCIILetter(text[$0]) }) { return true }
+                && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || ByteSet.versionMarks.contains(text[$0]) || CharacterClass.isASCIILetter(text[$0]) }) { return true }
             if hash.length >= 7 && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || (text[$0] | 0x20 >= 0x61 && text[$0] | 0x20 <= 0x66) })
                 && (hash.start..<hash.end).contains(where: { CharacterClass.isASCIIDigit(text[$0]) }) { return true }
         }
