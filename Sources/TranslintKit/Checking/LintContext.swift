@@ -74,8 +74,14 @@ public final class LintContext {
     deinit { UnsafeMutableBufferPointer(mutating: text).deallocate() }
 
     /// What the text shows about its words (see `NameEvidence`): built in one pass, the first time a check asks.
-    private lazy var names = NameEvidence(text, sentenceWordStarts: Self.wordStarts(after: sentenceStarts, in: text),
-                                          terms: termMatches.map(\.range))
+    /// Only for the words checks ask about, the first words of sentences: most words of a chunk are never asked
+    /// about, and counting them all was a fifth of the run on prose. A question about another word is answered by
+    /// `allNames`, built for every word the first time one comes.
+    private lazy var names = NameEvidence(text, sentenceWordStarts: evidenceWordStarts, terms: termMatches.map(\.range),
+                                          askedAbout: evidenceWordStarts)
+    private lazy var allNames = NameEvidence(text, sentenceWordStarts: evidenceWordStarts, terms: termMatches.map(\.range))
+    private lazy var evidenceWordStarts = Self.wordStarts(after: sentenceStarts, in: text)
+    private func names(for word: String) -> NameEvidence { names.answers(word) ? names : allNames }
 
     /// The first words of sentences, also those after stray punctuation (`, company`), which the leading-punctuation
     /// fix capitalizes: what name evidence leaves out, so that no fix changes it. Sorted.
@@ -92,13 +98,13 @@ public final class LintContext {
 
     /// Whether the text itself shows `word` (lowercase as written) to be a name: a command, a program, an
     /// identifier.
-    public func isName(_ word: String) -> Bool { names.isName(word) }
+    public func isName(_ word: String) -> Bool { names(for: word).isName(word) }
 
     /// Whether `word` is the title of the manual page the text is, or one it refers to (`AS(1)`).
-    public func isManualPage(_ word: String) -> Bool { names.isManualPage(word) }
+    public func isManualPage(_ word: String) -> Bool { names(for: word).isManualPage(word) }
 
     /// Whether the text writes `word` again, in lowercase or at a sentence start, and never with a capital inside a sentence.
-    public func isNeverCapitalized(_ word: String) -> Bool { names.occursOnlyInLowercase(word) }
+    public func isNeverCapitalized(_ word: String) -> Bool { names(for: word).occursOnlyInLowercase(word) }
 
     public func string(_ range: ByteRange) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: text[range.start..<range.end]), as: UTF8.self)

@@ -193,18 +193,22 @@ final class FileRun {
         private var offset = 0, lineStart = 0, lineIsBlank = true
 
         /// The offset just after the next blank line's line break, or nil when the text has none (yet).
+        /// Line by line: `ByteScan` finds each line break, and a line is read only until its first byte that
+        /// is not white space (for most lines, the first).
         mutating func next(in text: UnsafeBufferPointer<UInt8>) -> Int? {
             while offset < text.count {
-                let byte = text[offset]
-                offset += 1
-                if byte == 0x0A {
-                    let blank = lineIsBlank && lineStart > 0
-                    lineStart = offset
-                    lineIsBlank = true
-                    if blank { return offset }
-                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                    lineIsBlank = false
+                let lineEnd = ByteScan.firstIndex(of: 0x0A, in: text, from: offset, to: text.count)
+                while lineIsBlank && offset < lineEnd {
+                    let byte = text[offset]
+                    if byte != 0x20 && byte != 0x09 && byte != 0x0D { lineIsBlank = false }
+                    offset += 1
                 }
+                guard lineEnd < text.count else { offset = text.count; return nil }
+                offset = lineEnd + 1
+                let blank = lineIsBlank && lineStart > 0
+                lineStart = offset
+                lineIsBlank = true
+                if blank { return offset }
             }
             return nil
         }

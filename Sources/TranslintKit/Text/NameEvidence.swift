@@ -20,13 +20,18 @@ struct NameEvidence {
     /// and a second `--fix` finds nothing the first left.
     private var counts: WordCounts
     private var startCounts: WordCounts
+    /// The words (by their case-folded hash) this evidence was built for; nil for every word.
+    private let asked: WordHashes?
 
     /// `sentenceWordStarts`: sorted offsets of the first words of sentences; `terms`: the glossary's matches,
-    /// sorted by start.
-    init(_ text: UnsafeBufferPointer<UInt8>, sentenceWordStarts: [Int] = [], terms: [ByteRange] = []) {
+    /// sorted by start; `askedAbout`: offsets of the only words whose evidence is wanted (in any case), or nil
+    /// for every word. Evidence for a few words skips the others after hashing them, which is most of the work.
+    init(_ text: UnsafeBufferPointer<UInt8>, sentenceWordStarts: [Int] = [], terms: [ByteRange] = [], askedAbout: [Int]? = nil) {
         let n = text.count
         counts = WordCounts()
         startCounts = WordCounts()
+        let asked = askedAbout.map { WordHashes(words: $0, in: text) }
+        self.asked = asked
         var nextStart = 0
         var previous: (start: Int, end: Int)? = nil
         @inline(__always) func byte(_ k: Int) -> UInt8 { k >= 0 && k < n ? text[k] : 0 }
@@ -47,6 +52,7 @@ struct NameEvidence {
             let end = i
             // Only words that start with a letter; digits alone are no names.
             guard first >= 0x41 else { continue }
+            if let asked, !asked.contains(hash) { previous = (start, end); continue }
             let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
             while nextStart < wordStarts && sentenceWordStarts[nextStart] < start { nextStart += 1 }
             let isRepeat = previous.map { Self.isRepeat(text, start..<end, of: $0.start..<$0.end) } ?? false
@@ -100,6 +106,16 @@ struct NameEvidence {
         }
     }
 
+    /// Whether this evidence answers for `word`: it was built for every word or for this one, or `word` is no
+    /// run of ASCII letters and digits, which the text never shows to be a name.
+    func answers(_ word: String) -> Bool {
+        guard let asked else { return true }
+        var copy = word
+        return copy.withUTF8 { bytes in
+            !bytes.allSatisfy(CharacterClass.isASCIIAlnum) || asked.contains(WordCounts.hash(bytes))
+        }
+    }
+
     func isName(_ word: String) -> Bool { names.contains(word) || manualPages.contains(word.lowercased()) && word == word.lowercased() }
 
     /// The strongest evidence, which holds even for an ordinary English word (`as`, `make`, `test` are
@@ -142,7 +158,7 @@ struct NameEvidence {
 /// How often each word occurs, counted from the bytes: an open-addressing table of (offset, length, count) into
 /// the text, hashed with FNV-1a, so that counting the words of a megabyte makes no String and no SipHash per word.
 /// Valid while the text it was built on is (a `LintContext`'s text, for the checks of one chunk).
-private struct WordCounts {
+struct WordCounts {
     private typealias Slot = (start: UnsafePointer<UInt8>?, length: Int32, count: Int32)
     private var slots: [Slot]
     private var used = 0
@@ -154,11 +170,15 @@ private struct WordCounts {
     }
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    /// FNV-1a over the bytes with ASCII letters folded to lowercase: `Make` and `make` share a hash (and a
+    /// probe sequence), the table still tells them apart by their bytes.
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 {
+        (h ^ UInt64(b &+ ((b &- 0x41) < 26 ? 0x20 : 0))) &* 0x0000_0100_0000_01B3
+    }
     @inline(__always) private static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = seed
         for b in bytes { h = step(h, b) }
         return h
@@ -211,6 +231,51 @@ private struct WordCounts {
             while slots[i].start != nil { i = (i + 1) & mask }
             slots[i] = slot
             used += 1
+        }
+    }
+}
+
+/// The case-folded hashes (`WordCounts.hash`) of the runs of ASCII letters and digits at some offsets of a text:
+/// a small open-addressing set, so that testing a word that is not in it costs one probe or two.
+struct WordHashes {
+    private var slots: [UInt64]
+
+    init(words offsets: [Int], in text: UnsafeBufferPointer<UInt8>) {
+        var size = 64
+        while size < offsets.count * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        for offset in offsets where offset < text.count && CharacterClass.isASCIIAlnum(text[offset]) {
+            var end = offset
+            while end < text.count && CharacterClass.isASCIIAlnum(text[end]) { end += 1 }
+            insert(WordCounts.hash(UnsafeBufferPointer(rebasing: text[offset..<end])))
+        }
+    }
+
+    /// 0 marks an empty slot: the one hash that is 0 is stored as 1 (a word that hashes to 1 then passes too,
+    /// which costs only the work of counting it).
+    @inline(__always) private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
+
+    private mutating func insert(_ hash: UInt64) {
+        let key = Self.key(hash), mask = slots.count - 1
+        var i = Self.slot(key, mask)
+        while slots[i] != 0 {
+            if slots[i] == key { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = key
+    }
+
+    @inline(__always) func contains(_ hash: UInt64) -> Bool {
+        let key = Self.key(hash)
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Self.slot(key, mask)
+            while slots[i] != 0 {
+                if slots[i] == key { return true }
+                i = (i + 1) & mask
+            }
+            return false
         }
     }
 }

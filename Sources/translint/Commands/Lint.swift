@@ -277,7 +277,7 @@ struct Lint: ParsableCommand {
             // Files checked on `jobs` threads, each with its own ICU session; a file's report is recorded and
             // delivered in order, so the output is byte for byte that of --jobs 1.
             let wantsDiff = outputs.wantsDiff
-            try OrderedParallel.run(count: setup.files.count, jobs: jobs, window: jobs * 4,
+            try OrderedParallel.run(count: setup.files.count, jobs: jobs, window: jobs * 64,
                                     makeWorker: { try setup.engine.makeSession() },
                                     work: { index, session in
                                         checkFile(setup.files[index], index: index, setup: setup, session: session, wantsDiff: wantsDiff,
