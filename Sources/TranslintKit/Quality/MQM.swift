@@ -129,12 +129,8 @@ enum WordCounter {
                     inWord = false; wordHasAlnum = false
                     i += 1
                 case 1:
-                    // The rest of the word's ASCII in one tight loop: nothing changes until white space or a
-                    // multi-byte scalar.
                     inWord = true; wordHasAlnum = true
                     i += 1
-                    let stop = min(n, nextStop)
-                    while i < stop && (table[Int(text[i])] &- 1) < 2 { i += 1 }
                 case 2:
                     inWord = true
                     i += 1
