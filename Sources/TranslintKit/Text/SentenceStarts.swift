@@ -176,6 +176,14 @@ enum SentenceStarts {
     /// sends the paragraph to ICU. Skipping ICU elsewhere is most of the cost of sentence segmentation on English text; a test
     /// checks that it changes no finding on real text.
     static func icuMayAddStarts(_ text: UnsafeBufferPointer<UInt8>, _ paragraph: ByteRange) -> Bool {
+        // A CR that no LF follows is a paragraph separator to UAX #29 (SB4) and white space to the rules here: ICU
+        // decides such a paragraph whatever else it holds, so that a fix elsewhere in it (`. , grew` → `. Grew`)
+        // cannot move its starts between the two readings (`\r\r\n` line ends).
+        var cr = ByteScan.firstIndex(of: 0x0D, in: text, from: paragraph.start, to: paragraph.end)
+        while cr < paragraph.end {
+            if cr + 1 >= text.count || text[cr + 1] != 0x0A { return true }
+            cr = ByteScan.firstIndex(of: 0x0D, in: text, from: cr + 2, to: paragraph.end)
+        }
         var i = paragraph.start
         while i < paragraph.end {
             if i + 8 <= paragraph.end {
