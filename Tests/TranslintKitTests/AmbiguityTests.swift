@@ -76,6 +76,16 @@ struct AmbiguityTests {
         #expect(try Self.engine.fix(fixed).fixed == fixed)
     }
 
+    /// A target that a fix writes and no check reports (`WeChat Pay`) is no evidence about its words: `Pay` inside
+    /// it does not make `pay` a word the text capitalizes, so the lowercase starts stay as the first fix left them.
+    @Test func aTargetAFixWritesIsNoNameEvidence() throws {
+        let text = "We use micro-letter payment daily, and then we go on about other things for a long while here.\n"
+            + "Beijing, pay the bill. pay the bill. pay the bill. pay attention.\n"
+        let (fixed, _) = try Self.engine.fix(text)
+        #expect(fixed.contains("WeChat Pay"))
+        #expect(try Self.engine.fix(fixed).fixed == fixed)
+    }
+
     @Test func poUnitsUseTheirSource() throws {
         let po = """
         msgid ""

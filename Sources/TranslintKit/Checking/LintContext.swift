@@ -12,6 +12,9 @@ public final class LintContext {
     public let sentenceStarts: [SentenceStart]
     /// Glossary terms found on word boundaries, leftmost-longest, sorted by start.
     public let termMatches: [TermMatch]
+    /// The ranges of every glossary match, also of the targets no check reports (`WeChat Pay` where case is not
+    /// enforced), sorted by start.
+    let termClaims: [ByteRange]
     /// First words of sentences, ascending.
     private let sentenceWordStarts: [Int]
     /// Where table cells start (Markdown): labels and values, not sentences.
@@ -67,8 +70,10 @@ public final class LintContext {
         self.sentenceStarts = starts
         self.sentenceWordStarts = starts.compactMap(\.wordStart).sorted()
         let boundaries = WordBoundaries(text: text, segmenter: wordSegmenter)
-        let matches = matcher.matches(in: text, boundaries: boundaries, excluded: links)
+        var claims: [ByteRange] = []
+        let matches = matcher.matches(in: text, boundaries: boundaries, excluded: links, claims: &claims)
         self.termMatches = matches
+        self.termClaims = claims
     }
 
     deinit { UnsafeMutableBufferPointer(mutating: text).deallocate() }
@@ -77,9 +82,9 @@ public final class LintContext {
     /// Only for the words checks ask about, the first words of sentences: most words of a chunk are never asked
     /// about, and counting them all was a fifth of the run on prose. A question about another word is answered by
     /// `allNames`, built for every word the first time one comes.
-    private lazy var names = NameEvidence(text, sentenceWordStarts: evidenceWordStarts, terms: termMatches.map(\.range),
+    private lazy var names = NameEvidence(text, sentenceWordStarts: evidenceWordStarts, terms: termClaims,
                                           askedAbout: evidenceWordStarts)
-    private lazy var allNames = NameEvidence(text, sentenceWordStarts: evidenceWordStarts, terms: termMatches.map(\.range))
+    private lazy var allNames = NameEvidence(text, sentenceWordStarts: evidenceWordStarts, terms: termClaims)
     private lazy var evidenceWordStarts = Self.wordStarts(after: sentenceStarts, in: text)
     private func names(for word: String) -> NameEvidence { names.answers(word) ? names : allNames }
 

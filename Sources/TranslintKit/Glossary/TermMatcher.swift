@@ -201,6 +201,13 @@ public struct TermMatcher: Sendable {
     /// Glossary terms in `text` on word boundaries, outside `excluded` ranges, overlaps resolved
     /// leftmost-longest. Sorted by start.
     func matches(in text: UnsafeBufferPointer<UInt8>, boundaries: WordBoundaries, excluded: [ByteRange]) -> [TermMatch] {
+        var claims: [ByteRange] = []
+        return matches(in: text, boundaries: boundaries, excluded: excluded, claims: &claims)
+    }
+
+    /// Also `claims`: the ranges of every match, the targets no check reports included, sorted.
+    func matches(in text: UnsafeBufferPointer<UInt8>, boundaries: WordBoundaries, excluded: [ByteRange],
+                 claims: inout [ByteRange]) -> [TermMatch] {
         guard !patterns.isEmpty else { return [] }
         var result: [TermMatch] = []
         var excludedIndex = 0
@@ -336,6 +343,7 @@ public struct TermMatcher: Sendable {
                 if excludedIndex < excluded.count && excluded[excludedIndex].overlaps(range) { return }
                 let info = patterns[Int(pattern)]
                 if info.isReported { result.append(TermMatch(entry: Int(info.entry), role: info.role, range: range)) }
+                claims.append(range)
                 reachedEnd = end
             }
 

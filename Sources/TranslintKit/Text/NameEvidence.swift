@@ -15,8 +15,9 @@ struct NameEvidence {
     /// How often each word stands as written inside sentences; `startCounts`: how often it starts one, as written.
     /// A capital at a sentence start is what sentence-case and leading-punctuation fixes write, so the evidence
     /// reads a start in lowercase and capitalized alike; a word right after itself counts nowhere, since
-    /// repeated-word fixes remove it; nor does a word inside a glossary term, which a mistranslation fix replaces
-    /// by another term (`Byte beating` → `ByteDance`) and a term-case fix recases. So no fix changes the evidence,
+    /// repeated-word fixes remove it; nor does a word inside a glossary term, a forbidden rendering or a target
+    /// (reported or not), which a mistranslation fix replaces by another term (`Byte beating` → `ByteDance`,
+    /// `micro-letter payment` → `WeChat Pay`) and a term-case fix recases. So no fix changes the evidence,
     /// and a second `--fix` finds nothing the first left.
     private var counts: WordCounts
     private var startCounts: WordCounts
