@@ -40,8 +40,13 @@ enum SentenceStarts {
         if let segmenter {
             for paragraph in paragraphs where alwaysUseICU || icuMayAddStarts(text, paragraph) {
                 let slice = UnsafeBufferPointer(rebasing: text[paragraph.start..<paragraph.end])
+                // A boundary inside the white space the last one skipped gives the same start: skipped, so that a
+                // run of separators (ICU breaks after every bare CR) is walked once, not once per boundary.
+                var skippedTo = paragraph.start
                 for boundary in segmenter.boundaries(slice, joinLines: true).dropFirst() {
+                    guard paragraph.start + boundary >= skippedTo else { continue }
                     let start = skipSpace(text, from: paragraph.start + boundary)
+                    skippedTo = start
                     guard start < paragraph.end, !endsInQuotedQuestion(text, before: start),
                           !ownRulesDecide(text, start: start, paragraph: paragraph) else { continue }
                     add(start, paragraph: false)

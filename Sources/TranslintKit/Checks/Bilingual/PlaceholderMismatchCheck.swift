@@ -40,6 +40,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         corrections: []
     )
 
+    /// How many differing placeholders a message names; the rest are counted (`and 12 more`).
+    static let keysListed = 8
+
     public init() {}
 
     public func check(_ context: BilingualContext) -> [Finding] {
@@ -57,16 +60,19 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             source = Placeholders.positional(source)
             target = Placeholders.positional(target)
         }
-        var counts: [String: Int] = [:]
-        for p in source { counts[p.key, default: 0] += 1 }
-        for p in target { counts[p.key, default: 0] -= 1 }
-        let differing = counts.filter { $0.value != 0 }.keys.sorted()
+        // Counted once per side: a unit with thousands of placeholders (each its own key once made positional)
+        // costs one pass, not one per key.
+        var inSource: [String: Int] = [:], inTarget: [String: Int] = [:]
+        for p in source { inSource[p.key, default: 0] += 1 }
+        for p in target { inTarget[p.key, default: 0] += 1 }
+        let differing = Set(inSource.keys).union(inTarget.keys).filter { inSource[$0] != inTarget[$0] }.sorted()
         guard !differing.isEmpty else { return [] }
-        let parts = differing.map { key -> String in
-            let inSource = source.filter { $0.key == key }.count, inTarget = target.filter { $0.key == key }.count
-            return "'\(key)' \(inSource) time\(inSource == 1 ? "" : "s") in the source, \(inTarget) in the translation"
+        var parts = differing.prefix(Self.keysListed).map { key -> String in
+            let s = inSource[key] ?? 0, t = inTarget[key] ?? 0
+            return "'\(key)' \(s) time\(s == 1 ? "" : "s") in the source, \(t) in the translation"
         }
-        let extra = target.first { p in (counts[p.key] ?? 0) < 0 }
+        if differing.count > Self.keysListed { parts.append("and \(differing.count - Self.keysListed) more") }
+        let extra = target.first { p in (inTarget[p.key] ?? 0) > (inSource[p.key] ?? 0) }
         return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
                         message: "placeholders differ: " + parts.joined(separator: "; "), range: extra?.range ?? context.wholeTarget)]
     }
