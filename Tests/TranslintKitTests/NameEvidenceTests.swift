@@ -19,9 +19,9 @@ struct NameEvidenceTests {
     }()
 
     @Test("evidence for the first words of sentences equals evidence for every word", arguments: texts.indices)
-    func restrictedEqualsFull(index: Int) throws {
+    func restrictedEqualsFull(index: Int) {
         let bytes = Array(Self.texts[index].utf8)
-        try bytes.withUnsafeBufferPointer { text in
+        bytes.withUnsafeBufferPointer { text in
             let glossary = ExampleGlossary.glossary
             let context = LintContext(text: text, glossary: glossary, matcher: TermMatcher(glossary: glossary), locale: "en",
                                       sentenceSegmenter: Segmenter(lazy: .sentence, locale: "en@ss=standard", failure: "ICU"),
