@@ -70,14 +70,16 @@ public struct FuzzRunner {
             if let seconds { if Date().timeIntervalSince(started) >= seconds { break } } else if iteration >= iterations { break }
             // Every seed once as it is, then mutants.
             let input = iteration < seeds.count ? seeds[iteration] : mutator.mutate(random.pick(seeds), corpus: seeds, &random)
-            FileManager.default.createFile(atPath: current, contents: Data(input))
+            // The input the watchdog saves if this one hangs; a folder that cannot be written only loses that copy.
+            _ = FileManager.default.createFile(atPath: current, contents: Data(input))
             watchdog.start(iteration)
             let problems = check(input)
             watchdog.stop()
             if !problems.isEmpty {
                 let path = "\(findings)/\(family)-seed\(seed)-\(iteration).bin"
-                FileManager.default.createFile(atPath: path, contents: Data(input))
-                summary.failures.append(Failure(family: family, iteration: iteration, problems: problems, reproducer: path))
+                let saved = FileManager.default.createFile(atPath: path, contents: Data(input))
+                summary.failures.append(Failure(family: family, iteration: iteration, problems: problems,
+                                                reproducer: saved ? path : "not saved: \(path) could not be written"))
                 if summary.failures.count >= 10 { break }
             }
             iteration += 1
