@@ -38,4 +38,6 @@ extension ByteSet {
     static let straightQuotes = ByteSet("\"'")
     /// `"'(`: what opens a Markdown link title.
     static let titleOpeners = ByteSet("\"'(")
+    /// `-_/.:=<>[]@$%` and the backtick: what glues a word to code (`git-remote`, `smb://`, `$HOME`).
+    static let codeGlue = ByteSet("-_/.:=<>[]@$%`")
 }

@@ -45,7 +45,7 @@ public struct UntranslatedCheck: BilingualCheck {
     /// Whether the Latin run at `range` of the target is prose: it has a prose word, and nothing glues it to code
     /// (`-`, `_`, `/`, `.`, `:`, `=`, `<`, `[` right before or after it).
     static func isProse(_ run: String, in text: UnsafeBufferPointer<UInt8>, range: ByteRange) -> Bool {
-        let glue: Set<UInt8> = [0x2D, 0x5F, 0x2F, 0x2E, 0x3A, 0x3D, 0x3C, 0x3E, 0x5B, 0x5D, 0x40, 0x24, 0x25, 0x60]
+        let glue = ByteSet.codeGlue
         if range.start > 0 && glue.contains(text[range.start - 1]) { return false }
         if range.end < text.count && glue.contains(text[range.end]) && !(text[range.end] == 0x2E && (range.end + 1 == text.count || text[range.end + 1] == 0x20)) { return false }
         return isProseWords(run.split(separator: " ").map(String.init))
