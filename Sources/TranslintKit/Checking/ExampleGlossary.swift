@@ -23,6 +23,9 @@ public enum ExampleGlossary {
       - source: 微信
         target: WeChat
         forbidden: [micro-letter, micro letter]
+      - source: 拼多多
+        target: Pinduoduo
+        forbidden: [spell more more]
       - source: 小米
         target: Xiaomi
         forbidden: [millet]

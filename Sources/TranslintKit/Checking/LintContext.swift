@@ -145,6 +145,14 @@ public final class LintContext {
         return low
     }
 
+    /// Whether `range` lies inside one glossary term as matched: a forbidden rendering or a target, also a target
+    /// no check reports (`Bora Bora` where its case is free). The glossary owns that text.
+    public func isInsideGlossaryTerm(_ range: ByteRange) -> Bool {
+        // Claims do not overlap and are sorted, so their ends are sorted too.
+        let index = Self.firstIndex(in: termClaims, notBelow: range.end) { $0.end }
+        return index < termClaims.count && termClaims[index].start <= range.start
+    }
+
     /// Whether `range` touches a URL or an e-mail address.
     public func isInLink(_ range: ByteRange) -> Bool {
         var low = 0, high = links.count

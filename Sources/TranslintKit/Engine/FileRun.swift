@@ -144,13 +144,25 @@ final class FileRun {
         if let cut = paragraphCut() { return cut }
         guard pending.count >= chunkSize * 2 else { return nil }
         if let cut = blankLineCut() { return cut }
-        var i = pending.count - 1
-        while i > 0 && pending[i] != 0x0A { i -= 1 }
-        if i > 0 { return i + 1 }
+        if let cut = lineBreakCut() { return cut }
         if pending.first != 0x0A && pending.count >= max(chunkSize * 2, Self.minimumLineCut) + Self.lookaheadSize {
             return pending.withUnsafeBufferPointer { Self.cutInsideLine($0, before: $0.count - Self.lookaheadSize) }
         }
         return nil
+    }
+
+    /// After the last line break of `pending` whose next line is known not to be blank, or nil. What follows the
+    /// last line break may be the start of a blank line whose line break has not been read yet (only white space so
+    /// far): a cut there would end the chunk just before a paragraph break that the next block brings, and the next
+    /// paragraph would be linted after this one's last lines as left context, which a cut at the blank line (as the
+    /// same text read in other blocks, or fixed, is cut) never gives it. So the cut goes one line earlier.
+    private func lineBreakCut() -> Int? {
+        pending.withUnsafeBufferPointer { text -> Int? in
+            guard let last = ByteScan.lastIndex(of: 0x0A, in: text, from: 1, to: text.count) else { return nil }
+            let tailIsBlank = !(last + 1..<text.count).contains { !ByteSet.lineSpace.contains(text[$0]) }
+            guard tailIsBlank, let previous = ByteScan.lastIndex(of: 0x0A, in: text, from: 1, to: last) else { return last + 1 }
+            return previous + 1
+        }
     }
 
     /// Paragraphs that average more than two chunk sizes over `paragraphsPerChunk` (1 KiB): of the k blank lines
@@ -476,16 +488,7 @@ final class FileRun {
 
     /// The last lines of `chunk` when it ends inside a paragraph (no blank line at its end), else nothing.
     private static func context(after chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        if let last = chunk.last, last != 0x0A, chunk.count > contextSize {
-            // Cut inside a line: its last words, from a space on.
-            var start = chunk.count - contextSize
-            while start < chunk.count && !SentenceStarts.isSpaceByte(chunk[start - 1]) { start += 1 }
-            if start == chunk.count {
-                start = chunk.count - contextSize
-                while start < chunk.count && UTF8Bytes.isContinuation(chunk[start]) { start += 1 }
-            }
-            return Array(chunk[start...])
-        }
+        if let last = chunk.last, last != 0x0A, chunk.count > contextSize { return lastWords(of: chunk) }
         var i = chunk.count - 1
         var lineBreaks = 0
         while i >= 0 && (SentenceStarts.isSpaceByte(chunk[i]) || chunk[i] == 0x0A) {
@@ -494,7 +497,24 @@ final class FileRun {
         }
         if lineBreaks >= 2 || i < 0 { return [] }
         var start = max(0, chunk.count - contextSize)
-        while start > 0 && chunk[start - 1] != 0x0A { start += 1; if start >= chunk.count { return [] } }
+        while start > 0 && chunk[start - 1] != 0x0A {
+            start += 1
+            // The last line is longer than a context: its last words, as for a cut inside it, so that the next
+            // line still follows a sentence end (or not) as in the whole text.
+            if start >= chunk.count { return lastWords(of: chunk) }
+        }
+        return Array(chunk[start...])
+    }
+
+    /// The last words of `chunk`, a line longer than a context (or its end): from a space on, else from a
+    /// character boundary.
+    private static func lastWords(of chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var start = chunk.count - contextSize
+        while start < chunk.count && !SentenceStarts.isSpaceByte(chunk[start - 1]) { start += 1 }
+        if start == chunk.count {
+            start = chunk.count - contextSize
+            while start < chunk.count && UTF8Bytes.isContinuation(chunk[start]) { start += 1 }
+        }
         return Array(chunk[start...])
     }
 

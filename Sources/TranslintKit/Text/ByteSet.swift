@@ -40,4 +40,6 @@ extension ByteSet {
     static let titleOpeners = ByteSet("\"'(")
     /// `-_/.:=<>[]@$%` and the backtick: what glues a word to code (`git-remote`, `smb://`, `$HOME`).
     static let codeGlue = ByteSet("-_/.:=<>[]@$%`")
+    /// Space, tab and CR: what a blank line holds before its line break.
+    static let lineSpace = ByteSet(" \t\r")
 }

@@ -9,7 +9,7 @@ public struct RepeatedWordCheck: Check {
         A doubled word is almost always a slip. Words compare across spaces and one line break, as written or \
         with the first one capitalized (`The the`). Left alone: numbers; doubles the language uses on purpose \
         (`had had`, `that that`, `long long`, German `die die`, French `nous nous`); names written twice \
-        (`Walla Walla`) and a keyword next to its metavariable (`port PORT`, `--host=HOST HOST`), which differ in \
+        (`Walla Walla`), glossary terms (`spell more more` is the mistranslation check's), and a keyword next to its metavariable (`port PORT`, `--host=HOST HOST`), which differ in \
         case; parts of identifiers (`ELFOSABI_IRIX IRIX`); words in columns (a tab or two spaces between them) or \
         on lines indented differently (a heading and the text under it).
         """,
@@ -34,6 +34,7 @@ public struct RepeatedWordCheck: Check {
             CheckExample("Walla Walla ‖ Walla Walla"),
             CheckExample("    make\n    make test"),
             CheckExample("Sina Sina micro-blog grew."),
+            CheckExample("Shoppers flocked to spell more more."),
         ],
         triggering: [
             CheckExample("It is the↓ the best."),
@@ -118,7 +119,9 @@ public struct RepeatedWordCheck: Check {
                     }
                     let first = context.string(p)
                     let allowedHere = Self.allowedByLanguage[Glossary.baseLanguage(context.locale)] ?? []
-                    if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased()) {
+                    // A glossary term that doubles a word (`Bora Bora`, `Baden-Baden`) is written as the glossary says.
+                    if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased())
+                        && !context.isInsideGlossaryTerm(ByteRange(p.start, word.end)) {
                         if p.end >= context.editableStart {
                             findings.append(.repeated(first, range: ByteRange(p.end, last.end)))
                         } else if let firstEditable {
