@@ -151,6 +151,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "Apply the folder-walk rules (translation formats, include/exclude, not the configuration or a glossary) to files named on the command line too, as pre-commit hooks need.")
     var forceExclude = false
 
+    @Flag(help: "Follow symbolic links met in folder walks (links named on the command line are always followed). --fix still writes only inside the folders given.")
+    var followSymlinks = false
+
     @Flag(help: "Say which files folder walks skipped, and why.")
     var verbose = false
 
@@ -497,10 +500,12 @@ struct LintSetup {
         var inUse: [String: String] = [:]
         for file in glossaryFiles { inUse[FileIO.identity(file)] = "a glossary in use" }
         if let file = configuration.file { inUse[FileIO.identity(file)] = "the configuration file in use" }
+        let skipped = { (path: String, why: String) in
+            if verbose { Diagnostics.note("skipped \(TerminalText.escaping(path)) (\(TerminalText.escaping(why)))") }
+        }
         var files = try FileWalker(configuration: configuration, inUse: inUse, translationsOnly: true, forceExclude: command.forceExclude,
-                               skipped: { path, why in
-            if verbose { Diagnostics.note("skipped \(path) (\(why))") }
-        }).expand(paths)
+                                   followSymlinks: command.followSymlinks, writes: command.fix, skipped: skipped).expand(paths)
+        files = Self.onePathPerFile(files, skipped: skipped)
         if let shard = command.shard { files = files.filter(shard.contains) }
         self.files = files
         if let source = command.source {
@@ -522,6 +527,21 @@ struct LintSetup {
         baseline = try command.baseline.map { try Baseline.parse(try FileIO.readAll($0), file: $0) }
         let wantsSARIF = command.format == .sarif || command.report.contains { $0.format == .sarif }
         sourceRoot = wantsSARIF ? Self.sourceRoot(configuration) : nil
+    }
+
+    /// `files` with every file once: a second name of a file already listed (a hard link, a symbolic link, the
+    /// same path twice) is left out, so that one file is never read by one worker while another rewrites it.
+    static func onePathPerFile(_ files: [String], skipped: (String, String) -> Void) -> [String] {
+        var first: [FileIO.FileID: String] = [:]
+        return files.filter { path in
+            guard path != "-", let id = FileIO.fileID(path) else { return true }
+            if let earlier = first[id] {
+                if earlier != path { skipped(path, "the same file as \(earlier), checked once under that name") }
+                return false
+            }
+            first[id] = path
+            return true
+        }
     }
 
     private static func sourceRoot(_ configuration: Configuration) -> SARIFReporter.SourceRoot {

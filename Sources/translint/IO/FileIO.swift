@@ -321,6 +321,42 @@ enum FileIO {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// What a directory entry is, as `lstat` (or with `following`, `stat`) tells.
+    enum EntryKind: Equatable {
+        case regular, directory, symlink
+        /// A FIFO, a socket or a device: reading one may block forever or never end.
+        case special(String)
+        case missing
+    }
+
+    static func entryKind(_ path: String, following: Bool = false) -> EntryKind {
+        var info = stat()
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        case S_IFIFO: return .special("a FIFO")
+        case S_IFSOCK: return .special("a socket")
+        case S_IFCHR: return .special("a character device")
+        case S_IFBLK: return .special("a block device")
+        default: return .special("of an unknown type")
+        }
+    }
+
+    /// A file as the system knows it, whatever its names: hard links and links to it share one.
+    struct FileID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// The file `path` names (through symbolic links), or nil when it cannot be read.
+    static func fileID(_ path: String) -> FileID? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     /// The file a path names, for telling whether two paths are the same file: its real path, or the path itself.
     static func identity(_ path: String) -> String {
         var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
