@@ -67,10 +67,14 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
     public var context: [String]
     /// Per forbidden rendering, as written in `forbidden`: what it says over the entry's `ambiguous` and `context`.
     public var renderings: [String: RenderingAmbiguity]
+    /// Provenance, per forbidden rendering: the addresses of real machine-translated pages where it was seen
+    /// (`seen:`). Evidence that the rendering occurs, for people and `glossary validate`; not used when linting.
+    public var seen: [String: [String]] = [:]
 
     public init(source: String? = nil, target: String, forbidden: [String] = [], caseSensitive: Bool? = nil,
                 note: String? = nil, examples: [GlossaryExample] = [], location: SourceLocation? = nil,
-                ambiguous: Bool? = nil, context: [String] = [], renderings: [String: RenderingAmbiguity] = [:]) {
+                ambiguous: Bool? = nil, context: [String] = [], renderings: [String: RenderingAmbiguity] = [:],
+                seen: [String: [String]] = [:]) {
         self.source = source
         self.target = target
         self.forbidden = forbidden
@@ -81,6 +85,7 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
         self.ambiguous = ambiguous
         self.context = context
         self.renderings = renderings
+        self.seen = seen
     }
 
     /// Whether forbidden rendering `k` needs evidence to be flagged.

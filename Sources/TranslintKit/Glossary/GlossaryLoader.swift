@@ -13,10 +13,10 @@ import Yams
 /// ```
 public enum GlossaryLoader {
     static let topLevelKeys: Set<String> = ["version", "source_language", "target_language", "terms", "ignore"]
-    static let entryKeys: Set<String> = ["source", "target", "forbidden", "case_sensitive", "note", "examples", "ambiguous", "context"]
+    static let entryKeys: Set<String> = ["source", "target", "forbidden", "case_sensitive", "note", "examples", "ambiguous", "context", "seen"]
     static let exampleKeys: Set<String> = ["text", "fixed", "source"]
     /// A forbidden rendering written as a mapping, to say something about it alone.
-    static let renderingKeys: Set<String> = ["text", "ambiguous", "context"]
+    static let renderingKeys: Set<String> = ["text", "ambiguous", "context", "seen"]
 
     /// Parses `yaml`, read from `file` (used in messages only).
     public static func load(yaml: String, file: String) throws -> Glossary {
@@ -59,6 +59,9 @@ public enum GlossaryLoader {
         var forbidden: [String] = []
         var renderings: [String: RenderingAmbiguity] = [:]
         var renderingContextNodes: [(String, Node)] = []
+        // Provenance: where each rendering was seen in real machine translation (page addresses).
+        var seen: [String: [String]] = [:]
+        let entrySeen = try fields["seen"].map { try reader.stringList($0, key: "seen") } ?? []
         if let list = fields["forbidden"] {
             guard let items = list.sequence else { throw reader.error(list, "'forbidden' must be a list of strings") }
             for item in items {
@@ -77,6 +80,7 @@ public enum GlossaryLoader {
                         renderingContextNodes.append((rendering, words))
                     }
                     renderings[rendering] = said
+                    if let pages = options["seen"] { seen[rendering] = try reader.stringList(pages, key: "seen") }
                 } else {
                     rendering = try reader.string(item, key: "forbidden")
                 }
@@ -84,6 +88,7 @@ public enum GlossaryLoader {
                     throw reader.error(item, "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
                 }
                 forbidden.append(rendering)
+                if !entrySeen.isEmpty { seen[rendering, default: []] += entrySeen }
             }
         }
         var ambiguous: Bool?
@@ -114,7 +119,7 @@ public enum GlossaryLoader {
         }
         let entry = GlossaryEntry(source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive,
                                   note: note, examples: examples, location: reader.location(node),
-                                  ambiguous: ambiguous, context: context, renderings: renderings)
+                                  ambiguous: ambiguous, context: context, renderings: renderings, seen: seen)
         // Context words are evidence for renderings that need it; anywhere else they would be silently ignored.
         for (rendering, words) in renderingContextNodes where !entry.isAmbiguous(entry.forbidden.firstIndex(of: rendering)!) {
             throw reader.error(words, "'context' of '\(rendering)' is used only when the rendering is ambiguous: add 'ambiguous: true'")

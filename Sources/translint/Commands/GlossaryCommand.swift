@@ -84,6 +84,12 @@ extension GlossaryCommand {
             var out = notes + issues.map { "\($0)\n" }.joined()
             let errors = issues.filter { $0.level == .error }.count, warnings = issues.count - errors
             let entries = loaded.reduce(0) { $0 + $1.entries.count }
+            // Provenance, as a statistic: a forbidden rendering with `seen:` is evidence, one without is a guess.
+            let renderings = loaded.flatMap { $0.entries.flatMap { entry in entry.forbidden.map { entry.seen[$0]?.isEmpty == false } } }
+            if !renderings.isEmpty {
+                let withProvenance = renderings.filter { $0 }.count
+                out += "provenance: \(withProvenance) of \(count(renderings.count, "forbidden rendering", "forbidden renderings")) say where they were seen (seen:)\n"
+            }
             out += issues.isEmpty ? "\(paths.count) glossar\(paths.count == 1 ? "y" : "ies"), \(count(entries, "entry", "entries")): valid\n"
                 : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(paths.count) glossar\(paths.count == 1 ? "y" : "ies")\n"
             try Output.standardOutput.write(out)
