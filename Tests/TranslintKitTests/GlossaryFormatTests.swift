@@ -17,6 +17,12 @@ struct GlossaryFormatTests {
     func roundTrips(path: String) throws {
         let original = try ShippedGlossaryTests.load(path)
         for format in [GlossaryFormat.tbx, .csv, .tsv] {
+            // A spreadsheet has no place for an `ignore` list or what one rendering says alone: writing refuses
+            // such a glossary with a message (tested below), rather than losing it.
+            if format != .tbx && !CSVGlossary.canHold(original) {
+                #expect(throws: GlossaryError.self) { try format.write(original) }
+                continue
+            }
             let written = try format.write(original)
             let back = try format.load(Array(written.utf8), file: "x.\(format.rawValue)")
             #expect(Self.comparable(back) == Self.comparable(original), "\(format) round trip of \(path)")

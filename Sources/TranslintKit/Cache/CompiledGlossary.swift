@@ -9,7 +9,7 @@
 /// walk without leaving them, so a truncated, corrupt or foreign file is ignored, never trusted.
 public struct CompiledGlossary: Sendable {
     /// Bump when what a record means changes.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// The glossary. Its entries are those the matcher was built from; only its languages can be set.
     public private(set) var glossary: Glossary
@@ -137,6 +137,11 @@ public struct CompiledGlossary: Sendable {
                 out.optionalBool(ambiguity.ambiguous)
                 out.strings(ambiguity.context)
             }
+            out.uint(entry.seen.count)
+            for (rendering, pages) in entry.seen.sorted(by: { $0.key < $1.key }) {
+                out.string(rendering)
+                out.strings(pages)
+            }
         }
     }
 
@@ -178,9 +183,15 @@ public struct CompiledGlossary: Sendable {
                     let rendering = try reader.string()
                     renderings[rendering] = RenderingAmbiguity(ambiguous: try reader.optionalBool(), context: try reader.strings())
                 }
+                var seen: [String: [String]] = [:]
+                let seenCount = try reader.count()
+                for _ in 0..<seenCount {
+                    let rendering = try reader.string()
+                    seen[rendering] = try reader.strings()
+                }
                 (buffer.baseAddress! + k).initialize(to: GlossaryEntry(
                     source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive, note: note, examples: examples,
-                    location: location, ambiguous: ambiguous, context: context, renderings: renderings))
+                    location: location, ambiguous: ambiguous, context: context, renderings: renderings, seen: seen))
                 initialized = k + 1
             }
         }

@@ -79,7 +79,7 @@ public enum GlossaryLoader {
                         said.context = try contextWords(words, reader: reader)
                         renderingContextNodes.append((rendering, words))
                     }
-                    renderings[rendering] = said
+                    if said != RenderingAmbiguity() { renderings[rendering] = said }
                     if let pages = options["seen"] { seen[rendering] = try reader.stringList(pages, key: "seen") }
                 } else {
                     rendering = try reader.string(item, key: "forbidden")

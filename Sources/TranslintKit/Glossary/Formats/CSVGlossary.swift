@@ -110,14 +110,21 @@ public enum CSVGlossary {
         return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries)
     }
 
+    /// Whether a spreadsheet holds all of `glossary`: no `ignore` list, and no rendering that says something
+    /// alone (its own context words, or ambiguity other than the entry's).
+    public static func canHold(_ glossary: Glossary) -> Bool {
+        glossary.ignore.isEmpty && glossary.entries.allSatisfy(listable)
+    }
+
+    /// A cell can list the ambiguous renderings of an entry that says nothing itself; a rendering's own context
+    /// words, or a rendering that differs from what its entry says, have no place.
+    static func listable(_ entry: GlossaryEntry) -> Bool {
+        entry.renderings.isEmpty || (entry.ambiguous == nil && entry.renderings.values.allSatisfy { $0.ambiguous == true && $0.context.isEmpty })
+    }
+
     public static func write(_ glossary: Glossary, separator: Character = ",") throws -> String {
         guard glossary.ignore.isEmpty else {
             throw GlossaryError(location: nil, message: "a spreadsheet has no place for the glossary's 'ignore' list; keep it in YAML or TBX, or in .translint.yml")
-        }
-        // A cell can list the ambiguous renderings of an entry that says nothing itself; a rendering's own context
-        // words, or a rendering that differs from what its entry says, have no place.
-        func listable(_ entry: GlossaryEntry) -> Bool {
-            entry.renderings.isEmpty || (entry.ambiguous == nil && entry.renderings.values.allSatisfy { $0.ambiguous == true && $0.context.isEmpty })
         }
         if let entry = glossary.entries.first(where: { !listable($0) }) {
             throw GlossaryError(location: entry.location, message: "a spreadsheet has no place for what one forbidden rendering says alone ('\(entry.renderings.keys.sorted()[0])' of '\(entry.target)': its own context words, or ambiguity that differs from its entry's); keep it in YAML or TBX")
