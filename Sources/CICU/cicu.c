@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/unum.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/uchar.h>
@@ -224,4 +225,75 @@ int32_t cicu_convert(const char *to, const char *from, const char *src, int32_t 
     if (status == U_BUFFER_OVERFLOW_ERROR) return -2;
     if (U_FAILURE(status)) return -1;
     return (int32_t)(out - dst);
+}
+
+/* UTF-16 to UTF-8 into dst; the length (which may exceed cap), or -1. */
+static int32_t from_utf16(const UChar *src, int32_t len, char *dst, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t out_len = 0;
+    u_strToUTF8(dst, cap, &out_len, src, len, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return out_len;
+    if (U_FAILURE(status)) return -1;
+    return out_len;
+}
+
+cicu_spellout *cicu_spellout_open(const char *locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &status);
+    if (U_FAILURE(status)) return NULL;
+    return (cicu_spellout *)format;
+}
+
+void cicu_spellout_close(cicu_spellout *spellout) {
+    if (spellout) unum_close((UNumberFormat *)spellout);
+}
+
+int32_t cicu_spellout_rulesets(cicu_spellout *spellout, char *dst, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar buffer[2048];
+    int32_t len = unum_getTextAttribute((UNumberFormat *)spellout, UNUM_PUBLIC_RULESETS, buffer, 2048, &status);
+    if (U_FAILURE(status)) return -1;
+    return from_utf16(buffer, len, dst, cap);
+}
+
+int32_t cicu_spellout_format(cicu_spellout *spellout, const char *ruleset, double value, char *dst, int32_t cap) {
+    UNumberFormat *format = (UNumberFormat *)spellout;
+    UErrorCode status = U_ZERO_ERROR;
+    if (ruleset && *ruleset) {
+        int32_t name_len = 0;
+        UChar *name = to_utf16(ruleset, (int32_t)strlen(ruleset), &name_len);
+        if (!name) return -1;
+        unum_setTextAttribute(format, UNUM_DEFAULT_RULESET, name, name_len, &status);
+        free(name);
+        if (U_FAILURE(status)) return -1;
+    }
+    UChar buffer[512];
+    int32_t len = unum_formatDouble(format, value, buffer, 512, NULL, &status);
+    if (U_FAILURE(status) || len > 512) return -1;
+    return from_utf16(buffer, len, dst, cap);
+}
+
+int32_t cicu_number_symbols(const char *locale, char *decimal, char *grouping, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
+    if (U_FAILURE(status)) return -1;
+    UChar buffer[16];
+    int32_t len = unum_getSymbol(format, UNUM_DECIMAL_SEPARATOR_SYMBOL, buffer, 16, &status);
+    int32_t ok = U_SUCCESS(status) ? from_utf16(buffer, len, decimal, cap) : -1;
+    status = U_ZERO_ERROR;
+    len = unum_getSymbol(format, UNUM_GROUPING_SEPARATOR_SYMBOL, buffer, 16, &status);
+    int32_t ok2 = U_SUCCESS(status) ? from_utf16(buffer, len, grouping, cap) : -1;
+    unum_close(format);
+    return ok < 0 || ok2 < 0 || ok >= cap || ok2 >= cap ? -1 : 0;
+}
+
+int32_t cicu_format_decimal(const char *locale, double value, char *dst, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
+    if (U_FAILURE(status)) return -1;
+    UChar buffer[128];
+    int32_t len = unum_formatDouble(format, value, buffer, 128, NULL, &status);
+    unum_close(format);
+    if (U_FAILURE(status) || len > 128) return -1;
+    return from_utf16(buffer, len, dst, cap);
 }

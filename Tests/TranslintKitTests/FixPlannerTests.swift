@@ -57,10 +57,15 @@ struct FixPlannerTests {
         }
         if Bool.random(using: &rng) { text = "\u{FEFF}" + text }
         let linter = LintEngine(glossary: ExampleGlossary.glossary)
-        let first = try linter.fix(text)
-        let second = try linter.fix(first.fixed)
-        #expect(second.fixed == first.fixed, "fixing twice changed \(first.fixed.debugDescription)")
-        #expect(second.findings.allSatisfy { $0.fix == nil }, "still fixable after --fix: \(second.findings.map(\.message)) in \(first.fixed.debugDescription)")
+        // Safe fixes alone (--fix), and all fixes (--unsafe-fixes): each is idempotent, and leaves nothing it would fix.
+        for unsafeFixes in [true, false] {
+            let first = try linter.fix(text, unsafeFixes: unsafeFixes)
+            let second = try linter.fix(first.fixed, unsafeFixes: unsafeFixes)
+            #expect(second.fixed == first.fixed, "fixing twice (unsafe: \(unsafeFixes)) changed \(first.fixed.debugDescription)")
+            #expect(second.findings.allSatisfy { $0.fix == nil || (!unsafeFixes && !$0.fix!.isSafe) },
+                    "still fixable after --fix (unsafe: \(unsafeFixes)): \(second.findings.map(\.message)) in \(first.fixed.debugDescription)")
+        }
+        let first = try linter.fix(text, unsafeFixes: true)
         // Line structure survives: same number of line breaks unless a repeated word across a line was removed.
         let breaks = { (s: String) in s.utf8.filter { $0 == 0x0A }.count }
         #expect(breaks(first.fixed) <= breaks(text))

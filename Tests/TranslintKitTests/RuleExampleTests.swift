@@ -95,10 +95,22 @@ struct RuleExampleTests {
                     let engine = Self.engine(for: id, source: source)
                     let kind = Self.kind(source.map(variant.convert), variant)
                     let input = variant.convert(variant.targetPrefix + before), expected = variant.convert(variant.targetPrefix + after)
-                    let fixed = try engine.run(input, kind: kind, fixes: .apply).fixed
+                    // A suggested correction: --fix leaves the text as it is, and reports the fix as suggested;
+                    // --unsafe-fixes writes it.
+                    let safe = try engine.run(input, kind: kind, fixes: .apply)
+                    if correction.suggested {
+                        #expect(safe.fixed == input, "\(id): --fix applied a suggested fix to \(input.debugDescription): \(safe.fixed.debugDescription)",
+                                sourceLocation: Self.place(correction.location))
+                        #expect(safe.result.findings.contains { $0.finding.rule == id && $0.finding.fix?.applicability == .suggested },
+                                "\(id): no suggested fix in \(input.debugDescription)", sourceLocation: Self.place(correction.location))
+                    } else {
+                        #expect(safe.result.findings.filter { $0.finding.rule == id }.allSatisfy { $0.finding.fix?.applicability != .suggested },
+                                "\(id): a safe correction was suggested in \(input.debugDescription)", sourceLocation: Self.place(correction.location))
+                    }
+                    let fixed = try engine.run(input, kind: kind, fixes: .apply, unsafeFixes: correction.suggested).fixed
                     #expect(fixed == expected, "\(id): fixing \(input.debugDescription) gave \(fixed.debugDescription)",
                             sourceLocation: Self.place(correction.location))
-                    let again = try engine.run(fixed, kind: kind, fixes: .apply)
+                    let again = try engine.run(fixed, kind: kind, fixes: .apply, unsafeFixes: correction.suggested)
                     #expect(again.fixed == fixed && again.result.appliedEditCount == 0,
                             "\(id): fixing \(fixed.debugDescription) again gave \(again.fixed.debugDescription)", sourceLocation: Self.place(correction.location))
                 }

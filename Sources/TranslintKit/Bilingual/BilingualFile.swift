@@ -17,6 +17,11 @@ public struct TranslationUnit: Hashable, Sendable {
     public var opaque: [ByteRange] = []
     /// The file marks the translation as final (XLIFF `final`, `signed-off`): checked and reported, never fixed.
     public var isFinal = false
+    /// PO: the entry's format flags (`c-format`, `python-brace-format`, `no-c-format`…), which say what its
+    /// placeholders are; nil in formats without such flags.
+    public var formats: Set<String>? = nil
+    /// PO: the index of this plural form (`msgstr[0]` is 0) in an entry with `msgid_plural`; nil otherwise.
+    public var pluralForm: Int? = nil
 }
 
 /// A file in which each unit carries its source and target: gettext PO, XLIFF 1.2 and 2.x, Xcode String Catalogs.
@@ -152,6 +157,8 @@ enum POReader {
         var fuzzy = false
         var obsolete = false
         var line = 1
+        /// The `#,` flags that end in `-format`.
+        var formats: Set<String> = []
     }
 
     private enum Token: Equatable {
@@ -284,6 +291,7 @@ enum POReader {
         var lexer = Lexer(bytes: bytes, path: path)
         var entries: [Entry] = []
         var pendingFuzzy = false
+        var pendingFormats: Set<String> = []
         var token = try lexer.next()
         func fail(_ message: String, _ line: Int) -> BilingualFileError { BilingualFileError(path: path, line: line, message: message) }
         /// The line of an offset, for errors found after the lexer has passed it.
@@ -308,7 +316,11 @@ enum POReader {
         while token.token != .end {
             switch token.token {
             case .comment(let flags):
-                if let flags, flags.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).contains("fuzzy") { pendingFuzzy = true }
+                if let flags {
+                    let words = flags.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
+                    if words.contains("fuzzy") { pendingFuzzy = true }
+                    for word in words where word.hasSuffix("-format") { pendingFormats.insert(String(word)) }
+                }
                 token = try lexer.next()
                 continue
             case .keyword("domain"):
@@ -326,8 +338,9 @@ enum POReader {
             default:
                 throw fail("expected msgctxt or msgid", token.line)
             }
-            var entry = Entry(fuzzy: pendingFuzzy, obsolete: lexer.lastTokenObsolete, line: token.line)
+            var entry = Entry(fuzzy: pendingFuzzy, obsolete: lexer.lastTokenObsolete, line: token.line, formats: pendingFormats)
             pendingFuzzy = false
+            pendingFormats = []
             func take(_ keyword: Keyword, _ name: String) throws {
                 if lexer.lastTokenObsolete != entry.obsolete { throw fail("inconsistent use of #~: an entry is partly obsolete", token.line) }
                 let line = token.line
@@ -424,7 +437,8 @@ enum POReader {
                 // msgstr[0] translates the singular, unless the language has one form for every number (Chinese).
                 let source = (index ?? 0) > 0 || (index != nil && pluralForms == 1) ? (plural?.string ?? msgidString) : msgidString
                 let id = context.isEmpty && index == nil ? msgidString : key + (index.map { "[\($0)]" } ?? "")
-                file.units.append(TranslationUnit(id: id, source: source, target: target, targetLanguage: nil))
+                file.units.append(TranslationUnit(id: id, source: source, target: target, targetLanguage: nil, formats: entry.formats,
+                                                  pluralForm: plural != nil ? (index ?? 0) : nil))
             }
         }
         for k in file.units.indices { file.units[k].targetLanguage = file.targetLanguage }

@@ -9,6 +9,10 @@ public enum NumberExtractor {
         /// Byte offsets into the text, half-open.
         public var range: ByteRange
         public var text: String
+        /// Weak evidence of a number: it pairs with the same value on the other side, but missing there it counts
+        /// for nothing. Digits glued to letters or a unit word (`3D`, `5GB`, `4倍`, `16진수`), a single CJK numeral
+        /// without a measure word (`三方`, three-way), a number word of the locale that ICU spells (`dritte`).
+        public var isWeak = false
         /// Written without a digit (`two`, `两`, `July`): compared only with numbers the other side also writes in
         /// words, since number words translate into words a reader cannot tell from others (`both`, `deux`, `兩`).
         public var isWord: Bool { !text.unicodeScalars.contains { $0.properties.numericType == .decimal } }
@@ -37,7 +41,7 @@ public enum NumberExtractor {
         "zero": 0, "two": 2, "both": 2, "dozen": 12, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-        "hexadecimal": 16, "octal": 8,
+        "hexadecimal": 16, "octal": 8, "twice": 2, "thrice": 3, "double": 2, "triple": 3, "quad": 4,
         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]
     static let englishScales: [String: Double] = [
@@ -48,30 +52,39 @@ public enum NumberExtractor {
     ]
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
-    public static func numbers(in text: String) -> [Mention] { extract(text).mentions }
+    public static func numbers(in text: String, language: String? = nil) -> [Mention] { extract(text, language: language).mentions }
 
-    /// The numbers of `text`; the digits of placeholders (`%2$s`, `{0}`) are no numbers.
-    public static func extract(_ text: String) -> Extraction {
+    /// The numbers of `text`, written in `language` (a BCP 47 tag: its separators and, but for English and the
+    /// CJK languages, its number words come from ICU); the digits of placeholders (`%2$s`, `{0}`) are no numbers.
+    public static func extract(_ text: String, language: String? = nil) -> Extraction {
         var bytes = Array(text.utf8)
         for placeholder in Placeholders.placeholders(in: text, tags: false) {
             for k in placeholder.range.start..<placeholder.range.end { bytes[k] = 0x20 }
         }
         var glued: Set<Double> = []
-        let mentions = numbers(scanning: String(decoding: bytes, as: UTF8.self), glued: &glued)
+        let base = language.map(Glossary.baseLanguage) ?? "en"
+        let locale = language.map(NumberWords.of)
+        let lexicon = ["en", "zh", "ja"].contains(base) ? nil : locale
+        let mentions = numbers(scanning: String(decoding: bytes, as: UTF8.self), glued: &glued, locale: locale, lexicon: lexicon)
         return Extraction(mentions: mentions, gluedValues: glued)
     }
 
-    private static func numbers(scanning text: String, glued: inout Set<Double>) -> [Mention] {
+    /// After digits, what makes them weak: a multiple (`4倍`, fourfold) or a base (`16진수`, `十進位`, hexadecimal).
+    static let weakSuffixes: [String] = ["倍", "진수", "진법", "進位", "进位", "進制", "进制", "進数", "進法", "bit"]
+
+    private static func numbers(scanning text: String, glued: inout Set<Double>, locale: NumberWords?, lexicon: NumberWords?) -> [Mention] {
+        let commaIsDecimal = locale?.commaIsDecimal ?? false
+        let fullStopGroups = locale?.groupsWithFullStop ?? false
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []   // byte offset of each scalar, and the end
         var o = 0
         for s in scalars { offsets.append(o); o += String(s).utf8.count }
         offsets.append(o)
         var result: [Mention] = []
-        func add(_ value: Double, _ a: Int, _ b: Int) {
+        func add(_ value: Double, _ a: Int, _ b: Int, weak: Bool = false) {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[a..<b])
-            result.append(Mention(value: value, range: ByteRange(offsets[a], offsets[b]), text: String(view)))
+            result.append(Mention(value: value, range: ByteRange(offsets[a], offsets[b]), text: String(view), isWeak: weak))
         }
         func decimalDigit(_ s: Unicode.Scalar) -> Int? {
             guard s.properties.numericType == .decimal, let v = s.properties.numericValue else { return nil }
@@ -92,7 +105,8 @@ public enum NumberExtractor {
             if decimalDigit(s) != nil, isLetter(k - 1) && !CharacterClass.isUnspacedScript(scalars[k - 1].value) {
                 // Digits inside a name (x86, MP3, FILE1): no number.
                 var value = 0.0
-                while k < scalars.count && (decimalDigit(scalars[k]) != nil || CharacterClass.isLetter(scalars[k].value)) {
+                while k < scalars.count && (decimalDigit(scalars[k]) != nil || CharacterClass.isLetter(scalars[k].value)
+                                            || ((scalars[k] == "." || scalars[k] == "-" || scalars[k] == "_") && k + 1 < scalars.count && decimalDigit(scalars[k + 1]) != nil)) {
                     if let d = decimalDigit(scalars[k]) { value = value * 10 + Double(d) } else if value > 0 { glued.insert(value); value = 0 }
                     k += 1
                 }
@@ -107,12 +121,16 @@ public enum NumberExtractor {
                     if let d = decimalDigit(scalars[j]) { if fraction.isEmpty { digits += String(d) } else { fraction += String(d) }; j += 1; continue }
                     let c = scalars[j]
                     // French and other languages group thousands with a (narrow) no-break or thin space: 1 048 576.
-                    if (c == "," || c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}") && fraction.isEmpty && j + 3 < scalars.count + 1,
-                       (1...3).allSatisfy({ j + $0 < scalars.count && decimalDigit(scalars[j + $0]) != nil }),
-                       !(j + 4 < scalars.count && decimalDigit(scalars[j + 4]) != nil) {
-                        j += 1; continue   // a thousands separator: exactly three digits follow
+                    let threeDigitsFollow = (1...3).allSatisfy({ j + $0 < scalars.count && decimalDigit(scalars[j + $0]) != nil })
+                        && !(j + 4 < scalars.count && decimalDigit(scalars[j + 4]) != nil)
+                    // The locale's grouping: `,` in English, `.` in German (1.000.000), a (narrow) no-break or thin
+                    // space in French (1 048 576); in a locale whose decimal mark is `,`, `1,5` is one and a half.
+                    let groups = c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups)
+                    if groups && fraction.isEmpty && threeDigitsFollow { j += 1; continue }   // a thousands separator: exactly three digits follow
+                    if (c == "." || (c == "," && commaIsDecimal)) && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil
+                        && !(c == "." && Self.isDotted(k, j, scalars)) {
+                        fraction = "."; j += 1; continue
                     }
-                    if c == "." && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil { fraction = "."; j += 1; continue }
                     break
                 }
                 var value = Double(digits + (fraction.count > 1 ? fraction : "")) ?? 0
@@ -125,16 +143,22 @@ public enum NumberExtractor {
                 while word < scalars.count && scalars[word] == " " { word += 1 }
                 var wordEnd = word
                 while wordEnd < scalars.count && CharacterClass.isLetter(scalars[wordEnd].value) { wordEnd += 1 }
-                if wordEnd > word, let scale = englishScales[String(String.UnicodeScalarView(scalars[word..<wordEnd])).lowercased()] {
+                if wordEnd > word, case let scaleWord = String(String.UnicodeScalarView(scalars[word..<wordEnd])).lowercased(),
+                   let scale = englishScales[scaleWord] ?? locale?.scales[scaleWord] {
                     value *= scale; end = wordEnd
                 }
                 // Ordinal suffixes (31st) belong to the number.
-                for suffix in ["st", "nd", "rd", "th"] where starts(end, suffix) && !isLetter(end + 2) { end += 2; break }
+                var ordinalSuffix = false
+                for suffix in ["st", "nd", "rd", "th"] where starts(end, suffix) && !isLetter(end + 2) { end += 2; ordinalSuffix = true; break }
+                // Glued to a Latin letter (`3D`, `5GB`, `64bit`) or before a multiple or a base (`4倍`, `16진수`): a
+                // token or a measure whose number the other side may write otherwise (`quad`, `hexadecimal`).
+                let weak = (!ordinalSuffix && end == j && end < scalars.count && scalars[end].value < 0x80 && CharacterClass.isLetter(scalars[end].value))
+                    || weakSuffixes.contains { starts(end, $0) }
                 if let month = pendingMonth, month.end >= k - 2 {
                     add(month.value, month.start, month.end)
                     pendingMonth = nil
                 }
-                add(value, k, end)
+                add(value, k, end, weak: weak)
                 // "31 July": a month name right after the day.
                 var m = end
                 while m < scalars.count && scalars[m] == " " { m += 1 }
@@ -165,8 +189,30 @@ public enum NumberExtractor {
                 if ordinal && !idiom, let value = chineseValue(run) { add(value, k - 1, j) }
                 if !ordinal && !idiom && !base && significant && (word != "一" || dated), let value = chineseValue(run) {
                     add(value, k, j)
+                } else if !ordinal && !idiom && !base && word != "一", let value = chineseValue(run) {
+                    // A single numeral without a measure word (`三方`, three-way): weak, it only pairs.
+                    add(value, k, j, weak: true)
                 }
                 k = j
+                continue
+            }
+            // Number words of the locale, as ICU spells them (`drei`, `dritte`, `двадцать один`): weak.
+            if let lexicon, CharacterClass.isLetter(s.value), !isLetter(k - 1) {
+                var ends: [Int] = []
+                var j = k
+                while ends.count < lexicon.longestPhrase {
+                    while j < scalars.count && (CharacterClass.isLetter(scalars[j].value) || scalars[j] == "-" || scalars[j] == "\u{AD}") { j += 1 }
+                    ends.append(j)
+                    guard j + 1 < scalars.count, scalars[j] == " ", CharacterClass.isLetter(scalars[j + 1].value) else { break }
+                    j += 1
+                }
+                var matched = false
+                for end in ends.reversed() {
+                    let phrase = String(String.UnicodeScalarView(scalars[k..<end])).lowercased()
+                    if let value = lexicon.words[phrase] { add(value, k, end, weak: true); k = end; matched = true; break }
+                }
+                if matched { continue }
+                k = ends[0]
                 continue
             }
             // English words.
@@ -222,6 +268,16 @@ public enum NumberExtractor {
             k += 1
         }
         return result
+    }
+
+    /// Whether the full stop at `dot`, after digits that start at `start`, joins the parts of a date or a version
+    /// (`31.12.1999`, `1.2.3`): another full stop and digit stands before the digits or after the next ones.
+    static func isDotted(_ start: Int, _ dot: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }
+        if start >= 2 && scalars[start - 1] == "." && isDigit(start - 2) { return true }
+        var k = dot + 1
+        while isDigit(k) { k += 1 }
+        return k + 1 < scalars.count && scalars[k] == "." && isDigit(k + 1)
     }
 
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

@@ -67,6 +67,37 @@ enum Placeholders {
         }
     }
 
+    /// What a printf directive passes to the function: its argument position (when written) and the argument's
+    /// type, as gettext's `msgfmt --check-format` compares them for c-format. Flags, width and precision change no
+    /// argument (`%06lX` is `%lx`, `%.255s` is `%s`); `x`, `X`, `o` and `u` take the same unsigned integer; glibc's
+    /// `Z` is `z` and `q` is `ll`; `%m` takes none (nil). Other keys are returned as they are.
+    static func argumentKey(_ key: String) -> String? {
+        let scalars = Array(key.utf8)
+        guard scalars.count >= 2, scalars[0] == 0x25, scalars[1] != 0x28, !key.contains("<PRI") else { return key }
+        var k = 1
+        var position = ""
+        var j = k
+        while j < scalars.count && scalars[j] >= 0x30 && scalars[j] <= 0x39 { j += 1 }
+        if j > k && j < scalars.count && scalars[j] == 0x24 { position = String(decoding: scalars[k...j], as: UTF8.self); k = j + 1 }
+        while k < scalars.count && "-+0# '".utf8.contains(scalars[k]) { k += 1 }
+        while k < scalars.count && ((scalars[k] >= 0x30 && scalars[k] <= 0x39) || scalars[k] == 0x2A || scalars[k] == 0x2E || scalars[k] == 0x24) { k += 1 }
+        var length = ""
+        while k < scalars.count && "hlLqjzZt".utf8.contains(scalars[k]) { length.append(Character(Unicode.Scalar(scalars[k]))); k += 1 }
+        guard k < scalars.count else { return key }
+        length = length.replacingOccurrences(of: "Z", with: "z").replacingOccurrences(of: "q", with: "ll")
+        let conversion: String
+        switch scalars[k] {
+        case 0x64, 0x69: conversion = "d"                       // d i
+        case 0x6F, 0x75, 0x78, 0x58: conversion = "u"           // o u x X
+        case 0x65, 0x45, 0x66, 0x46, 0x67, 0x47, 0x61, 0x41:    // e E f F g G a A
+            conversion = "f"
+            if length == "l" { length = "" }                    // `%lf` is `%f`
+        case 0x6D: return nil                                   // %m: strerror(errno), no argument
+        default: conversion = String(Character(Unicode.Scalar(scalars[k])))
+        }
+        return "%" + position + length + conversion
+    }
+
     static func isPositional(_ placeholders: [Placeholder]) -> Bool {
         placeholders.contains { p in
             guard p.key.hasPrefix("%"), let dollar = p.key.firstIndex(of: "$") else { return false }
@@ -128,7 +159,7 @@ enum Placeholders {
                 }
                 // `l` before a floating conversion changes nothing (`%.1lf` is `%.1f`).
                 let lengthStart = k
-                while k < bytes.count && "hlLqjzt".utf8.contains(bytes[k]) { k += 1 }
+                while k < bytes.count && "hlLqjzZt".utf8.contains(bytes[k]) { k += 1 }
                 if k == lengthStart + 1 && bytes[lengthStart] == 0x6C && k < bytes.count && "eEfFgGaA".utf8.contains(bytes[k]) {
                     var key = Array(bytes[i...k])
                     key.remove(at: lengthStart - i)
@@ -136,7 +167,7 @@ enum Placeholders {
                     i = k + 1
                     continue
                 }
-                if k < bytes.count && "diouxXeEfFgGaAcspn@".utf8.contains(bytes[k]) {
+                if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1
                     continue

@@ -29,9 +29,21 @@ public final class BilingualContext {
     /// The texts with markup blanked out: what terms and numbers are compared on.
     public let sourceText: String
     public let targetText: String
+    /// BCP 47 tags of the two sides: the glossary's source language, and the run's target locale.
+    public let sourceLanguage: String
+    public let targetLanguage: String
+
+    /// PO: the unit's format flags (`c-format`…); nil where the format has none. See `TranslationUnit.formats`.
+    public let formats: Set<String>?
+    /// PO: the plural form this target is (`msgstr[0]` is 0), nil outside plural entries.
+    public let pluralForm: Int?
 
     init(source: String, target given: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = [],
-         sourceProtected: [ByteRange]? = nil) {
+         sourceProtected: [ByteRange]? = nil, targetLanguage: String? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil) {
+        self.formats = formats
+        self.pluralForm = pluralForm
+        self.sourceLanguage = glossary.sourceLanguage
+        self.targetLanguage = targetLanguage ?? glossary.targetLanguage
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(given.count, 1))
         _ = storage.initialize(from: given)
         let target = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<given.count])

@@ -101,14 +101,18 @@ public struct CheckExample: Hashable, Sendable {
     }
 }
 
+/// A text and what fixing it gives. A `suggested` correction is what `--unsafe-fixes` writes; plain `--fix`
+/// leaves that text as it is (the fix is only suggested, see `FixApplicability`).
 public struct CheckCorrection: Hashable, Sendable {
     public var before: String
     public var after: String
+    public var suggested: Bool
     public var location: ExampleLocation
 
-    public init(_ before: String, _ after: String, file: StaticString = #filePath, line: UInt = #line) {
+    public init(_ before: String, _ after: String, suggested: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
         self.before = before
         self.after = after
+        self.suggested = suggested
         self.location = ExampleLocation(file: "\(file)", line: Int(line))
     }
 }

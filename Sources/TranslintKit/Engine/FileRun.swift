@@ -120,7 +120,7 @@ final class FileRun {
                 unused.append(directiveFindings[k])
             }
         }
-        for finding in unused { engine.policy.count(finding.finding.rule, in: &quality) }
+        for finding in unused { engine.policy.count(finding.finding, in: &quality) }
         if let emit {
             if !unused.isEmpty { try emit(unused) }
         } else {
@@ -371,11 +371,19 @@ final class FileRun {
             var nextContext: [UInt8]? = nil
             if options.fixes.computesFixes {
                 let original = Array(chunk)
-                let outcome = try FixLoop.run(original: original, findings: findings) { text in
+                // Only the fixes this run applies: safe ones, and suggested ones with --unsafe-fixes.
+                let unsafeFixes = options.unsafeFixes
+                let applicable = findings.map { finding -> Finding in
+                    guard finding.fix != nil, !finding.fixApplies(unsafeFixes: unsafeFixes) else { return finding }
+                    var withheld = finding
+                    withheld.fix = nil
+                    return withheld
+                }
+                let outcome = try FixLoop.run(original: original, findings: applicable) { text in
                     try text.withUnsafeBufferPointer { buffer in
                         let again = try lintChunk(buffer, countWords: false)
                         var copy = filterBefore
-                        let kept = copy.apply(again.findings.filter { $0.fix != nil }, directives: again.directives, in: buffer, base: consumed)
+                        let kept = copy.apply(again.findings.filter { $0.fixApplies(unsafeFixes: unsafeFixes) }, directives: again.directives, in: buffer, base: consumed)
                         guard options.lineFilter != nil && !kept.isEmpty else { return kept }
                         return filterLines(kept, index: LineIndex(buffer), linesBefore: linesConsumed)
                     }
@@ -415,7 +423,7 @@ final class FileRun {
                 batch.reserveCapacity(batchEnd - batchStart)
                 for i in batchStart..<batchEnd {
                     var finding = locate(findings[i], index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed)
-                    if fixed.contains(i) { finding.isFixed = true } else { engine.policy.count(finding.finding.rule, in: &quality) }
+                    if fixed.contains(i) { finding.isFixed = true } else { engine.policy.count(finding.finding, in: &quality) }
                     batch.append(finding)
                 }
                 if let emit { try emit(batch) } else { located.append(contentsOf: batch) }

@@ -92,9 +92,9 @@ public struct LintEngine: Sendable {
     /// One in-memory text through the same pipeline: its result (findings located, edits kept) and the fixed text.
     /// `session`: one of an engine with the same locale (default: a new one).
     public func run(_ text: String, kind: DocumentKind = .text(.plainText), fixes: FixMode = .apply,
-                    path: String = "<text>", session: Session? = nil) throws -> (result: FileResult, fixed: String) {
+                    path: String = "<text>", session: Session? = nil, unsafeFixes: Bool = false) throws -> (result: FileResult, fixed: String) {
         var fixed: [UInt8] = []
-        let result = try run(path: path, kind: kind, session: try session ?? makeSession(), options: RunOptions(fixes: fixes),
+        let result = try run(path: path, kind: kind, session: try session ?? makeSession(), options: RunOptions(fixes: fixes, unsafeFixes: unsafeFixes),
                              read: { feed in try Array(text.utf8).withUnsafeBufferPointer { try feed($0) } },
                              output: { fixed += $0 })
         return (result, fixes.computesFixes ? String(decoding: fixed, as: UTF8.self) : text)
@@ -106,8 +106,8 @@ public struct LintEngine: Sendable {
     }
 
     /// `text` fixed as `lint --fix` fixes it, and the findings of the original.
-    public func fix(_ text: String, format: DocumentFormat = .plainText) throws -> (fixed: String, findings: [Finding]) {
-        let (result, fixed) = try run(text, kind: .text(format), fixes: .apply)
+    public func fix(_ text: String, format: DocumentFormat = .plainText, unsafeFixes: Bool = false) throws -> (fixed: String, findings: [Finding]) {
+        let (result, fixed) = try run(text, kind: .text(format), fixes: .apply, unsafeFixes: unsafeFixes)
         return (fixed, result.findings.map(\.finding))
     }
 
@@ -116,8 +116,8 @@ public struct LintEngine: Sendable {
         try run(target, kind: .paired(.plainText, source: source), fixes: .none).result.findings.map(\.finding)
     }
 
-    public func fix(source: String, target: String) throws -> String {
-        try run(target, kind: .paired(.plainText, source: source), fixes: .apply).fixed
+    public func fix(source: String, target: String, unsafeFixes: Bool = false) throws -> String {
+        try run(target, kind: .paired(.plainText, source: source), fixes: .apply, unsafeFixes: unsafeFixes).fixed
     }
 }
 
@@ -130,11 +130,14 @@ public struct RunOptions {
     public var lineFilter: ((Int, Int) -> Bool)?
     /// Plain text is cut into chunks at the last blank line once this many bytes are pending.
     public var chunkSize: Int
+    /// `--unsafe-fixes`: suggested fixes are applied too, not only safe ones.
+    public var unsafeFixes: Bool
 
     public static let defaultChunkSize = 1 << 20
 
     public init(fixes: FixMode = .none, keepEdits: Bool = true, lineFilter: ((Int, Int) -> Bool)? = nil,
-                chunkSize: Int = RunOptions.defaultChunkSize) {
+                chunkSize: Int = RunOptions.defaultChunkSize, unsafeFixes: Bool = false) {
+        self.unsafeFixes = unsafeFixes
         self.fixes = fixes
         self.keepEdits = keepEdits
         self.lineFilter = lineFilter
@@ -177,8 +180,14 @@ public struct RulePolicy: Sendable {
     /// Penalty points of one finding.
     public func penalty(of rule: String) -> Double { settings.weights.weight(mqmSeverity(of: rule)) }
 
-    /// Counts a finding of `rule` that still stands in `score`.
-    public func count(_ rule: String, in score: inout QualityScore) {
-        score.add(points: penalty(of: rule), category: category(of: rule))
+    /// The MQM severity one finding counts with: its rule's, but `neutral` (no points) for a finding reported
+    /// below warning, whose evidence is weak.
+    public func mqmSeverity(of finding: Finding) -> MQMSeverity {
+        finding.severity < .warning ? .neutral : mqmSeverity(of: finding.rule)
+    }
+
+    /// Counts a finding that still stands in `score`, by its own severity.
+    public func count(_ finding: Finding, in score: inout QualityScore) {
+        score.add(points: settings.weights.weight(mqmSeverity(of: finding)), category: category(of: finding.rule))
     }
 }

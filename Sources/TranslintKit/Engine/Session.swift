@@ -94,7 +94,7 @@ extension LintEngine {
             if let fix = finding.fix, fix.edits.contains(where: { prepared.touchesMarkup($0.range) || prepared.isExcluded($0.range) }) {
                 finding.fix = nil
             }
-            finding.severity = policy.severity(of: finding)
+            finding.report(at: policy.severity(of: finding))
             findings.append(bomLength == 0 ? finding : finding.shifted(by: bomLength))
         }
         Finding.sort(&findings)
@@ -106,14 +106,14 @@ extension LintEngine {
 
     /// Findings of the bilingual checks on one pair; offsets into `target`.
     func bilingualFindings(source: String, target: UnsafeBufferPointer<UInt8>, protected: [ByteRange] = [],
-                           sourceProtected: [ByteRange]? = nil) -> [Finding] {
+                           sourceProtected: [ByteRange]? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil) -> [Finding] {
         guard !bilingualChecks.isEmpty else { return [] }
         let context = BilingualContext(source: source, target: target, glossary: glossary, protected: protected,
-                                       sourceProtected: sourceProtected)
+                                       sourceProtected: sourceProtected, targetLanguage: locale, formats: formats, pluralForm: pluralForm)
         var findings: [Finding] = []
         for check in bilingualChecks {
             for var finding in check.check(context) {
-                finding.severity = policy.severity(of: finding)
+                finding.report(at: policy.severity(of: finding))
                 findings.append(finding)
             }
         }
@@ -172,13 +172,16 @@ extension LintEngine {
                 let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected,
                                         opaque: unit.opaque, sources: [start: unit.source])
                 words += lint.words
-                let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected)
+                let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected,
+                                             formats: unit.formats, pluralForm: unit.pluralForm)
                 for finding in lint.findings + pair {
                     var mapped = finding
                     mapped.range = unit.target.fileRange(finding.range)
                     // A unit the file marks final is reported, never rewritten.
                     mapped.fix = unit.isFinal ? nil : finding.fix.map { fix in
-                        Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: unit.target.fileRange($0.range), replacement: format.escaping.encode($0.replacement)) })
+                        var inFile = fix
+                        inFile.edits = fix.edits.map { TextEdit(range: unit.target.fileRange($0.range), replacement: format.escaping.encode($0.replacement)) }
+                        return inFile
                     }
                     findings.append(mapped)
                 }

@@ -7,7 +7,7 @@ public enum Severity: String, Codable, Hashable, Sendable, Comparable, CaseItera
     }
 }
 
-/// One problem found in a text, with the fix when there is a safe one.
+/// One problem found in a text, with its fix when there is one (safe, or only suggested).
 public struct Finding: Hashable, Sendable {
     /// The id of the check that found it (`mistranslation`).
     public var rule: String
@@ -45,15 +45,33 @@ public struct Finding: Hashable, Sendable {
         guard let fix, fix.edits.count == 1 else { return self }
         var copy = self
         copy.message = message.replacingAll("'\(reported)'", "'\(final)'")
-        copy.fix = Fix(title: fix.title.replacingAll("'\(reported)'", "'\(final)'"),
-                       edits: [TextEdit(range: fix.edits[0].range, replacement: final)])
+        var newFix = fix
+        newFix.title = fix.title.replacingAll("'\(reported)'", "'\(final)'")
+        newFix.edits = [TextEdit(range: fix.edits[0].range, replacement: final)]
+        copy.fix = newFix
         return copy
+    }
+
+    /// Reported at `severity`: below warning the evidence is weak, so a fix is only suggested.
+    mutating func report(at severity: Severity) {
+        self.severity = severity
+        if severity < .warning, let fix, fix.isSafe { self.fix = fix.suggested("the evidence is weak (info)") }
+    }
+
+    /// Whether a run applies this finding's fix: a safe one always, a suggested one with `unsafeFixes`.
+    func fixApplies(unsafeFixes: Bool) -> Bool {
+        guard let fix else { return false }
+        return fix.isSafe || unsafeFixes
     }
 
     public func shifted(by delta: Int) -> Finding {
         var copy = self
         copy.range = range.shifted(by: delta)
-        copy.fix = fix.map { Fix(title: $0.title, edits: $0.edits.map { TextEdit(range: $0.range.shifted(by: delta), replacement: $0.replacement) }) }
+        copy.fix = fix.map { fix in
+            var moved = fix
+            moved.edits = fix.edits.map { TextEdit(range: $0.range.shifted(by: delta), replacement: $0.replacement) }
+            return moved
+        }
         return copy
     }
 }

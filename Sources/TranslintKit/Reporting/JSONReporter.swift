@@ -1,7 +1,8 @@
 /// Machine-readable findings (format version 1), documented in README.md.
 ///
 /// Lines and columns are 1-based and count Unicode scalars; `start`/`end` are UTF-8 byte offsets,
-/// half-open; `replacement` is null when there is no safe fix.
+/// half-open; `replacement` is null when there is no fix; `applicability` says whether `--fix` applies it (`safe`) or
+/// only `--unsafe-fixes` (`suggested`, with `applicability_reason`).
 public struct JSONReporter: Reporter {
     public var pretty: Bool
 
@@ -56,7 +57,7 @@ public struct JSONReporter: Reporter {
     public mutating func end(_ s: LintReport.Summary) -> String {
         var summary: [(String, JSONValue)] = [
             ("files", .int(s.files)), ("findings", .int(s.findings)), ("errors", .int(s.errors)),
-            ("warnings", .int(s.warnings)), ("info", .int(s.infos)), ("fixable", .int(s.fixable)),
+            ("warnings", .int(s.warnings)), ("info", .int(s.infos)), ("fixable", .int(s.fixable)), ("suggested_fixes", .int(s.suggested)),
         ]
         if s.fixing { summary.append(("fixed", .int(s.fixed))); summary.append(("fixed_in_follow_up_passes", .int(s.followUpFixes))) }
         summary.append(("quality", Self.quality(s.quality)))
@@ -95,6 +96,11 @@ public struct JSONReporter: Reporter {
         key("text"); JSONValue.escape(located.text, into: &out); out += separator
         key("replacement")
         if let replacement = f.replacement { JSONValue.escape(replacement, into: &out) } else { out += "null" }
+        if let fix = f.fix {
+            // Whether --fix applies it (safe) or only --unsafe-fixes (suggested), and why not.
+            out += separator; key("applicability"); JSONValue.escape(fix.applicability.rawValue, into: &out)
+            if let reason = fix.reason { out += separator; key("applicability_reason"); JSONValue.escape(reason, into: &out) }
+        }
         if fixing { out += separator; key("fixed"); out += located.isFixed ? "true" : "false" }
         out += pretty ? "\n        }" : "}"
     }

@@ -22,6 +22,8 @@ public struct LintReport: Hashable, Sendable {
     public struct Summary: Hashable, Sendable {
         public var fixing: Bool
         public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
+        /// Findings with a suggested fix only: `--unsafe-fixes` applies them (`fixable` counts safe fixes).
+        public var suggested = 0
         /// Findings that fail a run: at `failLevel` or above, and not fixed by `--fix`.
         public var failing = 0
         /// The least severe finding that fails a run.
@@ -45,7 +47,7 @@ public struct LintReport: Hashable, Sendable {
             case .warning: warnings += 1
             case .info: infos += 1
             }
-            if located.finding.fix != nil { fixable += 1 }
+            if let fix = located.finding.fix { if fix.isSafe { fixable += 1 } else { suggested += 1 } }
             if located.isFixed { fixed += 1 }
             if located.finding.severity >= failLevel && !(fixing && located.isFixed) { failing += 1 }
         }

@@ -247,9 +247,12 @@ public struct SARIFReporter: Reporter {
                     ("insertedContent", .object([("text", .string(edit.replacement))])),
                 ])
             }
+            var properties: [(String, JSONValue)] = [("applicability", .string(fix.applicability.rawValue))]
+            if let reason = fix.reason { properties.append(("reason", .string(reason))) }
             fields.append(("fixes", .array([.object([
                 ("description", .object([("text", .string(fix.title))])),
                 ("artifactChanges", .array([.object([("artifactLocation", artifact), ("replacements", .array(replacements))])])),
+                ("properties", .object(properties)),
             ])])))
         }
         return .object(fields)

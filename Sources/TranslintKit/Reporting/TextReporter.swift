@@ -49,6 +49,10 @@ public struct TextReporter: Reporter {
             out += paint(place, "1") + " \(severity) \(TerminalText.escaping(f.message, keepTabs: false)) " + paint("[\(f.rule)]", "2") + "\n"
             let (line, caret) = excerpt(located)
             out += line + "\n" + paint(caret, "1;32") + "\n"
+            if let fix = f.fix, !fix.isSafe, !(fixing && located.isFixed) {
+                out += paint("  = suggested fix:", "1;36") + " \(TerminalText.escaping(fix.title, keepTabs: false)), not applied by --fix: "
+                    + TerminalText.escaping(fix.reason ?? "the evidence is weak", keepTabs: false) + " (--unsafe-fixes applies it)\n"
+            }
         }
         return out
     }
@@ -80,7 +84,8 @@ public struct TextReporter: Reporter {
         if s.errors > 0 { parts.append(plural(s.errors, "error")) }
         if s.warnings > 0 { parts.append(plural(s.warnings, "warning")) }
         if s.infos > 0 { parts.append("\(s.infos) info") }
-        return "\(plural(s.findings, "finding")) (\(parts.joined(separator: ", "))) in \(files); \(s.fixable) fixable with --fix"
+        let suggested = s.suggested > 0 ? " (\(s.suggested) more with --unsafe-fixes)" : ""
+        return "\(plural(s.findings, "finding")) (\(parts.joined(separator: ", "))) in \(files); \(s.fixable) fixable with --fix\(suggested)"
     }
 
     private func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }

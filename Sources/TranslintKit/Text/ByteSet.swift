@@ -40,6 +40,8 @@ extension ByteSet {
     static let titleOpeners = ByteSet("\"'(")
     /// `-_/.:=<>[]@$%` and the backtick: what glues a word to code (`git-remote`, `smb://`, `$HOME`).
     static let codeGlue = ByteSet("-_/.:=<>[]@$%`")
+    /// `.,;:-*+>#[]|`: what may stand before the first word of a list item or a quoted line.
+    static let bulletMarks = ByteSet(".,;:-*+>#[]|")
     /// Space, tab and CR: what a blank line holds before its line break.
     static let lineSpace = ByteSet(" \t\r")
 }

@@ -7,6 +7,11 @@ public enum CaseMapping {
         map(text, mode: 0, locale: locale)
     }
 
+    /// Full lower-casing of `text` for `locale`.
+    public static func lowercased(_ text: String, locale: String) -> String {
+        map(text, mode: 1, locale: locale)
+    }
+
     /// `text` with its first scalar upper-cased; the rest unchanged.
     public static func capitalizingFirst(_ text: String, locale: String) -> String {
         guard let first = text.unicodeScalars.first else { return text }

@@ -291,6 +291,8 @@ enum SentenceStarts {
         // An ellipsis, or a run like "?!" or "...", is judged at its last character.
         if index + 1 < paragraph.end, text[index + 1] == 0x2E || text[index + 1] == 0x21 || text[index + 1] == 0x3F { return nil }
         if terminal == 0x2E && index > paragraph.start && text[index - 1] == 0x2E { return nil }
+        // `$?`, `$!`: shell variables (`handle $? in scripts`), not the end of a sentence.
+        if terminal != 0x2E && index > paragraph.start && text[index - 1] == 0x24 { return nil }
         // `(theoretical?) stack`, `(.)`, ` . passed`: a terminal right before a closing bracket, or right after an
         // opening bracket or white space, ends no sentence.
         if index + 1 < paragraph.end, text[index + 1] == 0x29 || text[index + 1] == 0x5D { return nil }

@@ -110,8 +110,11 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a report in FORMAT to PATH. Repeatable.", valueName: "format=path"))
     var report: [ExtraReport] = []
 
-    @Flag(help: "Apply the fixes in place (standard input: print the fixed text; the report goes to standard error).")
+    @Flag(help: "Apply the safe fixes in place (standard input: print the fixed text; the report goes to standard error). --unsafe-fixes adds the suggested ones.")
     var fix = false
+
+    @Flag(help: "Apply (or with --diff, show) suggested fixes too, not only safe ones: fixes whose evidence is weak, such as a lowercase start that may be a command name, or any fix of an info-level finding.")
+    var unsafeFixes = false
 
     @Flag(help: "Print a unified diff of the fixes without changing anything (the same as --format diff).")
     var diff = false
@@ -371,7 +374,8 @@ struct Lint: ParsableCommand {
         let target = try FixedText(path: path, fixing: fix)
         var original: [UInt8] = []
         let lines = setup.changed[path]
-        let options = RunOptions(fixes: fixMode, keepEdits: wantsDiff, lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } })
+        let options = RunOptions(fixes: fixMode, keepEdits: wantsDiff, lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } },
+                                 unsafeFixes: unsafeFixes)
         do {
             let kind = DocumentKind.forPath(display, source: setup.sourceText, includeFuzzy: includeFuzzy)
             let result: FileResult

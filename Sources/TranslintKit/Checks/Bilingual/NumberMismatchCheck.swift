@@ -14,7 +14,14 @@ public struct NumberMismatchCheck: BilingualCheck {
         digits: number words translate into words no list can follow (`both`, `deux`, `兩`), so they are \
         compared only with one another. A 1 is left out, as "one", "a" and 一 are as often an article as a \
         number, and so is a 0 (`none`, `clear`); so are digits glued to a name on the other side (`FILE1` \
-        against `<文件1>`), and messages that are notes to translators. Flag only.
+        against `<文件1>`), and messages that are notes to translators. What the target language writes its own way \
+        pairs with the source, from ICU: its separators (`1.000.000` in German), its number words and ordinals \
+        (`dritte` for `3rd`, `двадцать один`), a two-digit year with its four digits (`12/31/99`, `1999年`), an hour \
+        after noon with its 24-hour form (`5 pm`, `17時`). Weak evidence only pairs and never counts alone: digits \
+        glued to letters or to a multiple or a base (`3D`, `TLSv1.3`, `4倍`, `16진수`), a single CJK numeral \
+        without a measure word (`三方`, three-way). Severity follows the evidence: a number replaced by another is \
+        an error; one only lost or only added is a warning (it may be spelled out or dropped on purpose); numbers \
+        only inside brackets (`(ca. 1050-1350)`, `(17+)`) are info. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -42,6 +49,13 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("Second address: %s ‖ 2番目のアドレス: %s"),
             CheckExample("print in hexadecimal ‖ 16進数で表示する"),
             CheckExample("some databases have not been vacuumed in over 2 billion transactions ‖ 一部のデータベースは20億トランザクション以上VACUUMされていません"),
+            CheckExample("Use a 3-way merge. ‖ 使用三方合并。"),
+            CheckExample("Print it twice. ‖ 打印2次。"),
+            CheckExample("Supports 3D output. ‖ 支持三维输出。"),
+            CheckExample("Enable TLSv1.3 first. ‖ 先启用 TLSv1.3。"),
+            CheckExample("Expires 12/31/99. ‖ 1999年12月31日到期。"),
+            CheckExample("Starts at 5 pm. ‖ 下午17点开始。"),
+            CheckExample("Grows 4 times faster. ‖ 增长快四倍。"),
         ],
         triggering: [
             CheckExample("商家超过2亿。 ‖ Merchants exceed ↓2 billion."),
@@ -57,8 +71,8 @@ public struct NumberMismatchCheck: BilingualCheck {
     public func check(_ context: BilingualContext) -> [Finding] {
         // gettext's notes to translators (`10 translator: see trust.c`) ask for a value of the translator's choice.
         if context.sourceText.range(of: "translator", options: .caseInsensitive) != nil { return [] }
-        let sourceExtraction = NumberExtractor.extract(context.sourceText)
-        let targetExtraction = NumberExtractor.extract(context.targetText)
+        let sourceExtraction = NumberExtractor.extract(context.sourceText, language: context.sourceLanguage)
+        let targetExtraction = NumberExtractor.extract(context.targetText, language: context.targetLanguage)
         let source = sourceExtraction.mentions
         let target = ByteRange.outside(context.protected, targetExtraction.mentions, range: \.range)
         var remaining: [Double: Int] = [:]
@@ -68,18 +82,19 @@ public struct NumberMismatchCheck: BilingualCheck {
             let key = NumberExtractor.key(m.value)
             if let n = remaining[key], n > 0 { remaining[key] = n - 1 } else { extraAll.append(m) }
         }
-        let missingAll = source.filter { m in
+        var missingAll = source.filter { m in
             let key = NumberExtractor.key(m.value)
             guard let n = remaining[key], n > 0 else { return false }
             remaining[key] = n - 1
             return true
         }
+        Self.pairLocalized(&missingAll, &extraAll, source: context.sourceText, target: context.targetText)
         // What is left unpaired counts only on good evidence: a number written in digits (words translate into
         // words no list can follow: `both`, `deux`, `兩`), other than 1 (as often an article: `a`, `single`, `1つ`),
         // and not a number the other side glues to a name (`FILE1` against `<文件1>`).
         let wordsOnBothSides = missingAll.contains { $0.isWord } && extraAll.contains { $0.isWord }
         func counts(_ m: NumberExtractor.Mention, other: NumberExtractor.Extraction) -> Bool {
-            (!m.isWord || wordsOnBothSides) && m.value != 1 && m.value != 0 && !other.gluedValues.contains(m.value)
+            !m.isWeak && (!m.isWord || wordsOnBothSides) && m.value != 1 && m.value != 0 && !other.gluedValues.contains(m.value)
         }
         let lost = missingAll.filter { counts($0, other: targetExtraction) }
         let added = extraAll.filter { counts($0, other: sourceExtraction) }
@@ -88,8 +103,82 @@ public struct NumberMismatchCheck: BilingualCheck {
         if !lost.isEmpty { parts.append("the source has \(list(lost)), missing from the translation") }
         if !added.isEmpty { parts.append("the translation has \(list(added)), not in the source") }
         let range = added.first?.range ?? context.wholeTarget
-        return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+        // A number replaced by another is the costly error (an error); one only lost or only added may be spelled
+        // or dropped on purpose (a warning); one only inside brackets on both counts is an aside (`(ca. 1050-1350)`,
+        // `(17+)`) that translations drop or add by convention (info).
+        let inBrackets = lost.allSatisfy { Self.isInBrackets($0.range, context.sourceText) } && added.allSatisfy { Self.isInBrackets($0.range, context.targetText) }
+        let severity: Severity = inBrackets ? .info : (!lost.isEmpty && !added.isEmpty ? .error : .warning)
+        return [Finding(rule: Self.description.id, severity: severity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
+    }
+
+    /// Pairs what locales write differently: a two-digit year with its four digits (`12/31/99` and `1999年`), an
+    /// hour after noon with its 24-hour form (`5 pm` and `17時`).
+    static func pairLocalized(_ missing: inout [NumberExtractor.Mention], _ extra: inout [NumberExtractor.Mention], source: String, target: String) {
+        // Written the same on both sides (`0,254`): the same token, whatever each locale reads in it.
+        missing.removeAll { m in
+            guard let k = extra.firstIndex(where: { $0.text == m.text }) else { return false }
+            extra.remove(at: k)
+            return true
+        }
+        // `3,7` in a locale whose decimal mark is a comma may still be a list (`3, 7`): read so when both numbers are
+        // in the source.
+        extra.removeAll { e in
+            let parts = e.text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count >= 2, parts.allSatisfy({ $0 != nil }) else { return false }
+            var left = missing
+            for part in parts.compactMap({ $0 }) where part != 0 && part != 1 {
+                guard let k = left.firstIndex(where: { $0.value == part }) else { return false }
+                left.remove(at: k)
+            }
+            missing = left
+            return true
+        }
+        let afternoon = [source, target].contains { text in
+            let lower = text.lowercased()
+            return lower.contains("pm") || lower.contains("p.m.") || lower.contains("午後") || lower.contains("下午") || lower.contains("오후")
+        }
+        var k = 0
+        while k < missing.count {
+            let v = missing[k].value
+            let partner = extra.firstIndex { e in
+                (v >= 0 && v < 100 && v == v.rounded() && (e.value == 1900 + v || e.value == 2000 + v))
+                    || (e.value >= 0 && e.value < 100 && e.value == e.value.rounded() && (v == 1900 + e.value || v == 2000 + e.value))
+                    || (afternoon && ((v >= 1 && v <= 12 && e.value == v + 12) || (e.value >= 1 && e.value <= 12 && v == e.value + 12)))
+            }
+            if let partner {
+                extra.remove(at: partner)
+                missing.remove(at: k)
+            } else {
+                k += 1
+            }
+        }
+    }
+
+    /// Whether `range` of `text` lies inside round brackets (ASCII or full-width).
+    static func isInBrackets(_ range: ByteRange, _ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var depth = 0
+        var i = min(range.start, bytes.count) - 1
+        while i >= 0 {
+            if bytes[i] == 0x29 { depth += 1 } else if bytes[i] == 0x28 { if depth == 0 { break } else { depth -= 1 } }
+            // （ U+FF08 is EF BC 88, ） U+FF09 is EF BC 89.
+            if i >= 2 && bytes[i - 2] == 0xEF && bytes[i - 1] == 0xBC && bytes[i] == 0x88 { if depth == 0 { break } else { depth -= 1 } }
+            if i >= 2 && bytes[i - 2] == 0xEF && bytes[i - 1] == 0xBC && bytes[i] == 0x89 { depth += 1 }
+            i -= 1
+        }
+        guard i >= 0 else { return false }
+        var j = range.end
+        depth = 0
+        while j < bytes.count {
+            if bytes[j] == 0x28 || (j + 2 < bytes.count && bytes[j] == 0xEF && bytes[j + 1] == 0xBC && bytes[j + 2] == 0x88) { depth += 1 }
+            if bytes[j] == 0x29 || (j + 2 < bytes.count && bytes[j] == 0xEF && bytes[j + 1] == 0xBC && bytes[j + 2] == 0x89) {
+                if depth == 0 { return true }
+                depth -= 1
+            }
+            j += 1
+        }
+        return false
     }
 
     /// The first few numbers, and how many more: a unit of thousands of numbers gets a message of one line.

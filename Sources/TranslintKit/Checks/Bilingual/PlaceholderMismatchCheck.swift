@@ -11,7 +11,11 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         translation may reorder them, and may number printf conversions where the source does not (`%s … %s` \
         against `%2$s … %1$s`, as gettext allows). In formats without markup (PO), `<file>` or `<name>` in usage \
         text is a metavariable, not a tag: an opening tag counts when it is HTML, has attributes or is closed in \
-        the same message. Flag only.
+        the same message. PO entries say what their placeholders are (`#, c-format`): printf directives then \
+        compare by the argument they take, as `msgfmt --check-format` does (`%06lX` and `%06lx`, `%.255s` and \
+        `%.250s`, glibc's `%Zu` and `%zu` agree; `%m` takes no argument); a numbered argument may be used twice; \
+        braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and the singular \
+        form of a plural entry may leave the count out. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -35,10 +39,15 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Delete {0} files? ‖ 删除 ↓{1} 个文件？"),
             CheckExample("<b>Warning:</b> stop ‖ ↓<b>警告： 停止"),
             CheckExample("Load symbol %s from %s ‖ 从 %2$s 加载符号 ↓%3$s"),
-            CheckExample("Copy %s to %s ‖ 复制 ↓%1$s 到 %1$s"),
+            CheckExample("Copy %s to %s ‖ ↓复制 %1$s 到 %1$s"),   // %2$s is missing; %1$s twice is allowed
         ],
         corrections: []
     )
+
+    /// PO format flags whose placeholders are braces.
+    static let braceFormats: Set<String> = ["python-brace-format", "csharp-format", "java-format", "javascript-format", "kde-format", "rust-format"]
+
+    static func isIntegerArgument(_ key: String) -> Bool { key.hasSuffix("d") || key.hasSuffix("u") }
 
     /// How many differing placeholders a message names; the rest are counted (`and 12 more`).
     static let keysListed = 8
@@ -56,15 +65,36 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             source = Placeholders.placeholders(in: context.source)
             target = Placeholders.placeholders(in: context.targetString)
         }
-        if Placeholders.isPositional(source) || Placeholders.isPositional(target) {
+        // PO says what its placeholders are: braces are placeholders only in formats that have them (a c-format
+        // message may write `${SHELL}` for `$SHELL`, `{dis}able`).
+        if let formats = context.formats, formats.isDisjoint(with: Self.braceFormats) {
+            source.removeAll { $0.key.hasPrefix("{") }
+            target.removeAll { $0.key.hasPrefix("{") }
+        }
+        let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target)
+        if positional {
             source = Placeholders.positional(source)
             target = Placeholders.positional(target)
         }
+        // printf directives compare by the argument they take, as msgfmt --check-format does: `%06lX` and `%lx`,
+        // `%.255s` and `%.250s` are the same argument; `%m` takes none.
+        source = source.compactMap { p in Placeholders.argumentKey(p.key).map { Placeholders.Placeholder(key: $0, range: p.range) } }
+        target = target.compactMap { p in Placeholders.argumentKey(p.key).map { Placeholders.Placeholder(key: $0, range: p.range) } }
         // Counted once per side: a unit with thousands of placeholders (each its own key once made positional)
         // costs one pass, not one per key.
         var inSource: [String: Int] = [:], inTarget: [String: Int] = [:]
         for p in source { inSource[p.key, default: 0] += 1 }
         for p in target { inTarget[p.key, default: 0] += 1 }
+        if positional {
+            // Numbered arguments may be used more than once (`%1$s … %1$s`): what counts is which are used.
+            for (key, _) in inSource where key.hasPrefix("%") { inSource[key] = 1 }
+            for (key, _) in inTarget where key.hasPrefix("%") { inTarget[key] = 1 }
+        }
+        // A plural form for one number may leave the number out (`msgstr[0] "One file"` for `%d files`), as
+        // gettext allows: an integer argument of the source missing from form 0 is no mismatch.
+        if context.pluralForm == 0 {
+            for (key, _) in inSource where key.hasPrefix("%") && inTarget[key] == nil && Self.isIntegerArgument(key) { inSource[key] = nil }
+        }
         let differing = Set(inSource.keys).union(inTarget.keys).filter { inSource[$0] != inTarget[$0] }.sorted()
         guard !differing.isEmpty else { return [] }
         var parts = differing.prefix(Self.keysListed).map { key -> String in

@@ -10,7 +10,11 @@ public struct SentenceCaseCheck: Check {
         abbreviation (`e.g.`, `Mr.`, `Co., Ltd.`). The check looks past opening quotes and brackets and \
         upper-cases with the target language's rules. Not flagged: words with an inner capital or a digit \
         (`iPhone`, `x86`), glossary terms whose lowercase form is enforced, list enumerators (`a)`, `iv.`), \
-        URLs and e-mail addresses, and a paragraph after one that ends with a colon.
+        URLs and e-mail addresses, and a paragraph after one that ends with a colon. The fix is safe when the \
+        unit's source starts with a capital, or in English prose when the word is a common word that is never a \
+        command or a name (`the`, `we`, `yesterday`) outside list items, indented text and lines that go on from \
+        the line before; otherwise it is only suggested (applied with `--unsafe-fixes`): `pip supports…` may \
+        name a command.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -62,7 +66,9 @@ public struct SentenceCaseCheck: Check {
             CheckCorrection("Prices grew. the market fell.", "Prices grew. The market fell."),
             CheckCorrection("\"we also see that.\"", "\"We also see that.\""),
             CheckCorrection("It rained.\r\n\r\nthen it stopped.", "It rained.\r\n\r\nThen it stopped."),
-            CheckCorrection("éclairs sold out.", "Éclairs sold out."),
+            CheckCorrection("éclairs sold out.", "Éclairs sold out.", suggested: true),
+            CheckCorrection("Prices grew. analysts agreed.", "Prices grew. Analysts agreed."),
+            CheckCorrection("Install it first.\n\npip supports wheels.", "Install it first.\n\nPip supports wheels.", suggested: true),
         ]
     )
 
@@ -75,8 +81,30 @@ public struct SentenceCaseCheck: Check {
                   let severity = ProseStart.severity(of: start, word: word, context: context) else { return nil }
             var finding = Finding.lowercaseStart(word: context.string(context.word(at: word)), edit: edit)
             finding.severity = min(finding.severity, severity)
+            if let reason = ProseStart.unsafeReason(of: start, word: word, context: context) ?? Self.afterLeadingMark(word, context: context) {
+                finding.fix = finding.fix?.suggested(reason)
+            }
             return finding
         }
+    }
+}
+
+extension SentenceCaseCheck {
+    /// `. to wrap`, `; 1. open`: a word that only marks precede on its line may follow a list bullet, so its capital
+    /// is a suggestion (leading-punctuation fixes the mark, and the capital with it where that is safe).
+    static func afterLeadingMark(_ word: Int, context: LintContext) -> String? {
+        let text = context.text
+        let line = context.line(containing: word)
+        var k = line.start, marks = 0
+        while k < word {
+            let b = text[k]
+            if SentenceStarts.isSpaceByte(b) { k += 1; continue }
+            // Bullets and stray marks; an opening quote or bracket starts a sentence as well as a word does.
+            guard ByteSet.bulletMarks.contains(b) else { return nil }
+            marks += 1
+            k += 1
+        }
+        return marks > 0 && !context.isMasked(line.start) ? "the word follows a mark at the start of its line, which may be a list bullet" : nil
     }
 }
 
@@ -203,6 +231,32 @@ enum ProseStart {
             if !(context.isEnglish && CommonWords.english.contains(wordText)) && context.isNeverCapitalized(wordText) { return nil }
         }
         return .warning
+    }
+
+    /// Why capitalizing the lowercase start at `word` is only a suggestion, or nil when the fix is safe. Safe: the
+    /// unit's source starts with a capital, or in English prose a word that is never a name or a command
+    /// (`CommonWords.safeStarts`) starts a sentence outside list items, indented text and lines that go on from
+    /// the line before. Anything else may be a command or a package written in lowercase (`pip supports…`).
+    static func unsafeReason(of start: SentenceStart, word: Int, context: LintContext) -> String? {
+        if start.isParagraphStart, context.sourceCases[start.offset] == .upper { return nil }
+        let wordText = context.string(context.word(at: word))
+        guard context.isEnglish else { return "outside English, only a source that starts with a capital shows a sentence start" }
+        guard CommonWords.safeStarts.contains(wordText.lowercased()) else { return "'\(wordText)' may be a name or a command written in lowercase" }
+        let text = context.text
+        let line = context.line(containing: word)
+        var indent = line.start
+        while indent < line.end && (text[indent] == 0x20 || text[indent] == 0x09) { indent += 1 }
+        let isListItem = !context.listItemStarts.isEmpty && (line.start...start.offset).contains { context.listItemStarts.contains($0) }
+        if isListItem || isBullet(line, context: context) { return "a list item may start in lowercase" }
+        // Blanked markup (`>`, `#`) is no indentation.
+        if indent > line.start && !context.blockStarts.contains(start.offset) && (line.start..<indent).contains(where: { !context.isMasked($0) }) {
+            return "indented text may be a definition, an example or a continuation"
+        }
+        if indent == start.offset && !start.isParagraphStart && !context.blockStarts.contains(start.offset) && line.start > 0,
+           let last = SentenceStarts.lastNonSpace(text, before: line.start - 1), !ByteSet.sentenceEnds.contains(last) {
+            return "the line may go on from the line before"
+        }
+        return nil
     }
 
     /// The run of characters from `offset` to the next white space.
@@ -363,6 +417,33 @@ enum CommonWords {
         "when", "where", "whether", "which", "while", "who", "why", "will", "with", "without", "would", "yesterday",
         "you", "your", "yes", "first", "next", "finally", "please", "note", "see",
     ]
+
+    /// Words whose lowercase start is safe to capitalize in English prose: `english` and other frequent sentence
+    /// openers of news and documentation that are never a command, a package or a name.
+    static let safeStarts: Set<String> = english.union([
+        "according", "afterwards", "again", "against", "almost", "already", "although", "among", "analysts", "another",
+        "anyone", "around", "besides", "between", "companies", "compared", "consumers", "currently", "despite",
+        "during", "earlier", "either", "especially", "eventually", "everyone", "experts", "few", "five", "following",
+        "four", "fortunately", "further", "furthermore", "generally", "hence", "hundreds", "including", "indeed",
+        "last", "later", "likewise", "meanwhile", "millions", "moreover", "nearly", "nevertheless", "nine",
+        "nobody", "nothing", "obviously", "others", "otherwise", "overall", "perhaps", "previously", "recently",
+        "reporter", "reporters", "second", "seven", "several", "similarly", "six", "someone", "something", "soon",
+        "still", "ten", "therefore", "third", "thousands", "through", "together", "tomorrow", "unfortunately",
+        "users", "usually", "whatever", "whereas", "within", "yet", "eight", "he", "it", "my", "nor", "as", "at",
+        // Frequent nouns and adjectives of news prose that no command or package is named after.
+        "big", "small", "large", "little", "great", "good", "bad", "high", "low", "major", "new", "old", "young",
+        "early", "late", "last", "local", "national", "global", "public", "private", "foreign", "domestic",
+        "chinese", "american", "international", "traditional", "different", "similar", "important", "main",
+        "company", "companies", "government", "market", "markets", "industry", "business", "businesses", "people",
+        "customers", "merchants", "sellers", "buyers", "investors", "shoppers", "platforms", "products", "prices",
+        "sales", "revenue", "profits", "shares", "employees", "workers", "students", "children", "women", "men",
+        "officials", "authorities", "researchers", "consumers", "brands", "stores", "shops", "cities", "countries",
+        "according", "based", "due", "unlike", "regarding", "considering", "following", "recently", "nowadays",
+        "however", "meanwhile", "obviously", "clearly", "certainly", "probably", "actually", "basically", "finally",
+        // Interface verbs and messages of app strings.
+        "click", "tap", "select", "choose", "enter", "save", "cancel", "download", "upload", "share", "search",
+        "confirm", "retry", "visit", "failed", "unable", "invalid", "successfully", "sorry", "welcome", "thanks",
+    ])
 
     /// Words that continue a sentence: a paragraph that starts with one after a paragraph that did not end is
     /// the second half of a sentence interrupted by an example.

@@ -9,7 +9,10 @@ public struct LeadingPunctuationCheck: Check {
         start of the next. The fix removes the punctuation and the space after it and capitalizes the word \
         that then starts the sentence. Ellipses, dashes, bullets, quotes and brackets are left alone, and so \
         are names that start with a dot (`.bss`, `.gitlab-ci.yml`), reST fields and roles (`:orphan:`), and a \
-        unit whose source starts with the same punctuation (a message fragment, `, clustered`).
+        unit whose source starts with the same punctuation (a message fragment, `, clustered`). Removing a comma or \
+        a semicolon before a word is safe; a full stop or a colon (a list bullet or a field, `. to wrap`) and \
+        a mark before `1.` or `a)` (the line would become a list item) are only suggested, and the capital is \
+        written in the same fix only where sentence-case's fix would be safe.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -42,6 +45,8 @@ public struct LeadingPunctuationCheck: Check {
             CheckCorrection("It rained.\n\n;  Then it stopped.", "It rained.\n\nThen it stopped."),
             CheckCorrection(", 42 people came.", "42 people came."),
             CheckCorrection(", iPhone sales grew.", "iPhone sales grew."),
+            CheckCorrection("Options.\n\n. to wrap lines, use -w.", "Options.\n\nTo wrap lines, use -w.", suggested: true),
+            CheckCorrection("Steps.\n\n; 1. open the file.", "Steps.\n\n1. open the file.", suggested: true),
         ]
     )
 
@@ -88,12 +93,35 @@ public struct LeadingPunctuationCheck: Check {
             // Only before a word: punctuation alone (":" or ":?.!" in software strings) starts no sentence.
             guard next < text.count, CharacterClass.isAlnum(UTF8Bytes.decode(text, at: next).scalar)
                     || CharacterClass.isOpening(UTF8Bytes.decode(text, at: next).scalar) else { return nil }
-            var edits = [TextEdit(range: ByteRange(start.offset, next), replacement: "")]
-            if next < text.count, let capital = SentenceCasing.capitalization(ofWordAt: next, context: context) {
-                edits = [TextEdit(range: ByteRange(start.offset, capital.range.end), replacement: capital.replacement)]
+            var edit = TextEdit(range: ByteRange(start.offset, next), replacement: "")
+            // The word that then starts the sentence is capitalized in the same fix when that is safe (see
+            // `ProseStart.unsafeReason`); otherwise only the mark goes, and sentence-case suggests the capital.
+            if next < text.count, let capital = SentenceCasing.capitalization(ofWordAt: next, context: context),
+               ProseStart.unsafeReason(of: start, word: next, context: context) == nil {
+                edit = TextEdit(range: ByteRange(start.offset, capital.range.end), replacement: capital.replacement)
             }
-            return .strayPunctuation(punctuation, edit: edits[0])
+            var finding = Finding.strayPunctuation(punctuation, edit: edit)
+            if let reason = Self.unsafeReason(punctuation: punctuation, after: next, context: context) { finding.fix = finding.fix?.suggested(reason) }
+            return finding
         }
+    }
+}
+
+extension LeadingPunctuationCheck {
+    /// Why removing `punctuation` is only a suggestion, or nil when it is safe: a comma or a semicolon before a word
+    /// is safe; a full stop or a colon at a line start may be a list bullet or a field (`. to wrap`), and removing
+    /// anything before `1.` or `a)` would turn the line into a list item.
+    static func unsafeReason(punctuation: String, after next: Int, context: LintContext) -> String? {
+        let text = context.text
+        var k = next
+        while k < text.count && CharacterClass.isASCIIAlnum(text[k]) && k - next < 4 { k += 1 }
+        if k > next, k < text.count, text[k] == 0x2E || text[k] == 0x29, k + 1 >= text.count || SentenceStarts.isSpaceByte(text[k + 1]) || text[k + 1] == 0x0A {
+            return "removing it would start a numbered list"
+        }
+        if punctuation.unicodeScalars.contains(where: { $0.value == 0x2E || $0.value == 0x3A || $0.value == 0x3002 || $0.value == 0xFF1A }) {
+            return "a full stop or a colon at the start of a line may be a list bullet or a field"
+        }
+        return nil
     }
 }
 

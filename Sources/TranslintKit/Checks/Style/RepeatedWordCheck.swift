@@ -11,7 +11,12 @@ public struct RepeatedWordCheck: Check {
         (`had had`, `that that`, `long long`, German `die die`, French `nous nous`); names written twice \
         (`Walla Walla`), glossary terms (`spell more more` is the mistranslation check's), and a keyword next to its metavariable (`port PORT`, `--host=HOST HOST`), which differ in \
         case; parts of identifiers (`ELFOSABI_IRIX IRIX`); words in columns (a tab or two spaces between them) or \
-        on lines indented differently (a heading and the text under it).
+        on lines indented differently (a heading and the text under it); every word in languages where doubling \
+        is grammar (Turkish, Malay, Indonesian, Tagalog, Vietnamese, Thai, Korean, Japanese). The fix is safe for \
+        an article, preposition, pronoun, conjunction or auxiliary (`the the`, `to to`) and for a glossary target \
+        (`Taobao Taobao`); for any other word it is \
+        only suggested (applied with `--unsafe-fixes`): `root root` may be two columns, `protocol protocol prio` \
+        an argument.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -46,7 +51,9 @@ public struct RepeatedWordCheck: Check {
             CheckCorrection("It is the the best.", "It is the best."),
             CheckCorrection("The the market grew.", "The market grew."),
             CheckCorrection("the the market grew.", "the market grew."),
-            CheckCorrection("Prices rose rose.", "Prices rose."),
+            CheckCorrection("Prices rose rose.", "Prices rose.", suggested: true),
+            CheckCorrection("Set the root root password.", "Set the root password.", suggested: true),
+            CheckCorrection("They sold on Taobao Taobao.", "They sold on Taobao."),
             CheckCorrection("colordelta or or or\n\nthe the the the end", "colordelta or\n\nthe end"),
         ]
     )
@@ -61,9 +68,52 @@ public struct RepeatedWordCheck: Check {
         "nl": ["die", "dat"],
     ]
 
+    /// Languages in which doubling a word is grammar (reduplication: Turkish `bayt bayt`, Malay and Indonesian
+    /// plurals, Tagalog, Vietnamese, Thai, Korean and Japanese intensives): no doubled word is reported there.
+    static let reduplicatingLanguages: Set<String> = ["tr", "ms", "id", "tl", "fil", "vi", "th", "ko", "ja", "jv", "su", "az", "uz", "kk"]
+
+    /// Words a language never doubles on purpose (beyond `allowed`): articles, prepositions, pronouns,
+    /// conjunctions, auxiliaries. A doubled one is a slip, so removing it is a safe fix. Any other doubled word
+    /// may be a table column, a name or an argument (`root root`, `protocol protocol prio`): its fix is suggested.
+    static let functionWords: [String: Set<String>] = [
+        "en": ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "with", "by", "as", "into", "onto", "about",
+               "and", "or", "but", "nor", "if", "than", "then", "because", "while", "are", "was", "were", "be", "been",
+               "being", "has", "have", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might",
+               "must", "shall", "it", "its", "this", "these", "those", "he", "she", "we", "they", "you", "i", "me",
+               "him", "her", "us", "them", "his", "our", "their", "your", "my", "not", "which", "who", "whom", "whose",
+               "when", "where", "there", "also", "all", "any", "some", "each", "every", "more", "most", "such"],
+        "de": ["ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "aber", "in", "im", "an", "am", "auf",
+               "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur", "für", "ist", "sind", "war", "wird", "werden",
+               "nicht", "auch", "ich", "wir", "ihr", "er", "kann", "können", "soll", "muss", "wenn", "dass", "als", "wie"],
+        "fr": ["le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "à", "au", "aux", "en", "dans",
+               "sur", "pour", "par", "avec", "est", "sont", "il", "elle", "ils", "elles", "je", "ne", "pas", "que", "qui", "ce", "cette"],
+        "es": ["el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "y", "o", "pero", "en", "a", "al", "con",
+               "por", "para", "es", "son", "que", "se", "no", "su", "sus", "lo"],
+        "it": ["il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "del", "della", "e", "o", "ma", "in", "a",
+               "al", "da", "con", "per", "su", "è", "sono", "che", "non", "si"],
+        "pt": ["o", "a", "os", "as", "um", "uma", "de", "do", "da", "dos", "das", "e", "ou", "mas", "em", "no", "na",
+               "com", "por", "para", "é", "são", "que", "não", "se"],
+        "nl": ["de", "het", "een", "en", "of", "maar", "in", "op", "aan", "van", "met", "voor", "naar", "is", "zijn",
+               "niet", "ook", "ik", "we", "wij", "hij", "zij"],
+        "ru": ["и", "в", "во", "на", "с", "со", "по", "к", "о", "от", "для", "из", "не", "что", "как", "это", "а", "но", "или"],
+        "uk": ["і", "й", "та", "в", "у", "на", "з", "із", "до", "по", "від", "для", "не", "що", "як", "це", "а", "але", "або"],
+        "pl": ["i", "w", "we", "na", "z", "ze", "do", "od", "dla", "nie", "że", "jak", "to", "a", "ale", "lub"],
+    ]
+
+    /// Whether removing a doubled `word` (its last copy at `last`) is safe: a function word of the language (see
+    /// `functionWords`), or a glossary term, target or forbidden rendering (`Taobao Taobao`, often what a fix of
+    /// `Amoy Taobao` leaves; `Amoy amoy`).
+    static func isSafeToRemove(_ word: String, at last: ByteRange, context: LintContext) -> Bool {
+        if functionWords[Glossary.baseLanguage(context.locale)]?.contains(word.lowercased()) ?? false { return true }
+        if let match = context.termMatch(startingAt: last.start), match.range.end == last.end { return true }
+        return false
+    }
+
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
+        let language = Glossary.baseLanguage(context.locale)
+        if Self.reduplicatingLanguages.contains(language) { return [] }
         var findings: [Finding] = []
         let text = context.text
         for paragraph in context.paragraphs {
@@ -123,7 +173,7 @@ public struct RepeatedWordCheck: Check {
                     if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased())
                         && !context.isInsideGlossaryTerm(ByteRange(p.start, word.end)) {
                         if p.end >= context.editableStart {
-                            findings.append(.repeated(first, range: ByteRange(p.end, last.end)))
+                            findings.append(.repeated(first, range: ByteRange(p.end, last.end), safe: Self.isSafeToRemove(first, at: last, context: context)))
                         } else if let firstEditable {
                             // The previous chunk kept the first word: the repeats here go, with the spaces after them,
                             // and when they fill their lines, with the line break, so that no blank line is left.
@@ -131,7 +181,7 @@ public struct RepeatedWordCheck: Check {
                             while start > context.editableStart && (text[start - 1] == 0x20 || text[start - 1] == 0x09) { start -= 1 }
                             while end < text.count && (text[end] == 0x20 || text[end] == 0x09 || text[end] == 0x0D) { end += 1 }
                             if end < text.count && text[end] == 0x0A && (start == 0 || text[start - 1] == 0x0A) { end += 1 }
-                            findings.append(.repeated(first, range: ByteRange(start, end)))
+                            findings.append(.repeated(first, range: ByteRange(start, end), safe: Self.isSafeToRemove(first, at: last, context: context)))
                         }
                     }
                     previous = nil
@@ -243,9 +293,13 @@ public struct RepeatedWordCheck: Check {
 }
 
 extension Finding {
-    fileprivate static func repeated(_ word: String, range: ByteRange) -> Finding {
-        Finding(rule: RepeatedWordCheck.description.id, severity: RepeatedWordCheck.description.defaultSeverity,
-                message: "remove the repeated word '\(word)'",
-                replacing: range, with: "", title: "Remove the second '\(word)'")
+    fileprivate static func repeated(_ word: String, range: ByteRange, safe: Bool) -> Finding {
+        var finding = Finding(rule: RepeatedWordCheck.description.id, severity: RepeatedWordCheck.description.defaultSeverity,
+                              message: "remove the repeated word '\(word)'",
+                              replacing: range, with: "", title: "Remove the second '\(word)'")
+        if !safe {
+            finding.fix = finding.fix?.suggested("a doubled '\(word)' may be meant: a table column, a name or an argument")
+        }
+        return finding
     }
 }

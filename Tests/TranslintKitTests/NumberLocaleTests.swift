@@ -1,0 +1,56 @@
+import Testing
+@testable import TranslintKit
+
+/// number-mismatch reads numbers as the locale writes them, and agrees with ICU on it: the number words ICU spells
+/// and the digits ICU formats, in the twelve languages of the real-file corpora (scripts/realworld.sh).
+struct NumberLocaleTests {
+    static let languages = ["de", "fr", "es", "it", "pt-BR", "ru", "uk", "pl", "tr", "ko", "ja", "zh-Hans"]
+
+    @Test("number words that ICU spells out are read back as their values", arguments: languages)
+    func spelledWords(language: String) throws {
+        for value in [2.0, 3, 7, 12, 21, 45, 100, 300] {
+            let spelled = try #require(NumberWords.spelled(value, language: language), "ICU spells nothing for \(language)")
+            let found = NumberExtractor.numbers(in: spelled, language: language)
+            #expect(found.map(\.value) == [value], "\(language): '\(spelled)' read as \(found.map(\.value))")
+        }
+    }
+
+    @Test("numbers in digits, as ICU formats them in the locale, are read back as their values", arguments: languages)
+    func localeDigits(language: String) throws {
+        for value in [1_234_567.0, 1234.5, 2024, 35, 0.25] {
+            let written = try #require(NumberWords.formatted(value, language: language))
+            let found = NumberExtractor.numbers(in: "x \(written) y", language: language)
+            #expect(found.map(\.value) == [value], "\(language): '\(written)' read as \(found.map(\.value))")
+        }
+    }
+
+    /// One PO unit, linted with the target language `language`; the severities of its number-mismatch findings.
+    func numberFindings(_ source: String, _ target: String, language: String) throws -> [Severity] {
+        let po = "msgid \"\"\nmsgstr \"\"\n\"Language: \(language)\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"\(source)\"\nmsgstr \"\(target)\"\n"
+        var glossary = Glossary.empty()
+        glossary.sourceLanguage = "en"
+        glossary.targetLanguage = language
+        let engine = LintEngine(glossary: glossary, rules: [NumberMismatchCheck()], locale: language)
+        let result = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "x.po").result
+        return result.findings.filter { $0.finding.rule == "number-mismatch" }.map(\.finding.severity)
+    }
+
+    @Test("what a locale writes its own way is no mismatch (the false alarms of issue 24)")
+    func localizedForms() throws {
+        #expect(try numberFindings("In the 3rd form, create all components", "In der dritten Form alle Komponenten erstellen", language: "de").isEmpty)
+        #expect(try numberFindings("Sold 1,000,000 copies", "1.000.000 Exemplare verkauft", language: "de").isEmpty)
+        #expect(try numberFindings("Print it twice", "Imprimer 2 fois", language: "fr").isEmpty)
+        #expect(try numberFindings("Enable TLSv1.3 and 3D", "Activer TLSv1.3 et la 3D", language: "fr").isEmpty)
+        #expect(try numberFindings("Sales rose 1.5 million", "Las ventas subieron 1,5 millones", language: "es").isEmpty)
+        #expect(try numberFindings("Expires 12/31/99 at 5 pm", "Läuft am 31.12.1999 um 17 Uhr ab", language: "de").isEmpty)
+        #expect(try numberFindings("print in hexadecimal", "16진수로 출력", language: "ko").isEmpty)
+        #expect(try numberFindings("Wait two minutes", "Подождите две минуты", language: "ru").isEmpty)
+    }
+
+    @Test("severity follows the evidence: a replaced number is an error, a lost one a warning, one in brackets info")
+    func severities() throws {
+        #expect(try numberFindings("Sales rose 35%", "Der Umsatz stieg um 36%", language: "de") == [.error])
+        #expect(try numberFindings("Sales rose 35% in 2014", "Der Umsatz stieg stark", language: "de") == [.warning])
+        #expect(try numberFindings("Dutch, Middle (ca. 1050-1350)", "Mittelniederländisch", language: "de") == [.info])
+    }
+}

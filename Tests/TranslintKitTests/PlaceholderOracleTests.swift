@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import TranslintKit
+
+/// placeholder-mismatch against gettext's own judge: for c-format messages it must agree with
+/// `msgfmt --check-format` on which translations have format strings that do not match their source.
+struct PlaceholderOracleTests {
+    static let msgfmt: String? = ["/usr/bin/msgfmt", "/usr/local/bin/msgfmt"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static var required: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+
+    /// Directives of C's printf as translations write them: flags, widths, precisions and lengths that change no
+    /// argument, and the conversions that change it.
+    static let directives = ["%d", "%i", "%5d", "%-3i", "%u", "%x", "%X", "%08X", "%o", "%#o", "%ld", "%li", "%lu", "%lx", "%06lX",
+                             "%lld", "%qd", "%llu", "%hd", "%hu", "%hhu", "%zu", "%Zu", "%15zu", "%jd", "%td",
+                             "%s", "%.255s", "%.250s", "%-10s", "%ls", "%c", "%lc", "%p", "%f", "%.2f", "%lf", "%e", "%g", "%G", "%Lf", "%a"]
+
+    struct Random: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    /// A source of one to four directives and a translation made from it: the same directives, numbered and
+    /// reordered, written with other flags, widths and lengths, or with one changed, dropped, added or repeated.
+    static func pair(_ random: inout Random) -> (source: String, target: String) {
+        let count = 1 + random.below(4)
+        let source = (0..<count).map { _ in directives[random.below(directives.count)] }
+        var target = source.enumerated().map { ($0.offset + 1, $0.element) }
+        switch random.below(7) {
+        case 0: break
+        case 1:   // another directive for one argument: the same argument or not, msgfmt decides
+            let k = random.below(count)
+            target[k].1 = directives[random.below(directives.count)]
+        case 2 where count > 1: target.remove(at: random.below(count))
+        case 3: target.append((count + 1, directives[random.below(directives.count)]))
+        case 4: target.reverse()
+        case 5: let k = random.below(count); target.append(target[k])
+        default: target.shuffle(using: &random)
+        }
+        let numbered = target.map(\.0) != Array(1...max(1, target.count)) || target.count != count || random.below(2) == 0
+        let written = target.map { position, directive in
+            numbered ? "%\(position)$" + directive.dropFirst() : directive
+        }
+        return ("Source " + source.joined(separator: " and "), "Ziel " + written.joined(separator: " und "))
+    }
+
+    @Test("c-format: placeholder-mismatch agrees with msgfmt --check-format on 400 generated translations")
+    func agreesWithMsgfmt() throws {
+        guard let msgfmt = Self.msgfmt else {
+            if Self.required { Issue.record("msgfmt is missing (apt-get install gettext)") }
+            return
+        }
+        var random = Random(state: 2026)
+        var pairs: [(source: String, target: String)] = []
+        var seen = Set<String>()
+        while pairs.count < 400 {
+            let pair = Self.pair(&random)
+            if seen.insert(pair.source).inserted { pairs.append(pair) }
+        }
+        var po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: de\\n\"\n"
+        var lineOfPair: [Int: Int] = [:]
+        var line = 5
+        for (k, pair) in pairs.enumerated() {
+            po += "\n#, c-format\nmsgid \"\(pair.source)\"\nmsgstr \"\(pair.target)\"\n"
+            lineOfPair[line + 3] = k   // msgfmt names the msgid line
+            line += 4
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("translint-oracle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("oracle.po")
+        try po.write(to: file, atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: msgfmt)
+        process.arguments = ["--check-format", "-o", "/dev/null", file.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        var refused = Set<Int>()
+        for message in output.split(separator: "\n") {
+            let parts = message.split(separator: ":")
+            if parts.count > 2, parts[0].hasSuffix("oracle.po"), let n = Int(parts[1]), let k = lineOfPair[n] ?? lineOfPair[n - 1] { refused.insert(k) }
+        }
+        #expect(!refused.isEmpty && refused.count < pairs.count, "msgfmt refused \(refused.count) of \(pairs.count): the generator tests nothing")
+
+        var glossary = Glossary.empty(targetLanguage: "de")
+        glossary.sourceLanguage = "en"
+        let engine = LintEngine(glossary: glossary, rules: [PlaceholderMismatchCheck()], locale: "de")
+        let result = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "oracle.po").result
+        var flagged = Set<Int>()
+        for finding in result.findings where finding.finding.rule == "placeholder-mismatch" {
+            if let k = lineOfPair[finding.line] { flagged.insert(k) }
+        }
+        let disagreements = Set(0..<pairs.count).filter { refused.contains($0) != flagged.contains($0) }
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, e.g. \(disagreements.sorted().prefix(5).map { "\(pairs[$0]) msgfmt: \(refused.contains($0) ? "refuses" : "accepts")" })")
+    }
+}
