@@ -260,7 +260,7 @@ struct CLITests {
         #expect(rules.status == 0)
         let ids = rules.out.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.split(separator: " ")[0]) }
         #expect(ids == ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
-                        "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment", "unused-suppression"])
+                        "garbled-magnitude", "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment", "unused-suppression"])
         #expect(rules.out.contains("sentence-case         warning  Linguistic conventions (minor)  fix  A sentence that starts with a lowercase letter."))
         #expect(rules.out.contains("mistranslation        error    Terminology (major)"))
         #expect(rules.out.contains("number-mismatch       error    Accuracy (major)                     The source and the translation do not have the same numbers."))

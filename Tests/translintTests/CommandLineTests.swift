@@ -5,7 +5,7 @@ import Testing
 /// config --print, completions, and messages that say what is wrong.
 @Suite(.serialized)
 struct CommandLineTests {
-    static let ruleIDs = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word", "missing-term",
+    static let ruleIDs = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word", "garbled-magnitude", "missing-term",
                           "number-mismatch", "untranslated", "placeholder-mismatch", "alignment", "unused-suppression"]
 
     @Test("-V and --version print the version")

@@ -41,7 +41,7 @@ public enum NumberExtractor {
         "zero": 0, "two": 2, "both": 2, "dozen": 12, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-        "hexadecimal": 16, "octal": 8, "twice": 2, "thrice": 3, "double": 2, "triple": 3, "quad": 4,
+        "hexadecimal": 16, "octal": 8, "twice": 2, "thrice": 3, "quad": 4,
         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]
     static let englishScales: [String: Double] = [
@@ -127,8 +127,10 @@ public enum NumberExtractor {
                     // space in French (1 048 576); in a locale whose decimal mark is `,`, `1,5` is one and a half.
                     let groups = c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups)
                     if groups && fraction.isEmpty && threeDigitsFollow { j += 1; continue }   // a thousands separator: exactly three digits follow
+                    // `1,048,576` with two commas groups as English does, even where the decimal mark is a comma.
+                    if c == "," && commaIsDecimal && threeDigitsFollow && Self.groupsAgain(j, scalars, before: k) { j += 1; continue }
                     if (c == "." || (c == "," && commaIsDecimal)) && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil
-                        && !(c == "." && Self.isDotted(k, j, scalars)) {
+                        && !(c == "." && Self.isDotted(k, j, scalars)) && !(c == "," && Self.groupsAgain(j, scalars, before: k)) {
                         fraction = "."; j += 1; continue
                     }
                     break
@@ -278,6 +280,16 @@ public enum NumberExtractor {
         var k = dot + 1
         while isDigit(k) { k += 1 }
         return k + 1 < scalars.count && scalars[k] == "." && isDigit(k + 1)
+    }
+
+    /// Whether the comma at `comma` is one of several thousands separators (`1,048,576`): another comma and three
+    /// digits follow the next three digits, or (with `before`, the start of the digits) a comma already grouped.
+    static func groupsAgain(_ comma: Int, _ scalars: [Unicode.Scalar], before start: Int? = nil) -> Bool {
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }
+        let k = comma + 4
+        if k + 3 < scalars.count + 0 && k < scalars.count && scalars[k] == "," && isDigit(k + 1) && isDigit(k + 2) && isDigit(k + 3) && !isDigit(k + 4) { return true }
+        if let start, (start..<comma).contains(where: { scalars[$0] == "," }) { return true }
+        return false
     }
 
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

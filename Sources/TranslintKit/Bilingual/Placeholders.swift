@@ -98,6 +98,27 @@ enum Placeholders {
         return "%" + position + length + conversion
     }
 
+    /// Directives of strftime that neither printf nor the custom formats of binutils (`%B`, `%T`, `%H`, `%S` for a
+    /// BFD, a symbol…) use: years, minutes, month names, days of the year. A message with one is a date format.
+    static let strftimeOnly = Set("YyMbj".utf8)
+
+    /// Whether `text` is a strftime format: it has a directive that printf does not know.
+    static func isDateFormat(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x25 {
+                if bytes[i + 1] == 0x25 { i += 2; continue }
+                var k = i + 1
+                while k < bytes.count && "-_0^#EO".utf8.contains(bytes[k]) { k += 1 }   // strftime's flags and modifiers
+                // `%-5b` is no date: only flags, no width, before the directive.
+                if k < bytes.count && strftimeOnly.contains(bytes[k]) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func isPositional(_ placeholders: [Placeholder]) -> Bool {
         placeholders.contains { p in
             guard p.key.hasPrefix("%"), let dollar = p.key.firstIndex(of: "$") else { return false }
@@ -147,7 +168,7 @@ enum Placeholders {
                     while isDigit(j) { j += 1 }
                     if j > k && j < bytes.count && bytes[j] == 0x24 { k = j + 1 }   // %1$
                 }
-                while k < bytes.count && "-+0#".utf8.contains(bytes[k]) { k += 1 }   // no space flag: "35% on" is no "% o"
+                while k < bytes.count && "-+0#I".utf8.contains(bytes[k]) { k += 1 }   // no space flag: "35% on" is no "% o"; glibc's I (locale digits)
                 while isDigit(k) || (k < bytes.count && bytes[k] == 0x2A) { k += 1 }
                 if k < bytes.count && bytes[k] == 0x2E { k += 1; while isDigit(k) { k += 1 } }
                 // gettext's `%<PRId64>`, `%1$<PRIdMAX>`: a conversion named by an <inttypes.h> macro.
@@ -167,7 +188,13 @@ enum Placeholders {
                     i = k + 1
                     continue
                 }
-                if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {
+                // A directive runs into no word: `%time` is no `%ti`, `Use%uż` no `%u`.
+                // (A letter of a script without case may follow: `%s个文件`.)
+                let intoWord = k + 1 < bytes.count && (k > lengthStart && CharacterClass.isASCIILetter(bytes[k + 1])
+                    || (bytes[k + 1] >= 0x80 && bytes.withUnsafeBufferPointer { buffer in
+                        let scalar = UTF8Bytes.decode(buffer, at: k + 1).scalar
+                        return CharacterClass.isLowercase(scalar) || CharacterClass.isUppercase(scalar) }))
+                if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) && !intoWord {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1
                     continue

@@ -23,6 +23,9 @@ public enum ExampleGlossary {
       - source: 微信
         target: WeChat
         forbidden: [micro-letter, micro letter]
+      - source: 微信钱包
+        target: WeChat Wallet
+        case_sensitive: false
       - source: 拼多多
         target: Pinduoduo
         forbidden: [spell more more]

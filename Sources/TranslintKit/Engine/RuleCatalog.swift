@@ -29,6 +29,7 @@ public struct RuleCatalog: Sendable {
         SentenceCaseCheck(),
         LeadingPunctuationCheck(),
         RepeatedWordCheck(),
+        GarbledMagnitudeCheck(),
         MissingTermCheck(),
         NumberMismatchCheck(),
         UntranslatedCheck(),

@@ -52,6 +52,13 @@ public struct TermMatcher: Sendable {
 
     public var patternCount: Int { patterns.count }
 
+    /// A target with more than one word, one of which has an inner capital (`WeChat Wallet`): term-case keeps that
+    /// word's casing even where the term's case is free, so its matches are reported.
+    static func hasBrandWord(_ target: String) -> Bool {
+        let words = target.split(separator: " ")
+        return words.count > 1 && words.contains { $0.unicodeScalars.dropFirst().contains { CharacterClass.isUppercase($0.value) } }
+    }
+
     public init(glossary: Glossary) {
         var patterns: [Pattern] = []
         var keys: [[UInt8]] = []
@@ -63,7 +70,7 @@ public struct TermMatcher: Sendable {
                 patterns.append(Pattern(entry: Int32(index), role: role, exact: exact ? Array(text.utf8) : nil,
                                         needsStartBoundary: !CharacterClass.isUnspacedScript(scalars.first!.value),
                                         needsEndBoundary: !CharacterClass.isUnspacedScript(scalars.last!.value),
-                                        isReported: role != .target || entry.enforcesCase))
+                                        isReported: role != .target || entry.enforcesCase || Self.hasBrandWord(entry.target)))
                 keys.append(folded)
             }
             // A target whose case is not enforced is never reported; it is matched only to claim its text from

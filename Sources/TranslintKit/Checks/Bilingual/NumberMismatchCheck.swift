@@ -19,9 +19,9 @@ public struct NumberMismatchCheck: BilingualCheck {
         (`dritte` for `3rd`, `двадцать один`), a two-digit year with its four digits (`12/31/99`, `1999年`), an hour \
         after noon with its 24-hour form (`5 pm`, `17時`). Weak evidence only pairs and never counts alone: digits \
         glued to letters or to a multiple or a base (`3D`, `TLSv1.3`, `4倍`, `16진수`), a single CJK numeral \
-        without a measure word (`三方`, three-way). Severity follows the evidence: a number replaced by another is \
-        an error; one only lost or only added is a warning (it may be spelled out or dropped on purpose); numbers \
-        only inside brackets (`(ca. 1050-1350)`, `(17+)`) are info. Flag only.
+        without a measure word (`三方`, three-way). Severity follows the evidence: up to three numbers replaced by others is \
+        an error; a number only lost or only added (it may be spelled out or dropped on purpose), many changed at \
+        once (a rewritten example) or only inside brackets (`(ca. 1050-1350)`, `(17+)`) is info. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -103,11 +103,12 @@ public struct NumberMismatchCheck: BilingualCheck {
         if !lost.isEmpty { parts.append("the source has \(list(lost)), missing from the translation") }
         if !added.isEmpty { parts.append("the translation has \(list(added)), not in the source") }
         let range = added.first?.range ?? context.wholeTarget
-        // A number replaced by another is the costly error (an error); one only lost or only added may be spelled
-        // or dropped on purpose (a warning); one only inside brackets on both counts is an aside (`(ca. 1050-1350)`,
-        // `(17+)`) that translations drop or add by convention (info).
+        // A number replaced by another is the costly error. A number only lost or only added is weak evidence: it
+        // may be spelled out, localized or dropped on purpose (info). So is a unit where many numbers changed at once
+        // (an example the translator rewrote: 2:35 PM as 14:35) and numbers only inside brackets (`(ca. 1050-1350)`).
         let inBrackets = lost.allSatisfy { Self.isInBrackets($0.range, context.sourceText) } && added.allSatisfy { Self.isInBrackets($0.range, context.targetText) }
-        let severity: Severity = inBrackets ? .info : (!lost.isEmpty && !added.isEmpty ? .error : .warning)
+        let replaced = !lost.isEmpty && !added.isEmpty && lost.count <= 3 && added.count <= 3
+        let severity: Severity = replaced && !inBrackets ? .error : .info
         return [Finding(rule: Self.description.id, severity: severity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
     }

@@ -15,7 +15,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         compare by the argument they take, as `msgfmt --check-format` does (`%06lX` and `%06lx`, `%.255s` and \
         `%.250s`, glibc's `%Zu` and `%zu` agree; `%m` takes no argument); a numbered argument may be used twice; \
         braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and the singular \
-        form of a plural entry may leave the count out. Flag only.
+        form of a plural entry may leave the count out. A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \
+        locale writes its own way, and is not compared; a directive runs into no word (`%time`, `Use%uż`); in PO, \
+        an opening tag the source never closes is a metavariable (`<mark>`, translated `<標記>`). Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -33,6 +35,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("overflow in %<PRIdMAX> * %<PRIdPTR> byte blocks for file %s ‖ 在 %3$s 檔案的 %1$<PRIdMAX> * %2$<PRIdPTR> 位元組塊中溢位"),
             CheckExample("%.1f%% done ‖ 已完成 %.1lf%%"),
             CheckExample("Click <a href=\"x\">here</a>. ‖ 点击<a href=\"x\">这里</a>。"),
+            CheckExample("%a %d %b %Y, %H:%M ‖ %Y年%m月%d日 %H:%M"),
+            CheckExample("%time  cumulative ‖ %时间  累计"),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
@@ -47,7 +51,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
     /// PO format flags whose placeholders are braces.
     static let braceFormats: Set<String> = ["python-brace-format", "csharp-format", "java-format", "javascript-format", "kde-format", "rust-format"]
 
-    static func isIntegerArgument(_ key: String) -> Bool { key.hasSuffix("d") || key.hasSuffix("u") }
+    /// Elements that never close.
+    static let voidElements: Set<String> = ["<br>", "<hr>", "<img>", "<input>", "<wbr>", "<meta>", "<link>"]
 
     /// How many differing placeholders a message names; the rest are counted (`and 12 more`).
     static let keysListed = 8
@@ -71,6 +76,19 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             source.removeAll { $0.key.hasPrefix("{") }
             target.removeAll { $0.key.hasPrefix("{") }
         }
+        // A date format (`%Y-%m-%d`, `%H:%M`) is strftime's, which each locale writes its own way.
+        if Placeholders.isDateFormat(context.sourceText) && !(context.formats?.contains("c-format") ?? false) {
+            source.removeAll { $0.key.hasPrefix("%") }
+            target.removeAll { $0.key.hasPrefix("%") }
+        }
+        // PO has no markup of its own: an opening tag the source never closes (`<mark>`, `<file>`) is a
+        // metavariable the translation may translate, and a translation may close what the source left open.
+        if context.formats != nil {
+            let unclosed = Set(source.filter { $0.key.hasPrefix("<") && !$0.key.hasPrefix("</") && !$0.key.hasSuffix("/>") }.map(\.key))
+                .filter { key in !source.contains { $0.key == "</" + key.dropFirst() } && !Self.voidElements.contains(key) }
+            source.removeAll { unclosed.contains($0.key) }
+            target.removeAll { unclosed.contains($0.key) || ($0.key.hasPrefix("</") && unclosed.contains("<" + $0.key.dropFirst(2))) }
+        }
         let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target)
         if positional {
             source = Placeholders.positional(source)
@@ -90,10 +108,11 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             for (key, _) in inSource where key.hasPrefix("%") { inSource[key] = 1 }
             for (key, _) in inTarget where key.hasPrefix("%") { inTarget[key] = 1 }
         }
-        // A plural form for one number may leave the number out (`msgstr[0] "One file"` for `%d files`), as
-        // gettext allows: an integer argument of the source missing from form 0 is no mismatch.
+        // A plural form for one number may leave the number out (`msgstr[0] "One file"` for `%d files`, `ein Byte`
+        // for `%s bytes`), as gettext allows: one argument of the source missing from form 0 is no mismatch.
         if context.pluralForm == 0 {
-            for (key, _) in inSource where key.hasPrefix("%") && inTarget[key] == nil && Self.isIntegerArgument(key) { inSource[key] = nil }
+            let short = inSource.filter { $0.key.hasPrefix("%") && (inTarget[$0.key] ?? 0) == $0.value - 1 }
+            if short.count == 1, let key = short.first?.key { inTarget[key, default: 0] += 1 }
         }
         let differing = Set(inSource.keys).union(inTarget.keys).filter { inSource[$0] != inTarget[$0] }.sorted()
         guard !differing.isEmpty else { return [] }

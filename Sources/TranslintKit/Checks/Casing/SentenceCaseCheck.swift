@@ -13,8 +13,9 @@ public struct SentenceCaseCheck: Check {
         URLs and e-mail addresses, and a paragraph after one that ends with a colon. The fix is safe when the \
         unit's source starts with a capital, or in English prose when the word is a common word that is never a \
         command or a name (`the`, `we`, `yesterday`) outside list items, indented text and lines that go on from \
-        the line before; otherwise it is only suggested (applied with `--unsafe-fixes`): `pip supports…` may \
-        name a command.
+        the line before; otherwise the evidence is weak: the finding is info and its fix only suggested (applied \
+        with `--unsafe-fixes`): `pip supports…` may name a command, `or both in parallel` after a list item goes \
+        on from it.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -81,8 +82,11 @@ public struct SentenceCaseCheck: Check {
                   let severity = ProseStart.severity(of: start, word: word, context: context) else { return nil }
             var finding = Finding.lowercaseStart(word: context.string(context.word(at: word)), edit: edit)
             finding.severity = min(finding.severity, severity)
+            // Weak evidence (the word may be a name, the line a list item or a continuation): reported at info,
+            // with the fix only suggested.
             if let reason = ProseStart.unsafeReason(of: start, word: word, context: context) ?? Self.afterLeadingMark(word, context: context) {
                 finding.fix = finding.fix?.suggested(reason)
+                finding.severity = .info
             }
             return finding
         }
@@ -251,6 +255,17 @@ enum ProseStart {
         // Blanked markup (`>`, `#`) is no indentation.
         if indent > line.start && !context.blockStarts.contains(start.offset) && (line.start..<indent).contains(where: { !context.isMasked($0) }) {
             return "indented text may be a definition, an example or a continuation"
+        }
+        // `or both in parallel` after a list item or an example: the sentence goes on from before it.
+        if start.isParagraphStart, CommonWords.continuations.contains(wordText.lowercased()),
+           let current = context.paragraphIndex(atOrBefore: start.offset), current > 0 {
+            let previous = context.paragraphs[current - 1]
+            let first = context.line(containing: previous.start)
+            let token = Self.token(at: SentenceStarts.skipSpace(text, from: first.start), in: text)
+            if text[first.start] == 0x20 || text[first.start] == 0x09 || isBullet(first, context: context)
+                || isStructuredLine(first, token: token, context: context) {
+                return "the paragraph may go on from the list item or example before it"
+            }
         }
         if indent == start.offset && !start.isParagraphStart && !context.blockStarts.contains(start.offset) && line.start > 0,
            let last = SentenceStarts.lastNonSpace(text, before: line.start - 1), !ByteSet.sentenceEnds.contains(last) {

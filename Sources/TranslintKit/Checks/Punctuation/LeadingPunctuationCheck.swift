@@ -9,10 +9,11 @@ public struct LeadingPunctuationCheck: Check {
         start of the next. The fix removes the punctuation and the space after it and capitalizes the word \
         that then starts the sentence. Ellipses, dashes, bullets, quotes and brackets are left alone, and so \
         are names that start with a dot (`.bss`, `.gitlab-ci.yml`), reST fields and roles (`:orphan:`), and a \
-        unit whose source starts with the same punctuation (a message fragment, `, clustered`). Removing a comma or \
-        a semicolon before a word is safe; a full stop or a colon (a list bullet or a field, `. to wrap`) and \
-        a mark before `1.` or `a)` (the line would become a list item) are only suggested, and the capital is \
-        written in the same fix only where sentence-case's fix would be safe.
+        unit whose source starts with the same punctuation (a message fragment, `, clustered`), and a mark before a \
+        label or a line of code, which is syntax (`; CHECK: mov r0`). Removing a comma or a semicolon before a \
+        word is safe; a full stop or a colon (a list bullet or a field, `. to wrap`) and a mark before `1.` or \
+        `a)` (the line would become a list item) are weak evidence: info, with the fix only suggested. The capital is written in the same fix only \
+        where sentence-case's fix would be safe.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -32,6 +33,9 @@ public struct LeadingPunctuationCheck: Check {
             CheckExample(", clustered ‖ , geclustert"),
             CheckExample(": doesn't want any addresses ‖ ：不需要任何地址"),
             CheckExample("  :http-equiv=refresh: 3; url=../installation/"),
+            CheckExample("\t  ; CHECK-DAG: add [[REG1:r[0-9]+]], r1, r2"),
+            CheckExample("\t  ; RUN: llvm-as < %s | llc -march=x86-64 | FileCheck %s"),
+            CheckExample("\t  ; COM: FIXME: X64 isn't working correctly yet"),
             CheckExample(" on repetition %s ‖ ，在第 %s 次重复时"),
             CheckExample("could not get exit code from subprocess: error code %lu ‖ サブプロセスの終了コードを取得できませんでした。: エラーコード %lu"),
         ],
@@ -45,7 +49,7 @@ public struct LeadingPunctuationCheck: Check {
             CheckCorrection("It rained.\n\n;  Then it stopped.", "It rained.\n\nThen it stopped."),
             CheckCorrection(", 42 people came.", "42 people came."),
             CheckCorrection(", iPhone sales grew.", "iPhone sales grew."),
-            CheckCorrection("Options.\n\n. to wrap lines, use -w.", "Options.\n\nTo wrap lines, use -w.", suggested: true),
+            CheckCorrection("Options.\n\n. to wrap lines, press Enter.", "Options.\n\nTo wrap lines, press Enter.", suggested: true),
             CheckCorrection("Steps.\n\n; 1. open the file.", "Steps.\n\n1. open the file.", suggested: true),
         ]
     )
@@ -93,6 +97,12 @@ public struct LeadingPunctuationCheck: Check {
             // Only before a word: punctuation alone (":" or ":?.!" in software strings) starts no sentence.
             guard next < text.count, CharacterClass.isAlnum(UTF8Bytes.decode(text, at: next).scalar)
                     || CharacterClass.isOpening(UTF8Bytes.decode(text, at: next).scalar) else { return nil }
+            // Before code, a mark is syntax: an assembly or LLVM comment (`; CHECK: mov r0`, `; RUN: llc %s`), a
+            // shell command: a label or a line of code follows, not prose.
+            let token = ProseStart.token(at: next, in: text)
+            if ProseStart.isStructuredLine(context.line(containing: next), token: token, context: context) {
+                return nil
+            }
             var edit = TextEdit(range: ByteRange(start.offset, next), replacement: "")
             // The word that then starts the sentence is capitalized in the same fix when that is safe (see
             // `ProseStart.unsafeReason`); otherwise only the mark goes, and sentence-case suggests the capital.
@@ -101,7 +111,10 @@ public struct LeadingPunctuationCheck: Check {
                 edit = TextEdit(range: ByteRange(start.offset, capital.range.end), replacement: capital.replacement)
             }
             var finding = Finding.strayPunctuation(punctuation, edit: edit)
-            if let reason = Self.unsafeReason(punctuation: punctuation, after: next, context: context) { finding.fix = finding.fix?.suggested(reason) }
+            if let reason = Self.unsafeReason(punctuation: punctuation, after: next, context: context) {
+                finding.fix = finding.fix?.suggested(reason)
+                finding.severity = .info   // weak evidence
+            }
             return finding
         }
     }

@@ -14,8 +14,8 @@ public struct RepeatedWordCheck: Check {
         on lines indented differently (a heading and the text under it); every word in languages where doubling \
         is grammar (Turkish, Malay, Indonesian, Tagalog, Vietnamese, Thai, Korean, Japanese). The fix is safe for \
         an article, preposition, pronoun, conjunction or auxiliary (`the the`, `to to`) and for a glossary target \
-        (`Taobao Taobao`); for any other word it is \
-        only suggested (applied with `--unsafe-fixes`): `root root` may be two columns, `protocol protocol prio` \
+        (`Taobao Taobao`); any other doubled word is weak \
+        evidence, reported at info with the fix only suggested (applied with `--unsafe-fixes`): `root root` may be two columns, `protocol protocol prio` \
         an argument.
         """,
         defaultSeverity: .warning,
@@ -298,7 +298,9 @@ extension Finding {
                               message: "remove the repeated word '\(word)'",
                               replacing: range, with: "", title: "Remove the second '\(word)'")
         if !safe {
+            // Weak evidence: info, with the fix only suggested.
             finding.fix = finding.fix?.suggested("a doubled '\(word)' may be meant: a table column, a name or an argument")
+            finding.severity = .info
         }
         return finding
     }

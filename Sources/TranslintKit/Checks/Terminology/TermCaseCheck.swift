@@ -6,8 +6,9 @@ public struct TermCaseCheck: Check {
         summary: "A glossary term in the wrong casing (`wechat` for `WeChat`).",
         rationale: """
         Brand and product names have one correct casing. Enforced when the target has an uppercase letter \
-        or the entry says `case_sensitive: true`. Left alone: a capital first letter at a sentence start, \
-        and lines written in all caps.
+        or the entry says `case_sensitive: true`. In a term whose case is free, a word with an inner capital is a \
+        brand that keeps its casing (`Wechat wallet` → `WeChat wallet`). Left alone: a capital first letter at a \
+        sentence start, and lines written in all caps.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -24,11 +25,13 @@ public struct TermCaseCheck: Check {
             CheckExample("Users of ↓Wechat left."),
             CheckExample("Sellers on ↓taobao complained."),
             CheckExample("Install it with ↓NPM today."),
+            CheckExample("They use ↓Wechat wallet."),
         ],
         corrections: [
             CheckCorrection("Users of wechat left.", "Users of WeChat left."),
             CheckCorrection("Sellers on TaoBao complained.", "Sellers on Taobao complained."),
             CheckCorrection("wechat said so.", "WeChat said so."),
+            CheckCorrection("They use Wechat wallet.", "They use WeChat wallet."),
         ]
     )
 
@@ -38,8 +41,8 @@ public struct TermCaseCheck: Check {
         context.termMatches.compactMap { match in
             guard match.role == .target else { return nil }
             let entry = context.glossary.entries[match.entry]
-            guard entry.enforcesCase else { return nil }
             let found = context.string(match.range)
+            guard entry.enforcesCase else { return Self.brandWord(in: found, of: entry.target, at: match.range.start, context: context) }
             if found == entry.target { return nil }
             if context.isSentenceWordStart(match.range.start),
                found == CaseMapping.capitalizingFirst(entry.target, locale: context.locale) { return nil }
@@ -52,6 +55,22 @@ public struct TermCaseCheck: Check {
             if CaseMapping.fold(found) == CaseMapping.fold(entry.target) && Self.sameLetters(found, entry.target) { return nil }
             return .wrongCase(found, target: entry.target, range: match.range)
         }
+    }
+
+    /// In a term whose case is free (`WeChat Wallet` with `case_sensitive: false`), a word of the target with an
+    /// inner capital is a brand that keeps its casing: `Wechat wallet` gets `WeChat`, the rest stays as written.
+    static func brandWord(in found: String, of target: String, at start: Int, context: LintContext) -> Finding? {
+        let targetWords = target.split(separator: " ", omittingEmptySubsequences: false)
+        let foundWords = found.split(separator: " ", omittingEmptySubsequences: false)
+        guard targetWords.count > 1, targetWords.count == foundWords.count else { return nil }
+        var offset = start
+        for (want, have) in zip(targetWords, foundWords) {
+            defer { offset += have.utf8.count + 1 }
+            guard want != have, want.unicodeScalars.dropFirst().contains(where: { CharacterClass.isUppercase($0.value) }),
+                  !isAllCaps(String(have)), CaseMapping.fold(String(want)) == CaseMapping.fold(String(have)) else { continue }
+            return .wrongCase(String(have), target: String(want), range: ByteRange(offset, offset + have.utf8.count))
+        }
+        return nil
     }
 
     /// Equal but for apostrophes (`’` for `'`).

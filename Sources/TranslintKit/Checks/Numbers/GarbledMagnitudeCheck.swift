@@ -1,0 +1,132 @@
+/// A number written as machine translation renders Chinese 亿 and 万 arithmetic: `19 billion 100 million`.
+public struct GarbledMagnitudeCheck: Check {
+    public static let description = CheckDescription(
+        id: "garbled-magnitude",
+        name: "Garbled magnitude",
+        summary: "A number split over two scales, as machine translation writes 亿 and 万 (`3 billion 360 million`).",
+        rationale: """
+        Chinese counts in 万 (10⁴) and 亿 (10⁸), and machine translation carries the sum over word by word: 191亿 \
+        comes out as `19 billion 100 million`, 33.6亿 as `3 billion 360 million`, 5万 as `5 ten thousand`. English \
+        writes one number with one scale. Reported in English text, with the value it most likely means (`19.1 \
+        billion`). The fix is only suggested (applied with `--unsafe-fixes`): the source decides what was meant. \
+        Left alone: ranges and lists (`1 billion to 2 million`, `3 billion, 200 million`), a smaller part of a \
+        thousand or more, and scales that do not nest (`2 million 3 billion`).
+        """,
+        defaultSeverity: .warning,
+        isFixable: true,
+        mqmCategory: .accuracy,
+        mqmSeverity: .major,
+        nonTriggering: [
+            CheckExample("Sales reached 19.1 billion yuan."),
+            CheckExample("Between 3 billion and 360 million users."),
+            CheckExample("It sold 3 billion, 200 million of them last year."),
+            CheckExample("From 2 million 3 billion followed."),
+            CheckExample("Profits fell by 120 million. Revenue rose 8 billion."),
+        ],
+        triggering: [
+            CheckExample("GMV reached ↓19 billion 100 million yuan."),
+            CheckExample("It raised ↓3 billion 360 million yuan."),
+            CheckExample("Users grew by ↓5 ten thousand."),
+            CheckExample("About ↓2 million 500 thousand riders."),
+        ],
+        corrections: [
+            CheckCorrection("GMV reached 19 billion 100 million yuan.", "GMV reached 19.1 billion yuan.", suggested: true),
+            CheckCorrection("It raised 3 billion 360 million yuan.", "It raised 3.36 billion yuan.", suggested: true),
+            CheckCorrection("Users grew by 5 ten thousand.", "Users grew by 50,000.", suggested: true),
+        ]
+    )
+
+    public init() {}
+
+    static let scales: [String: Double] = ["billion": 1e9, "billions": 1e9, "million": 1e6, "millions": 1e6, "thousand": 1e3, "thousands": 1e3]
+
+    public func check(_ context: LintContext) -> [Finding] {
+        guard context.isEnglish else { return [] }
+        var findings: [Finding] = []
+        for paragraph in context.paragraphs where paragraph.end > context.editableStart {
+            // Most paragraphs have no scale word: one scan for `illion`, `thousand`, and they are done.
+            let text = context.string(paragraph)
+            guard text.contains("illion") || text.contains("thousand") else { continue }
+            let tokens = Self.tokens(text)
+            var k = 0
+            while k < tokens.count {
+                defer { k += 1 }
+                guard let first = Double(tokens[k].text.replacingOccurrences(of: ",", with: "")), k + 1 < tokens.count else { continue }
+                let start = paragraph.start + tokens[k].start
+                guard start >= context.editableStart else { continue }
+                // `5 ten thousand`: 万 read as `ten thousand`.
+                if k + 2 < tokens.count, tokens[k + 1].text.lowercased() == "ten", tokens[k + 2].text.lowercased() == "thousand" {
+                    let end = paragraph.start + tokens[k + 2].end
+                    findings.append(.garbled(context.string(ByteRange(start, end)), value: first * 1e4, range: ByteRange(start, end)))
+                    k += 2
+                    continue
+                }
+                // `19 billion 100 million`: the second part below a thousand of the smaller scale.
+                guard k + 3 < tokens.count, let big = Self.scales[tokens[k + 1].text.lowercased()],
+                      let second = Double(tokens[k + 2].text), second >= 1, second < 1000, !tokens[k + 2].text.contains(","),
+                      let small = Self.scales[tokens[k + 3].text.lowercased()], small < big,
+                      tokens[k + 1].gapAfter == " ", tokens[k + 2].gapAfter == " " else { continue }
+                let end = paragraph.start + tokens[k + 3].end
+                findings.append(.garbled(context.string(ByteRange(start, end)), value: first * big + second * small, range: ByteRange(start, end)))
+                k += 3
+            }
+        }
+        return findings
+    }
+
+    struct Token {
+        var text: String
+        var start: Int
+        var end: Int
+        /// What stands between this token and the next (`" "`, `", "`).
+        var gapAfter: String
+    }
+
+    /// Runs of letters, or of digits with `.` and `,` inside, with UTF-8 offsets into `text`.
+    static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let isDigit = b >= 0x30 && b <= 0x39
+            let isLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            guard isDigit || isLetter else { i += 1; continue }
+            var j = i + 1
+            while j < bytes.count {
+                let c = bytes[j]
+                if isDigit && (c >= 0x30 && c <= 0x39 || ((c == 0x2E || c == 0x2C) && j + 1 < bytes.count && bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39)) { j += 1; continue }
+                if isLetter && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { j += 1; continue }
+                break
+            }
+            if let last = tokens.indices.last {
+                tokens[last].gapAfter = String(decoding: bytes[tokens[last].end..<i], as: UTF8.self)
+            }
+            tokens.append(Token(text: String(decoding: bytes[i..<j], as: UTF8.self), start: i, end: j, gapAfter: ""))
+            i = j
+        }
+        return tokens
+    }
+
+    /// `19.1 billion`, `50,000`: the value with one scale, as English writes it.
+    static func written(_ value: Double) -> String {
+        for (scale, word) in [(1e9, "billion"), (1e6, "million")] where value >= scale {
+            return "\(JSONValue.format((value / scale * 1000).rounded() / 1000)) \(word)"
+        }
+        let whole = Int(value.rounded())
+        var digits = String(whole), out = ""
+        while digits.count > 3 { out = "," + digits.suffix(3) + out; digits = String(digits.dropLast(3)) }
+        return digits + out
+    }
+}
+
+extension Finding {
+    fileprivate static func garbled(_ found: String, value: Double, range: ByteRange) -> Finding {
+        let meant = GarbledMagnitudeCheck.written(value)
+        var finding = Finding(rule: GarbledMagnitudeCheck.description.id, severity: GarbledMagnitudeCheck.description.defaultSeverity,
+                              message: "'\(found)' is one number written over two scales; most likely '\(meant)'",
+                              replacing: range, with: meant, title: "Write '\(meant)'")
+        finding.fix = finding.fix?.suggested("the source decides which number was meant")
+        return finding
+    }
+}
