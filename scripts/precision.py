@@ -76,6 +76,10 @@ def context(f, before=3, after=2):
 
 def sample(args):
     findings = [f for f in read_jsonl(args.findings) if f["severity"] in ("warning", "error")]
+    if args.exclude and os.path.exists(args.exclude):
+        # A fresh sample: nothing judged before (the labels a rule was tuned on say little about the next text).
+        judged = {key(l) for l in read_jsonl(args.exclude)}
+        findings = [f for f in findings if key(f) not in judged]
     groups = {}
     for f in findings:
         groups.setdefault(group(f), []).append(f)
@@ -168,6 +172,7 @@ def main():
     s.add_argument("--n", type=int, default=150)
     s.add_argument("--seed", type=int, default=24)
     s.add_argument("--out")
+    s.add_argument("--exclude", help="a labels file: leave out the findings it judged")
     r = sub.add_parser("report")
     r.add_argument("--labels", default=os.path.join(os.path.dirname(__file__), "labels.jsonl"))
     r.add_argument("--findings")

@@ -188,13 +188,7 @@ enum Placeholders {
                     i = k + 1
                     continue
                 }
-                // A directive runs into no word: `%time` is no `%ti`, `Use%uż` no `%u`.
-                // (A letter of a script without case may follow: `%s个文件`.)
-                let intoWord = k + 1 < bytes.count && (k > lengthStart && CharacterClass.isASCIILetter(bytes[k + 1])
-                    || (bytes[k + 1] >= 0x80 && bytes.withUnsafeBufferPointer { buffer in
-                        let scalar = UTF8Bytes.decode(buffer, at: k + 1).scalar
-                        return CharacterClass.isLowercase(scalar) || CharacterClass.isUppercase(scalar) }))
-                if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) && !intoWord {
+                if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1
                     continue

@@ -16,7 +16,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         `%.250s`, glibc's `%Zu` and `%zu` agree; `%m` takes no argument); a numbered argument may be used twice; \
         braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and the singular \
         form of a plural entry may leave the count out. A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \
-        locale writes its own way, and is not compared; a directive runs into no word (`%time`, `Use%uż`); in PO, \
+        locale writes its own way, and is not compared; in PO, \
         an opening tag the source never closes is a metavariable (`<mark>`, translated `<標記>`). Flag only.
         """,
         defaultSeverity: .error,
@@ -36,7 +36,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("%.1f%% done ‖ 已完成 %.1lf%%"),
             CheckExample("Click <a href=\"x\">here</a>. ‖ 点击<a href=\"x\">这里</a>。"),
             CheckExample("%a %d %b %Y, %H:%M ‖ %Y年%m月%d日 %H:%M"),
-            CheckExample("%time  cumulative ‖ %时间  累计"),
+            CheckExample("%sKey agreement. ‖ %sУзгодження ключів."),
+            CheckExample("%lih %limin %lis ‖ %li시간 %li분 %li초"),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
