@@ -58,7 +58,7 @@ enum Main {
             // Help can surface here too (ArgumentParser runs a help command for `lint --help`).
             if error is ExitCode || code == .success { Translint.exit(withError: error) }
             if let error = error as? ValidationError {
-                try? Output.standardError.write("translint: error: \(error.message)\n")
+                try? Output.standardError.write("translint: error: \(TerminalText.escaping(error.message))\n")
             } else if code == .validationFailure {
                 try? Output.standardError.write(Translint.fullMessage(for: error) + "\n")
             } else {

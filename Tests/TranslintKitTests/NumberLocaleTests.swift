@@ -45,6 +45,9 @@ struct NumberLocaleTests {
         #expect(try numberFindings("Expires 12/31/99 at 5 pm", "Läuft am 31.12.1999 um 17 Uhr ab", language: "de").isEmpty)
         #expect(try numberFindings("print in hexadecimal", "16진수로 출력", language: "ko").isEmpty)
         #expect(try numberFindings("Wait two minutes", "Подождите две минуты", language: "ru").isEmpty)
+        #expect(try numberFindings("print in hexadecimal", "以十六進位列印", language: "zh-Hant").isEmpty)
+        #expect(try numberFindings("over 2 billion transactions", "20억 개 이상의 트랜잭션", language: "ko").isEmpty)
+        #expect(try numberFindings("up to 1048576 bytes", "до 1.048.576 байтів", language: "uk").isEmpty)
     }
 
     @Test("severity follows the evidence: a replaced number is an error; lost only, many changed or in brackets, info")

@@ -37,9 +37,10 @@ struct TerminalSafetyTests {
         let yaml = "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - source: 淘宝\n    target: Taobao\n    forbidden: [Amoy]\n    note: \"evil\\e]0;pwned\\a\\r\\nnext line\"\n"
         let glossary = try GlossaryLoader.load(yaml: yaml, file: "g.yaml")
         let result = try LintEngine(glossary: glossary).run("Sellers on Amoy.\n", fixes: .none).result
-        for report in [Self.textReport(result), GitHubReporter().render(LintReport(files: [result]))] {
+        // The text report shows ESC as `\e`; GitHub's workflow commands percent-encode it, as they do `%`, CR and LF.
+        for (report, shown) in [(Self.textReport(result), "\\e]0;pwned"), (GitHubReporter().render(LintReport(files: [result])), "%1B]0;pwned")] {
             #expect(!report.unicodeScalars.contains { TerminalText.isControl($0.value) && $0 != "\n" }, "\(report.debugDescription)")
-            #expect(report.contains("\\e]0;pwned"), "\(report.debugDescription)")
+            #expect(report.contains(shown), "\(report.debugDescription)")
         }
         #expect(!Self.textReport(result).contains("\nnext line"))
     }

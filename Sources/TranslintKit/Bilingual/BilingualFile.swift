@@ -22,6 +22,8 @@ public struct TranslationUnit: Hashable, Sendable {
     public var formats: Set<String>? = nil
     /// PO: the index of this plural form (`msgstr[0]` is 0) in an entry with `msgid_plural`; nil otherwise.
     public var pluralForm: Int? = nil
+    /// PO: the entry's `msgid_plural`, which every form's placeholders follow as msgfmt checks them.
+    public var pluralSource: String? = nil
 }
 
 /// A file in which each unit carries its source and target: gettext PO, XLIFF 1.2 and 2.x, Xcode String Catalogs.
@@ -438,7 +440,7 @@ enum POReader {
                 let source = (index ?? 0) > 0 || (index != nil && pluralForms == 1) ? (plural?.string ?? msgidString) : msgidString
                 let id = context.isEmpty && index == nil ? msgidString : key + (index.map { "[\($0)]" } ?? "")
                 file.units.append(TranslationUnit(id: id, source: source, target: target, targetLanguage: nil, formats: entry.formats,
-                                                  pluralForm: plural != nil ? (index ?? 0) : nil))
+                                                  pluralForm: plural != nil ? (index ?? 0) : nil, pluralSource: plural?.string))
             }
         }
         for k in file.units.indices { file.units[k].targetLanguage = file.targetLanguage }

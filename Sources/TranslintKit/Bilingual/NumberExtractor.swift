@@ -31,6 +31,8 @@ public enum NumberExtractor {
     static let chineseSmallUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000]
     /// 万 and 亿, their traditional and Japanese forms 萬 and 億, and 兆 (10¹²).
     static let chineseLargeUnits: [UInt32: Double] = [0x4E07: 1e4, 0x4EBF: 1e8, 0x842C: 1e4, 0x5104: 1e8, 0x5146: 1e12]
+    /// Korean 만 (10⁴) and 억 (10⁸) after digits (`20억` is two billion).
+    static let koreanLargeUnits: [UInt32: Double] = [0xB9CC: 1e4, 0xC5B5: 1e8]
     /// Words in which a numeral is no number: 一些 (some), 一起 (together), 统一 (unify), 万一 (in case), 千万 (by all means)…
     static let chineseIdioms = ["一些", "一起", "一直", "一样", "一般", "一定", "一切", "一旦", "统一", "唯一", "万一", "一下", "一点", "之一",
                                 "一边", "一同", "一向", "一律", "千万别", "千万不", "一致", "一再", "一度", "一时", "一面", "不一"]
@@ -125,7 +127,9 @@ public enum NumberExtractor {
                         && !(j + 4 < scalars.count && decimalDigit(scalars[j + 4]) != nil)
                     // The locale's grouping: `,` in English, `.` in German (1.000.000), a (narrow) no-break or thin
                     // space in French (1 048 576); in a locale whose decimal mark is `,`, `1,5` is one and a half.
-                    let groups = c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups)
+                    // `1.048.576`: full stops before two groups of three digits group them, in any locale.
+                    let dottedGroups = c == "." && threeDigitsFollow && (Self.groupsAgain(j, scalars, before: k, mark: "."))
+                    let groups = c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups) || dottedGroups
                     if groups && fraction.isEmpty && threeDigitsFollow { j += 1; continue }   // a thousands separator: exactly three digits follow
                     // `1,048,576` with two commas groups as English does, even where the decimal mark is a comma.
                     if c == "," && commaIsDecimal && threeDigitsFollow && Self.groupsAgain(j, scalars, before: k) { j += 1; continue }
@@ -138,7 +142,8 @@ public enum NumberExtractor {
                 var value = Double(digits + (fraction.count > 1 ? fraction : "")) ?? 0
                 var end = j
                 // CJK scales right after the digits; English scale words after a space.
-                while end < scalars.count, let unit = chineseLargeUnits[scalars[end].value] ?? chineseSmallUnits[scalars[end].value].flatMap({ _ in scalars[end] == "千" ? 1000 : nil }) {
+                while end < scalars.count, let unit = chineseLargeUnits[scalars[end].value] ?? koreanLargeUnits[scalars[end].value]
+                        ?? chineseSmallUnits[scalars[end].value].flatMap({ _ in scalars[end] == "千" ? 1000 : nil }) {
                     value *= unit; end += 1
                 }
                 var word = end
@@ -182,8 +187,8 @@ public enum NumberExtractor {
                 let idiom = chineseIdioms.contains { context.contains($0) }
                 let next = j < scalars.count ? scalars[j] : " "
                 let dated = next == "月" || next == "日" || next == "号" || next == "年" || next == "%" || next == "％"
-                // 十进制 (decimal), 二进制 (binary), 十六进制 (hexadecimal): bases, not numbers.
-                let base = j + 1 < scalars.count && scalars[j] == "进" && scalars[j + 1] == "制"
+                // 十进制 (decimal), 二进制 (binary), 十六進位 (hexadecimal): bases, not numbers.
+                let base = j < scalars.count && (scalars[j] == "进" || scalars[j] == "進")
                 // A single numeral counts before a measure word (两家公司, 三个月): "two companies".
                 let measured = run.count == 1 && classifiers.contains(next)
                 let significant = run.count >= 2 || run.contains { chineseSmallUnits[$0.value] != nil || chineseLargeUnits[$0.value] != nil } || dated || measured
@@ -284,11 +289,11 @@ public enum NumberExtractor {
 
     /// Whether the comma at `comma` is one of several thousands separators (`1,048,576`): another comma and three
     /// digits follow the next three digits, or (with `before`, the start of the digits) a comma already grouped.
-    static func groupsAgain(_ comma: Int, _ scalars: [Unicode.Scalar], before start: Int? = nil) -> Bool {
+    static func groupsAgain(_ comma: Int, _ scalars: [Unicode.Scalar], before start: Int? = nil, mark: Unicode.Scalar = ",") -> Bool {
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }
         let k = comma + 4
-        if k + 3 < scalars.count + 0 && k < scalars.count && scalars[k] == "," && isDigit(k + 1) && isDigit(k + 2) && isDigit(k + 3) && !isDigit(k + 4) { return true }
-        if let start, (start..<comma).contains(where: { scalars[$0] == "," }) { return true }
+        if k < scalars.count && scalars[k] == mark && isDigit(k + 1) && isDigit(k + 2) && isDigit(k + 3) && !isDigit(k + 4) { return true }
+        if let start, (start..<comma).contains(where: { scalars[$0] == mark }) { return true }
         return false
     }
 

@@ -56,15 +56,44 @@ enum Placeholders {
 
     /// Printf conversions with positions made explicit: unnumbered ones are numbered in order (`%s %d` →
     /// `%1$s %2$d`) when the other side numbers them, so `%2$s … %1$s` matches `%s … %s` as gettext allows.
+    /// A `*` width or precision takes an `int` argument of its own, before the conversion's (`%.*s` takes two;
+    /// `%2$.*1$s` takes argument 1 as its precision): each is listed as a `%N$d` of its own.
     static func positional(_ placeholders: [Placeholder]) -> [Placeholder] {
         var next = 1
-        return placeholders.map { p in
-            guard p.key.hasPrefix("%"), !p.key.hasPrefix("%("), p.key.count >= 2 else { return p }
+        var result: [Placeholder] = []
+        for p in placeholders {
+            guard p.key.hasPrefix("%"), !p.key.hasPrefix("%("), p.key.count >= 2 else { result.append(p); continue }
             let body = p.key.dropFirst()
-            if let dollar = body.firstIndex(of: "$"), body[..<dollar].allSatisfy(\.isNumber), dollar > body.startIndex { return p }
-            defer { next += 1 }
-            return Placeholder(key: "%\(next)$" + body, range: p.range)
+            if let dollar = body.firstIndex(of: "$"), body[..<dollar].allSatisfy(\.isNumber), dollar > body.startIndex {
+                // Numbered: `*N$` names the int argument of a star.
+                let rest = body[body.index(after: dollar)...]
+                var stripped = "%" + body[...dollar]
+                var i = rest.startIndex
+                while i < rest.endIndex {
+                    if rest[i] == "*" {
+                        var j = rest.index(after: i)
+                        var digits = ""
+                        while j < rest.endIndex && rest[j].isNumber { digits.append(rest[j]); j = rest.index(after: j) }
+                        if !digits.isEmpty && j < rest.endIndex && rest[j] == "$" {
+                            result.append(Placeholder(key: "%\(digits)$d", range: p.range))
+                            i = rest.index(after: j)
+                            continue
+                        }
+                    }
+                    stripped.append(rest[i])
+                    i = rest.index(after: i)
+                }
+                result.append(Placeholder(key: stripped, range: p.range))
+                continue
+            }
+            for _ in body.filter({ $0 == "*" }) {
+                result.append(Placeholder(key: "%\(next)$d", range: p.range))
+                next += 1
+            }
+            result.append(Placeholder(key: "%\(next)$" + body.filter { $0 != "*" }, range: p.range))
+            next += 1
         }
+        return result
     }
 
     /// What a printf directive passes to the function: its argument position (when written) and the argument's
@@ -188,6 +217,9 @@ enum Placeholders {
                     i = k + 1
                     continue
                 }
+                // `%-encoding`, `100%-effective`: a flag before a letter that goes on as a word is no directive.
+                let flagged = i + 1 < bytes.count && (bytes[i + 1] == 0x2D || bytes[i + 1] == 0x2B || bytes[i + 1] == 0x23)
+                if flagged && k + 1 < bytes.count && CharacterClass.isASCIILetter(bytes[k + 1]) && bytes[k + 1] >= 0x61 { i += 1; continue }
                 if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1

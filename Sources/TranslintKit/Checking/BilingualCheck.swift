@@ -37,11 +37,15 @@ public final class BilingualContext {
     public let formats: Set<String>?
     /// PO: the plural form this target is (`msgstr[0]` is 0), nil outside plural entries.
     public let pluralForm: Int?
+    /// PO: the entry's `msgid_plural`, nil outside plural entries.
+    public let pluralSource: String?
 
     init(source: String, target given: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = [],
-         sourceProtected: [ByteRange]? = nil, targetLanguage: String? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil) {
+         sourceProtected: [ByteRange]? = nil, targetLanguage: String? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil,
+         pluralSource: String? = nil) {
         self.formats = formats
         self.pluralForm = pluralForm
+        self.pluralSource = pluralSource
         self.sourceLanguage = glossary.sourceLanguage
         self.targetLanguage = targetLanguage ?? glossary.targetLanguage
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(given.count, 1))

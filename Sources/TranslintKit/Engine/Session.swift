@@ -106,10 +106,12 @@ extension LintEngine {
 
     /// Findings of the bilingual checks on one pair; offsets into `target`.
     func bilingualFindings(source: String, target: UnsafeBufferPointer<UInt8>, protected: [ByteRange] = [],
-                           sourceProtected: [ByteRange]? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil) -> [Finding] {
+                           sourceProtected: [ByteRange]? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil,
+                           pluralSource: String? = nil) -> [Finding] {
         guard !bilingualChecks.isEmpty else { return [] }
         let context = BilingualContext(source: source, target: target, glossary: glossary, protected: protected,
-                                       sourceProtected: sourceProtected, targetLanguage: locale, formats: formats, pluralForm: pluralForm)
+                                       sourceProtected: sourceProtected, targetLanguage: locale, formats: formats, pluralForm: pluralForm,
+                                       pluralSource: pluralSource)
         var findings: [Finding] = []
         for check in bilingualChecks {
             for var finding in check.check(context) {
@@ -173,7 +175,7 @@ extension LintEngine {
                                         opaque: unit.opaque, sources: [start: unit.source])
                 words += lint.words
                 let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected,
-                                             formats: unit.formats, pluralForm: unit.pluralForm)
+                                             formats: unit.formats, pluralForm: unit.pluralForm, pluralSource: unit.pluralSource)
                 for finding in lint.findings + pair {
                     var mapped = finding
                     mapped.range = unit.target.fileRange(finding.range)

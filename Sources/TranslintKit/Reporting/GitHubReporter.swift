@@ -29,8 +29,8 @@ public struct GitHubReporter: Reporter {
 
     public func end(_ summary: LintReport.Summary) -> String { "" }
 
-    /// Workflow command data: `%`, CR and LF are escaped; other control characters (ESC, OSC…) are shown
-    /// escaped, never passed to the log.
+    /// Workflow command data: `%`, CR and LF are escaped as GitHub's rules say; other control characters (ESC,
+    /// OSC, tab, bidirectional overrides) are percent-encoded as well, never passed to the log.
     static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -39,8 +39,13 @@ public struct GitHubReporter: Reporter {
             case "\r": out += "%0D"
             case "\n": out += "%0A"
             default:
-                if TerminalText.isControl(scalar.value) { out += TerminalText.escaping(String(scalar), keepTabs: false) }
-                else { out.unicodeScalars.append(scalar) }
+                // Percent-encoded too, so that a tab (`%09`) never reads as a literal `\t`; GitHub shows them as
+                // written, and `%` itself is always `%25`.
+                if TerminalText.isControl(scalar.value) {
+                    for byte in String(scalar).utf8 { out += "%" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

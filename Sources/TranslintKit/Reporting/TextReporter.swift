@@ -25,7 +25,7 @@ public struct TextReporter: Reporter {
     /// A file with findings gets its quality score; a clean file scores 100 and gets no line.
     public mutating func endFile(_ path: String, quality: QualityScore) -> String {
         guard findingsInFile > 0, !quiet else { return "" }
-        return "\(path): \(Self.describe(quality))\n"
+        return "\(TerminalText.escaping(path)): \(Self.describe(quality))\n"
     }
 
     static func describe(_ quality: QualityScore) -> String {

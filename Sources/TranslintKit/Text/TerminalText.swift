@@ -15,7 +15,12 @@ public enum TerminalText {
         return String(out)
     }
 
-    static func isControl(_ value: UInt32) -> Bool { value < 0x20 || (value >= 0x7F && value < 0xA0) }
+    /// C0 and C1 controls (ESC, OSC, BEL, CR, LF…) and the bidirectional formatting characters, which reorder
+    /// what a terminal shows (U+202E makes `txt.exe` read `exe.txt`).
+    static func isControl(_ value: UInt32) -> Bool {
+        value < 0x20 || (value >= 0x7F && value < 0xA0) || (value >= 0x202A && value <= 0x202E) || (value >= 0x2066 && value <= 0x2069)
+            || value == 0x200E || value == 0x200F || value == 0x061C
+    }
 
     /// `\e`, `\r`, `\n`, or `\u{XX}`.
     private static func escape(_ value: UInt32) -> String {

@@ -195,7 +195,7 @@ extension GlossaryCommand {
                 try FileIO.writeAtomically(result.text, to: file)
                 try Output.standardOutput.write("\(file): \(result.summary)\n")
             } catch let refusal as GlossaryEditor.Refusal {
-                try Output.standardError.write("translint: \(file): \(refusal.description)\n")
+                try Output.standardError.write("translint: \(TerminalText.escaping("\(file): \(refusal.description)"))\n")
                 throw ExitCode(1)
             } catch {
                 throw error
@@ -225,7 +225,7 @@ extension GlossaryCommand {
                 let text = try format.write(glossary)
                 if output == "-" { try Output.standardOutput.write(text) } else {
                     try FileIO.writeAtomically(text, to: output)
-                    try Output.standardError.write("\(input) → \(output): \(glossary.entries.count) entries\n")
+                    try Output.standardError.write(TerminalText.escaping("\(input) → \(output): \(glossary.entries.count) entries") + "\n")
                 }
             }
         }

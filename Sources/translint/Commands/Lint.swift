@@ -221,7 +221,10 @@ struct Lint: ParsableCommand {
         // the fixed text owns standard output, so the report goes to standard error; --diff prints only diffs.
         let context = OutputFormat.Context(catalog: setup.engine.catalog, settings: setup.engine.settings, failLevel: setup.failLevel,
                                            sourceRoot: setup.sourceRoot, baseline: setup.baseline, quiet: quiet)
-        let outputs = try ReportOutputs(command: self, inputs: setup.files, fixesStandardInput: fix && setup.files.contains("-"), context: context)
+        let outputs = try ReportOutputs(command: self, inputs: setup.files + setup.readFiles, fixesStandardInput: fix && setup.files.contains("-"), context: context)
+        // A run that stops early leaves no half-written report: the old one stays, or none.
+        var reportsClosed = false
+        defer { if !reportsClosed { outputs.discard() } }
         var summary = LintReport.Summary(fixing: fix)
         summary.minScore = setup.minScore
         summary.failLevel = setup.failLevel
@@ -298,13 +301,19 @@ struct Lint: ParsableCommand {
         }
         summary.notChecked = failed.count
         try outputs.end(summary)
+        reportsClosed = true
         try outputs.close()
         if let writeBaseline, let baselineRun {
             // A file that could not be checked has no findings to record: a baseline without them would make them new later.
             if !failed.isEmpty { throw InputError.unwritable(path: writeBaseline, reason: "baseline not written: \(failed.count) of \(setup.files.count) files could not be checked") }
             let output = try Output.creating(writeBaseline)
-            try output.write(baselineRun.matcher.recorded.serialized())
-            try output.close()
+            do {
+                try output.write(baselineRun.matcher.recorded.serialized())
+                try output.close()
+            } catch {
+                output.discard()
+                throw error
+            }
         }
         if !failed.isEmpty {
             if setup.files.count > 1 {
@@ -470,6 +479,8 @@ struct LintSetup {
     let changed: [String: ChangedLines]
     /// `--baseline`: the findings not to report again.
     let baseline: Baseline?
+    /// Every file the run reads besides the translations: glossaries, the configuration, the source, the baseline.
+    let readFiles: [String]
     /// With a SARIF report: `%SRCROOT%`, the git work tree's top (else the configuration's folder, else the current folder).
     let sourceRoot: SARIFReporter.SourceRoot?
 
@@ -529,6 +540,7 @@ struct LintSetup {
         }
         self.changed = changed
         baseline = try command.baseline.map { try Baseline.parse(try FileIO.readAll($0), file: $0) }
+        readFiles = glossaryFiles + [configuration.file, command.source, command.baseline].compactMap { $0 }
         let wantsSARIF = command.format == .sarif || command.report.contains { $0.format == .sarif }
         sourceRoot = wantsSARIF ? Self.sourceRoot(configuration) : nil
     }
@@ -590,14 +602,42 @@ final class ReportOutputs {
                 sinks.append(ReportSink(reporter: reporter, output: output))
             }
         }
-        let inputFiles = Set(inputs.filter { $0 != "-" }.map(FileIO.identity))
-        for extra in command.report {
-            if inputFiles.contains(FileIO.identity(extra.path)) {
-                throw InputError.unwritable(path: extra.path, reason: "it is one of the files being checked; write the report elsewhere")
+        // No output may be an input (a checked file, a glossary, the configuration, the source, the baseline),
+        // by path or by device and inode (a hard link): refused before anything is written. Nor may two outputs
+        // be one file.
+        let inputPaths = Set(inputs.filter { $0 != "-" }.map(FileIO.identity))
+        let inputIDs = Set(inputs.filter { $0 != "-" }.compactMap(FileIO.fileID))
+        var outputs = command.report.map { ($0.path, "--report \($0.format.rawValue)=\($0.path)") }
+        if let baseline = command.writeBaseline { outputs.append((baseline, "--write-baseline \(baseline)")) }
+        var seen: [String: String] = [:]
+        for (path, option) in outputs {
+            if path == "-" {
+                throw InputError.unwritable(path: path, reason: "'\(option)' names no file: the report of --format goes to standard output; give --report a file")
             }
+            if inputPaths.contains(FileIO.identity(path)) || FileIO.fileID(path).map(inputIDs.contains) == true {
+                throw InputError.unwritable(path: path, reason: "it is a file this run reads (a translation, a glossary, the configuration, the source or the baseline); write the report elsewhere")
+            }
+            let identity = Self.outputIdentity(path)
+            if let other = seen[identity] { throw InputError.unwritable(path: path, reason: "'\(option)' and '\(other)' write the same file") }
+            seen[identity] = option
+        }
+        for extra in command.report {
             let output = try Output.creating(extra.path)
             if let reporter = extra.format.makeReporter(context: context) { sinks.append(ReportSink(reporter: reporter, output: output)) } else { diffOutputs.append(output) }
         }
+    }
+
+    /// The file a report path names, whether it exists or not: the real path of its folder and its name.
+    static func outputIdentity(_ path: String) -> String {
+        let real = FileIO.identity(path)
+        if real != path || FileManager.default.fileExists(atPath: path) { return real }
+        let folder = (path as NSString).deletingLastPathComponent
+        return FileIO.identity(folder.isEmpty ? "." : folder) + "/" + (path as NSString).lastPathComponent
+    }
+
+    func discard() {
+        for sink in sinks { sink.output.discard() }
+        for output in diffOutputs { output.discard() }
     }
 
     var wantsDiff: Bool { !diffOutputs.isEmpty }

@@ -38,6 +38,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("%a %d %b %Y, %H:%M ‖ %Y年%m月%d日 %H:%M"),
             CheckExample("%sKey agreement. ‖ %sУзгодження ключів."),
             CheckExample("%lih %limin %lis ‖ %li시간 %li분 %li초"),
+            CheckExample("Invalid %-encoding in URI ‖ URI 中的 %-编码无效"),
+            CheckExample("Commit %s: %.*s ‖ 提交：%3$.*2$s（%1$s）"),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
@@ -71,6 +73,37 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             source = Placeholders.placeholders(in: context.source)
             target = Placeholders.placeholders(in: context.targetString)
         }
+        var result = Self.compare(source, target, sourceText: context.sourceText, context: context)
+        // The singular of a plural entry is checked as msgfmt checks it: against msgid_plural too, which its
+        // placeholders may follow (`%d Datei` for `%d file`/`%d files` where the form is also used for 21).
+        if !result.differing.isEmpty, context.pluralForm == 0, let plural = context.pluralSource {
+            let againstPlural = Self.compare(Placeholders.placeholders(in: plural), target, sourceText: plural, context: context)
+            if againstPlural.differing.isEmpty { return [] }
+        }
+        guard !result.differing.isEmpty else { return [] }
+        let (differing, inSource, inTarget) = (result.differing, result.inSource, result.inTarget)
+        var parts = differing.prefix(Self.keysListed).map { key -> String in
+            let s = inSource[key] ?? 0, t = inTarget[key] ?? 0
+            return "'\(key)' \(s) time\(s == 1 ? "" : "s") in the source, \(t) in the translation"
+        }
+        if differing.count > Self.keysListed { parts.append("and \(differing.count - Self.keysListed) more") }
+        let extra = result.target.first { p in (inTarget[p.key] ?? 0) > (inSource[p.key] ?? 0) }
+        result.target = []
+        return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                        message: "placeholders differ: " + parts.joined(separator: "; "), range: extra?.range ?? context.wholeTarget)]
+    }
+
+    struct Comparison {
+        var differing: [String]
+        var inSource: [String: Int]
+        var inTarget: [String: Int]
+        var target: [Placeholders.Placeholder]
+    }
+
+    /// The placeholders of one source and the target, compared as the unit's format says.
+    static func compare(_ sourceFound: [Placeholders.Placeholder], _ targetFound: [Placeholders.Placeholder], sourceText: String,
+                        context: BilingualContext) -> Comparison {
+        var source = sourceFound, target = targetFound
         // PO says what its placeholders are: braces are placeholders only in formats that have them (a c-format
         // message may write `${SHELL}` for `$SHELL`, `{dis}able`).
         if let formats = context.formats, formats.isDisjoint(with: Self.braceFormats) {
@@ -78,7 +111,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             target.removeAll { $0.key.hasPrefix("{") }
         }
         // A date format (`%Y-%m-%d`, `%H:%M`) is strftime's, which each locale writes its own way.
-        if Placeholders.isDateFormat(context.sourceText) && !(context.formats?.contains("c-format") ?? false) {
+        if Placeholders.isDateFormat(sourceText) && !(context.formats?.contains("c-format") ?? false) {
             source.removeAll { $0.key.hasPrefix("%") }
             target.removeAll { $0.key.hasPrefix("%") }
         }
@@ -90,7 +123,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             source.removeAll { unclosed.contains($0.key) }
             target.removeAll { unclosed.contains($0.key) || ($0.key.hasPrefix("</") && unclosed.contains("<" + $0.key.dropFirst(2))) }
         }
-        let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target)
+        // The singular of a plural entry is compared by position: msgfmt lets it drop trailing arguments only.
+        let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target) || context.pluralForm == 0
         if positional {
             source = Placeholders.positional(source)
             target = Placeholders.positional(target)
@@ -110,20 +144,12 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             for (key, _) in inTarget where key.hasPrefix("%") { inTarget[key] = 1 }
         }
         // A plural form for one number may leave the number out (`msgstr[0] "One file"` for `%d files`, `ein Byte`
-        // for `%s bytes`), as gettext allows: one argument of the source missing from form 0 is no mismatch.
-        if context.pluralForm == 0 {
-            let short = inSource.filter { $0.key.hasPrefix("%") && (inTarget[$0.key] ?? 0) == $0.value - 1 }
-            if short.count == 1, let key = short.first?.key { inTarget[key, default: 0] += 1 }
+        // for `%s bytes`), as gettext allows: arguments of the source missing from form 0 are no mismatch, as long as
+        // those it uses are the source's, in their places.
+        if context.pluralForm == 0, inTarget.keys.allSatisfy({ !$0.hasPrefix("%") || inSource[$0] != nil }) {
+            for (key, count) in inSource where key.hasPrefix("%") && inTarget[key] == nil { inTarget[key] = count }
         }
         let differing = Set(inSource.keys).union(inTarget.keys).filter { inSource[$0] != inTarget[$0] }.sorted()
-        guard !differing.isEmpty else { return [] }
-        var parts = differing.prefix(Self.keysListed).map { key -> String in
-            let s = inSource[key] ?? 0, t = inTarget[key] ?? 0
-            return "'\(key)' \(s) time\(s == 1 ? "" : "s") in the source, \(t) in the translation"
-        }
-        if differing.count > Self.keysListed { parts.append("and \(differing.count - Self.keysListed) more") }
-        let extra = target.first { p in (inTarget[p.key] ?? 0) > (inSource[p.key] ?? 0) }
-        return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
-                        message: "placeholders differ: " + parts.joined(separator: "; "), range: extra?.range ?? context.wholeTarget)]
+        return Comparison(differing: differing, inSource: inSource, inTarget: inTarget, target: target)
     }
 }

@@ -44,7 +44,7 @@ public struct RepeatedWordCheck: Check {
         triggering: [
             CheckExample("It is the↓ the best."),
             CheckExample("The↓ the market grew."),
-            CheckExample("It is in↓\nin the box."),
+            CheckExample("It is in\n↓in the box."),
             CheckExample("They sold on Taobao↓ Taobao."),
         ],
         corrections: [
@@ -54,6 +54,9 @@ public struct RepeatedWordCheck: Check {
             CheckCorrection("Prices rose rose.", "Prices rose.", suggested: true),
             CheckCorrection("Set the root root password.", "Set the root password.", suggested: true),
             CheckCorrection("They sold on Taobao Taobao.", "They sold on Taobao."),
+            CheckCorrection("      copy the\n      the file to the target", "      copy the\n      file to the target"),
+            CheckCorrection("Keep it in the\nthe box.", "Keep it in the\nbox."),
+            CheckCorrection("Keep it in the\nthe.", "Keep it in\nthe."),
             CheckCorrection("colordelta or or or\n\nthe the the the end", "colordelta or\n\nthe end"),
         ]
     )
@@ -152,6 +155,7 @@ public struct RepeatedWordCheck: Check {
                     // (`editableStart`) and goes on in this chunk.
                     var firstEditable: ByteRange? = word.start >= context.editableStart ? word : nil
                     var k = word.end
+                    let firstRepeat: ByteRange? = word
                     while true {
                         var next = k
                         var breaks = 0
@@ -173,7 +177,22 @@ public struct RepeatedWordCheck: Check {
                     if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased())
                         && !context.isInsideGlossaryTerm(ByteRange(p.start, word.end)) {
                         if p.end >= context.editableStart {
-                            findings.append(.repeated(first, range: ByteRange(p.end, last.end), safe: Self.isSafeToRemove(first, at: last, context: context)))
+                            var range = ByteRange(p.end, last.end)
+                            // Across a line break the fix keeps the lines as they are (help text, hard-wrapped prose):
+                            // the repeat goes with the spaces after it, or, at the end of its line, the first word
+                            // goes with the spaces before it.
+                            if let firstRepeat, (p.end..<firstRepeat.start).contains(where: { text[$0] == 0x0A }) {
+                                var end = last.end
+                                while end < text.count && (text[end] == 0x20 || text[end] == 0x09) { end += 1 }
+                                if end > last.end && end < text.count && text[end] != 0x0A && text[end] != 0x0D {
+                                    range = ByteRange(firstRepeat.start, end)
+                                } else if last == firstRepeat {
+                                    var start = p.start
+                                    while start > context.editableStart && (text[start - 1] == 0x20 || text[start - 1] == 0x09) { start -= 1 }
+                                    if start < p.start && start > 0 && text[start - 1] != 0x0A { range = ByteRange(start, p.end) }
+                                }
+                            }
+                            findings.append(.repeated(first, range: range, safe: Self.isSafeToRemove(first, at: last, context: context)))
                         } else if let firstEditable {
                             // The previous chunk kept the first word: the repeats here go, with the spaces after them,
                             // and when they fill their lines, with the line break, so that no blank line is left.
