@@ -113,7 +113,19 @@ def report(args):
     labels = read_jsonl(args.labels)
     current = None
     if args.findings:
-        current = {key(f): f for f in read_jsonl(args.findings)}
+        found = read_jsonl(args.findings)
+        current = {key(f): f for f in found}
+        # A fix that moved (a doubled word now removed on the next line) keeps its label: the same file, rule and
+        # message within two lines is the same finding.
+        near = {}
+        for f in found:
+            near.setdefault((f["path"], f["rule"], f["message"]), []).append(f)
+        for l in labels:
+            if key(l) not in current:
+                for f in near.get((l["path"], l["rule"], l["message"]), []):
+                    if abs(f["line"] - l["line"]) <= 2:
+                        current[key(l)] = f
+                        break
         # Only what a new run still reports counts; what it no longer says is listed apart. A finding now reported
         # below warning no longer fails CI: it counts apart too, unless --all-severities.
         still = [l for l in labels if key(l) in current and (args.all_severities or current[key(l)]["severity"] != "info")]

@@ -108,7 +108,7 @@ enum Placeholders {
         var j = k
         while j < scalars.count && scalars[j] >= 0x30 && scalars[j] <= 0x39 { j += 1 }
         if j > k && j < scalars.count && scalars[j] == 0x24 { position = String(decoding: scalars[k...j], as: UTF8.self); k = j + 1 }
-        while k < scalars.count && "-+0# '".utf8.contains(scalars[k]) { k += 1 }
+        while k < scalars.count && "-+0# 'I".utf8.contains(scalars[k]) { k += 1 }   // glibc's I: locale digits
         while k < scalars.count && ((scalars[k] >= 0x30 && scalars[k] <= 0x39) || scalars[k] == 0x2A || scalars[k] == 0x2E || scalars[k] == 0x24) { k += 1 }
         var length = ""
         while k < scalars.count && "hlLqjzZt".utf8.contains(scalars[k]) { length.append(Character(Unicode.Scalar(scalars[k]))); k += 1 }
@@ -198,8 +198,17 @@ enum Placeholders {
                     if j > k && j < bytes.count && bytes[j] == 0x24 { k = j + 1 }   // %1$
                 }
                 while k < bytes.count && "-+0#I".utf8.contains(bytes[k]) { k += 1 }   // no space flag: "35% on" is no "% o"; glibc's I (locale digits)
-                while isDigit(k) || (k < bytes.count && bytes[k] == 0x2A) { k += 1 }
-                if k < bytes.count && bytes[k] == 0x2E { k += 1; while isDigit(k) { k += 1 } }
+                // Width and precision: digits, or `*` (`*2$` when numbered), which takes an int argument.
+                func star() {
+                    guard k < bytes.count && bytes[k] == 0x2A else { return }
+                    k += 1
+                    var j = k
+                    while isDigit(j) { j += 1 }
+                    if j > k && j < bytes.count && bytes[j] == 0x24 { k = j + 1 }
+                }
+                star()
+                while isDigit(k) { k += 1 }
+                if k < bytes.count && bytes[k] == 0x2E { k += 1; star(); while isDigit(k) { k += 1 } }
                 // gettext's `%<PRId64>`, `%1$<PRIdMAX>`: a conversion named by an <inttypes.h> macro.
                 if k + 4 < bytes.count && bytes[k] == 0x3C && bytes[k + 1] == 0x50 && bytes[k + 2] == 0x52 && bytes[k + 3] == 0x49,
                    let close = bytes[k..<min(bytes.count, k + 16)].firstIndex(of: 0x3E) {

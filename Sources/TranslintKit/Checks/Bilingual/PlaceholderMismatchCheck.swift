@@ -118,10 +118,15 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         // PO has no markup of its own: an opening tag the source never closes (`<mark>`, `<file>`) is a
         // metavariable the translation may translate, and a translation may close what the source left open.
         if context.formats != nil {
-            let unclosed = Set(source.filter { $0.key.hasPrefix("<") && !$0.key.hasPrefix("</") && !$0.key.hasSuffix("/>") }.map(\.key))
-                .filter { key in !source.contains { $0.key == "</" + key.dropFirst() } && !Self.voidElements.contains(key) }
-            source.removeAll { unclosed.contains($0.key) }
-            target.removeAll { unclosed.contains($0.key) || ($0.key.hasPrefix("</") && unclosed.contains("<" + $0.key.dropFirst(2))) }
+            func unclosed(_ side: [Placeholders.Placeholder]) -> Set<String> {
+                Set(side.filter { $0.key.hasPrefix("<") && !$0.key.hasPrefix("</") && !$0.key.hasSuffix("/>") }.map(\.key))
+                    .filter { key in !side.contains { $0.key == "</" + key.dropFirst() } && !Self.voidElements.contains(key) }
+            }
+            // Each side's own metavariables (`<path>`, and the translation's `<Pfad>`), and the source's in the target.
+            // (A translation's own unclosed HTML tag, `<b>` for `</b>`, is broken markup, not a metavariable.)
+            let inSource = unclosed(source), inTarget = unclosed(target).filter { !Placeholders.htmlElements.contains(String($0.dropFirst().dropLast())) }
+            source.removeAll { inSource.contains($0.key) }
+            target.removeAll { inTarget.contains($0.key) || inSource.contains($0.key) || ($0.key.hasPrefix("</") && inSource.contains("<" + $0.key.dropFirst(2))) }
         }
         // The singular of a plural entry is compared by position: msgfmt lets it drop trailing arguments only.
         let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target) || context.pluralForm == 0
