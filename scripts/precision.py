@@ -167,6 +167,12 @@ def report(args):
         print(f"no longer reported: {len(silenced)} false alarms silenced, {len(lost)} true findings lost")
         for l in lost:
             print(f"  LOST {l['path']}:{l['line']} [{l['rule']}] {l['message']} ({l.get('reason', '')})")
+        # A false alarm's fix must never be one --fix applies on its own.
+        safe_false = [l for l in labels if l["verdict"] == "false" and key(l) in current
+                      and current[key(l)].get("applicability") == "safe"]
+        print(f"false alarms whose fix --fix would apply (safe): {len(safe_false)}")
+        for l in safe_false:
+            print(f"  SAFE FIX ON A FALSE ALARM {l['path']}:{l['line']} [{l['rule']}] {l['message']}")
         open_false = [l for l in still if l["verdict"] == "false"]
         print(f"still reported: {len(open_false)} judged false")
         by_rule = {}

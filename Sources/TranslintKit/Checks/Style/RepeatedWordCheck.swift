@@ -11,7 +11,8 @@ public struct RepeatedWordCheck: Check {
         (`had had`, `that that`, `long long`, German `die die`, French `nous nous`); names written twice \
         (`Walla Walla`), glossary terms (`spell more more` is the mistranslation check's), and a keyword next to its metavariable (`port PORT`, `--host=HOST HOST`), which differ in \
         case; parts of identifiers (`ELFOSABI_IRIX IRIX`); words in columns (a tab or two spaces between them) or \
-        on lines indented differently (a heading and the text under it); every word in languages where doubling \
+        on lines indented differently (a heading and the text under it); lines of an interactive session (`>>> `, \
+        `... `: a doctest's data); every word in languages where doubling \
         is grammar (Turkish, Malay, Indonesian, Tagalog, Vietnamese, Thai, Korean, Japanese). The fix is safe for \
         an article, preposition, pronoun, conjunction or auxiliary (`the the`, `to to`) and for a glossary target \
         (`Taobao Taobao`); any other doubled word is weak \
@@ -39,6 +40,7 @@ public struct RepeatedWordCheck: Check {
             CheckExample("Walla Walla ‖ Walla Walla"),
             CheckExample("    make\n    make test"),
             CheckExample("Sina Sina micro-blog grew."),
+            CheckExample("    >>> body = (\n    ...     \"a JSON representation of of this \""),
             CheckExample("Shoppers flocked to spell more more."),
         ],
         triggering: [
@@ -102,6 +104,15 @@ public struct RepeatedWordCheck: Check {
         "uk": ["і", "й", "та", "в", "у", "на", "з", "із", "до", "по", "від", "для", "не", "що", "як", "це", "а", "але", "або"],
         "pl": ["i", "w", "we", "na", "z", "ze", "do", "od", "dla", "nie", "że", "jak", "to", "a", "ale", "lub"],
     ]
+
+    /// A line of an interactive session in documentation (`>>> x = 1`, `...     "a string"`): code and its data,
+    /// whose words are as the program needs them (a doctest checks a string's length).
+    static func isInteractiveCode(_ line: ByteRange, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = line.start
+        while k < line.end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
+        guard k + 3 < line.end, text[k + 3] == 0x20 else { return false }
+        return (text[k] == 0x3E && text[k + 1] == 0x3E && text[k + 2] == 0x3E) || (text[k] == 0x2E && text[k + 1] == 0x2E && text[k + 2] == 0x2E)
+    }
 
     /// Whether removing a doubled `word` (its last copy at `last`) is safe: a function word of the language (see
     /// `functionWords`), or a glossary term, target or forbidden rendering (`Taobao Taobao`, often what a fix of
@@ -175,7 +186,7 @@ public struct RepeatedWordCheck: Check {
                     let allowedHere = Self.allowedByLanguage[Glossary.baseLanguage(context.locale)] ?? []
                     // A glossary term that doubles a word (`Bora Bora`, `Baden-Baden`) is written as the glossary says.
                     if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased())
-                        && !context.isInsideGlossaryTerm(ByteRange(p.start, word.end)) {
+                        && !context.isInsideGlossaryTerm(ByteRange(p.start, word.end)) && !Self.isInteractiveCode(context.line(containing: p.start), text) {
                         if p.end >= context.editableStart {
                             var range = ByteRange(p.end, last.end)
                             // Across a line break the fix keeps the lines as they are (help text, hard-wrapped prose):
