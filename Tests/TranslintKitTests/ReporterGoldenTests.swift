@@ -184,7 +184,6 @@ struct ReporterGoldenTests {
         #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
         // Wide characters take two columns, so the caret is found by display width.
         var width = 0
-        for scalar in shown.unicodeScalars { if shown.unicodeScalars.firstIndex(of: scalar) == nil { break }; _ = scalar }
         let prefix = shown.components(separatedBy: "Amoy")[0]
         for scalar in prefix.unicodeScalars { width += CharacterClass.displayWidth(scalar.value) }
         #expect(caret == String(repeating: " ", count: width) + "^~~~")

@@ -48,7 +48,11 @@ public struct FuzzRunner {
         self.findings = environment["TRANSLINT_FUZZ_FINDINGS"] ?? (NSTemporaryDirectory() + "translint-fuzz-findings")
         if let input = environment["TRANSLINT_FUZZ_INPUT"] {
             // Reproducing: that one file, as it is.
-            self.seeds = [FileManager.default.contents(atPath: input).map { [UInt8]($0) } ?? []]
+            // A reproducer that cannot be read is an error, never an empty input that passes.
+            guard let data = FileManager.default.contents(atPath: input) else {
+                fatalError("TRANSLINT_FUZZ_INPUT=\(input): no such file, or it cannot be read")
+            }
+            self.seeds = [[UInt8](data)]
             self.iterations = 1
             self.seconds = nil
         }

@@ -27,7 +27,7 @@ struct OnlyChangedTests {
         #expect(again.out.split(separator: "\n").map { $0.contains("file=x[1].txt,line=4,") } == [true], "\(again.out)")
     }
 
-    @Test("300 files, some changed, in a subfolder of the repository and under odd names: one git diff, quickly")
+    @Test("300 files, some changed, in a subfolder of the repository and under odd names: the changed lines only")
     func manyFiles() throws {
         var files: [String: String] = ["terms.yaml": CIFeatureTests.glossary]
         for i in 0..<300 { files["docs/f \(i)\t.txt"] = "Line one.\n\nThe Amoy shop \(i).\n" }
@@ -37,13 +37,11 @@ struct OnlyChangedTests {
             try Data("Line one.\n\nThe Amoy shop \(i).\nAmoy \(i) again.\n".utf8).write(to: root.appendingPathComponent("docs/f \(i)\t.txt"))
         }
         let docs = root.appendingPathComponent("docs")
-        let start = Date()
+        // (How long it takes is scripts/bench.sh's business: no wall-clock assertion in a test.)
         let result = try CLI.run(["lint", ".", "--glossary", "../terms.yaml", "--only-changed", "HEAD", "--format", "github"], in: docs)
-        let elapsed = Date().timeIntervalSince(start)
         #expect(result.status == 1, "\(result.stderr)")
         let lines = result.out.split(separator: "\n")
         #expect(lines.count == 30)
         #expect(lines.allSatisfy { $0.contains(",line=4,") })
-        #expect(elapsed < 10, "took \(elapsed) s")
     }
 }

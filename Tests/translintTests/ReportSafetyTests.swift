@@ -57,6 +57,14 @@ struct ReportSafetyTests {
         #expect(try Data(contentsOf: repo.appendingPathComponent("glossary.yaml")) == glossary)
     }
 
+    @Test("/dev/zero as the configuration, a glossary or a baseline is one error line, exit 2, never a crash", arguments: ["--config", "--glossary", "--baseline"])
+    func endlessInput(option: String) throws {
+        let repo = try Self.folder()
+        let result = try CLI.run(["lint", "docs/page.txt", option, "/dev/zero"] + (option == "--glossary" ? [] : ["--glossary", "glossary.yaml"]), in: repo)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr == "translint: error: /dev/zero: cannot read: not a regular file, and it gives more than 64 MiB\n", "\(result.stderr)")
+    }
+
     @Test("two reports on one path, and a report on '-', are usage errors")
     func reportPaths() throws {
         let repo = try Self.folder()

@@ -76,12 +76,21 @@ enum FileIO {
         }
     }
 
+    /// What a device or a pipe named as a file may give at most: `/dev/zero` as `--config` never ends.
+    static let streamLimit = 64 << 20
+
     static func readAll(_ path: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         // Sized once for a regular file: growing by doubling copied a 3 MB compiled glossary about twice over.
         var info = stat()
-        if path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
-        try readBlocks(path) { bytes.append(contentsOf: $0) }
+        let isRegular = path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        if isRegular { bytes.reserveCapacity(Int(info.st_size)) }
+        try readBlocks(path) { block in
+            if !isRegular && path != "-" && bytes.count + block.count > streamLimit {
+                throw InputError.unreadable(path: path, reason: "not a regular file, and it gives more than \(streamLimit >> 20) MiB")
+            }
+            bytes.append(contentsOf: block)
+        }
         return bytes
     }
 
@@ -296,15 +305,14 @@ enum FileIO {
             return now.timeIntervalSince(modified) > maximumAge
         }
 
-        /// The pid in a temporary file's name (nil for the older names without one), or nil when `name` is not one
-        /// of translint's temporary files.
+        /// The pid in a temporary file's name, or nil when `name` is not one of translint's temporary files.
         static func parse(_ name: String) -> (pid: pid_t?, suffix: Substring)? {
             guard name.hasPrefix("."), let marker = name.range(of: ".translint-", options: .backwards),
                   marker.lowerBound > name.index(after: name.startIndex) else { return nil }
             let rest = name[marker.upperBound...]
             let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
             func isRandom(_ part: Substring) -> Bool { part.count == 6 && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-            if parts.count == 1, isRandom(parts[0]) { return (nil, parts[0]) }
+            // Only the names with a pid: a name without one may be the user's (`.a.txt.translint-backup`).
             if parts.count == 2, isRandom(parts[1]), let pid = pid_t(parts[0]), pid > 0 { return (pid, parts[1]) }
             return nil
         }
