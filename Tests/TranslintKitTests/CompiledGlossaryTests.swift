@@ -41,7 +41,7 @@ struct CompiledGlossaryTests {
         func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
         #expect(labels(Glossary.empty()) == ["sourceLanguage", "targetLanguage", "entries", "ignore"])
         #expect(labels(GlossaryEntry(target: "x")) == ["source", "target", "forbidden", "caseSensitive", "note", "examples", "location",
-                                                       "ambiguous", "context", "renderings", "seen"])
+                                                       "ambiguous", "context", "renderings", "seen", "templates"])
         #expect(labels(GlossaryExample(text: "x", fixed: nil)) == ["text", "fixed", "source", "location"])
         #expect(labels(RenderingAmbiguity()) == ["ambiguous", "context"])
         #expect(labels(SourceLocation(file: "f", line: 1)) == ["file", "line"])

@@ -64,3 +64,44 @@ struct GlossaryLoaderTests {
         #expect(merged.entries[0].forbidden == ["micro message"])
     }
 }
+
+/// Rendering templates (issue 25): one line for a rendering's variants, expanded to the plain list the matcher
+/// takes; no regular expressions.
+struct RenderingTemplateTests {
+    @Test("a template expands to its variants: groups, optional characters and groups, no duplicates")
+    func expansion() throws {
+        #expect(try RenderingTemplate.expand("electricity {supplier|dealer}s?") == ["electricity suppliers", "electricity supplier", "electricity dealers", "electricity dealer"])
+        #expect(try RenderingTemplate.expand("electric{ity|}-business") == ["electricity-business", "electric-business"])
+        #expect(try RenderingTemplate.expand("Sina {micro blog|microblog}{|ging}?") == ["Sina micro blog", "Sina micro blogging", "Sina microblog", "Sina microblogging"])
+        #expect(try RenderingTemplate.expand("plain text, no template?") == ["plain text, no template?"])
+    }
+
+    @Test("a template that is malformed or stands for too many renderings is refused", arguments: [
+        "a {b|c", "a {b|c} } d", "a {b|{c}}", "? a {b|c}", "{a|b|c|d|e}{a|b|c|d|e}{a|b|c|d|e}{a|b|c|d|e}",
+    ])
+    func refused(template: String) {
+        #expect(throws: RenderingTemplate.Failure.self) { try RenderingTemplate.expand(template) }
+    }
+
+    @Test("a glossary entry's template matches each variant, keeps the rendering's ambiguity and provenance for each, and file:line on an error")
+    func inAGlossary() throws {
+        let yaml = """
+            version: 1
+            source_language: zh-Hans
+            target_language: en
+            terms:
+              - source: 电商
+                target: e-commerce
+                forbidden:
+                  - {text: "electricity {supplier|dealer}s?", seen: ["https://example.com/a"]}
+            """
+        let glossary = try GlossaryLoader.load(yaml: yaml, file: "g.yaml")
+        let entry = try #require(glossary.entries.first)
+        #expect(entry.forbidden.count == 4)
+        #expect(entry.seen["electricity dealers"] == ["https://example.com/a"])
+        #expect(entry.templates["electricity {supplier|dealer}s?"]?.count == 4)
+        let findings = try LintEngine(glossary: glossary).lint("Small electricity dealers and an electricity supplier.")
+        #expect(findings.filter { $0.rule == "mistranslation" }.map(\.replacement) == ["e-commerce", "e-commerce"])
+        #expect(throws: GlossaryError.self) { try GlossaryLoader.load(yaml: yaml.replacingOccurrences(of: "dealer}", with: "dealer"), file: "g.yaml") }
+    }
+}

@@ -9,7 +9,7 @@
 /// walk without leaving them, so a truncated, corrupt or foreign file is ignored, never trusted.
 public struct CompiledGlossary: Sendable {
     /// Bump when what a record means changes.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     /// The glossary. Its entries are those the matcher was built from; only its languages can be set.
     public private(set) var glossary: Glossary
@@ -142,6 +142,11 @@ public struct CompiledGlossary: Sendable {
                 out.string(rendering)
                 out.strings(pages)
             }
+            out.uint(entry.templates.count)
+            for (template, forms) in entry.templates.sorted(by: { $0.key < $1.key }) {
+                out.string(template)
+                out.strings(forms)
+            }
         }
     }
 
@@ -189,9 +194,15 @@ public struct CompiledGlossary: Sendable {
                     let rendering = try reader.string()
                     seen[rendering] = try reader.strings()
                 }
+                var templates: [String: [String]] = [:]
+                let templateCount = try reader.count()
+                for _ in 0..<templateCount {
+                    let template = try reader.string()
+                    templates[template] = try reader.strings()
+                }
                 (buffer.baseAddress! + k).initialize(to: GlossaryEntry(
                     source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive, note: note, examples: examples,
-                    location: location, ambiguous: ambiguous, context: context, renderings: renderings, seen: seen))
+                    location: location, ambiguous: ambiguous, context: context, renderings: renderings, seen: seen, templates: templates))
                 initialized = k + 1
             }
         }

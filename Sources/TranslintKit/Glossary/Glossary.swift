@@ -70,11 +70,13 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
     /// Provenance, per forbidden rendering: the addresses of real machine-translated pages where it was seen
     /// (`seen:`). Evidence that the rendering occurs, for people and `glossary validate`; not used when linting.
     public var seen: [String: [String]] = [:]
+    /// Templates as written (`electricity {supplier|dealer}s?`) and the renderings of `forbidden` they stand for.
+    public var templates: [String: [String]] = [:]
 
     public init(source: String? = nil, target: String, forbidden: [String] = [], caseSensitive: Bool? = nil,
                 note: String? = nil, examples: [GlossaryExample] = [], location: SourceLocation? = nil,
                 ambiguous: Bool? = nil, context: [String] = [], renderings: [String: RenderingAmbiguity] = [:],
-                seen: [String: [String]] = [:]) {
+                seen: [String: [String]] = [:], templates: [String: [String]] = [:]) {
         self.source = source
         self.target = target
         self.forbidden = forbidden
@@ -86,6 +88,7 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
         self.context = context
         self.renderings = renderings
         self.seen = seen
+        self.templates = templates
     }
 
     /// Whether forbidden rendering `k` needs evidence to be flagged.

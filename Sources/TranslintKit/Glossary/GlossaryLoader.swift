@@ -61,34 +61,47 @@ public enum GlossaryLoader {
         var renderingContextNodes: [(String, Node)] = []
         // Provenance: where each rendering was seen in real machine translation (page addresses).
         var seen: [String: [String]] = [:]
+        var templates: [String: [String]] = [:]
         let entrySeen = try fields["seen"].map { try reader.stringList($0, key: "seen") } ?? []
         if let list = fields["forbidden"] {
             guard let items = list.sequence else { throw reader.error(list, "'forbidden' must be a list of strings") }
             for item in items {
                 let rendering: String
+                var said = RenderingAmbiguity()
+                var pages: [String]?
+                var contextNode: Node?
                 if item.mapping != nil {
                     // `- {text: Ali, ambiguous: true, context: [Taobao]}`: one rendering with its own ambiguity.
                     let options = try reader.mapping(item, what: "a forbidden rendering", allowed: renderingKeys)
                     rendering = try reader.requiredString(options, "text", in: item)
-                    var said = RenderingAmbiguity()
                     if let flag = options["ambiguous"] {
                         guard let value = reader.bool(flag) else { throw reader.error(flag, "'ambiguous' must be true or false") }
                         said.ambiguous = value
                     }
                     if let words = options["context"] {
                         said.context = try contextWords(words, reader: reader)
-                        renderingContextNodes.append((rendering, words))
+                        contextNode = words
                     }
-                    if said != RenderingAmbiguity() { renderings[rendering] = said }
-                    if let pages = options["seen"] { seen[rendering] = try reader.stringList(pages, key: "seen") }
+                    if let node = options["seen"] { pages = try reader.stringList(node, key: "seen") }
                 } else {
                     rendering = try reader.string(item, key: "forbidden")
                 }
-                guard rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) else {
-                    throw reader.error(item, "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
+                // A template stands for its variants (`electricity {supplier|dealer}s?`); each says what it says.
+                let forms: [String]
+                do { forms = try RenderingTemplate.expand(rendering) } catch let failure as RenderingTemplate.Failure {
+                    throw reader.error(item, failure.description)
                 }
-                forbidden.append(rendering)
-                if !entrySeen.isEmpty { seen[rendering, default: []] += entrySeen }
+                if forms.count > 1 || forms.first != rendering { templates[rendering] = forms }
+                for form in forms {
+                    guard form.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) else {
+                        throw reader.error(item, "forbidden rendering '\(form)' has no letter or digit, so it can never match a word")
+                    }
+                    if said != RenderingAmbiguity() { renderings[form] = said }
+                    if let contextNode { renderingContextNodes.append((form, contextNode)) }
+                    if let pages { seen[form] = pages }
+                    forbidden.append(form)
+                    if !entrySeen.isEmpty { seen[form, default: []] += entrySeen }
+                }
             }
         }
         var ambiguous: Bool?
@@ -119,7 +132,7 @@ public enum GlossaryLoader {
         }
         let entry = GlossaryEntry(source: source, target: target, forbidden: forbidden, caseSensitive: caseSensitive,
                                   note: note, examples: examples, location: reader.location(node),
-                                  ambiguous: ambiguous, context: context, renderings: renderings, seen: seen)
+                                  ambiguous: ambiguous, context: context, renderings: renderings, seen: seen, templates: templates)
         // Context words are evidence for renderings that need it; anywhere else they would be silently ignored.
         for (rendering, words) in renderingContextNodes where !entry.isAmbiguous(entry.forbidden.firstIndex(of: rendering)!) {
             throw reader.error(words, "'context' of '\(rendering)' is used only when the rendering is ambiguous: add 'ambiguous: true'")

@@ -42,6 +42,9 @@ extension GlossaryCommand {
         @Flag(help: "Warnings fail too.")
         var strict = false
 
+        @Flag(help: "List what each rendering template stands for (`electricity {supplier|dealer}s?`).")
+        var expand = false
+
         @Option(help: ArgumentHelp("A word list, one word a line: forbidden renderings that are common words (lowercase lines) or names (capitalized lines) in it get a warning unless they say whether they are ambiguous. Default: \(Self.defaultWords) (Debian: wamerican), when it exists.", valueName: "file"))
         var words: String?
 
@@ -84,6 +87,16 @@ extension GlossaryCommand {
             var out = notes + issues.map { "\($0)\n" }.joined()
             let errors = issues.filter { $0.level == .error }.count, warnings = issues.count - errors
             let entries = loaded.reduce(0) { $0 + $1.entries.count }
+            // Templates: how many, what they stand for (each form listed with --expand).
+            let templates = loaded.flatMap { g in g.entries.flatMap { entry in entry.templates.map { (entry, $0.key, $0.value) } } }
+            if !templates.isEmpty {
+                out += "templates: \(count(templates.count, "rendering template", "rendering templates")) stand for \(templates.reduce(0) { $0 + $1.2.count }) renderings\n"
+                if expand {
+                    for (entry, template, forms) in templates.sorted(by: { $0.1 < $1.1 }) {
+                        out += "  \(entry.location.map { "\($0): " } ?? "")'\(template)' → \(forms.map { "'\($0)'" }.joined(separator: ", "))\n"
+                    }
+                }
+            }
             // Provenance, as a statistic: a forbidden rendering with `seen:` is evidence, one without is a guess.
             let renderings = loaded.flatMap { $0.entries.flatMap { entry in entry.forbidden.map { entry.seen[$0]?.isEmpty == false } } }
             if !renderings.isEmpty {
