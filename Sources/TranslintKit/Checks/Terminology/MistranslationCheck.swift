@@ -11,7 +11,9 @@ public struct MistranslationCheck: Check {
         target has an inner capital (WeChat). With `case_sensitive: true` they match only in the case written. \
         A rendering marked `ambiguous` (millet the grain, Ali the name) needs evidence: with a source, the aligned \
         source must hold the entry's source term (阿里); without one, a context word must occur in the same \
-        paragraph (Taobao, Jack Ma). Without evidence it is not flagged, so never fixed.
+        paragraph (Taobao, Jack Ma). Failing that, a context word in the document's title (its first paragraph) or \
+        within five paragraphs shows the meaning less surely: a warning, with the fix only suggested (a page about \
+        Xiaomi phones that says `millet` where no phone is named). Without evidence it is not flagged, so never fixed.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -25,9 +27,11 @@ public struct MistranslationCheck: Check {
             CheckExample("Foxtail millet is a grain."),
             CheckExample("Eat millet porridge for breakfast."),
             CheckExample("我们吃粥 ‖ We eat millet porridge with phones in hand."),
+            CheckExample("Eat millet porridge.\n\nIt is good.\n\nA.\n\nB.\n\nC.\n\nD.\n\nE.\n\nF.\n\nNew smartphone out."),
         ],
         triggering: [
             CheckExample("The ↓electricity business giant grew."),
+            CheckExample("Xiaomi's new smartphone\n\nSales of ↓millet rose again this year."),
             CheckExample("Sellers on ↓Amoy complained."),
             CheckExample("They copied ↓micro-blog marketing."),
             CheckExample("Its ↓micro-blog’s users left."),
@@ -39,6 +43,7 @@ public struct MistranslationCheck: Check {
         ],
         corrections: [
             CheckCorrection("The electricity business giant grew.", "The e-commerce giant grew."),
+            CheckCorrection("Xiaomi's new smartphone\n\nSales of millet rose.", "Xiaomi's new smartphone\n\nSales of Xiaomi rose.", suggested: true),
             CheckCorrection("They copied micro-blog marketing.", "They copied Weibo marketing."),
             CheckCorrection("The mistakes of micro-blog Sina, again.", "The mistakes of Sina Weibo, again."),
             CheckCorrection("Its micro-blog’s users left.", "Its Weibo’s users left."),
@@ -60,14 +65,28 @@ public struct MistranslationCheck: Check {
         return context.termMatches.compactMap { match in
             guard case .forbidden(let k) = match.role else { return nil }
             let entry = context.glossary.entries[match.entry]
-            if entry.isAmbiguous(k) && !evidence.shows(entry, index: match.entry, rendering: k, at: match.range) { return nil }
+            var inDocumentOnly = false
+            if entry.isAmbiguous(k) && !evidence.shows(entry, index: match.entry, rendering: k, at: match.range) {
+                // No evidence in the paragraph: the document's title or a paragraph near it may still show the
+                // meaning (a page about Xiaomi phones says `millet` where no phone is named). Weaker evidence.
+                guard evidence.documentShows(entry, rendering: k, at: match.range) else { return nil }
+                inDocumentOnly = true
+            }
             let found = context.string(match.range)
             let allCapsLine = context.lineFact("all-caps", containing: match.range.start) { TermCaseCheck.isAllCaps(context.string($0)) }
             let replacement = entry.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
                                                 locale: context.locale, inAllCapsText: allCapsLine)
-            return .useTarget(replacement, insteadOf: found, range: match.range, note: entry.note)
+            var finding = Finding.useTarget(replacement, insteadOf: found, range: match.range, note: entry.note)
+            if inDocumentOnly {
+                finding.severity = .warning
+                finding.fix = finding.fix?.suggested("the evidence is elsewhere in the document, not in this paragraph")
+            }
+            return finding
         }
     }
+
+    /// How many paragraphs before and after a rendering's own one may show its meaning.
+    static let evidenceWindow = 5
 }
 
 /// Whether an ambiguous rendering means the entry's term here. With an aligned source (`--source`, PO, XLIFF,
@@ -115,6 +134,24 @@ private struct Evidence {
         if let known = answers[key] { return known }
         decide(paragraph: paragraph)
         return answers[key] ?? false
+    }
+
+    /// Whether a context word of rendering `k` occurs in the document's first paragraph (its title) or within
+    /// `MistranslationCheck.evidenceWindow` paragraphs of the rendering's, read as `--fix` leaves them. Without a
+    /// source only: with one, the source decides.
+    mutating func documentShows(_ entry: GlossaryEntry, rendering k: Int, at range: ByteRange) -> Bool {
+        guard context.sources.isEmpty, let paragraph = context.paragraphIndex(atOrBefore: range.start) else { return false }
+        let words = entry.contextWords(k).flatMap { equivalents(of: $0) }
+        let window = MistranslationCheck.evidenceWindow
+        var near = Array(max(0, paragraph - window)...min(context.paragraphs.count - 1, paragraph + window)).filter { $0 != paragraph }
+        // The title: the first paragraph of the text, when this chunk holds the text's start.
+        if context.editableStart == 0 && !near.contains(0) && paragraph != 0 { near.append(0) }
+        for other in near {
+            let matches = context.termMatchIndices(in: context.paragraphs[other]).map { context.termMatches[$0] }
+            let text = readAsFixed(other, matches: matches, shown: [])
+            if text.withUnsafeBufferPointer({ text in words.contains { Self.contains(text, word: $0) } }) { return true }
+        }
+        return false
     }
 
     /// Settles every ambiguous rendering of `paragraph` at once: evidence found lets its rendering stand for the
