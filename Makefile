@@ -36,9 +36,14 @@ install: build man completions
 	install -m 644 $(SHARE)/completions/translint.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/translint
 	install -m 644 $(SHARE)/completions/_translint $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_translint
 	install -m 644 $(SHARE)/completions/translint.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/translint.fish
+	# The shipped glossaries, which `--glossary zh-en` names.
+	for set in glossaries/*/; do \
+		install -d $(DESTDIR)$(PREFIX)/share/translint/$$set && install -m 644 $$set*.yaml $(DESTDIR)$(PREFIX)/share/translint/$$set; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/translint $(DESTDIR)$(PREFIX)/share/man/man1/translint*.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/translint \
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_translint \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/translint.fish
+	rm -rf $(DESTDIR)$(PREFIX)/share/translint

@@ -203,7 +203,7 @@ struct CLITests {
         #expect(try Data(contentsOf: file) == (try CLI.read(CLI.sample)))
     }
 
-    @Test("usage errors exit 2", arguments: [["lint", "--no-such-option", "x"], ["lint"], ["lint", "a", "--fix", "--diff"], ["lint", "a", "--format", "xml"]])
+    @Test("usage errors exit 2", arguments: [["lint", "--no-such-option", "x"], ["lint", "a", "--fix", "--diff"], ["lint", "a", "--format", "xml"]])
     func usageErrors(arguments: [String]) throws {
         // In a folder without .translint.yml: with one, `lint` alone checks the configuration's folder.
         let (folder, _) = try CLI.sandbox()

@@ -93,9 +93,15 @@ struct CommandLineTests {
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("did you mean 'translint lint'?"), "\(typo.stderr)")
         let empty = try CIFeatureTests.project(["a.txt": "x\n"])
+        // No path and no configuration: the current folder is checked (as typos, ruff and codespell do), and a
+        // run without a glossary says so once.
         let noPaths = try CLI.run(["lint"], in: empty)
-        #expect(noPaths.status == 2 && noPaths.stderr.hasPrefix("translint: error: Give at least one file"), "\(noPaths.stderr)")
-        #expect(!noPaths.stderr.contains("Usage:"))
+        #expect(noPaths.status == 0 && noPaths.out.contains("no findings in 1 file"), "\(noPaths.out)\(noPaths.stderr)")
+        #expect(noPaths.stderr.components(separatedBy: "no glossary").count == 2, "\(noPaths.stderr)")
+        #expect(try CLI.run(["lint", "-q"], in: empty).stderr.isEmpty)
+        let nothing = try CLI.run(["lint", "."], in: try CIFeatureTests.project(["a.json": "{}\n"]))
+        #expect(nothing.status == 2 && nothing.stderr.contains("no translation to check"), "\(nothing.stderr)")
+        #expect(!nothing.stderr.contains("Usage:"))
         let folder = try CIFeatureTests.project(["s.txt": "一\n二\n", "t.txt": "one\n"])
         let extract = try CLI.run(["glossary", "extract", "--source", "s.txt", "--target", "t.txt"], in: folder)
         #expect(extract.status == 2 && extract.stderr.contains("must be aligned line by line") && !extract.stderr.contains("Usage:"), "\(extract.stderr)")

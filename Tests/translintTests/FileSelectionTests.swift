@@ -125,10 +125,14 @@ struct FileSelectionTests {
         #expect(forced.stderr.contains("skipped drafts/d.txt (excluded by the configuration)"))
         #expect(forced.stderr.contains("skipped glossaries/terms.yaml (a glossary in use)"))
         #expect(forced.stderr.contains("skipped .translint.yml (hidden)"))
-        // Every named file skipped: nothing to check is not an error.
+        // Every named file skipped: nothing to check is exit 2 (no silent pass), unless --allow-empty, which the
+        // pre-commit hooks give.
         let none = try CLI.run(["lint", "--force-exclude", "Sources/app.swift", "drafts/d.txt"], in: root)
-        #expect(none.status == 0)
-        #expect(none.out.contains("no findings in 0 files"))
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("no translation to check"), "\(none.stderr)")
+        let allowed = try CLI.run(["lint", "--force-exclude", "--allow-empty", "Sources/app.swift", "drafts/d.txt"], in: root)
+        #expect(allowed.status == 0)
+        #expect(allowed.out.contains("no findings in 0 files"))
     }
 
     @Test("a configuration file in a translation format, named with --config, is not checked by a folder walk")

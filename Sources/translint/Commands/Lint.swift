@@ -157,6 +157,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "Follow symbolic links met in folder walks (links named on the command line are always followed). --fix still writes only inside the folders given.")
     var followSymlinks = false
 
+    @Flag(help: "Exit 0 when there is nothing to check (no translation in the paths given, or every file named is excluded), as the pre-commit hooks need; without it that is exit 2.")
+    var allowEmpty = false
+
     @Flag(help: "Say which files folder walks skipped, and why.")
     var verbose = false
 
@@ -505,10 +508,8 @@ struct LintSetup {
         failLevel = command.failLevel ?? configuration.failLevel
         var paths = command.paths
         if paths.isEmpty {
-            guard configuration.file != nil else {
-                throw ValidationError("Give at least one file or folder to check ('-' for standard input), or add a .translint.yml.")
-            }
-            paths = [configuration.root]
+            // No path: the configuration's folder, or (as typos, ruff and codespell do) the current folder.
+            paths = [configuration.file != nil ? configuration.root : "."]
         }
         let verbose = command.verbose
         // The files that configure the run are never checked: a fix would rewrite `version:` or a forbidden term.
@@ -521,7 +522,17 @@ struct LintSetup {
         var files = try FileWalker(configuration: configuration, inUse: inUse, translationsOnly: true, forceExclude: command.forceExclude,
                                    followSymlinks: command.followSymlinks, writes: command.fix, skipped: skipped).expand(paths)
         files = Self.onePathPerFile(files, skipped: skipped)
+        // Nothing to check is no pass: a mistyped path or `include` would go unnoticed in CI.
+        if files.isEmpty && !command.allowEmpty && command.shard == nil {
+            let patterns = configuration.include.isEmpty ? "" : "; include: \(configuration.include.map(\.pattern).joined(separator: ", "))"
+            throw InputError.unreadable(path: paths.joined(separator: ", "),
+                                        reason: "no translation to check (translint reads .txt, .md, .markdown, .po, .xlf, .xliff, .xcstrings\(patterns)); --verbose says what was skipped, --allow-empty makes this exit 0")
+        }
         if let shard = command.shard { files = files.filter(shard.contains) }
+        // Without a glossary only the generic checks run: say so once, so that a missing glossary is seen.
+        if glossaryFiles.isEmpty && !command.quiet {
+            Diagnostics.note("note: no glossary: only the generic checks run (sentence starts, punctuation, repeated words, and with a source numbers and placeholders); --glossary zh-en uses the shipped Chinese→English one")
+        }
         self.files = files
         if let source = command.source {
             let bytes = try FileIO.readAll(source)
@@ -697,12 +708,37 @@ enum GlossaryFiles {
     }
 
     /// A file as given; a folder: the glossary files under it, sorted.
-    static func files(in path: String) throws -> [String] {
+    static func files(in given: String) throws -> [String] {
+        var path = given
+        if !FileManager.default.fileExists(atPath: path), let shipped = shipped(named: (given as NSString).lastPathComponent) { path = shipped }
         let expanded = try FileWalker(configuration: Configuration(root: "."), usesGit: false).expand([path])
         if expanded.count == 1 && expanded[0] == path { return expanded }
         let glossaries = expanded.filter { GlossaryFormat.forPath($0) != nil }
         if glossaries.isEmpty { throw InputError.unreadable(path: path, reason: "no glossary (\(extensionList)) in this folder") }
         return glossaries
+    }
+}
+
+extension GlossaryFiles {
+    /// A shipped glossary set by its name (`zh-en`): under `$TRANSLINT_GLOSSARIES`, under `PREFIX/share/translint/
+    /// glossaries` of an installed translint (`make install`), or in the checkout the executable was built in.
+    static func shipped(named name: String) -> String? {
+        guard name.range(of: #"^[a-z]{2,3}(-[A-Za-z]{2,8})?-[a-z]{2,3}(-[A-Za-z]{2,8})?$"#, options: .regularExpression) != nil else { return nil }
+        var folders: [String] = []
+        if let custom = ProcessInfo.processInfo.environment["TRANSLINT_GLOSSARIES"] { folders.append(custom) }
+        let executable = FileIO.identity("/proc/self/exe")
+        var folder = (executable as NSString).deletingLastPathComponent
+        folders.append((folder as NSString).appendingPathComponent("../share/translint/glossaries"))
+        while folder.count > 1 {
+            folders.append((folder as NSString).appendingPathComponent("glossaries"))
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        for candidate in folders {
+            let path = (candidate as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return FileIO.identity(path) }
+        }
+        return nil
     }
 }
 
