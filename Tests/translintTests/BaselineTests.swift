@@ -11,7 +11,7 @@ struct BaselineTests {
     static func project() throws -> URL {
         let root = try CIFeatureTests.project([".translint.yml": "glossaries: [terms.yaml]\n", "terms.yaml": glossary, "docs/a.txt": text])
         let written = try CLI.run(["lint", "docs", "--write-baseline", "baseline.json"], in: root)
-        #expect(written.status == 1)   // the run itself reports as usual
+        #expect(written.status == 0)   // the run reports as usual, and writing the baseline is what it was asked
         return root
     }
 

@@ -69,7 +69,8 @@ public struct QualityScore: Hashable, Sendable {
     public var score: Double {
         guard penalty > 0 else { return 100 }
         guard words > 0 else { return 0 }
-        return 100 * (1 - penalty / Double(words))
+        // MQM's score, clamped: more penalty points than words is 0, not a negative score.
+        return max(0, 100 * (1 - penalty / Double(words)))
     }
 
     public static func + (lhs: QualityScore, rhs: QualityScore) -> QualityScore {

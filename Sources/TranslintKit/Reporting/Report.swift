@@ -24,6 +24,9 @@ public struct LintReport: Hashable, Sendable {
         public var files = 0, findings = 0, errors = 0, warnings = 0, infos = 0, fixable = 0, fixed = 0
         /// Findings with a suggested fix only: `--unsafe-fixes` applies them (`fixable` counts safe fixes).
         public var suggested = 0
+        /// Files with at least one finding, of `files`.
+        public var filesWithFindings = 0
+        private var findingsBeforeFile = 0
         /// Findings that fail a run: at `failLevel` or above, and not fixed by `--fix`.
         public var failing = 0
         /// The least severe finding that fails a run.
@@ -55,6 +58,8 @@ public struct LintReport: Hashable, Sendable {
         /// Counts a file's result (its findings were added as they streamed by).
         public mutating func add(_ file: FileResult) {
             files += 1
+            if findings > findingsBeforeFile { filesWithFindings += 1 }
+            findingsBeforeFile = findings
             followUpFixes += file.followUpFixes
             quality = quality + file.quality
             if let minScore, file.quality.score < minScore { filesBelowMinScore += 1 }

@@ -60,7 +60,8 @@ public struct TextReporter: Reporter {
     public mutating func end(_ summary: LintReport.Summary) -> String {
         if quiet { return "" }
         var out = summaryLine(summary) + "\n"
-        if summary.files > 0 { out += "total: \(Self.describe(summary.quality))\n" }
+        // One file has its own score line already.
+        if summary.files > 1 { out += "total: \(Self.describe(summary.quality))\n" }
         if let minimum = summary.minScore, summary.filesBelowMinScore > 0 {
             out += "\(summary.filesBelowMinScore == 1 ? "1 file scores" : "\(summary.filesBelowMinScore) files score") below --min-score \(QualityScore.format(minimum))\n"
         }
@@ -74,7 +75,8 @@ public struct TextReporter: Reporter {
     }
 
     private func checkedLine(_ s: LintReport.Summary) -> String {
-        let files = s.files == 1 ? "1 file" : "\(s.files) files"
+        // `in 2 of 5 files`: the files with findings of those checked.
+        let files = s.files == 1 ? "1 file" : s.findings > 0 ? "\(s.filesWithFindings) of \(s.files) files" : "\(s.files) files"
         if s.fixing {
             let followUp = s.followUpFixes > 0 ? " (and \(s.followUpFixes) more that those fixes made)" : ""
             return "fixed \(plural(s.fixed, "finding"))\(followUp) in \(files); \(s.remaining) remaining"
