@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "translintTests",
-            dependencies: ["TranslintKit", "TranslintTestSupport"]
+            dependencies: ["TranslintKit", "TranslintTestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

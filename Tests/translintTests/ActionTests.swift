@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 /// The GitHub Action (action.yml) and its run script, tested without GitHub: the script runs here with the
 /// environment GitHub gives it.
@@ -33,6 +34,39 @@ struct ActionTests {
         let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("translint.sarif"))) as? [String: Any])
         let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [Any]) ?? []
         #expect(results.count == 23)
+    }
+
+    @Test("action.yml is valid YAML with the metadata GitHub requires: every input used exists, every run step has a shell, SARIF upload is opt-in, the cache key follows the sources")
+    func metadata() throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("action.yml"), encoding: .utf8)
+        let action = try #require(try Yams.load(yaml: text) as? [String: Any])
+        #expect(action["name"] as? String == "translint")
+        #expect((action["description"] as? String)?.isEmpty == false)
+        let inputs = try #require(action["inputs"] as? [String: [String: Any]])
+        for (name, input) in inputs { #expect(input["description"] is String, "input \(name) has no description") }
+        let runs = try #require(action["runs"] as? [String: Any])
+        #expect(runs["using"] as? String == "composite")
+        let steps = try #require(runs["steps"] as? [[String: Any]])
+        for step in steps where step["run"] != nil { #expect(step["shell"] as? String == "bash", "\(step["name"] ?? "a step") has no shell") }
+        // Every `inputs.X` the action uses is declared.
+        let used = Set(text.matches(of: /inputs\.([a-z-]+)/).map { String($0.1) })
+        #expect(used.isSubset(of: Set(inputs.keys)), "undeclared inputs: \(used.subtracting(inputs.keys))")
+        #expect((inputs["upload-sarif"]?["default"] as? String) == "false")
+        #expect(text.contains("libxml2-dev") && text.contains("steps.key.outputs.sources"))
+    }
+
+    @Test("paths and arguments with spaces reach translint whole; the glossary, config and fail-level inputs apply")
+    func quotedInputs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("translint-action-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("my docs"), withIntermediateDirectories: true)
+        try "The Amoy shop grew.\n".write(to: folder.appendingPathComponent("my docs/page one.txt"), atomically: true, encoding: .utf8)
+        let environment = ["TRANSLINT": CLI.executable.path, "INPUT_PATHS": "my docs/page one.txt\n", "INPUT_GLOSSARY": CLI.root.appendingPathComponent("glossaries/zh-en").path,
+                           "INPUT_FAIL_LEVEL": "error", "INPUT_ARGS": "--write-baseline 'base line.json'", "INPUT_ANNOTATE": "true"]
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(CLI.quoted($0.value))" }.joined(separator: " ")
+        let result = try CLI.sh("env -u GITHUB_BASE_REF \(assignments) \(CLI.quoted(Self.script))", in: folder)
+        #expect(result.status == 0, "\(result.out)\(result.stderr)")   // writing a baseline exits 0
+        #expect(result.out.contains("::error file=my docs/page one.txt,line=1,col=5"), "\(result.out)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("base line.json").path))
     }
 
     @Test("without annotations the text report goes to the log; a clean run exits 0")

@@ -5,9 +5,11 @@
 # most 10 error and 10 warning annotations per step). Exits with translint's status: 0 clean, 1 findings,
 # 2 bad input or usage.
 #
-# Inputs come as environment variables, as GitHub passes them: INPUT_PATHS (space-separated), INPUT_ARGS (more
-# lint options, space-separated), INPUT_SARIF (default translint.sarif), INPUT_ANNOTATE (true/false),
-# INPUT_ONLY_CHANGED (true/false; on a pull request, only lines changed since the base branch).
+# Inputs come as environment variables, as GitHub passes them: INPUT_PATHS and INPUT_GLOSSARY (one a line; a
+# single line without a line break may also list several, space-separated), INPUT_CONFIG, INPUT_FAIL_LEVEL,
+# INPUT_ARGS (more lint options, quoted as in a shell: split by xargs, never by the shell's word splitting),
+# INPUT_SARIF (default translint.sarif), INPUT_ANNOTATE (true/false), INPUT_ONLY_CHANGED (true/false; on a pull
+# request, only lines changed since the base branch).
 # TRANSLINT: the binary (default: the release build next to this script).
 set -uo pipefail
 
@@ -17,9 +19,23 @@ sarif=${INPUT_SARIF:-translint.sarif}
 annotate=${INPUT_ANNOTATE:-true}
 only_changed=${INPUT_ONLY_CHANGED:-false}
 
-read -r -a paths <<< "${INPUT_PATHS:-}"
-read -r -a extra <<< "${INPUT_ARGS:-}"
+# One path a line; a single line is read as space-separated words (the older form of the input).
+lines() {
+  local text=$1
+  if [[ $text == *$'\n'* ]]; then
+    while IFS= read -r line; do [ -n "$line" ] && printf '%s\0' "$line"; done <<< "$text"
+  else
+    for word in $text; do printf '%s\0' "$word"; done
+  fi
+}
+paths=(); glossaries=(); extra=()
+if [ -n "${INPUT_PATHS:-}" ]; then mapfile -d '' paths < <(lines "$INPUT_PATHS"); fi
+if [ -n "${INPUT_GLOSSARY:-}" ]; then mapfile -d '' glossaries < <(lines "$INPUT_GLOSSARY"); fi
+if [ -n "${INPUT_ARGS:-}" ]; then mapfile -d '' extra < <(printf '%s' "$INPUT_ARGS" | xargs printf '%s\0'); fi
 args=(lint "${paths[@]}" --report "sarif=$sarif")
+for glossary in "${glossaries[@]}"; do args+=(--glossary "$glossary"); done
+if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
+if [ -n "${INPUT_FAIL_LEVEL:-}" ]; then args+=(--fail-level "$INPUT_FAIL_LEVEL"); fi
 if [ "$annotate" = true ]; then args+=(--format github); else args+=(--format text --color never); fi
 if [ "$only_changed" = true ]; then
   if [ -n "${GITHUB_BASE_REF:-}" ]; then
