@@ -46,6 +46,9 @@ struct WriteSafetyTests {
         let result = try CLI.run(["lint", "docs/article.txt", "--glossary", Self.glossary, "--fix"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("translint: error: docs/article.txt: cannot write: read-only (mode 0444)\n"), "\(result.stderr)")
+        // The file was checked all the same: its findings are reported as remaining, and the summary says so.
+        #expect(result.out.contains("[mistranslation]") && result.out.contains("; 1 file not written"), "\(result.out)")
+        #expect(!result.out.contains("not checked"))
         #expect(try Data(contentsOf: file) == (try CLI.read(CLI.sample)))
         #expect(try Self.mode(file.path) == 0o444)
         #expect(try Self.entries(folder.appendingPathComponent("docs")) == ["article.txt"])

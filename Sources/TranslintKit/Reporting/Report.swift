@@ -40,6 +40,8 @@ public struct LintReport: Hashable, Sendable {
         public var filesBelowMinScore = 0
         /// Files that could not be checked (their errors went to standard error); not part of `files`.
         public var notChecked = 0
+        /// Files checked that --fix could not write (read-only): their findings remain.
+        public var notWritten = 0
 
         public init(fixing: Bool) { self.fixing = fixing }
 

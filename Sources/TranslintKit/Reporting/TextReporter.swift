@@ -69,7 +69,8 @@ public struct TextReporter: Reporter {
     }
 
     func summaryLine(_ s: LintReport.Summary) -> String {
-        let line = checkedLine(s)
+        var line = checkedLine(s)
+        if s.notWritten > 0 { line += "; \(s.notWritten == 1 ? "1 file" : "\(s.notWritten) files") not written" }
         guard s.notChecked > 0 else { return line }
         return line + "; \(s.notChecked == 1 ? "1 file" : "\(s.notChecked) files") not checked"
     }

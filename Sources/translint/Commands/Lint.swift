@@ -238,6 +238,7 @@ struct Lint: ParsableCommand {
         // written is left as it was and the others go on. Only a report that cannot be written ends the run.
         let written = WrittenFiles()
         var failed: [String] = []
+        var refused: [String] = []
         try outputs.begin()
         // A file's report events go to the reports and the summary; its outcome, in the order the files were given.
         func apply(_ event: FileOutcome.Event, display: String) throws {
@@ -251,6 +252,9 @@ struct Lint: ParsableCommand {
                 for finding in new { summary.add(finding) }
                 try outputs.report(new, all: located, path: display, fixing: fix)
             case .diff(let text): try outputs.diff(text)
+            case .refused(let error):
+                Diagnostics.error(error)
+                refused.append(display)
             }
         }
         func deliver(_ index: Int, _ outcome: FileOutcome) throws {
@@ -303,6 +307,7 @@ struct Lint: ParsableCommand {
                                     })
         }
         summary.notChecked = failed.count
+        summary.notWritten = refused.count
         try outputs.end(summary)
         reportsClosed = true
         try outputs.close()
@@ -318,8 +323,8 @@ struct Lint: ParsableCommand {
                 throw error
             }
         }
-        if !failed.isEmpty {
-            if setup.files.count > 1 {
+        if !failed.isEmpty || !refused.isEmpty {
+            if setup.files.count > 1 && !failed.isEmpty {
                 Diagnostics.note(fix ? Self.writtenSummary(written: written.names, notWritten: failed, total: setup.files.count)
                                      : "\(failed.count) of \(setup.files.count) files could not be checked: \(Self.list(failed)); the others were checked")
             }
@@ -384,11 +389,18 @@ struct Lint: ParsableCommand {
         // input (a PO or XLIFF file that does not parse) leaves no half-written entry behind.
         var begun = false
         let begin = { if !begun { begun = true; try record(.begin) } }
-        let target = try FixedText(path: path, fixing: fix)
+        // A file --fix may not write (read-only) is still checked, as a plain lint checks it: its findings are
+        // reported as remaining, and the refusal is reported once it is done.
+        var refusal: FixedFileError?
+        let target: FixedText
+        do { target = try FixedText(path: path, fixing: fix) } catch let error as FixedFileError {
+            refusal = error
+            target = try FixedText(path: path, fixing: false)
+        }
         var original: [UInt8] = []
         let lines = setup.changed[path]
-        let options = RunOptions(fixes: fixMode, keepEdits: wantsDiff, lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } },
-                                 unsafeFixes: unsafeFixes)
+        let options = RunOptions(fixes: refusal == nil ? fixMode : .none, keepEdits: wantsDiff,
+                                 lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } }, unsafeFixes: unsafeFixes)
         do {
             let kind = DocumentKind.forPath(display, source: setup.sourceText, includeFuzzy: includeFuzzy)
             let result: FileResult
@@ -433,6 +445,7 @@ struct Lint: ParsableCommand {
                 let name = path == "-" ? display : DiffPath.relativeToCurrentDirectory(path)
                 try record(.diff(UnifiedDiff().render(path: name, original: original, edits: result.appliedEdits)))
             }
+            if let refusal { try record(.refused(refusal)) }
             return result
         } catch {
             target.discard()
@@ -448,6 +461,8 @@ struct FileOutcome {
         case begin
         case findings([LocatedFinding])
         case diff(String)
+        /// --fix could not write the file (read-only): it was checked, its findings remain.
+        case refused(FixedFileError)
     }
 
     var display: String
