@@ -105,3 +105,21 @@ struct RenderingTemplateTests {
         #expect(throws: GlossaryError.self) { try GlossaryLoader.load(yaml: yaml.replacingOccurrences(of: "dealer}", with: "dealer"), file: "g.yaml") }
     }
 }
+
+struct GlossaryLayeringTests {
+    static func glossary(_ terms: String) throws -> Glossary {
+        try GlossaryLoader.load(yaml: "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n" + terms, file: "g.yaml")
+    }
+
+    @Test("a later glossary may re-target an earlier one's rendering: later wins, and the merge says what it dropped")
+    func retarget() throws {
+        let shipped = try Self.glossary("  - source: 阿里\n    target: Alibaba\n    forbidden: [Ali Baba, Ali]\n")
+        let team = try Self.glossary("  - source: 阿里巴巴集团\n    target: Alibaba Group\n    forbidden: [Ali Baba]\n")
+        var notes: [String] = []
+        let merged = try Glossary.merging([shipped, team], notes: &notes)
+        #expect(merged.entries.map(\.forbidden) == [["Ali"], ["Ali Baba"]])
+        #expect(notes.count == 1 && notes[0].contains("'Ali Baba' is re-targeted to 'Alibaba Group'"), "\(notes)")
+        let findings = try LintEngine(glossary: merged).lint("Ali Baba grew.")
+        #expect(findings.compactMap(\.replacement) == ["Alibaba Group"])
+    }
+}

@@ -153,12 +153,40 @@ public struct Glossary: Sendable, Codable {
 
     /// Several glossaries as one: an entry of a later glossary replaces an earlier entry with the same target.
     public static func merging(_ glossaries: [Glossary]) throws -> Glossary {
+        var notes: [String] = []
+        return try merging(glossaries, notes: &notes)
+    }
+
+    /// As `merging(_:)`; `notes` hears of every rendering a later glossary re-targets: a team's glossary layered on
+    /// a shipped one may say that `Ali` is `Alibaba Group`, and then the earlier entry no longer forbids it.
+    public static func merging(_ glossaries: [Glossary], notes: inout [String]) throws -> Glossary {
         guard var merged = glossaries.first else { return .empty() }
         if glossaries.count == 1 { return merged }   // the loader has checked it already
         var indexByTarget: [String: Int] = [:]
         merged.entries = []
         merged.ignore = []
-        for glossary in glossaries {
+        for (number, glossary) in glossaries.enumerated() {
+            // Later glossaries win: a rendering this one forbids, or its target, is no longer an earlier entry's.
+            if number > 0 {
+                var claimed: [String: GlossaryEntry] = [:]
+                for entry in glossary.entries {
+                    for rendering in entry.forbidden + [entry.target] { claimed[CaseMapping.foldString(rendering)] = entry }
+                }
+                for k in merged.entries.indices {
+                    let earlier = merged.entries[k]
+                    let dropped = earlier.forbidden.filter { rendering in
+                        guard let later = claimed[CaseMapping.foldString(rendering)] else { return false }
+                        return later.target != earlier.target
+                    }
+                    guard !dropped.isEmpty else { continue }
+                    for rendering in dropped {
+                        let later = claimed[CaseMapping.foldString(rendering)]!
+                        notes.append("\(later.location.map { "\($0): " } ?? "")'\(rendering)' is re-targeted to '\(later.target)'; the entry for '\(earlier.target)'\(earlier.location.map { " at \($0)" } ?? "") no longer forbids it (later glossaries win)")
+                    }
+                    merged.entries[k].forbidden.removeAll { dropped.contains($0) }
+                    for rendering in dropped { merged.entries[k].renderings[rendering] = nil; merged.entries[k].seen[rendering] = nil }
+                }
+            }
             merged.ignore += glossary.ignore.filter { !merged.ignore.contains($0) }
             if glossary.targetLanguage.lowercased() != merged.targetLanguage.lowercased() {
                 throw GlossaryError(location: glossary.entries.first?.location.map { SourceLocation(file: $0.file, line: 1) },

@@ -78,7 +78,11 @@ extension GlossaryCommand {
             }
             if loaded.count > 1 && issues.allSatisfy({ $0.level != .error }) {
                 do {
-                    let merged = try Glossary.merging(loaded)
+                    var notes: [String] = []
+                    let merged = try Glossary.merging(loaded, notes: &notes)
+                    // What the merge drops when a later file re-targets a rendering: allowed (later files win), but
+                    // worth a look.
+                    issues += notes.map { GlossaryIssue(level: .warning, location: nil, message: $0) }
                     issues += try GlossaryValidation.issues(in: merged, words: wordList).filter { issue in !issues.contains(issue) }
                 } catch let error as GlossaryError {
                     issues.append(GlossaryIssue(level: .error, location: error.location, message: "when merged: \(error.message)"))
