@@ -123,3 +123,14 @@ struct GlossaryLayeringTests {
         #expect(findings.compactMap(\.replacement) == ["Alibaba Group"])
     }
 }
+
+struct GlossaryCaseSensitiveTests {
+    @Test("with case_sensitive: true, renderings that differ in case are distinct, and each matches only as written")
+    func distinctRenderings() throws {
+        let yaml = "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - source: 博客\n    target: weblog\n    case_sensitive: true\n    forbidden: [blog, Blog]\n"
+        let glossary = try GlossaryLoader.load(yaml: yaml, file: "g.yaml")
+        #expect(glossary.entries.first?.forbidden == ["blog", "Blog"])
+        #expect(throws: GlossaryError.self) { try GlossaryLoader.load(yaml: yaml.replacingOccurrences(of: "[blog, Blog]", with: "[blog, blog]"), file: "g.yaml") }
+        #expect(throws: GlossaryError.self) { try GlossaryLoader.load(yaml: yaml.replacingOccurrences(of: "    case_sensitive: true\n", with: ""), file: "g.yaml") }
+    }
+}

@@ -71,6 +71,18 @@ struct GlossaryCommandTests {
         #expect(try String(contentsOf: root.appendingPathComponent("g.yaml"), encoding: .utf8) == text)
     }
 
+    @Test("extract with no candidate writes a glossary that loads; add does not write an example the entry has")
+    func extractEmptyAndAddTwice() throws {
+        let root = try CIFeatureTests.project(["s.txt": "一\n二\n", "t.txt": "one\ntwo\n", "g.yaml": Self.good + "\n"])
+        let extract = try CLI.run(["glossary", "extract", "--source", "s.txt", "--target", "t.txt"], in: root)
+        #expect(extract.status == 0)
+        #expect(throws: Never.self) { try GlossaryLoader.load(yaml: extract.out, file: "extracted.yaml") }
+        let added = try CLI.run(["glossary", "add", "g.yaml", "--target", "Taobao", "--forbid", "Tao Bao", "--example", "Amoy grew.=>Taobao grew."], in: root)
+        #expect(added.status == 0, "\(added.stderr)")
+        let text = try String(contentsOf: root.appendingPathComponent("g.yaml"), encoding: .utf8)
+        #expect(text.components(separatedBy: "text: Amoy grew.").count == 2, "\(text)")
+    }
+
     @Test("convert writes TBX and CSV that lint uses directly with --glossary, and reads them back")
     func convertAndLint() throws {
         let (folder, _) = try CLI.sandbox()

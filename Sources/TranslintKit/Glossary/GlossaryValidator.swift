@@ -67,6 +67,9 @@ enum GlossaryValidator {
                 let key = CaseMapping.fold(rendering)
                 if let owner = owners[key] {
                     let other = entries[owner.entry]
+                    // With case_sensitive: true, renderings that differ in case are distinct (`blog` and `Blog`).
+                    if owner.entry == index && !owner.isTarget && entry.matchesForbiddenExactly
+                        && entry.forbidden.filter({ $0 == rendering }).count == 1 { continue }
                     let message: String
                     if owner.isTarget {
                         let cycle = other.forbidden.contains { CaseMapping.fold($0) == CaseMapping.fold(entry.target) }

@@ -147,7 +147,9 @@ public enum TermExtractor {
     public static func yaml(_ candidates: [Candidate], sourceLanguage: String, targetLanguage: String, segments: Int) -> String {
         var out = "# translint glossary extract: \(candidates.count) source term\(candidates.count == 1 ? "" : "s") translated in more than one way\n"
         out += "# in \(segments) aligned segments. Counts are segments; review before adding (translint glossary add).\n"
-        out += "version: 1\nsource_language: \(YAMLGlossaryWriter.scalar(sourceLanguage))\ntarget_language: \(YAMLGlossaryWriter.scalar(targetLanguage))\nterms:\n"
+        out += "version: 1\nsource_language: \(YAMLGlossaryWriter.scalar(sourceLanguage))\ntarget_language: \(YAMLGlossaryWriter.scalar(targetLanguage))\n"
+        // No candidate: an empty list, which the loader reads (`terms:` alone would be null, which it refuses).
+        out += candidates.isEmpty ? "terms: []\n" : "terms:\n"
         for c in candidates {
             let origin = c.entry?.location.map { "glossary entry at \($0)" } ?? "frequent n-gram"
             out += "  # \(c.source): \(c.occurrences) segments (\(origin)); "

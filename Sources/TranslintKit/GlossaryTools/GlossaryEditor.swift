@@ -113,18 +113,22 @@ public enum GlossaryEditor {
                     done.append("forbidden \(newForbidden.map { "'\($0)'" }.joined(separator: ", "))")
                 }
                 if !afterTarget.isEmpty { insertions.append((targetLine, afterTarget)) }
-                if !addition.examples.isEmpty {
+                // An example the entry has already (same text, fixed text and source) is not written twice.
+                let newExamples = addition.examples.filter { example in
+                    !entry.examples.contains { $0.text == example.text && $0.fixed == example.fixed && $0.source == example.source }
+                }
+                if !newExamples.isEmpty {
                     let last = lastLine(of: node, lines: lines)
                     if let list = fields.first(where: { $0.key.scalar?.string == "examples" })?.value, let sequence = list.sequence,
                        !isFlow(list), let firstExample = sequence.first, let exampleLine = firstExample.mark?.line {
                         let dash = String(lines[exampleLine - 1].prefix { $0 == " " || $0 == "\t" })
-                        insertions.append((last, addition.examples.flatMap { exampleLines($0, dashIndent: dash) }))
+                        insertions.append((last, newExamples.flatMap { exampleLines($0, dashIndent: dash) }))
                     } else if fields.keys.contains(where: { $0.scalar?.string == "examples" }) {
                         throw Refusal(description: "the entry for '\(entry.target)' writes its examples as a flow list; add examples by hand")
                     } else {
-                        insertions.append((last, [indent + "examples:"] + addition.examples.flatMap { exampleLines($0, dashIndent: indent + "  ") }))
+                        insertions.append((last, [indent + "examples:"] + newExamples.flatMap { exampleLines($0, dashIndent: indent + "  ") }))
                     }
-                    done.append("\(addition.examples.count) example\(addition.examples.count == 1 ? "" : "s")")
+                    done.append("\(newExamples.count) example\(newExamples.count == 1 ? "" : "s")")
                 }
             }
             guard !done.isEmpty else {
