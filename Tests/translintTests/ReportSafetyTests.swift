@@ -65,6 +65,16 @@ struct ReportSafetyTests {
         #expect(result.stderr == "translint: error: /dev/zero: cannot read: not a regular file, and it gives more than 64 MiB\n", "\(result.stderr)")
     }
 
+    @Test("a FIFO or a process substitution named on the command line is read once, as a stream; --fix cannot rewrite it")
+    func streamsNamedOnTheCommandLine() throws {
+        let repo = try Self.folder()
+        let translint = CLI.quoted(CLI.executable.path)
+        let lint = try CLI.sh("bash -c \"\(translint) lint <(printf 'Sellers on Amoy grew.\\\\n') --glossary glossary.yaml\"", in: repo)
+        #expect(lint.status == 1 && lint.out.contains(":1:12: error: use 'Taobao' instead of 'Amoy'"), "\(lint.out)\(lint.stderr)")
+        let fix = try CLI.sh("bash -c \"\(translint) lint --fix <(printf 'Sellers on Amoy grew.\\\\n') --glossary glossary.yaml\"", in: repo)
+        #expect(fix.status == 2 && fix.out.contains("1 remaining; 1 file not written") && fix.stderr.contains("not a regular file"), "\(fix.out)\(fix.stderr)")
+    }
+
     @Test("two reports on one path, and a report on '-', are usage errors")
     func reportPaths() throws {
         let repo = try Self.folder()

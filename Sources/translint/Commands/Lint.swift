@@ -384,7 +384,11 @@ struct Lint: ParsableCommand {
                           wrote: () -> Void, record: @escaping (FileOutcome.Event) throws -> Void) throws -> FileResult {
         // A regular file is checked for UTF-8 first, so bad input gives no partial report.
         // (A bilingual file is read whole and checked by the engine, in the charset a PO header declares.)
-        if path != "-" && BilingualFile.Format.forPath(display) == nil { try FileIO.validateUTF8(path) }
+        // A FIFO, a device or a process substitution (`translint <(…)`) named here is a stream, read once as
+        // standard input is: a second read would find it empty.
+        var isStream = path == "-"
+        if !isStream, case .special = FileIO.entryKind(path, following: true) { isStream = true }
+        if !isStream && BilingualFile.Format.forPath(display) == nil { try FileIO.validateUTF8(path) }
         // The file enters the reports with its first findings (or at its end), so a file that turns out to be bad
         // input (a PO or XLIFF file that does not parse) leaves no half-written entry behind.
         var begun = false
@@ -404,7 +408,7 @@ struct Lint: ParsableCommand {
         do {
             let kind = DocumentKind.forPath(display, source: setup.sourceText, includeFuzzy: includeFuzzy)
             let result: FileResult
-            if cores > 1, path != "-", case .text = kind,
+            if cores > 1, !isStream, case .text = kind,
                let segments = try FileSegments.plan(engine: setup.engine, session: session, kind: kind, read: { try FileIO.readBlocks(path, $0) }) {
                 // One large file on several cores: segments that carry nothing between them, linted in parallel and
                 // reported (and written) in order, exactly as one core would.
