@@ -83,6 +83,17 @@ struct GlossaryCommandTests {
         #expect(text.components(separatedBy: "text: Amoy grew.").count == 2, "\(text)")
     }
 
+    @Test("add refuses a second entry for a target another file of the set has, and names that file")
+    func addAcrossTheSet() throws {
+        let root = try CIFeatureTests.project(["set/companies.yaml": Self.good + "\n",
+                                               "set/ecommerce.yaml": "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms: []\n"])
+        let before = try String(contentsOf: root.appendingPathComponent("set/ecommerce.yaml"), encoding: .utf8)
+        let refused = try CLI.run(["glossary", "add", "set/ecommerce.yaml", "--target", "Taobao", "--forbid", "Tao Bao"], in: root)
+        #expect(refused.status == 1 && refused.stderr.contains("set/companies.yaml:5"), "\(refused.stderr)")
+        #expect(try String(contentsOf: root.appendingPathComponent("set/ecommerce.yaml"), encoding: .utf8) == before)
+        #expect(try CLI.run(["glossary", "add", "set/companies.yaml", "--target", "Taobao", "--forbid", "Tao Bao"], in: root).status == 0)
+    }
+
     @Test("convert writes TBX and CSV that lint uses directly with --glossary, and reads them back")
     func convertAndLint() throws {
         let (folder, _) = try CLI.sandbox()

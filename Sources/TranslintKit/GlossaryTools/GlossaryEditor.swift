@@ -38,6 +38,7 @@ public enum GlossaryEditor {
     /// A change refused, and why.
     public struct Refusal: Error, CustomStringConvertible, Sendable {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     public static func add(_ addition: Addition, to yaml: String, file: String) throws -> Result {

@@ -208,6 +208,19 @@ extension GlossaryCommand {
                                                    ambiguous: ambiguous ? true : nil, context: context)
             let original = try FileIO.readAll(file)
             do {
+                // The other glossaries of the set (the file's folder): a second entry for a target one of them has
+                // would be dropped by the merge, or drop that one. Say where the entry is instead.
+                let folder = (file as NSString).deletingLastPathComponent
+                let siblings = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+                    .filter { GlossaryFormat.forPath($0) != nil && !$0.hasPrefix(".") }.sorted()
+                    .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
+                    .filter { FileIO.identity($0) != FileIO.identity(file) }
+                for sibling in siblings {
+                    guard let other = try? GlossaryFiles.loadFile(sibling) else { continue }
+                    if let entry = other.entries.first(where: { $0.target == target }) {
+                        throw GlossaryEditor.Refusal(description: "'\(target)' is the target of the entry at \(entry.location.map { "\($0)" } ?? sibling), in the same glossary set: add to that file (translint glossary add \(sibling) …)")
+                    }
+                }
                 let result = try GlossaryEditor.add(addition, to: String(decoding: original, as: UTF8.self), file: file)
                 try FileIO.writeAtomically(result.text, to: file)
                 try Output.standardOutput.write("\(file): \(result.summary)\n")
