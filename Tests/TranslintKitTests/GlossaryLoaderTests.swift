@@ -134,3 +134,26 @@ struct GlossaryCaseSensitiveTests {
         #expect(throws: GlossaryError.self) { try GlossaryLoader.load(yaml: yaml.replacingOccurrences(of: "    case_sensitive: true\n", with: ""), file: "g.yaml") }
     }
 }
+
+extension RenderingTemplateTests {
+    @Test("fuzz: any text of template characters either expands to at most 300 non-empty forms or is refused, never a crash or a hang",
+          .timeLimit(.minutes(10)))
+    func fuzz() {
+        var state: UInt64 = 24
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let alphabet = Array("ab {}|?-")
+        for _ in 0..<20_000 {
+            let text = String((0..<(1 + next() % 24)).map { _ in alphabet[next() % alphabet.count] })
+            do {
+                let forms = try RenderingTemplate.expand(text)
+                #expect(forms.count <= RenderingTemplate.maximumForms && !forms.isEmpty, "\(text.debugDescription) → \(forms.count) forms")
+                #expect(forms.allSatisfy { !$0.contains("{") && !$0.contains("}") } || !RenderingTemplate.isTemplate(text), "\(text.debugDescription) → \(forms)")
+            } catch {
+                #expect(error is RenderingTemplate.Failure)
+            }
+        }
+    }
+}

@@ -50,6 +50,7 @@ public enum RenderingTemplate {
         // Variants that differ only in white space are one rendering (`{electric |e}business` may give doubles).
         var seen = Set<String>()
         let unique = forms.map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        guard !unique.isEmpty else { throw Failure(description: "template '\(text)' stands for no rendering") }
         guard unique.count <= maximumForms else {
             throw Failure(description: "template '\(text)' stands for \(unique.count) renderings, more than \(maximumForms): split it")
         }
