@@ -90,6 +90,10 @@ public enum CSVGlossary {
             if !context.isEmpty && ambiguous != true && renderings.isEmpty {
                 throw GlossaryError(location: location, message: "'context' is used only for ambiguous renderings: set 'ambiguous' to true or to the renderings that are")
             }
+            // A rendering template (`electric{ity|}`) is YAML's: here a '{' would read one way and write another.
+            for rendering in forbidden where RenderingTemplate.isTemplate(rendering) {
+                throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has a '{': rendering templates are written in YAML glossaries; list their forms here")
+            }
             for rendering in forbidden where !rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
             }

@@ -131,6 +131,10 @@ public enum TBXGlossary {
                 }
             }
             let forbidden = targets.filter { forbiddenStatuses.contains($0.status ?? "") }.map(\.term)
+            // A rendering template (`electric{ity|}`) is YAML's: here a '{' would read one way and write another.
+            for rendering in forbidden where RenderingTemplate.isTemplate(rendering) {
+                throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has a '{': rendering templates are written in YAML glossaries; list their forms here")
+            }
             for rendering in forbidden where !rendering.unicodeScalars.contains(where: { CharacterClass.isAlnum($0.value) }) {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has no letter or digit, so it can never match a word")
             }
