@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import TranslintKit
 
@@ -30,15 +31,30 @@ struct Rules: ParsableCommand {
         let descriptions = RuleCatalog.standard.descriptions
         let width = descriptions.map(\.id.count).max() ?? 0
         let categoryWidth = descriptions.map { $0.mqmCategory.rawValue.count + $0.mqmSeverity.rawValue.count + 3 }.max() ?? 0
+        // At most 100 columns: the rule's line, then its summary and an example, indented and wrapped.
+        let columns = 100, indent = "    "
+        func wrapped(_ text: String) -> String {
+            var lines: [String] = [], line = indent
+            for word in text.split(separator: " ") {
+                if line.count + word.count + 1 > columns && line != indent { lines.append(line); line = indent }
+                line += (line == indent ? "" : " ") + word
+            }
+            lines.append(line)
+            return lines.joined(separator: "\n") + "\n"
+        }
+        func clipped(_ text: String) -> String {
+            let room = columns - indent.count
+            return indent + (text.count > room ? String(text.prefix(room - 1)) + "…" : text) + "\n"
+        }
         for d in descriptions {
             let id = d.id.padding(width)
             let category = "\(d.mqmCategory.rawValue) (\(d.mqmSeverity.rawValue))".padding(categoryWidth)
-            out += "\(id)  \(d.defaultSeverity.rawValue.padding(7))  \(category)  \(d.isFixable ? "fix" : "   ")  \(d.summary)\n"
-            let indent = String(repeating: " ", count: width + categoryWidth + 18)
+            out += "\(id)  \(d.defaultSeverity.rawValue.padding(7))  \(category)  \(d.isFixable ? "fix" : "")".trimmingCharacters(in: .whitespaces) + "\n"
+            out += wrapped(d.summary)
             if let example = d.corrections.first {
-                out += indent + "\(example.before.debugDescription) → \(example.after.debugDescription)\n"
+                out += clipped("\(example.before.debugDescription) → \(example.after.debugDescription)")
             } else if let example = d.triggering.first {
-                out += indent + "flags: \(example.text.debugDescription)\n"
+                out += clipped("flags: \(example.text.debugDescription)")
             }
         }
         try Output.standardOutput.write(out)
