@@ -94,3 +94,16 @@ struct ConfigurationTests {
         }
     }
 }
+
+struct SuggestionTests {
+    @Test("a mistyped rule or key gets the closest known name; a word far from all gets none")
+    func closest() throws {
+        #expect(Suggestion.closest(to: "sentence-cse", in: RuleCatalog.standard.ids) == "sentence-case")
+        #expect(Suggestion.closest(to: "glosaries", in: ["glossaries", "include", "exclude"]) == "glossaries")
+        #expect(Suggestion.closest(to: "colour", in: ["glossaries", "include", "exclude"]) == nil)
+        let error = #expect(throws: GlossaryError.self) {
+            _ = try Configuration.load(yaml: "version: 1\nglosaries: [x]\n", file: "c.yml", root: ".")
+        }
+        #expect(error?.message.contains("did you mean 'glossaries'?") == true, "\(String(describing: error))")
+    }
+}

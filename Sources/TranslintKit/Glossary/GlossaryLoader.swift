@@ -208,7 +208,8 @@ struct NodeReader {
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else { throw error(keyNode, "keys must be plain strings") }
             guard allowed.contains(key) else {
-                throw error(keyNode, "unknown key '\(key)' in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+                let hint = Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+                throw error(keyNode, "unknown key '\(key)' in \(what) (\(hint)expected one of: \(allowed.sorted().joined(separator: ", ")))")
             }
             guard fields[key] == nil else { throw error(keyNode, "duplicate key '\(key)' in \(what)") }
             fields[key] = value

@@ -198,7 +198,8 @@ struct Lint: ParsableCommand {
         if shard != nil && paths.contains("-") { throw ValidationError("--shard splits files between runs; standard input ('-') cannot be split.") }
         for id in (select + disable).flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
             where RuleCatalog.standard.description(id: id) == nil {
-            throw ValidationError("Unknown rule '\(id)'. Rules: \(RuleCatalog.standard.ids.joined(separator: ", ")).")
+            let hint = Suggestion.closest(to: id, in: RuleCatalog.standard.ids).map { " Did you mean '\($0)'?" } ?? ""
+            throw ValidationError("Unknown rule '\(id)'.\(hint) Rules: \(RuleCatalog.standard.ids.joined(separator: ", ")).")
         }
         if let source {
             guard paths.count == 1 else { throw ValidationError("--source pairs one source with one translation: give exactly one file to check.") }
