@@ -157,3 +157,12 @@ extension RenderingTemplateTests {
         }
     }
 }
+
+struct RepeatedWordLanguageTests {
+    @Test("Dutch doubles that are grammar are left alone: 'als het het eerste is', 'leest … in in de array'")
+    func dutch() throws {
+        let engine = LintEngine(glossary: Glossary.empty(targetLanguage: "nl"), rules: [RepeatedWordCheck()], locale: "nl")
+        #expect(try engine.lint("Als het het eerste argument is, leest het de regels in in de array.").isEmpty)
+        #expect(try engine.lint("Dit is de de fout.").map(\.rule) == ["repeated-word"])
+    }
+}

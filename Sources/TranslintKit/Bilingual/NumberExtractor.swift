@@ -77,6 +77,7 @@ public enum NumberExtractor {
     private static func numbers(scanning text: String, glued: inout Set<Double>, locale: NumberWords?, lexicon: NumberWords?) -> [Mention] {
         let commaIsDecimal = locale?.commaIsDecimal ?? false
         let fullStopGroups = locale?.groupsWithFullStop ?? false
+        let spaceGroups = ["\u{A0}", "\u{202F}", " ", "\u{2009}"].contains(locale?.grouping ?? "")
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []   // byte offset of each scalar, and the end
         var o = 0
@@ -129,12 +130,15 @@ public enum NumberExtractor {
                     // space in French (1 048 576); in a locale whose decimal mark is `,`, `1,5` is one and a half.
                     // `1.048.576`: full stops before two groups of three digits group them, in any locale.
                     let dottedGroups = c == "." && threeDigitsFollow && (Self.groupsAgain(j, scalars, before: k, mark: "."))
-                    let groups = c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups) || dottedGroups
+                    // Where the locale groups with a (no-break) space, a plain space does too when it groups
+                    // again (`1 048 576` typed in Swedish).
+                    let spacedGroups = c == " " && spaceGroups && threeDigitsFollow && Self.groupsAgain(j, scalars, before: k, mark: " ")
+                    let groups = c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups) || dottedGroups || spacedGroups
                     if groups && fraction.isEmpty && threeDigitsFollow { j += 1; continue }   // a thousands separator: exactly three digits follow
                     // `1,048,576` with two commas groups as English does, even where the decimal mark is a comma.
                     if c == "," && commaIsDecimal && threeDigitsFollow && Self.groupsAgain(j, scalars, before: k) { j += 1; continue }
                     if (c == "." || (c == "," && commaIsDecimal)) && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil
-                        && !(c == "." && Self.isDotted(k, j, scalars)) && !(c == "," && Self.groupsAgain(j, scalars, before: k)) {
+                        && !(Self.isDotted(k, j, scalars, mark: c)) && !(c == "," && Self.groupsAgain(j, scalars, before: k)) {
                         fraction = "."; j += 1; continue
                     }
                     break
@@ -255,6 +259,13 @@ public enum NumberExtractor {
                     k = j
                     continue
                 }
+                // `octal`, `hexadecimal`, `twice`: a number a translation often writes another way (`八進位`,
+                // `zweimal`): weak, it only pairs.
+                if let value = wordValue(word), Self.weakWords.contains(word) {
+                    add(value, k, j, weak: true)
+                    k = j
+                    continue
+                }
                 if let value = wordValue(word) {
                     var total = value
                     var end = j
@@ -279,12 +290,12 @@ public enum NumberExtractor {
 
     /// Whether the full stop at `dot`, after digits that start at `start`, joins the parts of a date or a version
     /// (`31.12.1999`, `1.2.3`): another full stop and digit stands before the digits or after the next ones.
-    static func isDotted(_ start: Int, _ dot: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+    static func isDotted(_ start: Int, _ dot: Int, _ scalars: [Unicode.Scalar], mark: Unicode.Scalar = ".") -> Bool {
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }
-        if start >= 2 && scalars[start - 1] == "." && isDigit(start - 2) { return true }
+        if start >= 2 && scalars[start - 1] == mark && isDigit(start - 2) { return true }
         var k = dot + 1
         while isDigit(k) { k += 1 }
-        return k + 1 < scalars.count && scalars[k] == "." && isDigit(k + 1)
+        return k + 1 < scalars.count && scalars[k] == mark && isDigit(k + 1)
     }
 
     /// Whether the comma at `comma` is one of several thousands separators (`1,048,576`): another comma and three
@@ -296,6 +307,8 @@ public enum NumberExtractor {
         if let start, (start..<comma).contains(where: { scalars[$0] == mark }) { return true }
         return false
     }
+
+    static let weakWords: Set<String> = ["octal", "hexadecimal", "twice", "thrice", "quad", "double", "triple"]
 
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 

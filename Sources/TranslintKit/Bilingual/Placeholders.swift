@@ -197,7 +197,8 @@ enum Placeholders {
                     while isDigit(j) { j += 1 }
                     if j > k && j < bytes.count && bytes[j] == 0x24 { k = j + 1 }   // %1$
                 }
-                while k < bytes.count && "-+0#I".utf8.contains(bytes[k]) { k += 1 }   // no space flag: "35% on" is no "% o"; glibc's I (locale digits)
+                // No space flag: "35% on" is no "% o". glibc's I (locale digits) and ' (thousands grouping) are.
+                while k < bytes.count && "-+0#I'".utf8.contains(bytes[k]) && !(bytes[k] == 0x27 && k + 1 < bytes.count && bytes[k + 1] == 0x73 && k == i + 1) { k += 1 }
                 // Width and precision: digits, or `*` (`*2$` when numbered), which takes an int argument.
                 func star() {
                     guard k < bytes.count && bytes[k] == 0x2A else { return }

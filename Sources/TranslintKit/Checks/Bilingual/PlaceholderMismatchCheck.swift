@@ -39,6 +39,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("%sKey agreement. ‖ %sУзгодження ключів."),
             CheckExample("%lih %limin %lis ‖ %li시간 %li분 %li초"),
             CheckExample("Invalid %-encoding in URI ‖ URI 中的 %-编码无效"),
+            CheckExample("%lu files ‖ %'lu 个文件"),
             CheckExample("Commit %s: %.*s ‖ 提交：%3$.*2$s（%1$s）"),
         ],
         triggering: [

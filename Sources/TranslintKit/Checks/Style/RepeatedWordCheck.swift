@@ -70,7 +70,9 @@ public struct RepeatedWordCheck: Check {
     static let allowedByLanguage: [String: Set<String>] = [
         "de": ["die", "der", "das", "den", "dem", "sie", "es"],
         "fr": ["nous", "vous"],
-        "nl": ["die", "dat"],
+        // Dutch `als het het eerste is` (pronoun and article), `leest … in in de array` (separable verb and
+        // preposition).
+        "nl": ["die", "dat", "het", "in", "op", "aan", "er"],
     ]
 
     /// Languages in which doubling a word is grammar (reduplication: Turkish `bayt bayt`, Malay and Indonesian
@@ -98,7 +100,7 @@ public struct RepeatedWordCheck: Check {
                "al", "da", "con", "per", "su", "è", "sono", "che", "non", "si"],
         "pt": ["o", "a", "os", "as", "um", "uma", "de", "do", "da", "dos", "das", "e", "ou", "mas", "em", "no", "na",
                "com", "por", "para", "é", "são", "que", "não", "se"],
-        "nl": ["de", "het", "een", "en", "of", "maar", "in", "op", "aan", "van", "met", "voor", "naar", "is", "zijn",
+        "nl": ["de", "een", "en", "of", "maar", "van", "met", "voor", "naar", "is", "zijn",
                "niet", "ook", "ik", "we", "wij", "hij", "zij"],
         "ru": ["и", "в", "во", "на", "с", "со", "по", "к", "о", "от", "для", "из", "не", "что", "как", "это", "а", "но", "или"],
         "uk": ["і", "й", "та", "в", "у", "на", "з", "із", "до", "по", "від", "для", "не", "що", "як", "це", "а", "але", "або"],
