@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 struct Translint: ParsableCommand {
-    static let version = "0.2.0"
+    static let version = "0.3.0"
     /// Where the project lives; reports link to it and to each rule's anchor in its README (`#rule-ID`).
     static let homepage = "https://github.com/translint/translint"
     static let links = ReportLinks(home: homepage, document: homepage + "/blob/main/README.md")

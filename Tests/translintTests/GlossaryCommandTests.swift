@@ -124,6 +124,20 @@ struct GlossaryCommandTests {
         #expect(list.out.hasPrefix("\(glossary):7: 阿里 → Alibaba  (not: Ali, Ali Baba)"))
     }
 
+    @Test("list without files names the shipped sets that --glossary accepts, with their entry counts")
+    func listShipped() throws {
+        let shipped = try CLI.run(["glossary", "list"])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        let line = try #require(shipped.out.split(separator: "\n").first { $0.hasPrefix("zh-en  ") }, "\(shipped.out)")
+        let path = CLI.root.appendingPathComponent("glossaries/zh-en").path
+        let entries = try CLI.run(["glossary", "list", path]).out.split(separator: "\n").count
+        #expect(entries > 400)
+        #expect(line.hasPrefix("zh-en  zh-Hans → en  \(entries) entries  /"))
+        #expect(line.hasSuffix("glossaries/zh-en"))
+        let named = try CLI.run(["glossary", "list", "zh-en"])
+        #expect(named.out.split(separator: "\n").count == entries)
+    }
+
     @Test("extract lists a term rendered two ways, with counts, as YAML candidates")
     func extract() throws {
         let root = try CIFeatureTests.project([

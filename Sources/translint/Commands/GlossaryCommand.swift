@@ -262,15 +262,29 @@ extension GlossaryCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a glossary's entries: line, source → target, forbidden renderings, examples.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a glossary's entries: line, source → target, forbidden renderings, examples.",
+            discussion: "Without files: the shipped glossary sets, by the name --glossary and `glossaries:` accept.")
 
-        @Argument(help: "Glossary files or folders.")
-        var files: [String]
+        @Argument(help: "Glossary files or folders; none lists the shipped sets.")
+        var files: [String] = []
 
         @OptionGroup var languages: LanguageOptions
 
         func run() throws {
             var out = ""
+            if files.isEmpty {
+                let sets = GlossaryFiles.shippedSets()
+                if sets.isEmpty {
+                    out = "no shipped glossary sets found (looked in $TRANSLINT_GLOSSARIES, PREFIX/share/translint/glossaries and the checkout)\n"
+                }
+                for set in sets {
+                    let glossary = try languages.load(set.path)
+                    out += "\(set.name)  \(glossary.sourceLanguage) → \(glossary.targetLanguage)"
+                    out += "  \(glossary.entries.count) entries  \(set.path)\n"
+                }
+                try Output.standardOutput.write(out)
+                return
+            }
             for path in files {
                 let glossary = try languages.load(path)
                 for entry in glossary.entries {

@@ -744,7 +744,38 @@ extension GlossaryFiles {
     /// A shipped glossary set by its name (`zh-en`): under `$TRANSLINT_GLOSSARIES`, under `PREFIX/share/translint/
     /// glossaries` of an installed translint (`make install`), or in the checkout the executable was built in.
     static func shipped(named name: String) -> String? {
-        guard name.range(of: #"^[a-z]{2,3}(-[A-Za-z]{2,8})?-[a-z]{2,3}(-[A-Za-z]{2,8})?$"#, options: .regularExpression) != nil else { return nil }
+        guard isSetName(name) else { return nil }
+        for candidate in shippedFolders() {
+            let path = (candidate as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return FileIO.identity(path) }
+        }
+        return nil
+    }
+
+    /// Every shipped set by name, with its folder: the first folder that holds a name wins, as for `shipped(named:)`.
+    static func shippedSets() -> [(name: String, path: String)] {
+        var seen: Set<String> = []
+        var sets: [(name: String, path: String)] = []
+        for candidate in shippedFolders() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: candidate)) ?? []
+            for name in names.sorted() where isSetName(name) && !seen.contains(name) {
+                let path = (candidate as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+                seen.insert(name)
+                sets.append((name, FileIO.identity(path)))
+            }
+        }
+        return sets.sorted { $0.name < $1.name }
+    }
+
+    private static func isSetName(_ name: String) -> Bool {
+        name.range(of: #"^[a-z]{2,3}(-[A-Za-z]{2,8})?-[a-z]{2,3}(-[A-Za-z]{2,8})?$"#, options: .regularExpression) != nil
+    }
+
+    /// Where shipped sets live, in the order they are looked up.
+    private static func shippedFolders() -> [String] {
         var folders: [String] = []
         if let custom = ProcessInfo.processInfo.environment["TRANSLINT_GLOSSARIES"] { folders.append(custom) }
         let executable = FileIO.identity("/proc/self/exe")
@@ -754,12 +785,7 @@ extension GlossaryFiles {
             folders.append((folder as NSString).appendingPathComponent("glossaries"))
             folder = (folder as NSString).deletingLastPathComponent
         }
-        for candidate in folders {
-            let path = (candidate as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return FileIO.identity(path) }
-        }
-        return nil
+        return folders
     }
 }
 
