@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # translint's speed and memory benchmark, against the tools users would otherwise pick (typos, codespell),
-# measured in the same run on the same files, so that the ratios hold on a shared, noisy machine. See README.md,
-# "Speed".
+# measured in the same run on the same files, so that the ratios hold on a shared, noisy machine. See docs/speed.md.
+#
 #
 #   scripts/bench.sh            # the full benchmark: 100 MB, 1,000 files, 5 runs each (BENCH_RUNS=N)
 #   scripts/bench.sh --smoke    # a few MB, 100 files, one run each, debug build: that the benchmark still works (CI)

@@ -4,7 +4,7 @@
     scripts/realworld.py WORK TRANSLINT REPO
 
 WORK is the work folder (scripts/realworld.sh passes .build/realworld), TRANSLINT the binary, REPO this
-repository (for glossaries/zh-en). See README.md, "Precision on real files".
+repository (for glossaries/zh-en). See docs/precision.md.
 
 1. Corpus (rebuilt only when missing or when its parameters change; REALWORLD_REBUILD=1 forces it), chosen
    deterministically: sorted candidate lists shuffled with a fixed seed, sizes capped.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # translint's precision on real files: how often it flags text that is (nearly always) right, per rule, on
-# prose and gettext catalogs found on this Debian machine. See README.md, "Precision on real files".
+# prose and gettext catalogs found on this Debian machine. See docs/precision.md.
 #
 #   scripts/realworld.sh                         # builds translint (swift build -c release) and runs
 #   TRANSLINT=/path/to/translint scripts/realworld.sh   # uses that binary, builds nothing
