@@ -124,6 +124,19 @@ struct GlossaryCommandTests {
         #expect(list.out.hasPrefix("\(glossary):7: 阿里 → Alibaba  (not: Ali, Ali Baba)"))
     }
 
+    @Test("the README's glossary example is a valid glossary whose examples pass")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Glossary format"))
+        let open = try #require(readme.range(of: "```yaml\n", range: section.upperBound..<readme.endIndex))
+        let close = try #require(readme.range(of: "```", range: open.upperBound..<readme.endIndex))
+        let folder = try CIFeatureTests.project(["example.yaml": String(readme[open.upperBound..<close.lowerBound])])
+        let validate = try CLI.run(["glossary", "validate", "example.yaml"], in: folder)
+        #expect(validate.status == 0, "\(validate.out)\(validate.stderr)")
+        let test = try CLI.run(["glossary", "test", "example.yaml"], in: folder)
+        #expect(test.status == 0 && test.out.contains("all passed"), "\(test.out)\(test.stderr)")
+    }
+
     @Test("list without files names the shipped sets that --glossary accepts, with their entry counts")
     func listShipped() throws {
         let shipped = try CLI.run(["glossary", "list"])
