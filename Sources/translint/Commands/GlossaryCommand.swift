@@ -94,7 +94,7 @@ extension GlossaryCommand {
             // Templates: how many, what they stand for (each form listed with --expand).
             let templates = loaded.flatMap { g in g.entries.flatMap { entry in entry.templates.map { (entry, $0.key, $0.value) } } }
             if !templates.isEmpty {
-                out += "templates: \(count(templates.count, "rendering template", "rendering templates")) stand for \(templates.reduce(0) { $0 + $1.2.count }) renderings\n"
+                out += "templates: \(count(templates.count, "rendering template", "rendering templates")) \(templates.count == 1 ? "stands" : "stand") for \(templates.reduce(0) { $0 + $1.2.count }) renderings\n"
                 if expand {
                     for (entry, template, forms) in templates.sorted(by: { $0.1 < $1.1 }) {
                         out += "  \(entry.location.map { "\($0): " } ?? "")'\(template)' → \(forms.map { "'\($0)'" }.joined(separator: ", "))\n"
