@@ -1,4 +1,4 @@
-/// Machine-readable findings (format version 1), documented in README.md.
+/// Machine-readable findings (format version 1), documented in docs/json.md.
 ///
 /// Lines and columns are 1-based and count Unicode scalars; `start`/`end` are UTF-8 byte offsets,
 /// half-open; `replacement` is null when there is no fix; `applicability` says whether `--fix` applies it (`safe`) or
