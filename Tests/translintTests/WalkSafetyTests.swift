@@ -6,15 +6,7 @@ import Testing
 /// names is checked and written once, whatever `--jobs` is.
 @Suite(.serialized)
 struct WalkSafetyTests {
-    static let glossary = """
-        version: 1
-        source_language: zh-Hans
-        target_language: en
-        terms:
-          - source: 淘宝
-            target: Taobao
-            forbidden: [Amoy]
-        """
+    static let glossary = CIFeatureTests.glossary
     static let text = "The Amoy shop grew.\n"
 
     /// A fresh folder holding `repo/` (with an empty configuration and the glossary) and `victim/notes.txt`.
