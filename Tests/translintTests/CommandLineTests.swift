@@ -151,9 +151,9 @@ struct CommandLineTests {
         #expect(result.stderr.contains(".translint.yml:1:") && result.stderr.contains("negation with '!' is not supported"), "\(result.stderr)")
     }
 
-    @Test("the README's pre-commit snippet names a revision this repository has")
+    @Test("the documented pre-commit snippet (docs/ci.md) names a revision this repository has")
     func preCommitRevision() throws {
-        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("docs/ci.md"), encoding: .utf8)
         let rev = try #require(readme.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("rev:") })
         let value = rev.split(separator: ":")[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)
         let tags = try CLI.sh("git tag -l", in: CLI.root).out.split(separator: "\n").map(String.init)

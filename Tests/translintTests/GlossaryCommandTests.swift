@@ -175,7 +175,7 @@ struct GlossaryCommandTests {
 struct BilingualCLITests {
     static let pair = (en: "samples/001_ecommerce.en.txt", zh: "samples/001_ecommerce.zh.txt")
 
-    @Test("the README's bilingual run reports missing-term, number-mismatch and untranslated on the sample pair")
+    @Test("the bilingual run of docs/bilingual.md reports missing-term, number-mismatch and untranslated on the sample pair")
     func samplePair() throws {
         let result = try CLI.run(["lint", Self.pair.en, "--source", Self.pair.zh, "--glossary", CLI.glossary])
         #expect(result.status == 1)
