@@ -32,3 +32,30 @@ struct InitTests {
         #expect(lint.status == 1 && lint.out.contains("docs/zh/news.md:3:12: error: use 'Taobao' instead of 'Amoy'"), "\(lint.out)\(lint.stderr)")
     }
 }
+
+/// The README's quick start, run line by line in a new project: what a newcomer types must work (issue 27).
+@Suite(.serialized)
+struct ReadmeQuickStartTests {
+    @Test("every translint line of the README's quick start runs in a project with a machine-translated page")
+    func quickStart() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Quick start on your own files").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let commands = block.split(separator: "\n").map { line in
+            String(line.split(separator: "#", maxSplits: 1)[0]).trimmingCharacters(in: .whitespaces)
+        }.filter { $0.hasPrefix("translint") }
+        #expect(commands.count == 4, "\(commands)")
+        let root = try CIFeatureTests.project(["docs/news.md": "# News\n\nSellers on Amoy grew. the price fell.\n"])
+        var statuses: [Int32] = []
+        for command in commands {
+            let arguments = command.split(separator: " ").dropFirst().map(String.init)
+            let result = try CLI.run(arguments, in: root)
+            #expect(result.status != 2, "\(command): \(result.stderr)")
+            statuses.append(result.status)
+        }
+        // init writes the configuration; the lint and the diff find the errors; --fix leaves nothing.
+        #expect(statuses == [0, 1, 1, 0], "\(commands) → \(statuses)")
+        let fixed = try String(contentsOf: root.appendingPathComponent("docs/news.md"), encoding: .utf8)
+        #expect(fixed == "# News\n\nSellers on Taobao grew. The price fell.\n")
+    }
+}
