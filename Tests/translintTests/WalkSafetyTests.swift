@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TranslintTestSupport
 
 /// What a folder walk may touch (issue 26): symbolic links met in a walk are not followed unless asked, and
 /// `--fix` never writes outside the folders it was given; special files never block a walk; a file with several
@@ -138,23 +139,10 @@ struct WalkSafetyTests {
         #expect(count > 0)
     }
 
-    /// A small deterministic generator (SplitMix64), so that a failing seed can be run again.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     @Test("seeded trees of links (in and out of the root, loops, dangling), FIFOs and hard links: --fix changes nothing outside the root and never blocks",
           .timeLimit(.minutes(10)), arguments: 1...12)
     func generatedTrees(seed: Int) throws {
-        var random = Random(state: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         let top = try Self.layout()
         let repo = top.appendingPathComponent("repo")
         let outside = top.appendingPathComponent("victim")
@@ -163,21 +151,21 @@ struct WalkSafetyTests {
         try FileManager.default.createDirectory(at: outside.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try Self.text.write(to: outside.appendingPathComponent("sub/deep.txt"), atomically: true, encoding: .utf8)
         var files: [String] = []
-        for k in 0..<(3 + random.below(4)) {
-            let name = "\(folders[random.below(folders.count)])/file-\(k).txt"
+        for k in 0..<(3 + Int(random.next() % UInt64(4))) {
+            let name = "\(folders[Int(random.next() % UInt64(folders.count))])/file-\(k).txt"
             try Self.text.write(to: repo.appendingPathComponent(name), atomically: true, encoding: .utf8)
             files.append(name)
         }
-        for k in 0..<(4 + random.below(6)) {
-            let at = repo.appendingPathComponent("\(folders[random.below(folders.count)])/entry-\(k).txt").path
-            switch random.below(7) {
+        for k in 0..<(4 + Int(random.next() % UInt64(6))) {
+            let at = repo.appendingPathComponent("\(folders[Int(random.next() % UInt64(folders.count))])/entry-\(k).txt").path
+            switch Int(random.next() % UInt64(7)) {
             case 0: try FileManager.default.createSymbolicLink(atPath: at, withDestinationPath: outside.appendingPathComponent("notes.txt").path)
             case 1: try FileManager.default.createSymbolicLink(atPath: at, withDestinationPath: outside.appendingPathComponent("sub").path)
             case 2: try FileManager.default.createSymbolicLink(atPath: at, withDestinationPath: repo.appendingPathComponent("docs").path)   // a loop
             case 3: try FileManager.default.createSymbolicLink(atPath: at, withDestinationPath: "nowhere-\(k)")   // dangling
             case 4: #expect(mkfifo(at, 0o644) == 0)
-            case 5: try FileManager.default.linkItem(atPath: repo.appendingPathComponent(files[random.below(files.count)]).path, toPath: at)
-            default: try FileManager.default.createSymbolicLink(atPath: at, withDestinationPath: repo.appendingPathComponent(files[random.below(files.count)]).path)
+            case 5: try FileManager.default.linkItem(atPath: repo.appendingPathComponent(files[Int(random.next() % UInt64(files.count))]).path, toPath: at)
+            default: try FileManager.default.createSymbolicLink(atPath: at, withDestinationPath: repo.appendingPathComponent(files[Int(random.next() % UInt64(files.count))]).path)
             }
         }
         for follow in [[], ["--follow-symlinks"]] {

@@ -4,6 +4,8 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidUTF8(path: String, offset: Int, line: Int, column: Int)
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
+    /// An earlier run was interrupted while writing the file; it is left alone until the user chooses.
+    case interrupted(path: String, reason: String)
 
     /// Writing failed (a report, a fixed file, standard output): the run cannot go on.
     public var isWriteFailure: Bool {
@@ -19,6 +21,8 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): cannot read: \(reason)"
         case let .unwritable(path, reason):
             return "\(path): cannot write: \(reason)"
+        case let .interrupted(path, reason):
+            return "\(path): \(reason)"
         }
     }
 }

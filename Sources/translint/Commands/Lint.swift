@@ -116,6 +116,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "Apply (or with --diff, show) suggested fixes too, not only safe ones: fixes whose evidence is weak, such as a lowercase start that may be a command name, or any fix of an info-level finding.")
     var unsafeFixes = false
 
+    @Flag(help: "Restore a file that an interrupted --fix left incomplete, from the complete fixed text it kept beside it (.NAME.translint-PID-XXXXXX.fixed), then check it. Without it such a file is refused.")
+    var recover = false
+
     @Flag(help: "Print a unified diff of the fixes without changing anything (the same as --format diff).")
     var diff = false
 
@@ -389,6 +392,8 @@ struct Lint: ParsableCommand {
         // standard input is: a second read would find it empty.
         var isStream = path == "-"
         if !isStream, case .special = FileIO.entryKind(path, following: true) { isStream = true }
+        // A file that an interrupted --fix may have left half-written is refused, or with --recover restored first.
+        if !isStream, let restored = try FileIO.Recovery.check(path, display: display, recover: recover) { Diagnostics.note(restored) }
         if !isStream && BilingualFile.Format.forPath(display) == nil { try FileIO.validateUTF8(path) }
         // The file enters the reports with its first findings (or at its end), so a file that turns out to be bad
         // input (a PO or XLIFF file that does not parse) leaves no half-written entry behind.

@@ -212,38 +212,50 @@ enum FileIO {
         }
 
         /// Copies the synced temporary file into the file, keeping the file's inode: its other names, owner, group and
-        /// attributes. The temporary file is kept, under a name the clean-up never matches, until the copy is synced.
+        /// attributes. The temporary file is kept as `….fixed` until the copy is synced: if translint is killed in
+        /// between, the next run finds it and restores the file from it (`Recovery`). The file is overwritten from the
+        /// start and truncated last, so it is never empty while the copy runs.
         private func copyInPlace() throws {
             let keep = temporary + ".fixed"
             guard rename(temporary, keep) == 0 else { try fail() }
             temporary = keep
-            let out = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
-            guard out >= 0 else { try fail() }
+            do {
+                try Self.copyContents(of: fd, into: target)
+            } catch {
+                close(fd); fd = -1
+                // The file is now partly written: keep the complete text beside it, and say where.
+                throw InputError.unwritable(path: path, reason: "\((error as? SystemError)?.reason ?? "\(error)"); the complete fixed text is in \(keep)")
+            }
+            discard()
+        }
+
+        /// Overwrites `target` in place with everything `source` holds, then truncates and syncs it.
+        static func copyContents(of source: Int32, into target: String) throws {
+            let out = open(target, O_WRONLY | O_CLOEXEC)
+            guard out >= 0 else { throw SystemError() }
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
             defer { buffer.deallocate() }
             var offset: off_t = 0
             do {
                 while true {
-                    let n = pread(fd, buffer, blockSize, offset)
+                    let n = pread(source, buffer, blockSize, offset)
                     if n < 0 { if errno == EINTR { continue }; throw SystemError() }
                     if n == 0 { break }
-                    try Self.writeAll(out, buffer, n)
+                    var written = 0
+                    while written < n {
+                        let m = pwrite(out, buffer + written, n - written, offset + off_t(written))
+                        if m < 0 { if errno == EINTR { continue }; throw SystemError() }
+                        written += m
+                    }
                     offset += off_t(n)
                 }
+                guard ftruncate(out, offset) == 0 else { throw SystemError() }
                 guard fsync(out) == 0 || errno == EINVAL else { throw SystemError() }
-            } catch let error as SystemError {
-                let reason = error.reason
+            } catch {
                 close(out)
-                close(fd); fd = -1
-                // The file is now partly written: keep the complete text beside it, and say where.
-                throw InputError.unwritable(path: path, reason: "\(reason); the complete fixed text is in \(keep)")
+                throw error
             }
-            guard close(out) == 0 else {
-                let reason = lastError()
-                close(fd); fd = -1
-                throw InputError.unwritable(path: path, reason: "\(reason); the complete fixed text is in \(keep)")
-            }
-            discard()
+            guard close(out) == 0 else { throw SystemError() }
         }
 
         private func fail() throws(InputError) -> Never {
@@ -269,6 +281,61 @@ enum FileIO {
                 }
                 offset += n
             }
+        }
+    }
+
+    /// The complete fixed text that a `--fix` killed during an in-place write left beside a file
+    /// (`.NAME.translint-PID-XXXXXX.fixed`, see `AtomicWriter`). Until the user chooses, translint does not touch the
+    /// file: `--recover` copies the fixed text back into it, or the user removes the `.fixed` file.
+    enum Recovery {
+        /// The recovery files beside `path` (resolved through links), oldest first: those named after it, and those
+        /// named after another name of the same file in that folder (a hard link).
+        static func leftovers(for path: String) -> [String] {
+            let target = identity(path)
+            let folder = (target as NSString).deletingLastPathComponent
+            var info = stat()
+            guard stat(target, &info) == 0,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
+            return names.filter { entry in
+                guard entry.hasSuffix(".fixed"), let marker = entry.range(of: ".translint-", options: .backwards),
+                      StaleTemporaries.parse(String(entry.dropLast(".fixed".count)))?.pid != nil else { return false }
+                let name = String(entry[entry.index(after: entry.startIndex)..<marker.lowerBound])
+                var other = stat()
+                return stat((folder as NSString).appendingPathComponent(name), &other) == 0
+                    && other.st_dev == info.st_dev && other.st_ino == info.st_ino
+            }.map { (folder as NSString).appendingPathComponent($0) }.sorted { modified($0) < modified($1) }
+        }
+
+        /// Nothing when no recovery file lies beside `path`. Otherwise, with `recover`, restores the file from the one
+        /// recovery file and returns what it did; without, throws the message that says how to choose.
+        static func check(_ path: String, display: String, recover: Bool) throws -> String? {
+            let found = leftovers(for: path)
+            guard let last = found.last else { return nil }
+            let how = "run again with --recover to restore the file from it, or remove it to keep the file as it is"
+            guard recover else {
+                let what = found.count == 1 ? "the complete fixed text is in \(last)" : "\(found.count) recovery files lie beside it (\(found.joined(separator: ", "))); the newest is \(last)"
+                throw InputError.interrupted(path: display, reason: "an earlier --fix was interrupted while writing this file, which may be incomplete; \(what): \(how)")
+            }
+            if let pid = StaleTemporaries.parse(String((last as NSString).lastPathComponent.dropLast(".fixed".count)))?.pid,
+               pid != getpid(), kill(pid, 0) == 0 || errno != ESRCH {
+                throw InputError.interrupted(path: display, reason: "translint process \(pid) is writing it now (\(last)); wait for it, or remove that file if no such run is going on")
+            }
+            let source = open(last, O_RDONLY | O_CLOEXEC)
+            guard source >= 0 else { throw InputError.unreadable(path: last, reason: lastError()) }
+            defer { close(source) }
+            do { try AtomicWriter.copyContents(of: source, into: identity(path)) } catch {
+                throw InputError.unwritable(path: display, reason: "\((error as? SystemError)?.reason ?? "\(error)"); the complete fixed text is still in \(last)")
+            }
+            for file in found where unlink(file) != 0 {
+                throw InputError.unwritable(path: file, reason: "restored \(display) from it but cannot remove it: \(lastError())")
+            }
+            let older = found.count > 1 ? " (and removed \(found.count - 1) older one\(found.count > 2 ? "s" : ""))" : ""
+            return "restored \(display) from \(last), which an interrupted --fix left, and removed it\(older)"
+        }
+
+        private static func modified(_ path: String) -> Int {
+            var info = stat()
+            return stat(path, &info) == 0 ? info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec : 0
         }
     }
 
