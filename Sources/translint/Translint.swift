@@ -22,7 +22,7 @@ struct Translint: ParsableCommand {
         version: Translint.version,
         // Every command names itself (`commandName:`): a name ArgumentParser derives takes a String(describing:) of
         // the type, which scans every protocol conformance in the binary, 13M instructions at each start.
-        subcommands: [Lint.self, Init.self, Rules.self, Explain.self, Config.self, GlossaryCommand.self],
+        subcommands: [Lint.self, Init.self, Rules.self, Explain.self, Config.self, GlossaryCommand.self, LanguageServerCommand.self],
         defaultSubcommand: Lint.self
     )
 }

@@ -516,11 +516,7 @@ struct LintSetup {
     init(command: Lint) throws {
         let configuration = command.noConfig ? Configuration(root: ".") : try ConfigurationFile.load(explicit: command.config, firstPath: command.paths.first)
         let glossaryFiles = try (configuration.glossaries + command.glossary).flatMap(GlossaryFiles.files(in:))
-        // Parsed and self-tested once per set of files; later runs read the compiled glossary from the cache.
-        var glossary = try GlossaryCache.load(files: glossaryFiles)
-        if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
-        // Without glossary entries the configuration's languages are the only word on them (untranslated needs both).
-        if let target = configuration.targetLanguage, glossary.glossary.entries.isEmpty { glossary.targetLanguage = target }
+        let glossary = try Self.glossary(files: glossaryFiles, configuration: configuration)
         // Rule selection on the command line, over the configuration's: --select keeps only these, --disable turns
         // these off.
         var settings = configuration.rules
@@ -580,6 +576,16 @@ struct LintSetup {
         readFiles = glossaryFiles + [configuration.file, command.source, command.baseline].compactMap { $0 }
         let wantsSARIF = command.format == .sarif || command.report.contains { $0.format == .sarif }
         sourceRoot = wantsSARIF ? Self.sourceRoot(configuration) : nil
+    }
+
+    /// The glossary files merged, with the configuration's languages: parsed and self-tested once per set of files;
+    /// later runs (and the language server) read the compiled glossary from the cache.
+    static func glossary(files: [String], configuration: Configuration) throws -> CompiledGlossary {
+        var glossary = try GlossaryCache.load(files: files)
+        if let source = configuration.sourceLanguage { glossary.sourceLanguage = source }
+        // Without glossary entries the configuration's languages are the only word on them (untranslated needs both).
+        if let target = configuration.targetLanguage, glossary.glossary.entries.isEmpty { glossary.targetLanguage = target }
+        return glossary
     }
 
     /// `files` with every file once: a second name of a file already listed (a hard link, a symbolic link, the

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The Language Server Protocol messages translint's server reads and writes (LSP 3.17), as Codable types.
+/// Field names are the protocol's; only the fields the server uses are declared.
+enum LSP {
+    /// JSON-RPC 2.0 error codes the server answers with.
+    enum ErrorCode {
+        static let parseError = -32700
+        static let invalidRequest = -32600
+        static let methodNotFound = -32601
+        static let invalidParams = -32602
+        static let internalError = -32603
+        static let serverNotInitialized = -32002
+        static let requestCancelled = -32800
+    }
+
+    struct ResponseError: Codable, Error, Equatable {
+        var code: Int
+        var message: String
+    }
+
+    /// Any message on the wire: a request (id and method), a notification (method only) or a response (id only).
+    struct Message: Codable {
+        var jsonrpc: String = "2.0"
+        var id: JSON?
+        var method: String?
+        var params: JSON?
+        var result: JSON?
+        var error: ResponseError?
+    }
+
+    struct Position: Codable, Equatable, Comparable {
+        var line: Int
+        var character: Int
+        static func < (a: Position, b: Position) -> Bool { (a.line, a.character) < (b.line, b.character) }
+    }
+
+    struct Range: Codable, Equatable {
+        var start: Position
+        var end: Position
+    }
+
+    struct TextDocumentIdentifier: Codable { var uri: String }
+
+    struct TextDocumentItem: Codable {
+        var uri: String
+        var languageId: String
+        var version: Int
+        var text: String
+    }
+
+    struct VersionedTextDocumentIdentifier: Codable {
+        var uri: String
+        var version: Int?
+    }
+
+    struct DidOpenParams: Codable { var textDocument: TextDocumentItem }
+    struct DidCloseParams: Codable { var textDocument: TextDocumentIdentifier }
+    struct DidSaveParams: Codable {
+        var textDocument: TextDocumentIdentifier
+        var text: String?
+    }
+
+    struct ContentChange: Codable {
+        /// Absent: the change replaces the whole document.
+        var range: Range?
+        var text: String
+    }
+
+    struct DidChangeParams: Codable {
+        var textDocument: VersionedTextDocumentIdentifier
+        var contentChanges: [ContentChange]
+    }
+
+    struct TextDocumentPositionParams: Codable {
+        var textDocument: TextDocumentIdentifier
+        var position: Position
+    }
+
+    struct CodeActionParams: Codable {
+        struct Context: Codable {
+            var diagnostics: [Diagnostic]
+            var only: [String]?
+        }
+        var textDocument: TextDocumentIdentifier
+        var range: Range
+        var context: Context
+    }
+
+    struct CodeDescription: Codable, Equatable { var href: String }
+
+    struct Diagnostic: Codable, Equatable {
+        var range: Range
+        /// 1 error, 2 warning, 3 information, 4 hint.
+        var severity: Int?
+        var code: String?
+        var codeDescription: CodeDescription?
+        var source: String?
+        var message: String
+        var data: JSON?
+    }
+
+    struct PublishDiagnosticsParams: Codable {
+        var uri: String
+        var version: Int?
+        var diagnostics: [Diagnostic]
+    }
+
+    struct TextEdit: Codable, Equatable {
+        var range: Range
+        var newText: String
+    }
+
+    struct WorkspaceEdit: Codable, Equatable {
+        var changes: [String: [TextEdit]]
+    }
+
+    struct CodeAction: Codable, Equatable {
+        var title: String
+        var kind: String
+        var diagnostics: [Diagnostic]?
+        var isPreferred: Bool?
+        var edit: WorkspaceEdit?
+    }
+
+    struct MarkupContent: Codable, Equatable {
+        var kind = "markdown"
+        var value: String
+    }
+
+    struct Hover: Codable, Equatable {
+        var contents: MarkupContent
+        var range: Range?
+    }
+
+    struct ShowMessageParams: Codable {
+        /// 1 error, 2 warning, 3 info, 4 log.
+        var type: Int
+        var message: String
+    }
+
+    struct CancelParams: Codable { var id: JSON }
+}

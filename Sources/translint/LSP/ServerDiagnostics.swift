@@ -1,0 +1,71 @@
+import Foundation
+import TranslintKit
+
+/// Linting open documents and publishing what was found.
+extension LanguageServer {
+    func lintChangedDocuments() {
+        for uri in documents.keys.sorted() where documents[uri]?.needsLint == true {
+            lint(uri)
+        }
+    }
+
+    /// Lints a document now (when it changed since its last lint) and publishes its diagnostics.
+    func lint(_ uri: String) {
+        guard var document = documents[uri] else { return }
+        document.needsLint = false
+        let setup = workspace.setup(for: document.path)
+        var diagnostics: [LSP.Diagnostic] = []
+        if let error = setup.error {
+            // A broken configuration or glossary: said on the document and once in a message, never a dead server.
+            showMessage(error)
+            document.findings = []
+            diagnostics = [Self.problem(error, code: "configuration")]
+        } else if let engine = setup.engine, let session = setup.session,
+                  workspace.checks(document.path, languageID: document.languageID, setup: setup) {
+            let kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
+            do {
+                let text = document.text
+                let result = try engine.run(path: document.path ?? uri, kind: kind, session: session, options: RunOptions(fixes: .none),
+                                            read: { feed in try text.bytes.withUnsafeBufferPointer { try feed($0) } })
+                document.findings = result.findings
+                diagnostics = result.findings.map { diagnostic($0, in: text, failLevel: setup.failLevel) }
+            } catch {
+                // Bad input (a PO file that does not parse yet, while it is typed): one diagnostic saying where.
+                document.findings = []
+                diagnostics = [Self.problem("\(error)", code: "input", line: Self.line(in: "\(error)"))]
+            }
+        } else {
+            document.findings = []
+        }
+        documents[uri] = document
+        notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics))
+    }
+
+    func diagnostic(_ located: LocatedFinding, in text: DocumentText, failLevel: Severity) -> LSP.Diagnostic {
+        let finding = located.finding
+        let level: Int
+        if finding.severity < failLevel { level = 4 } else {
+            switch finding.severity {
+            case .error: level = 1
+            case .warning: level = 2
+            case .info: level = 3
+            }
+        }
+        return LSP.Diagnostic(range: text.range(of: finding.range.start, finding.range.end, encoding: encoding), severity: level,
+                              code: finding.rule, codeDescription: LSP.CodeDescription(href: Translint.links.rule(finding.rule)),
+                              source: "translint", message: finding.message)
+    }
+
+    /// A diagnostic that is not a finding: a configuration that does not load, input that does not parse.
+    static func problem(_ message: String, code: String, line: Int = 0) -> LSP.Diagnostic {
+        let position = LSP.Position(line: line, character: 0)
+        return LSP.Diagnostic(range: LSP.Range(start: position, end: position), severity: 1, code: code, source: "translint", message: message)
+    }
+
+    /// The 0-based line of `path:LINE:` in an input error, or 0.
+    static func line(in message: String) -> Int {
+        let parts = message.split(separator: ":", maxSplits: 3)
+        guard parts.count >= 3, let line = Int(parts[1]), line > 0 else { return 0 }
+        return line - 1
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// LSP's base protocol: each message is a header (`Content-Length: N`, optionally `Content-Type`, each line ending
+/// in CRLF), an empty line, and N bytes of UTF-8 JSON.
+final class FrameReader {
+    enum Frame: Equatable {
+        case message([UInt8])
+        /// A header without a usable Content-Length: the frame is skipped and answered with a parse error.
+        case malformed(String)
+    }
+
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var position = 0
+    /// A frame larger than this is refused (and skipped), so a bad length cannot exhaust memory.
+    static let maximumLength = 256 << 20
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The next frame, or nil at the end of the input.
+    func next() -> Frame? {
+        while true {
+            if let end = headerEnd() {
+                let header = String(decoding: buffer[position..<end], as: UTF8.self)
+                position = end + 4
+                var length: Int?
+                for line in header.split(separator: "\r\n") {
+                    let parts = line.split(separator: ":", maxSplits: 1)
+                    if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-length" {
+                        length = Int(parts[1].trimmingCharacters(in: .whitespaces))
+                    }
+                }
+                guard let length, length >= 0, length <= Self.maximumLength else {
+                    return .malformed("a header without a valid Content-Length: \(header.prefix(80))")
+                }
+                guard fill(upTo: position + length) else { return nil }
+                let body = Array(buffer[position..<(position + length)])
+                position += length
+                compact()
+                return .message(body)
+            }
+            guard fill(upTo: buffer.count + 1) else { return nil }
+        }
+    }
+
+    private func headerEnd() -> Int? {
+        guard buffer.count - position >= 4 else { return nil }
+        var i = position
+        while i + 3 < buffer.count {
+            if buffer[i] == 13 && buffer[i + 1] == 10 && buffer[i + 2] == 13 && buffer[i + 3] == 10 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Reads until the buffer holds `count` bytes; false at the end of the input.
+    private func fill(upTo count: Int) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while buffer.count < count {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            buffer.append(contentsOf: chunk[..<n])
+        }
+        return true
+    }
+
+    private func compact() {
+        if position > 1 << 20 || position == buffer.count {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+    }
+}
+
+/// Writes frames to standard output, one at a time: the only thing the server ever writes there.
+final class FrameWriter: @unchecked Sendable {
+    private let fd: Int32
+    private let lock = NSLock()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+
+    init(fd: Int32) { self.fd = fd }
+
+    func send(_ message: LSP.Message) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let body = try encoder.encode(message)
+        var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+        frame.append(contentsOf: body)
+        var offset = 0
+        while offset < frame.count {
+            let n = frame[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { throw POSIXError(.EPIPE) }
+            offset += n
+        }
+    }
+}
