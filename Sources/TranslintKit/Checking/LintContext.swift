@@ -40,6 +40,8 @@ public final class LintContext {
     /// chunk's last lines (as fixed), so that it reads as in the whole text; findings before this offset are
     /// dropped, and a check whose finding would start there reports the part that lies after it.
     public let editableStart: Int
+    /// Tables derived from the glossary, built once per engine.
+    let derived: GlossaryDerivations
 
     /// `blockStarts`: where a document's blocks start without a blank line before them (Markdown); `listItems`:
     /// those that are list items.
@@ -51,6 +53,7 @@ public final class LintContext {
         let text = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<source.count])
         self.text = text
         self.glossary = glossary
+        self.derived = matcher.derived
         self.locale = locale
         self.cellStarts = cellStarts
         self.maskedRanges = maskedRanges

@@ -35,9 +35,14 @@ public struct LocatedFinding: Hashable, Sendable {
         self.endColumn = endColumn
         self.lineText = lineText
         self.lineTextColumn = lineTextColumn ?? column
-        // Without them, `lineText` is taken to be the whole line.
-        let before = String(String.UnicodeScalarView(lineText.unicodeScalars.prefix(max(0, (lineTextColumn ?? column) - 1)))).utf8.count
-        self.lineStart = lineStart ?? finding.range.start - before
+        // Without them, `lineText` is taken to be the whole line. (Only then is the line's prefix measured: it
+        // cost more than the rest of locating a finding.)
+        if let lineStart {
+            self.lineStart = lineStart
+        } else {
+            let before = lineText.unicodeScalars.prefix(max(0, (lineTextColumn ?? column) - 1)).reduce(0) { $0 + UTF8.width($1) }
+            self.lineStart = finding.range.start - before
+        }
         self.lineEnd = lineEnd ?? self.lineStart + lineText.utf8.count
         self.isFixed = isFixed
     }

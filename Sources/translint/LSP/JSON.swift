@@ -14,10 +14,10 @@ enum JSON: Codable, Equatable, Sendable {
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
         else if let value = try? container.decode(Int.self) { self = .int(value) }
         else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
         else if let value = try? container.decode([JSON].self) { self = .array(value) }
         else { self = .object(try container.decode([String: JSON].self)) }
     }
@@ -43,11 +43,6 @@ enum JSON: Codable, Equatable, Sendable {
     var string: String? { if case let .string(value) = self { value } else { nil } }
     var array: [JSON]? { if case let .array(value) = self { value } else { nil } }
     var bool: Bool? { if case let .bool(value) = self { value } else { nil } }
-
-    /// Any Encodable value as JSON.
-    static func from<T: Encodable>(_ value: T) throws -> JSON {
-        try JSONDecoder().decode(JSON.self, from: JSONEncoder().encode(value))
-    }
 
     /// This value decoded as `T` (a message's params).
     func decode<T: Decodable>(_ type: T.Type) throws -> T {

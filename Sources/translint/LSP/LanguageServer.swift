@@ -60,11 +60,11 @@ final class LanguageServer: @unchecked Sendable {
         while let frame = reader.next() {
             switch frame {
             case let .malformed(reason):
-                reply(id: .null, error: LSP.ResponseError(code: LSP.ErrorCode.parseError, message: reason))
+                reply(id: JSON.null, error: LSP.ResponseError(code: LSP.ErrorCode.parseError, message: reason))
             case let .message(body):
                 guard let message = try? JSONDecoder().decode(LSP.Message.self, from: Data(body)) else {
                     let isJSON = (try? JSONDecoder().decode(JSON.self, from: Data(body))) != nil
-                    reply(id: .null, error: LSP.ResponseError(code: isJSON ? LSP.ErrorCode.invalidRequest : LSP.ErrorCode.parseError,
+                    reply(id: JSON.null, error: LSP.ResponseError(code: isJSON ? LSP.ErrorCode.invalidRequest : LSP.ErrorCode.parseError,
                                                               message: isJSON ? "not a JSON-RPC message" : "the message is not valid JSON"))
                     continue
                 }
@@ -108,25 +108,35 @@ final class LanguageServer: @unchecked Sendable {
 
     // MARK: Writing
 
-    func reply(id: JSON, result: JSON? = nil, error: LSP.ResponseError? = nil) {
-        var message = LSP.Message(id: id)
-        if let error { message.error = error } else { message.result = result ?? .null }
-        send(message)
+    func reply(id: JSON, result: some Encodable) {
+        send([("id", id), ("result", result)])
+    }
+
+    func reply(id: JSON, error: LSP.ResponseError) {
+        send([("id", id), ("error", error)])
     }
 
     func notify(_ method: String, _ params: some Encodable) {
-        guard let params = try? JSON.from(params) else { return }
-        send(LSP.Message(method: method, params: params))
+        send([("method", method), ("params", params)])
     }
 
     func request(_ method: String, _ params: JSON) {
-        send(LSP.Message(id: .string("translint-\(nextRequestID)"), method: method, params: params))
+        send([("id", JSON.string("translint-\(nextRequestID)")), ("method", method), ("params", params)])
         nextRequestID += 1
     }
 
-    private func send(_ message: LSP.Message) {
-        // The client is gone when its end of the pipe is: nothing is left to serve.
-        do { try writer.send(message) } catch { exit(shuttingDown ? 0 : 1) }
+    /// Encodes each member once, straight into the frame.
+    private func send(_ members: [(String, any Encodable)]) {
+        do {
+            var encoded: [(String, Data)] = []
+            for (key, value) in members { encoded.append((key, try writer.encode(value))) }
+            try writer.send(encoded)
+        } catch is EncodingError {
+            return
+        } catch {
+            // The client is gone when its end of the pipe is: nothing is left to serve.
+            exit(shuttingDown ? 0 : 1)
+        }
     }
 
     func showMessage(_ text: String, type: Int = 1) {
@@ -153,12 +163,11 @@ final class LanguageServer: @unchecked Sendable {
             case "initialize": reply(id: id, result: try initialize(message.params ?? .null))
             case "shutdown":
                 shuttingDown = true
-                reply(id: id, result: .null)
+                reply(id: id, result: JSON.null)
             case "textDocument/codeAction":
-                reply(id: id, result: try JSON.from(codeActions(try (message.params ?? .null).decode(LSP.CodeActionParams.self))))
+                reply(id: id, result: codeActions(try (message.params ?? .null).decode(LSP.CodeActionParams.self)))
             case "textDocument/hover":
-                let hover = hover(try (message.params ?? .null).decode(LSP.TextDocumentPositionParams.self))
-                reply(id: id, result: try hover.map { try JSON.from($0) } ?? .null)
+                reply(id: id, result: hover(try (message.params ?? .null).decode(LSP.TextDocumentPositionParams.self)))
             default:
                 reply(id: id, error: LSP.ResponseError(code: LSP.ErrorCode.methodNotFound, message: "translint does not handle \(method)"))
             }

@@ -82,16 +82,22 @@ final class FrameWriter: @unchecked Sendable {
     private let lock = NSLock()
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }()
 
     init(fd: Int32) { self.fd = fd }
 
-    func send(_ message: LSP.Message) throws {
+    /// Writes one message, `{"jsonrpc":"2.0", …}` with `members` (already encoded JSON) in order.
+    func send(_ members: [(String, Data)]) throws {
+        var body = Data(#"{"jsonrpc":"2.0""#.utf8)
+        for (key, value) in members {
+            body.append(contentsOf: Array(#","\#(key)":"#.utf8))
+            body.append(value)
+        }
+        body.append(UInt8(ascii: "}"))
         lock.lock()
         defer { lock.unlock() }
-        let body = try encoder.encode(message)
         var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         frame.append(contentsOf: body)
         var offset = 0
@@ -101,5 +107,15 @@ final class FrameWriter: @unchecked Sendable {
             if n <= 0 { throw POSIXError(.EPIPE) }
             offset += n
         }
+    }
+
+    /// A value as JSON, without escaping slashes (URIs stay readable).
+    func encode(_ value: some Encodable) throws -> Data {
+        if let fast = value as? FastJSON {
+            var out = JSONBytes()
+            fast.write(to: &out)
+            return Data(out.bytes)
+        }
+        return try encoder.encode(value)
     }
 }

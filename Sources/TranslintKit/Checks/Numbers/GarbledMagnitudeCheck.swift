@@ -45,27 +45,31 @@ public struct GarbledMagnitudeCheck: Check {
         var findings: [Finding] = []
         for paragraph in context.paragraphs where paragraph.end > context.editableStart {
             // Most paragraphs have no scale word: one scan for `illion`, `thousand`, and they are done.
-            let text = context.string(paragraph)
-            guard text.contains("illion") || text.contains("thousand") else { continue }
-            let tokens = Self.tokens(text)
+            let bytes = Array(context.text[paragraph.start..<paragraph.end])
+            guard Self.find(Self.illion, in: bytes) || Self.find(Self.thousand, in: bytes) else { continue }
+            let tokens = Self.tokens(bytes)
+            let word = { (k: Int) in String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self).lowercased() }
+            // One space between tokens k and k+1.
+            let spaced = { (k: Int) in tokens[k + 1].start == tokens[k].end + 1 && bytes[tokens[k].end] == 0x20 }
             var k = 0
             while k < tokens.count {
                 defer { k += 1 }
-                guard let first = Double(tokens[k].text.replacingOccurrences(of: ",", with: "")), k + 1 < tokens.count else { continue }
+                guard tokens[k].isNumber, k + 1 < tokens.count,
+                      let first = Double(String(decoding: bytes[tokens[k].start..<tokens[k].end].filter { $0 != 0x2C }, as: UTF8.self)) else { continue }
                 let start = paragraph.start + tokens[k].start
                 guard start >= context.editableStart else { continue }
                 // `5 ten thousand`: 万 read as `ten thousand`.
-                if k + 2 < tokens.count, tokens[k + 1].text.lowercased() == "ten", tokens[k + 2].text.lowercased() == "thousand" {
+                if k + 2 < tokens.count, word(k + 1) == "ten", word(k + 2) == "thousand" {
                     let end = paragraph.start + tokens[k + 2].end
                     findings.append(.garbled(context.string(ByteRange(start, end)), value: first * 1e4, range: ByteRange(start, end)))
                     k += 2
                     continue
                 }
                 // `19 billion 100 million`: the second part below a thousand of the smaller scale.
-                guard k + 3 < tokens.count, let big = Self.scales[tokens[k + 1].text.lowercased()],
-                      let second = Double(tokens[k + 2].text), second >= 1, second < 1000, !tokens[k + 2].text.contains(","),
-                      let small = Self.scales[tokens[k + 3].text.lowercased()], small < big,
-                      tokens[k + 1].gapAfter == " ", tokens[k + 2].gapAfter == " " else { continue }
+                guard k + 3 < tokens.count, !tokens[k + 1].isNumber, tokens[k + 2].isNumber, !tokens[k + 3].isNumber,
+                      let big = Self.scales[word(k + 1)], let second = Double(word(k + 2)), second >= 1, second < 1000,
+                      !bytes[tokens[k + 2].start..<tokens[k + 2].end].contains(0x2C),
+                      let small = Self.scales[word(k + 3)], small < big, spaced(k + 1), spaced(k + 2) else { continue }
                 let end = paragraph.start + tokens[k + 3].end
                 findings.append(.garbled(context.string(ByteRange(start, end)), value: first * big + second * small, range: ByteRange(start, end)))
                 k += 3
@@ -74,18 +78,25 @@ public struct GarbledMagnitudeCheck: Check {
         return findings
     }
 
-    struct Token {
-        var text: String
-        var start: Int
-        var end: Int
-        /// What stands between this token and the next (`" "`, `", "`).
-        var gapAfter: String
+    private static let illion = Array("illion".utf8), thousand = Array("thousand".utf8)
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
-    /// Runs of letters, or of digits with `.` and `,` inside, with UTF-8 offsets into `text`.
-    static func tokens(_ text: String) -> [Token] {
+    struct Token {
+        var start: Int
+        var end: Int
+        var isNumber: Bool
+    }
+
+    /// Runs of ASCII letters, or of digits with `.` and `,` inside, as byte offsets into `bytes`.
+    static func tokens(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
-        let bytes = Array(text.utf8)
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -99,10 +110,7 @@ public struct GarbledMagnitudeCheck: Check {
                 if isLetter && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { j += 1; continue }
                 break
             }
-            if let last = tokens.indices.last {
-                tokens[last].gapAfter = String(decoding: bytes[tokens[last].end..<i], as: UTF8.self)
-            }
-            tokens.append(Token(text: String(decoding: bytes[i..<j], as: UTF8.self), start: i, end: j, gapAfter: ""))
+            tokens.append(Token(start: i, end: j, isNumber: isDigit))
             i = j
         }
         return tokens

@@ -104,7 +104,7 @@ private struct Evidence {
     private struct Key: Hashable { var paragraph: Int; var entry: Int; var rendering: Int }
 
     /// Folded term → the folded terms a fix may turn it into or out of: an entry's target and its unambiguous
-    /// renderings. Built on first use.
+    /// renderings. Built once per engine (`GlossaryDerivations`).
     private var classes: [[UInt8]: [[UInt8]]]?
 
     init(_ context: LintContext) { self.context = context }
@@ -113,13 +113,16 @@ private struct Evidence {
     private mutating func equivalents(of word: String) -> [[UInt8]] {
         let key = TermMatcher.collapsingWhitespace(CaseMapping.fold(word))
         if classes == nil {
-            var made: [[UInt8]: [[UInt8]]] = [:]
-            for entry in context.glossary.entries {
-                let terms = ([entry.target] + entry.forbidden.indices.filter { !entry.isAmbiguous($0) }.map { entry.forbidden[$0] })
-                    .map { TermMatcher.collapsingWhitespace(CaseMapping.fold($0)) }
-                for term in terms { made[term, default: []].append(contentsOf: terms) }
+            let glossary = context.glossary
+            classes = context.derived.evidenceClasses {
+                var made: [[UInt8]: [[UInt8]]] = [:]
+                for entry in glossary.entries {
+                    let terms = ([entry.target] + entry.forbidden.indices.filter { !entry.isAmbiguous($0) }.map { entry.forbidden[$0] })
+                        .map { TermMatcher.collapsingWhitespace(CaseMapping.fold($0)) }
+                    for term in terms { made[term, default: []].append(contentsOf: terms) }
+                }
+                return made
             }
-            classes = made
         }
         return [key] + (classes?[key] ?? []).filter { $0 != key }
     }
