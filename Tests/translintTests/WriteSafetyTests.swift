@@ -128,7 +128,8 @@ struct WriteSafetyTests {
         let dead = ".article.txt.translint-\(deadPID)-Xy34Zw"  // its process is gone
         let fresh = ".other.txt.translint-Qw56Er"              // recent: perhaps a run still going
         let live = ".article.txt.translint-\(getpid())-Ty78Ui"  // its process (this test) is running
-        let recovery = ".article.txt.translint-\(deadPID)-Op90As.fixed"
+        // Another file's recovery text (article.txt's own would make --fix refuse article.txt: RecoveryTests).
+        let recovery = ".other.txt.translint-\(deadPID)-Op90As.fixed"
         let unrelated = ".article.txt.translint-notes"
         for name in [old, dead, fresh, live, recovery, unrelated] { try Data("x".utf8).write(to: docs.appendingPathComponent(name)) }
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: docs.appendingPathComponent(old).path)
