@@ -49,6 +49,9 @@ struct ConfigurationTests {
         ("rules:\n  sentence-case: {severity: error, weight: 3}\n", "c.yml:2: unknown key 'weight' in rule 'sentence-case'"),
         ("target_language: en_US\n", "c.yml:1: 'target_language' must be a BCP 47 language tag"),
         ("version: 2\n", "c.yml:1: unsupported version"),
+        ("sources: docs\n", "c.yml:1: 'sources' must be a list of {translation: PATTERN, source: PATH}"),
+        ("sources:\n  - {translation: \"*.md\"}\n", "c.yml:2: a 'sources' item needs 'translation' (a pattern) and 'source'"),
+        ("sources:\n  - {translation: \"*.md\", source: a, from: b}\n", "c.yml:2: unknown key 'from'"),
     ])
     func errors(yaml: String, message: String) throws {
         do {
@@ -57,6 +60,28 @@ struct ConfigurationTests {
         } catch {
             #expect("\(error)".hasPrefix(message), "\(error)")
         }
+    }
+
+    @Test("sources: the first rule that matches a translation names its source, with its placeholders", arguments: [
+        ("docs/en/guide/a.md", "folder/docs/zh/guide/a.md"),
+        ("docs/en/a.md", "folder/docs/zh/a.md"),
+        ("notes/b.en.txt", "folder/notes/b.zh.txt"),
+        ("c.en.txt", "folder/./c.zh.txt"),
+        ("docs/fr/a.md", nil),
+        ("docs/en/app.po", nil),   // bilingual files carry their own source
+    ] as [(String, String?)])
+    func sourcePairing(path: String, source: String?) throws {
+        let config = try Configuration.load(yaml: """
+            sources:
+              - translation: "docs/en/**/*.md"
+                source: "docs/zh/{rest}"
+              - translation: "**/*.en.txt"
+                source: "{dir}/{stem}.zh.txt"
+              - translation: "docs/en/*.po"
+                source: "docs/zh/{name}"
+            """, file: "folder/.translint.yml", root: "folder")
+        #expect(config.sourcePath(for: path) == source)
+        #expect(config.printed().contains("sources:\n  - {translation: \"docs/en/**/*.md\", source: \"docs/zh/{rest}\"}\n"))
     }
 
     @Test func emptyIsDefault() throws {

@@ -290,6 +290,67 @@ async def test_a_broken_configuration_is_a_diagnostic_and_a_message(client: Lang
     assert len(by_rule(await diagnostics_for(client, uri), "mistranslation")) == 1
 
 
+async def test_a_translation_paired_with_its_source_gets_the_bilingual_checks(client: LanguageClient, workspace: pathlib.Path):
+    (workspace / ".translint.yml").write_text(
+        'glossaries: [glossary.yaml]\nsources:\n  - translation: "en/**/*.md"\n    source: "zh/{rest}"\n')
+    (workspace / "zh").mkdir()
+    (workspace / "en").mkdir()
+    (workspace / "zh/news.md").write_text("# 新闻\n\n淘宝的销售额增长了2亿元。\n")
+    (workspace / "en/news.md").write_text("# News\n\nTaobao's sales grew by 20 million yuan.\n")
+    uri = await open_document(client, workspace / "en/news.md", "markdown")
+    (mismatch,) = by_rule(client.diagnostics[uri], "number-mismatch")
+    assert mismatch.range.start.line == 2
+    # The source open in the editor is read as typed, and the translation is checked again when it changes.
+    source = workspace / "zh/news.md"
+    await open_document(client, source, "markdown")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=source.as_uri(), version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="# 新闻\n\n淘宝的销售额增长了2000万元。\n")],
+        )
+    )
+    assert by_rule(await diagnostics_for(client, uri), "number-mismatch") == []
+
+
+async def test_add_to_glossary_writes_the_whole_word_and_silences_it(client: LanguageClient, workspace: pathlib.Path):
+    page = workspace / "setup.md"
+    page.write_text("# Setup\n\nnpm install works.\n")
+    uri = await open_document(client, page, "markdown")
+    (lower,) = by_rule(client.diagnostics[uri], "sentence-case")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=uri), range=lower.range,
+                               context=types.CodeActionContext(diagnostics=[lower]))
+    )
+    (add,) = [a for a in actions if a.title.startswith("Add ")]
+    assert add.title == "Add 'npm' to the glossary (glossary.yaml)"
+    glossary = workspace / "glossary.yaml"
+    (edit,) = add.edit.changes[glossary.as_uri()]
+    assert "target: npm" in edit.new_text and "case_sensitive: true" in edit.new_text
+    glossary.write_text(apply_edits(glossary.read_text(), [edit]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=glossary.as_uri(), type=types.FileChangeType.Changed)])
+    )
+    assert by_rule(await diagnostics_for(client, uri), "sentence-case") == []
+
+
+async def test_other_servers_diagnostics_and_other_charsets_do_not_break_code_actions(client: LanguageClient, workspace: pathlib.Path):
+    # The editor sends the text decoded: a PO header's charset is not applied again, and ranges stay in the text.
+    po = workspace / "latin.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+                  'msgid "x"\nmsgstr "ééééééééé. the price fell on Amoy."\n')
+    uri = await open_document(client, po, "po")
+    lines = po.read_text().split("\n")
+    (amoy,) = by_rule(client.diagnostics[uri], "mistranslation")
+    assert (amoy.range.start.line, amoy.range.start.character) == (6, lines[6].index("Amoy"))
+    foreign = types.Diagnostic(range=amoy.range, message="from another server", code=2304, source="other")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=uri),
+                               range=types.Range(start=types.Position(line=6, character=0), end=types.Position(line=7, character=0)),
+                               context=types.CodeActionContext(diagnostics=[foreign, amoy]))
+    )
+    assert any(a.title == "Replace with 'Taobao'" for a in actions)
+
+
 async def test_a_malformed_request_gets_the_jsonrpc_error_and_the_server_goes_on(client: LanguageClient, workspace: pathlib.Path):
     with pytest.raises(JsonRpcException) as unknown:
         await client.protocol.send_request_async("translint/nothing", {"textDocument": 7})

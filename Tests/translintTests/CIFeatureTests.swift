@@ -192,3 +192,30 @@ struct CIFeatureTests {
                 == "---\ntitle: Amoy\n---\n\nThe Taobao shop, see `Amoy` and <https://x.com/Amoy>.\n\n```\nAmoy\n```\n")
     }
 }
+
+/// `sources:` in `.translint.yml` pairs plain-text and Markdown translations with their sources (issue 28).
+struct SourcePairingTests {
+    static let files = [
+        ".translint.yml": "include: [\"en/**\"]\nsources:\n  - translation: \"en/**/*.md\"\n    source: \"zh/{rest}\"\n",
+        "zh/news.md": "# 新闻\n\n淘宝的销售额增长了2亿元。\n",
+        "en/news.md": "# News\n\nTaobao's sales grew by 20 million yuan.\n",
+        "en/alone.md": "# Alone\n\nSales grew by 20 million yuan.\n",
+    ]
+
+    @Test("a translation the configuration pairs with its source gets the bilingual checks without --source; one without a source is checked alone")
+    func pairedByConfiguration() throws {
+        let root = try CIFeatureTests.project(Self.files)
+        let result = try CLI.run(["--format", "json"], in: root)
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+        let files = report?["files"] as? [[String: Any]] ?? []
+        let rules = Dictionary(uniqueKeysWithValues: files.map { file in
+            (file["path"] as? String ?? "", (file["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String })
+        })
+        #expect(rules["en/news.md"] == ["number-mismatch"], "\(rules)")
+        #expect(rules["en/alone.md"] == [], "\(rules)")
+        // --source still wins over the configuration.
+        let given = try CLI.run(["en/news.md", "--source", "en/alone.md"], in: root)
+        #expect(!given.out.contains("number-mismatch"), "\(given.out)")
+    }
+}

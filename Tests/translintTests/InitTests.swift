@@ -58,4 +58,15 @@ struct ReadmeQuickStartTests {
         let fixed = try String(contentsOf: root.appendingPathComponent("docs/news.md"), encoding: .utf8)
         #expect(fixed == "# News\n\nSellers on Taobao grew. The price fell.\n")
     }
+
+    @Test("the README's configuration example is a configuration translint reads")
+    func configurationExample() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Configuration").dropFirst().first)
+        let yaml = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let root = try CIFeatureTests.project([".translint.yml": yaml, "glossaries/house-terms.yaml": CIFeatureTests.glossary])
+        let printed = try CLI.run(["config", "--print"], in: root)
+        #expect(printed.status == 0, "\(printed.stderr)")
+        #expect(printed.out.contains("sources:\n  - {translation: \"docs/en/**/*.md\", source: \"docs/zh/{rest}\"}"), "\(printed.out)")
+    }
 }

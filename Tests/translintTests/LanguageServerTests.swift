@@ -117,4 +117,45 @@ struct LanguageServerTests {
         server.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
         #expect(server.finish() == 0)
     }
+
+    static func open(_ server: Server, uri: String, language: String, text: String) throws -> [[String: Any]] {
+        let message: [String: Any] = ["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                      "params": ["textDocument": ["uri": uri, "languageId": language, "version": 1, "text": text]]]
+        server.send(String(decoding: try JSONSerialization.data(withJSONObject: message), as: UTF8.self))
+        let published = try server.receive()
+        return (published["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+    }
+
+    static func start(_ diagnostic: [String: Any]) -> [Int] {
+        let start = (diagnostic["range"] as? [String: Any])?["start"] as? [String: Any]
+        return [start?["line"] as? Int ?? -1, start?["character"] as? Int ?? -1]
+    }
+
+    @Test("a frame with an impossible Content-Length is answered with a parse error, and the next frame is read")
+    func resynchronizes() throws {
+        let server = try Server()
+        server.send(Self.initialize)
+        _ = try server.receive()
+        server.write("Content-Length: 999999999999\r\n\r\n" + #"{"jsonrpc":"2.0","id":77,"method":"shutdown"}"#)
+        #expect(Self.errorCode(try server.receive()) == -32700)
+        server.send(#"{"jsonrpc":"2.0","id":8,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///none.md"},"position":{"line":0,"character":0}}}"#)
+        let hover = try server.receive()
+        #expect(hover["id"] as? Int == 8 && hover["error"] == nil, "\(hover)")
+        server.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        _ = server.finish()
+    }
+
+    @Test("untitled buffers are checked only in the languages translint reads; a lone CR ends a line, as LSP counts")
+    func documents() throws {
+        let server = try Server()
+        server.send(Self.initialize)
+        _ = try server.receive()
+        let options = #"{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"translint":{"glossary":"zh-en"}}}}"#
+        server.send(options)
+        #expect(try Self.open(server, uri: "untitled:Untitled-1", language: "javascript", text: "return 'the Amoy';\n").isEmpty)
+        let text = try Self.open(server, uri: "untitled:Untitled-2", language: "markdown", text: "x\rSellers on Amoy grew.\n")
+        #expect(text.map(Self.start) == [[1, 11]], "\(text)")
+        server.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        _ = server.finish()
+    }
 }

@@ -34,6 +34,9 @@ public struct Configuration: Hashable, Sendable {
     /// The least severe finding that fails a run (exit status 1); `info` findings never fail by default.
     public var failLevel: Severity = .warning
     public var rules = RuleSettings()
+    /// Where the sources of plain-text and Markdown translations lie (`sources:`), so that the bilingual checks run
+    /// on them without `--source`.
+    public var sources: [SourcePairing] = []
 
     public init(file: String? = nil, root: String) {
         self.file = file
@@ -46,6 +49,13 @@ public struct Configuration: Hashable, Sendable {
         return include.isEmpty || include.contains { $0.matches(relativePath) }
     }
 
+    /// The path of the source of the plain-text or Markdown translation at `relativePath` (relative to `root`), by
+    /// the first `sources:` rule that matches it, joined to `root`.
+    public func sourcePath(for relativePath: String) -> String? {
+        guard BilingualFile.Format.forPath(relativePath) == nil else { return nil }
+        return sources.lazy.compactMap { $0.sourcePath(for: relativePath) }.first.map { Self.join(root, $0) }
+    }
+
     /// Whether `path` is in a format translint reads as a translation, by its extension: plain text (`.txt`),
     /// Markdown (`.md`, `.markdown`), PO (`.po`; not `.pot`, a template without translations), XLIFF (`.xlf`,
     /// `.xliff`) and String Catalogs (`.xcstrings`). Folder walks check only these, so that code, data, the
@@ -55,7 +65,8 @@ public struct Configuration: Hashable, Sendable {
     }
 
     static let keys: Set<String> = ["version", "glossaries", "include", "exclude", "source_language", "target_language",
-                                    "min_score", "fail_level", "ignore", "rules", "mqm_weights"]
+                                    "min_score", "fail_level", "ignore", "rules", "mqm_weights", "sources"]
+    static let sourceKeys: Set<String> = ["translation", "source"]
     static let ruleKeys: Set<String> = ["severity", "mqm_severity"]
     static let weightKeys: Set<String> = ["minor", "major", "critical"]
 
@@ -126,6 +137,17 @@ public struct Configuration: Hashable, Sendable {
                 }
             }
         }
+        if let value = top["sources"] {
+            guard let items = value.sequence else { throw reader.error(value, "'sources' must be a list of {translation: PATTERN, source: PATH}") }
+            for item in items {
+                let fields = try reader.mapping(item, what: "a 'sources' item", allowed: sourceKeys)
+                guard let translation = fields["translation"], let source = fields["source"] else {
+                    throw reader.error(item, "a 'sources' item needs 'translation' (a pattern) and 'source' (a path, with {rest}, {dir}, {name}, {stem} or {path})")
+                }
+                config.sources.append(SourcePairing(translation: try reader.string(translation, key: "translation"),
+                                                    source: try reader.string(source, key: "source")))
+            }
+        }
         if let weights = top["mqm_weights"] {
             let fields = try reader.mapping(weights, what: "'mqm_weights'", allowed: weightKeys)
             for (key, path) in [("minor", \MQMWeights.minor), ("major", \MQMWeights.major), ("critical", \MQMWeights.critical)] {
@@ -176,6 +198,9 @@ public struct Configuration: Hashable, Sendable {
         out += minScore.map { "min_score: \(JSONValue.format($0))\n" } ?? "# min_score: unset, any finding at fail_level fails\n"
         out += "fail_level: \(failLevel.rawValue)\n"
         out += "ignore: \(list(rules.ignore))\n"
+        if !sources.isEmpty {
+            out += "sources:\n" + sources.map { "  - {translation: \(quote($0.translation.pattern)), source: \(quote($0.source))}\n" }.joined()
+        }
         out += "rules:\n"
         for d in catalog.descriptions {
             let severity = policy.severity(of: d.id)?.rawValue ?? "off"

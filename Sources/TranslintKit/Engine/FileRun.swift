@@ -105,7 +105,7 @@ final class FileRun {
 
     /// Lints what is left and returns the file's result.
     func finish() throws -> FileResult {
-        if case .bilingual(.po, _) = kind, let declared = Charset.declaredInPO(pending), !Charset.isUTF8(declared) {
+        if case .bilingual(.po, _) = kind, !options.isDecoded, let declared = Charset.declaredInPO(pending), !Charset.isUTF8(declared) {
             // Read in its declared charset (gettext allows any), linted as UTF-8, written back in its charset.
             guard let utf8 = Charset.convert(pending, from: declared, to: "UTF-8") else {
                 throw BilingualFileError(path: path, line: 1, message: "the header declares charset=\(declared), but the file is not valid \(declared) (or ICU does not know it)")

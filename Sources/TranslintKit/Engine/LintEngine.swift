@@ -132,6 +132,9 @@ public struct RunOptions {
     public var chunkSize: Int
     /// `--unsafe-fixes`: suggested fixes are applied too, not only safe ones.
     public var unsafeFixes: Bool
+    /// The bytes are UTF-8 whatever the file declares (an editor's buffer, already decoded): a PO header's
+    /// charset is not applied again.
+    public var isDecoded = false
 
     public static let defaultChunkSize = 1 << 20
 

@@ -412,7 +412,7 @@ struct Lint: ParsableCommand {
         let options = RunOptions(fixes: refusal == nil ? fixMode : .none, keepEdits: wantsDiff,
                                  lineFilter: lines.map { lines in { lines.contains(first: $0, last: $1) } }, unsafeFixes: unsafeFixes)
         do {
-            let kind = DocumentKind.forPath(display, source: setup.sourceText, includeFuzzy: includeFuzzy)
+            let kind = DocumentKind.forPath(display, source: try setup.source(of: path), includeFuzzy: includeFuzzy)
             let result: FileResult
             if cores > 1, !isStream, case .text = kind,
                let segments = try FileSegments.plan(engine: setup.engine, session: session, kind: kind, read: { try FileIO.readBlocks(path, $0) }) {
@@ -503,6 +503,8 @@ struct LintSetup {
     let engine: LintEngine
     let files: [String]
     let sourceText: String?
+    /// The configuration's `sources:` pairings, read from its folder.
+    let configuration: Configuration
     let minScore: Double?
     let failLevel: Severity
     let changed: [String: ChangedLines]
@@ -526,6 +528,7 @@ struct LintSetup {
             settings.severity[id] = .some(nil)
         }
         engine = LintEngine(compiled: glossary, locale: configuration.targetLanguage, settings: settings)
+        self.configuration = configuration
         minScore = command.minScore ?? configuration.minScore
         failLevel = command.failLevel ?? configuration.failLevel
         var paths = command.paths
@@ -576,6 +579,27 @@ struct LintSetup {
         readFiles = glossaryFiles + [configuration.file, command.source, command.baseline].compactMap { $0 }
         let wantsSARIF = command.format == .sarif || command.report.contains { $0.format == .sarif }
         sourceRoot = wantsSARIF ? Self.sourceRoot(configuration) : nil
+    }
+
+    /// The source text of the translation at `path`: `--source`, or the file the configuration's `sources:` names
+    /// for it (nil when it names none, or that file does not exist: the translation is then checked alone).
+    func source(of path: String) throws -> String? {
+        if let sourceText { return sourceText }
+        guard path != "-", !configuration.sources.isEmpty,
+              let file = Self.pairedSource(of: path, configuration: configuration) else { return nil }
+        let bytes = try FileIO.readAll(file)
+        try FileIO.validateUTF8(bytes, path: file)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The existing file that the configuration's `sources:` names as the source of `path`.
+    static func pairedSource(of path: String, configuration: Configuration) -> String? {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let root = URL(fileURLWithPath: configuration.root).standardizedFileURL.path
+        guard absolute.hasPrefix(root + "/") else { return nil }
+        guard let source = configuration.sourcePath(for: String(absolute.dropFirst(root.count + 1))) else { return nil }
+        let resolved = URL(fileURLWithPath: source).standardizedFileURL.path
+        return resolved != absolute && FileManager.default.fileExists(atPath: resolved) ? resolved : nil
     }
 
     /// The glossary files merged, with the configuration's languages: parsed and self-tested once per set of files;

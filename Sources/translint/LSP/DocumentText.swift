@@ -13,9 +13,12 @@ struct DocumentText {
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Lines end at `\n`, `\r\n` and a lone `\r`, as LSP counts them.
     private mutating func indexLines() {
         lineStarts = [0]
-        for (i, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(i + 1) }
+        for (i, byte) in bytes.enumerated() {
+            if byte == 0x0A || (byte == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { lineStarts.append(i + 1) }
+        }
     }
 
     /// The line `offset` is on, and where that line starts.
@@ -31,8 +34,8 @@ struct DocumentText {
     /// Where a line's text ends: before its `\n` (and a `\r` before that), or at the end of the text.
     private func lineEnd(_ line: Int) -> Int {
         guard line + 1 < lineStarts.count else { return bytes.count }
-        var end = lineStarts[line + 1] - 1
-        if end > lineStarts[line] && bytes[end - 1] == 0x0D { end -= 1 }
+        var end = lineStarts[line + 1] - 1   // at the \n or the lone \r
+        if bytes[end] == 0x0A && end > lineStarts[line] && bytes[end - 1] == 0x0D { end -= 1 }
         return end
     }
 

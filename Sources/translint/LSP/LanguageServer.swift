@@ -171,6 +171,7 @@ final class LanguageServer: @unchecked Sendable {
             default:
                 reply(id: id, error: LSP.ResponseError(code: LSP.ErrorCode.methodNotFound, message: "translint does not handle \(method)"))
             }
+            _ = takeCancelled(id)   // a cancellation that came too late is forgotten
         } catch let error as DecodingError {
             reply(id: id, error: LSP.ResponseError(code: LSP.ErrorCode.invalidParams, message: "invalid params for \(method): \(Self.describe(error))"))
         } catch {
@@ -194,6 +195,7 @@ final class LanguageServer: @unchecked Sendable {
             document.version = change.textDocument.version
             document.needsLint = true
             documents[change.textDocument.uri] = document
+            if let path = document.path { markTranslations(of: path) }
         case "textDocument/didSave":
             guard let save = try? params.decode(LSP.DidSaveParams.self) else { return }
             if let path = Self.path(of: save.textDocument.uri), Self.configuresLinting(path) { reloadConfiguration() }
@@ -244,6 +246,17 @@ final class LanguageServer: @unchecked Sendable {
             "id": .string("translint-watch"), "method": .string("workspace/didChangeWatchedFiles"),
             "registerOptions": .object(["watchers": .array(patterns.map { .object(["globPattern": .string($0)]) })]),
         ])])]))
+    }
+
+    /// Open translations whose `sources:` source is `path` are checked again when it changes.
+    private func markTranslations(of path: String) {
+        for (uri, document) in documents where document.path != path && !document.needsLint {
+            guard let translation = document.path else { continue }
+            let setup = workspace.setup(for: translation)
+            if !setup.configuration.sources.isEmpty, LintSetup.pairedSource(of: translation, configuration: setup.configuration) == path {
+                documents[uri]?.needsLint = true
+            }
+        }
     }
 
     private func reloadConfiguration() {

@@ -98,6 +98,28 @@ enum LSP {
         var source: String?
         var message: String
         var data: JSON?
+
+        init(range: Range, severity: Int? = nil, code: String? = nil, codeDescription: CodeDescription? = nil, source: String? = nil,
+             message: String, data: JSON? = nil) {
+            (self.range, self.severity, self.code, self.codeDescription) = (range, severity, code, codeDescription)
+            (self.source, self.message, self.data) = (source, message, data)
+        }
+
+        /// Diagnostics come back in code action requests, other servers' too: their `code` may be a number.
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            range = try container.decode(Range.self, forKey: .range)
+            severity = try container.decodeIfPresent(Int.self, forKey: .severity)
+            switch try container.decodeIfPresent(JSON.self, forKey: .code) {
+            case let .string(text)?: code = text
+            case let .int(number)?: code = String(number)
+            default: code = nil
+            }
+            codeDescription = try? container.decodeIfPresent(CodeDescription.self, forKey: .codeDescription)
+            source = try container.decodeIfPresent(String.self, forKey: .source)
+            message = try container.decode(String.self, forKey: .message)
+            data = try container.decodeIfPresent(JSON.self, forKey: .data)
+        }
     }
 
     struct PublishDiagnosticsParams: Codable {

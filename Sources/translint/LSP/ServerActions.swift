@@ -36,8 +36,8 @@ extension LanguageServer {
             actions.append(LSP.CodeAction(title: title, kind: "quickfix", diagnostics: [diagnostic], isPreferred: fix.isSafe,
                                           edit: LSP.WorkspaceEdit(changes: [document.uri: edits])))
         }
-        if finding.rule == "sentence-case", let word = String(bytes: document.text.bytes[finding.range.start..<finding.range.end], encoding: .utf8),
-           var add = addition(ArraySlice(word.utf8), document: document, setup: setup) {
+        if finding.rule == "sentence-case", let word = Self.word(at: finding.range.start, in: document.text.bytes),
+           var add = addition(word, document: document, setup: setup) {
             add.diagnostics = [diagnostic]
             actions.append(add)
         }
@@ -45,6 +45,16 @@ extension LanguageServer {
             actions.append(suppression(located, document: document, diagnostic: diagnostic))
         }
         return actions
+    }
+
+    /// The word that starts at `start`: up to white space or punctuation that ends a word (`npm` in `npm install`,
+    /// `iOS` in `iOS,`).
+    static func word(at start: Int, in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        guard start >= 0, start < bytes.count else { return nil }
+        var end = start
+        while end < bytes.count, !" \t\r\n,;:!?()[]{}\"'<>".utf8.contains(bytes[end]) { end += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        return end > start ? bytes[start..<end] : nil
     }
 
     /// `<!-- translint-disable-line RULE -->` at the end of the finding's line.
@@ -78,10 +88,11 @@ extension LanguageServer {
         guard let engine = setup.engine, let session = setup.session,
               document.findings.contains(where: { $0.finding.fix?.isSafe == true }),
               workspace.checks(document.path, languageID: document.languageID, setup: setup) else { return nil }
-        let kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
+        var kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
+        if case .text(let format) = kind, let source = try? pairedSource(of: document, setup: setup) { kind = .paired(format, source: source) }
         let text = document.text
         guard let result = try? engine.run(path: document.path ?? document.uri, kind: kind, session: session,
-                                           options: RunOptions(fixes: .apply, keepEdits: true),
+                                           options: Self.runOptions(fixes: .apply),
                                            read: { feed in try text.bytes.withUnsafeBufferPointer { try feed($0) } }),
               !result.appliedEdits.isEmpty else { return nil }
         let edits = result.appliedEdits.map { LSP.TextEdit(range: text.range(of: $0.range.start, $0.range.end, encoding: encoding), newText: $0.replacement) }

@@ -22,23 +22,34 @@ extension LanguageServer {
             diagnostics = [Self.problem(error, code: "configuration")]
         } else if let engine = setup.engine, let session = setup.session,
                   workspace.checks(document.path, languageID: document.languageID, setup: setup) {
-            let kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
+            var kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
             do {
+                if case .text(let format) = kind, let source = try pairedSource(of: document, setup: setup) { kind = .paired(format, source: source) }
                 let text = document.text
-                let result = try engine.run(path: document.path ?? uri, kind: kind, session: session, options: RunOptions(fixes: .none),
+                let result = try engine.run(path: document.path ?? uri, kind: kind, session: session, options: Self.runOptions(fixes: .none),
                                             read: { feed in try text.bytes.withUnsafeBufferPointer { try feed($0) } })
                 document.findings = result.findings
                 diagnostics = result.findings.map { diagnostic($0, in: text, failLevel: setup.failLevel) }
             } catch {
                 // Bad input (a PO file that does not parse yet, while it is typed): one diagnostic saying where.
                 document.findings = []
-                diagnostics = [Self.problem("\(error)", code: "input", line: Self.line(in: "\(error)"))]
+                diagnostics = [Self.problem("\(error)", code: "input", line: Self.line(in: "\(error)", after: document.path ?? uri))]
             }
         } else {
             document.findings = []
         }
         documents[uri] = document
         notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics))
+    }
+
+    /// The source the configuration's `sources:` pairs with a plain-text or Markdown document: the editor's text
+    /// when that file is open, else the file's.
+    func pairedSource(of document: LanguageServer.Document, setup: ServerWorkspace.Setup) throws -> String? {
+        guard let path = document.path, let file = LintSetup.pairedSource(of: path, configuration: setup.configuration) else { return nil }
+        if let open = documents.values.first(where: { $0.path == file }) { return open.text.string }
+        let bytes = try FileIO.readAll(file)
+        try FileIO.validateUTF8(bytes, path: file)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func diagnostic(_ located: LocatedFinding, in text: DocumentText, failLevel: Severity) -> LSP.Diagnostic {
@@ -56,16 +67,24 @@ extension LanguageServer {
                               source: "translint", message: finding.message)
     }
 
+    /// How the server runs the engine: on the editor's text, which is UTF-8 whatever a PO header declares.
+    static func runOptions(fixes: FixMode) -> RunOptions {
+        var options = RunOptions(fixes: fixes, keepEdits: true)
+        options.isDecoded = true
+        return options
+    }
+
     /// A diagnostic that is not a finding: a configuration that does not load, input that does not parse.
     static func problem(_ message: String, code: String, line: Int = 0) -> LSP.Diagnostic {
         let position = LSP.Position(line: line, character: 0)
         return LSP.Diagnostic(range: LSP.Range(start: position, end: position), severity: 1, code: code, source: "translint", message: message)
     }
 
-    /// The 0-based line of `path:LINE:` in an input error, or 0.
-    static func line(in message: String) -> Int {
-        let parts = message.split(separator: ":", maxSplits: 3)
-        guard parts.count >= 3, let line = Int(parts[1]), line > 0 else { return 0 }
+    /// The 0-based line of `PATH:LINE:` in an input error about `path`, or 0.
+    static func line(in message: String, after path: String) -> Int {
+        guard message.hasPrefix(path + ":") else { return 0 }
+        let rest = message.dropFirst(path.count + 1)
+        guard let line = Int(rest.prefix { $0.isASCII && $0.isNumber }), line > 0 else { return 0 }
         return line - 1
     }
 }

@@ -62,8 +62,8 @@ final class ServerWorkspace {
     /// Whether `path` is one `translint` would check under this setup: a translation format, not excluded, and inside
     /// `include` when the configuration has one. A document without a path (unsaved) is checked.
     func checks(_ path: String?, languageID: String, setup: Setup) -> Bool {
-        guard let path else { return true }
-        let known = ["markdown", "plaintext", "po", "gettext", "xliff", "xcstrings"]
+        let known = ["markdown", "plaintext", "text", "po", "gettext", "xliff", "xcstrings"]
+        guard let path else { return known.contains(languageID) }
         guard Configuration.isTranslation(path) || known.contains(languageID) else { return false }
         guard setup.configuration.file != nil else { return true }
         let root = URL(fileURLWithPath: setup.configuration.root).standardizedFileURL.path

@@ -20,8 +20,16 @@ final class FrameReader {
 
     init(fd: Int32) { self.fd = fd }
 
+    /// After a malformed header: skip to the next `Content-Length`, whatever lies between.
+    private var resyncing = false
+    private static let lengthHeader = Array("Content-Length:".utf8)
+
     /// The next frame, or nil at the end of the input.
     func next() -> Frame? {
+        if resyncing {
+            guard resync() else { return nil }
+            resyncing = false
+        }
         while true {
             if let end = headerEnd() {
                 let header = String(decoding: buffer[position..<end], as: UTF8.self)
@@ -34,6 +42,7 @@ final class FrameReader {
                     }
                 }
                 guard let length, length >= 0, length <= Self.maximumLength else {
+                    resyncing = true
                     return .malformed("a header without a valid Content-Length: \(header.prefix(80))")
                 }
                 guard fill(upTo: position + length) else { return nil }
@@ -43,6 +52,24 @@ final class FrameReader {
                 return .message(body)
             }
             guard fill(upTo: buffer.count + 1) else { return nil }
+        }
+    }
+
+    /// Moves to the next `Content-Length:` header; false at the end of the input.
+    private func resync() -> Bool {
+        let needle = Self.lengthHeader
+        while true {
+            var i = position
+            while i + needle.count <= buffer.count {
+                if buffer[i] == needle[0] && buffer[i..<(i + needle.count)].elementsEqual(needle) {
+                    position = i
+                    return true
+                }
+                i += 1
+            }
+            position = max(position, buffer.count - needle.count + 1)
+            compact()
+            guard fill(upTo: buffer.count + 1) else { return false }
         }
     }
 
