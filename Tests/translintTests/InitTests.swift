@@ -44,17 +44,22 @@ struct ReadmeQuickStartTests {
         let commands = block.split(separator: "\n").map { line in
             String(line.split(separator: "#", maxSplits: 1)[0]).trimmingCharacters(in: .whitespaces)
         }.filter { $0.hasPrefix("translint") }
-        #expect(commands.count == 4, "\(commands)")
+        #expect(commands.count == 5, "\(commands)")
         let root = try CIFeatureTests.project(["docs/news.md": "# News\n\nSellers on Amoy grew. the price fell.\n"])
         var statuses: [Int32] = []
         for command in commands {
-            let arguments = command.split(separator: " ").dropFirst().map(String.init)
+            // `translint … > FILE`: standard output goes to FILE.
+            let parts = command.components(separatedBy: " > ")
+            let arguments = parts[0].split(separator: " ").dropFirst().map(String.init)
             let result = try CLI.run(arguments, in: root)
             #expect(result.status != 2, "\(command): \(result.stderr)")
+            if parts.count == 2 { try result.stdout.write(to: root.appendingPathComponent(parts[1])) }
             statuses.append(result.status)
         }
-        // init writes the configuration; the lint and the diff find the errors; --fix leaves nothing.
-        #expect(statuses == [0, 1, 1, 0], "\(commands) → \(statuses)")
+        // init writes the configuration; the lint and the diff find the errors; --fix leaves nothing; the report.
+        #expect(statuses == [0, 1, 1, 0, 0], "\(commands) → \(statuses)")
+        let report = try String(contentsOf: root.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.hasPrefix("<!DOCTYPE html>") && report.contains("1 file checked, 0 findings"), "\(report.suffix(600))")
         let fixed = try String(contentsOf: root.appendingPathComponent("docs/news.md"), encoding: .utf8)
         #expect(fixed == "# News\n\nSellers on Taobao grew. The price fell.\n")
     }

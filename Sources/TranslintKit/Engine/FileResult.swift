@@ -24,6 +24,9 @@ public struct LocatedFinding: Hashable, Sendable {
     public static let maxLineText = 1024
     /// Set when `--fix` applied this finding's fix.
     public var isFixed = false
+    /// The source of the unit or paragraph the finding is in, when the file has one (bilingual files, `--source`,
+    /// `sources:`); the HTML report shows it beside the translation.
+    public var source: String?
 
     public init(finding: Finding, text: String, line: Int, column: Int, endLine: Int, endColumn: Int,
                 lineText: String, lineTextColumn: Int? = nil, lineStart: Int? = nil, lineEnd: Int? = nil, isFixed: Bool = false) {

@@ -416,6 +416,7 @@ final class FileRun {
             }
             // Located and handed on in batches: a file read whole with many findings never holds all their line
             // excerpts at once.
+            let sourceStarts = lint.sources.keys.sorted()
             var batchStart = 0
             while batchStart < findings.count {
                 let batchEnd = min(findings.count, batchStart + Self.batchSize)
@@ -424,6 +425,7 @@ final class FileRun {
                 for i in batchStart..<batchEnd {
                     var finding = locate(findings[i], index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed)
                     if fixed.contains(i) { finding.isFixed = true } else { engine.policy.count(finding.finding, in: &quality) }
+                    if let key = Self.key(atOrBefore: findings[i].range.start, in: sourceStarts) { finding.source = lint.sources[key] }
                     batch.append(finding)
                 }
                 if let emit { try emit(batch) } else { located.append(contentsOf: batch) }
@@ -458,8 +460,9 @@ final class FileRun {
         case .paired(let format, let source):
             // Aligned once: the pairs give the monolingual rules each paragraph's source, and the bilingual rules run on them.
             let alignment = Alignment.align(source: source, target: chunk)
-            lint = engine.lintDocument(chunk, format: format, session: session, countWords: countWords,
-                                       sources: engine.sourceParagraphs(alignment, target: chunk))
+            let sources = engine.sourceParagraphs(alignment, target: chunk)
+            lint = engine.lintDocument(chunk, format: format, session: session, countWords: countWords, sources: sources)
+            lint.sources = sources
             lint.findings += engine.alignedFindings(alignment, target: chunk)
             Finding.sort(&lint.findings)
         case .text(let format):
@@ -546,6 +549,16 @@ final class FileRun {
 
     /// The finding with its line, columns and line excerpt. A line cut by chunks is read across them: the carried
     /// tail of the previous chunk before this one, `lookahead` (the next bytes) after it.
+    /// The largest of `sorted` that is at most `offset`.
+    static func key(atOrBefore offset: Int, in sorted: [Int]) -> Int? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? sorted[low - 1] : nil
+    }
+
     private func locate(_ finding: Finding, index: LineIndex, chunk: UnsafeBufferPointer<UInt8>, lookahead: [UInt8],
                         linesBefore: Int) -> LocatedFinding {
         let tail = carry?.tail ?? []

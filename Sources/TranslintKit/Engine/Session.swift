@@ -33,6 +33,8 @@ struct DocumentLint {
     var findings: [Finding]
     var directives: [SuppressionDirective]
     var words: Int
+    /// The source of each unit or paired paragraph, by the offset where its target starts (reports show it).
+    var sources: [Int: String] = [:]
 }
 
 /// The rules over one text, with one session's iterators.
@@ -160,6 +162,7 @@ extension LintEngine {
         var units = try BilingualFile.parse(bytes, path: path, format: format, includeFuzzy: includeFuzzy).units
         var findings: [Finding] = []
         var words = 0
+        var sources: [Int: String] = [:]
         if !units.isEmpty && !units.contains(where: { checks(language: $0.targetLanguage) }) {
             let languages = Set(units.compactMap(\.targetLanguage)).sorted().joined(separator: ", ")
             throw BilingualFileError(path: path, line: 1, message: "the glossary translates into '\(glossary.targetLanguage)', but this file translates into '\(languages)': give a glossary for its languages")
@@ -174,6 +177,7 @@ extension LintEngine {
                 let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected,
                                         opaque: unit.opaque, sources: [start: unit.source])
                 words += lint.words
+                sources[unit.target.fileRange(ByteRange(0, 0)).start] = unit.source
                 let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected,
                                              formats: unit.formats, pluralForm: unit.pluralForm, pluralSource: unit.pluralSource)
                 for finding in lint.findings + pair {
@@ -190,7 +194,7 @@ extension LintEngine {
             }
         }
         Finding.sort(&findings)
-        return DocumentLint(findings: findings, directives: [], words: words)
+        return DocumentLint(findings: findings, directives: [], words: words, sources: sources)
     }
 
     // MARK: Helpers

@@ -27,7 +27,7 @@ extension Severity: ExpressibleByArgument {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, github, checkstyle, rdjsonl, gitlab, junit, diff
+    case text, json, sarif, github, checkstyle, rdjsonl, gitlab, junit, html, diff
 
     static var allValueStrings: [String] { allCases.map { $0.rawValue } }
 
@@ -39,6 +39,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         var sourceRoot: SARIFReporter.SourceRoot?
         var baseline: Baseline?
         var quiet = false
+        /// What the HTML report names as the run's glossaries and configuration.
+        var glossaries: [String] = []
+        var configuration: String?
     }
 
     func makeReporter(colors: Bool = false, context: Context) -> (any Reporter)? {
@@ -53,9 +56,20 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .rdjsonl: ReviewdogReporter(links: Translint.links)
         case .gitlab: GitLabReporter()
         case .junit: JUnitReporter(failLevel: failLevel)
+        case .html: HTMLReporter(run: HTMLReporter.Run(version: Translint.version, date: Self.now(), glossaries: context.glossaries,
+                                                       configuration: context.configuration, links: Translint.links, catalog: catalog))
         case .diff: nil
         }
         return reporter
+    }
+}
+
+extension OutputFormat {
+    /// The date and time of the report, in UTC (ISO 8601).
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
     }
 }
 
@@ -227,7 +241,9 @@ struct Lint: ParsableCommand {
         // Reports stream: findings are written as each chunk of a file is linted. With --fix on standard input
         // the fixed text owns standard output, so the report goes to standard error; --diff prints only diffs.
         let context = OutputFormat.Context(catalog: setup.engine.catalog, settings: setup.engine.settings, failLevel: setup.failLevel,
-                                           sourceRoot: setup.sourceRoot, baseline: setup.baseline, quiet: quiet)
+                                           sourceRoot: setup.sourceRoot, baseline: setup.baseline, quiet: quiet,
+                                           glossaries: setup.glossaryFiles.map(ConfigurationFile.relativeToCurrentDirectory),
+                                           configuration: setup.configuration.file)
         let outputs = try ReportOutputs(command: self, inputs: setup.files + setup.readFiles, fixesStandardInput: fix && setup.files.contains("-"), context: context)
         // A run that stops early leaves no half-written report: the old one stays, or none.
         var reportsClosed = false
@@ -512,6 +528,7 @@ struct LintSetup {
     let baseline: Baseline?
     /// Every file the run reads besides the translations: glossaries, the configuration, the source, the baseline.
     let readFiles: [String]
+    let glossaryFiles: [String]
     /// With a SARIF report: `%SRCROOT%`, the git work tree's top (else the configuration's folder, else the current folder).
     let sourceRoot: SARIFReporter.SourceRoot?
 
@@ -576,6 +593,7 @@ struct LintSetup {
         }
         self.changed = changed
         baseline = try command.baseline.map { try Baseline.parse(try FileIO.readAll($0), file: $0) }
+        self.glossaryFiles = glossaryFiles
         readFiles = glossaryFiles + [configuration.file, command.source, command.baseline].compactMap { $0 }
         let wantsSARIF = command.format == .sarif || command.report.contains { $0.format == .sarif }
         sourceRoot = wantsSARIF ? Self.sourceRoot(configuration) : nil
