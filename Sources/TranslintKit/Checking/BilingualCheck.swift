@@ -39,10 +39,16 @@ public final class BilingualContext {
     public let pluralForm: Int?
     /// PO: the entry's `msgid_plural`, nil outside plural entries.
     public let pluralSource: String?
+    /// Tables derived from the glossary, shared by the engine's units.
+    let derived: GlossaryDerivations
+
+    /// The glossary's source terms that the source holds, found once per unit.
+    lazy var presentSourceTerms: Set<String> = derived.sourceTerms(glossary).terms(in: sourceTerms)
 
     init(source: String, target given: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = [],
          sourceProtected: [ByteRange]? = nil, targetLanguage: String? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil,
-         pluralSource: String? = nil) {
+         pluralSource: String? = nil, derived: GlossaryDerivations? = nil) {
+        self.derived = derived ?? GlossaryDerivations()
         self.formats = formats
         self.pluralForm = pluralForm
         self.pluralSource = pluralSource

@@ -113,7 +113,7 @@ extension LintEngine {
         guard !bilingualChecks.isEmpty else { return [] }
         let context = BilingualContext(source: source, target: target, glossary: glossary, protected: protected,
                                        sourceProtected: sourceProtected, targetLanguage: locale, formats: formats, pluralForm: pluralForm,
-                                       pluralSource: pluralSource)
+                                       pluralSource: pluralSource, derived: matcher.derived)
         var findings: [Finding] = []
         for check in bilingualChecks {
             for var finding in check.check(context) {

@@ -395,6 +395,17 @@ public struct TermMatcher: Sendable {
 final class GlossaryDerivations: @unchecked Sendable {
     private let lock = NSLock()
     private var evidenceClasses: [[UInt8]: [[UInt8]]]?
+    private var sourceTerms: SourceTermIndex?
+
+    /// The glossary's source terms, prepared once.
+    func sourceTerms(_ glossary: Glossary) -> SourceTermIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let sourceTerms { return sourceTerms }
+        let made = SourceTermIndex(glossary)
+        sourceTerms = made
+        return made
+    }
 
     /// `make`'s table, built once.
     func evidenceClasses(_ make: () -> [[UInt8]: [[UInt8]]]) -> [[UInt8]: [[UInt8]]] {
@@ -404,5 +415,39 @@ final class GlossaryDerivations: @unchecked Sendable {
         let made = make()
         evidenceClasses = made
         return made
+    }
+}
+
+/// The glossary's source terms for the bilingual checks: each prepared once, the entries that have it, and the
+/// terms by the scalar they start with, so that a unit is asked only about the terms that can be in it (missing-term
+/// asked every term of every unit: 360 µs a unit with the shipped glossary).
+final class SourceTermIndex: Sendable {
+    let needles: [String: TermNeedle]
+    /// Entry indices by source term, in glossary order.
+    let entries: [String: [Int]]
+    private let byFirst: [UInt32: [String]]
+
+    init(_ glossary: Glossary) {
+        var needles: [String: TermNeedle] = [:], entries: [String: [Int]] = [:], byFirst: [UInt32: [String]] = [:]
+        for (k, entry) in glossary.entries.enumerated() {
+            guard let term = entry.source, !term.isEmpty else { continue }
+            entries[term, default: []].append(k)
+            guard needles[term] == nil else { continue }
+            let needle = TermNeedle(term)
+            needles[term] = needle
+            if let first = needle.first { byFirst[first, default: []].append(term) }
+        }
+        (self.needles, self.entries, self.byFirst) = (needles, entries, byFirst)
+    }
+
+    /// The source terms `text` holds.
+    func terms(in text: TermSearch) -> Set<String> {
+        var found = Set<String>()
+        for scalar in text.scalars {
+            for term in byFirst[scalar] ?? [] where !found.contains(term) {
+                if let needle = needles[term], text.contains(needle) { found.insert(term) }
+            }
+        }
+        return found
     }
 }

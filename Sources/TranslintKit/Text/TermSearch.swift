@@ -15,6 +15,19 @@ final class TermSearch {
         folded = exact.map(CaseMapping.fold)
     }
 
+    /// Every scalar of the text, as written and case-folded: a term whose first scalar is not here is not either.
+    lazy var scalars: Set<UInt32> = Set(exact).union(folded)
+
+    /// `contains(needle.text)`, with the term's scalars prepared once (`TermNeedle`).
+    func contains(_ needle: TermNeedle) -> Bool {
+        if needle.unspaced { return firstMatch(of: needle.exact, in: exact, starts: { self.exactStarts }) { _, _ in true } }
+        return firstMatch(of: needle.folded, in: folded, starts: { self.foldedStarts }) { start, end in
+            let before = start > 0 ? self.folded[start - 1] : 0x20
+            let after = end < self.folded.count ? self.folded[end] : 0x20
+            return !CharacterClass.isAlnum(before) && !CharacterClass.isAlnum(after)
+        }
+    }
+
     /// Whether the text holds `term`: as characters when the term has a character of a script written without
     /// spaces (Han, kana, Thai), else as whole words, ignoring case unless `exactCase`.
     func contains(_ term: String, exactCase: Bool = false) -> Bool {
@@ -59,4 +72,23 @@ final class TermSearch {
         for (i, s) in scalars.enumerated() { out[s, default: []].append(i) }
         return out
     }
+}
+
+/// A term prepared for `TermSearch.contains`: its scalars as written and folded, and how it matches.
+struct TermNeedle: Sendable {
+    let text: String
+    let exact: [UInt32]
+    let folded: [UInt32]
+    /// Matched on characters (a script written without spaces), else on whole words, ignoring case.
+    let unspaced: Bool
+
+    init(_ text: String) {
+        self.text = text
+        exact = text.unicodeScalars.map(\.value)
+        folded = exact.map(CaseMapping.fold)
+        unspaced = text.unicodeScalars.contains { CharacterClass.isUnspacedScript($0.value) }
+    }
+
+    /// The scalar a text must hold for the term to be in it.
+    var first: UInt32? { unspaced ? exact.first : folded.first }
 }

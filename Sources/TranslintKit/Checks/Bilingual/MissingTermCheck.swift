@@ -33,22 +33,24 @@ public struct MissingTermCheck: BilingualCheck {
     public func check(_ context: BilingualContext) -> [Finding] {
         var findings: [Finding] = []
         var reported = Set<String>()
+        let present = context.presentSourceTerms
+        guard !present.isEmpty else { return [] }
+        let index = context.derived.sourceTerms(context.glossary)
+        let entries = context.glossary.entries
         // Entries that share a source term (电商 → e-commerce, and → e-commerce companies) answer for it together:
         // any of their targets or forbidden renderings in the translation accounts for the term.
-        var bySource: [String: [GlossaryEntry]] = [:]
-        for entry in context.glossary.entries { if let term = entry.source { bySource[term, default: []].append(entry) } }
-        for entry in context.glossary.entries {
-            guard let term = entry.source, !reported.contains(term), context.sourceTerms.contains(term) else { continue }
-            let siblings = bySource[term] ?? [entry]
+        for k in present.flatMap({ index.entries[$0] ?? [] }).sorted() {
+            let entry = entries[k]
+            guard let term = entry.source, !reported.contains(term) else { continue }
+            let siblings = (index.entries[term] ?? [k]).map { entries[$0] }
             if siblings.contains(where: { sibling in
                 context.targetTerms.contains(sibling.target) || sibling.forbidden.contains { context.targetTerms.contains($0) }
             }) { continue }
             if context.targetTerms.containsScalars(of: term) { continue }
             // A longer entry that covers this term and is present (新浪微博 → Sina Weibo covers 微博 → Weibo).
-            if context.glossary.entries.contains(where: { other in
-                other.target != entry.target && (other.source?.contains(term) ?? false) && context.sourceTerms.contains(other.source!)
-                    && context.targetTerms.contains(other.target)
-            }) { continue }
+            if present.contains(where: { other in other != term && other.contains(term) && (index.entries[other] ?? []).contains { o in
+                entries[o].target != entry.target && context.targetTerms.contains(entries[o].target)
+            } }) { continue }
             reported.insert(term)
             let targets = siblings.map { "'\($0.target)'" }
             let named = targets.count == 1 ? targets[0] : targets.dropLast().joined(separator: ", ") + " or " + targets.last!
