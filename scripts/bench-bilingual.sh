@@ -21,7 +21,8 @@ case "${1:-}" in
   --smoke) mode=smoke ;;
   *) echo "usage: scripts/bench-bilingual.sh [--smoke]" >&2; exit 2 ;;
 esac
-work=${BENCH_DIR:-.build/bench-bilingual}
+# Outside the checkout: its .gitignore (.build/) would hide the catalogs from folder walks.
+work=${BENCH_DIR:-/tmp/translint-bench-bilingual-$(id -u)}
 mkdir -p "$work"
 if [ "$mode" = smoke ]; then runs=1; units=5000; catalogs=10; configuration=debug; else runs=3; units=250000; catalogs=1000; configuration=release; fi
 

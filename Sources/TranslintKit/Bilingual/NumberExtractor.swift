@@ -209,6 +209,12 @@ public enum NumberExtractor {
             }
             // Number words of the locale, as ICU spells them (`drei`, `dritte`, `двадцать один`): weak.
             if let lexicon, CharacterClass.isLetter(s.value), !isLetter(k - 1) {
+                guard lexicon.firstScalars.contains(s.value) else {
+                    var j = k
+                    while j < scalars.count && (CharacterClass.isLetter(scalars[j].value) || scalars[j] == "-" || scalars[j] == "\u{AD}") { j += 1 }
+                    k = j
+                    continue
+                }
                 var ends: [Int] = []
                 var j = k
                 while ends.count < lexicon.longestPhrase {

@@ -12,6 +12,9 @@ public struct NumberWords: Sendable {
     public let words: [String: Double]
     /// The longest phrase, in words.
     public let longestPhrase: Int
+    /// The first scalar of every phrase, lowercase and uppercase: a word starting with another is no number word,
+    /// and is passed without making a String of it.
+    public let firstScalars: Set<UInt32>
     /// Scale words that follow digits (`1,5 millones`, `3 Milliarden`): the word ICU writes after a number for a
     /// thousand, a million and a billion, singular and plural.
     public let scales: [String: Double]
@@ -81,6 +84,13 @@ public struct NumberWords: Sendable {
         self.scales = scales
         self.words = words
         self.longestPhrase = min(longest, 4)
+        var firsts = Set<UInt32>()
+        for phrase in words.keys {
+            guard let first = phrase.unicodeScalars.first else { continue }
+            firsts.insert(first.value)
+            for variant in [String(first).uppercased(), String(first).lowercased()] { variant.unicodeScalars.first.map { firsts.insert($0.value) } }
+        }
+        self.firstScalars = firsts
         var decimal = [CChar](repeating: 0, count: 16), grouping = [CChar](repeating: 0, count: 16)
         if cicu_number_symbols(locale, &decimal, &grouping, 16) == 0 {
             self.decimal = String(cString: decimal)
