@@ -37,6 +37,8 @@ struct GlossaryValidationTests {
         // an example that must not be flagged, but is
         ("  - target: Taobao\n    forbidden: [Amoy]\n    examples:\n      - text: Amoy grew.\n", "gave \"Taobao grew.\", expected \"Amoy grew.\""),
         ("  - target: Taobao\n    examples:\n      - text: taobao\n", "g.yaml:7: error: example of 'Taobao' with this entry alone: \"taobao\" gave \"Taobao\""),
+        // a target that repeats a word: repeated-word would remove half of it
+        ("  - target: the the\n    forbidden: [teh teh]\n", "g.yaml:5: error: target 'the the' repeats"),
         // schema errors come from the loader with file:line
         ("  - target: Taobao\n    forbid: [Amoy]\n", "g.yaml:6: error: unknown key 'forbid'"),
         ("  - target: Taobao\n    forbidden: [\"!!\"]\n", "g.yaml:6: error: forbidden rendering '!!' has no letter or digit"),

@@ -29,6 +29,7 @@ public enum GlossaryValidation {
         guard issues.isEmpty else { return issues }   // the checks below need a consistent glossary
         if let words { issues += commonWords(in: given, words: words) }
         issues += ambiguityExamples(in: given)
+        issues += try repeatedWords(in: given)
         // What follows is about how renderings match and fix, which is what ambiguous renderings do when the
         // evidence is there.
         let glossary = given.unambiguous
@@ -59,6 +60,21 @@ public enum GlossaryValidation {
         }
         issues += try exampleFailures(in: given).map { GlossaryIssue(level: .error, location: $0.location, message: $0.message) }
         return issues
+    }
+
+    /// Targets that repeat a word (`the the`): repeated-word would remove half of every correct use, and
+    /// mistranslation would write the repeat back.
+    static func repeatedWords(in glossary: Glossary) throws -> [GlossaryIssue] {
+        let engine = LintEngine(glossary: Glossary(sourceLanguage: glossary.sourceLanguage, targetLanguage: glossary.targetLanguage, entries: []),
+                                rules: [RepeatedWordCheck()])
+        let session = try engine.makeSession()
+        return try glossary.entries.compactMap { entry in
+            // Inside a sentence, as the term is used (a line of one word twice may be a table's columns).
+            guard entry.target.contains(" "),
+                  let repeated = try engine.run("We saw \(entry.target) there.", fixes: .none, session: session).result.findings.first else { return nil }
+            return GlossaryIssue(level: .error, location: entry.location,
+                                 message: "target '\(entry.target)' repeats '\(repeated.text.trimmingCharacters(in: .whitespacesAndNewlines))': repeated-word would remove half of every correct use")
+        }
     }
 
     /// Forbidden renderings that are a word or a name of `words` and say nothing about ambiguity: `Ali` is also a
