@@ -236,6 +236,8 @@ public enum NumberExtractor {
             if CharacterClass.isASCIILetter(UInt8(truncatingIfNeeded: s.value)) && s.value < 0x80 && !isLetter(k - 1) {
                 var j = k
                 while j < scalars.count && (CharacterClass.isLetter(scalars[j].value) || scalars[j] == "-") { j += 1 }
+                // Most words are no number word, month or abbreviation: known from their letters, without a String.
+                if let packed = Self.packed(scalars, k, j), !Self.englishKeys.contains(packed) { k = j; continue }
                 let word = String(String.UnicodeScalarView(scalars[k..<j])).lowercased()
                 if let (monthValue, monthEnd) = month(at: k, scalars) {
                     let j = monthEnd
@@ -259,7 +261,7 @@ public enum NumberExtractor {
                     continue
                 }
                 // `two-phase`, `three-way`: the number word leads a compound.
-                if word.contains("-"), wordValue(word) == nil, let head = word.split(separator: "-").first,
+                if word.utf8.contains(0x2D), wordValue(word) == nil, let head = word.split(separator: "-").first,
                    let value = wordValue(String(head)), value > 1 {
                     add(value, k, k + head.unicodeScalars.count)
                     k = j
@@ -313,6 +315,25 @@ public enum NumberExtractor {
         if let start, (start..<comma).contains(where: { scalars[$0] == mark }) { return true }
         return false
     }
+
+    /// The ASCII letters of `scalars[from..<to]`, lowercased, 5 bits each; nil when the word has another character
+    /// or more than 12 letters (no English number word, month or abbreviation has).
+    static func packed(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> UInt64? {
+        guard to - from <= 12 else { return nil }
+        var key: UInt64 = 0
+        for k in from..<to {
+            let v = scalars[k].value | 0x20
+            guard v >= 0x61 && v <= 0x7A, scalars[k].value < 0x80 else { return nil }
+            key = key << 5 | UInt64(v - 0x60)
+        }
+        return key
+    }
+
+    /// `packed` of every word the English path knows: number words, months and their abbreviations.
+    static let englishKeys: Set<UInt64> = {
+        let words = Array(englishWords.keys) + months + monthAbbreviations + ["sept"] + Array(weakWords)
+        return Set(words.compactMap { word in packed(Array(word.unicodeScalars), 0, word.unicodeScalars.count) })
+    }()
 
     static let weakWords: Set<String> = ["octal", "hexadecimal", "twice", "thrice", "quad", "double", "triple"]
 
