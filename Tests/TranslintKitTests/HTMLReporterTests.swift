@@ -42,11 +42,16 @@ struct HTMLReporterTests {
 
     @Test("every finding is listed once and marked in its line, overlapping and empty ranges included")
     func everyFindingMarked() throws {
-        for report in [try ReporterGoldenTests.report(), try Self.po()] {
+        // A line longer than a finding's 1 KiB window: findings far apart are each shown in their own window.
+        let long = "Sellers on Amoy grew. " + String(repeating: "The market was calm all day. ", count: 150) + "Buyers left Amoy. the end.\n"
+        let run = try streamingRun(LintEngine(glossary: ExampleGlossary.glossary), path: "long.txt", fixing: false)
+        try run.feed(Array(long.utf8))
+        for report in [try ReporterGoldenTests.report(), try Self.po(), LintReport(files: [try run.finish()])] {
             let html = HTMLReporter(run: Self.run).render(report)
             let (marked, listed) = Self.ids(html)
             #expect(listed.count == report.files.flatMap(\.findings).count)
             #expect(Set(listed) == marked, "\(Set(listed).symmetricDifference(marked))")
+            #expect(!html.contains("class=\"caret"), "every finding here has text to mark")
         }
     }
 

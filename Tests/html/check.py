@@ -75,9 +75,13 @@ for name in ["samples", "po"]:
         want = sum(1 for f in findings if f["rule"] == rule)
         shown = re.findall(r'<li class="finding[^"]*" id="[^"]+" data-rule="([^"]+)"[^>]*>', filtered)
         hidden = re.findall(r'<li class="finding[^"]*" id="[^"]+" data-rule="([^"]+)"[^>]*hidden', filtered)
-        visible = [r for r in shown if True]
         assert len(hidden) == len(findings) - want and all(r != rule for r in hidden), f"{name} #rule={rule}: {len(hidden)} hidden"
         assert f">{want} of {len(findings)} findings shown<" in filtered, f"{name} #rule={rule}: status wrong"
+        # Marks stay marked only for the findings shown.
+        rule_of = dict(re.findall(r'<li class="finding[^"]*" id="([^"]+)" data-rule="([^"]+)"', filtered))
+        for classes, ids in re.findall(r'<mark class="([^"]*)"[^>]*data-findings="([^"]*)"', filtered):
+            on = any(rule_of.get(i) == rule for i in ids.split())
+            assert ("off" not in classes.split()) == on, f"{name} #rule={rule}: mark {ids} is {'off' if not on else 'on'} wrongly"
     print(f"{name}: {len(findings)} findings marked in the DOM; the rule filter shows exactly each rule's findings")
     shot = out / f"{name}.png"
     chromium("--screenshot=" + str(shot), "--window-size=1280,1600", path.as_uri())

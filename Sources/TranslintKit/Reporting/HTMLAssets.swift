@@ -9,12 +9,16 @@ enum HTMLAssets {
     #filters label { display: flex; flex-direction: column; font-size: 13px; color: var(--muted); }
     #filters select, #filters input { font: inherit; padding: 2px 4px; }
     .skip { position: absolute; left: -10000px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px; }
-    h1 { font-size: 22px; margin: 16px 0 4px; } h2 { font-size: 18px; margin: 20px 0 8px; word-break: break-all; }
-    .meta { font-size: 14px; font-weight: normal; color: var(--muted); }
+    html { scroll-padding-top: 96px; }
+    h1 { font-size: 22px; margin: 16px 0 4px; } h2 { font-size: 18px; margin: 20px 0 8px; overflow-wrap: anywhere; break-after: avoid; }
+    .meta { font-size: 14px; font-weight: normal; color: var(--muted); white-space: nowrap; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    mark.off { background: none; border-bottom: none; }
+    li.finding.current { outline: 2px solid #000; outline-offset: 2px; }
     table { border-collapse: collapse; width: 100%; }
     th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }
     thead th { background: #f2f2f2; }
-    .segments td.line { width: 3em; color: var(--muted); font-variant-numeric: tabular-nums; }
+    .segments th.line { width: 3em; color: var(--muted); font-weight: normal; background: none; font-variant-numeric: tabular-nums; }
     .segments td.text, .segments td.source { white-space: pre-wrap; overflow-wrap: anywhere; width: 35%; }
     .segments td.source { color: #333; background: #fafafa; }
     ul.findings { margin: 0; padding: 0; list-style: none; }
@@ -37,7 +41,7 @@ enum HTMLAssets {
     del { background: #ffd7d5; text-decoration: line-through; } ins { background: #c9f2d0; text-decoration: underline; }
     .by-rule { display: flex; flex-wrap: wrap; gap: 16px; align-items: start; }
     .chart text { font-size: 12px; fill: var(--ink); }
-    .bar-error { fill: var(--error); } .bar-warning { fill: #c98a00; } .bar-info { fill: var(--info); }
+    .bar-error { fill: var(--error); } .bar-warning { fill: #9a6700; } .bar-info { fill: var(--info); }
     .figures { width: auto; margin: 8px 0; } caption { text-align: left; font-weight: bold; padding: 4px 0; }
     dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; } dl.run dt { font-weight: bold; }
     .none { color: var(--muted); }
@@ -70,11 +74,17 @@ enum HTMLAssets {
         files.forEach(function (section) {
           var inFile = !f || section.getAttribute("data-file") === f, visibleRows = 0;
           Array.prototype.forEach.call(section.querySelectorAll("tr.segment"), function (row) {
-            var line = row.querySelector("td.text").textContent.toLowerCase(), visible = 0;
+            var visible = 0, shownIds = {};
             Array.prototype.forEach.call(row.querySelectorAll("li.finding"), function (li) {
               var ok = inFile && (!r || li.getAttribute("data-rule") === r) && (!s || li.getAttribute("data-severity") === s) &&
-                (!q || line.indexOf(q) >= 0 || li.textContent.toLowerCase().indexOf(q) >= 0);
-              li.hidden = !ok; if (ok) { visible++; }
+                (!q || li.textContent.toLowerCase().indexOf(q) >= 0);
+              li.hidden = !ok; if (ok) { visible++; shownIds[li.id] = true; }
+            });
+            // A mark stays marked only while one of its findings shows.
+            Array.prototype.forEach.call(row.querySelectorAll("mark[data-findings]"), function (mark) {
+              var on = mark.getAttribute("data-findings").split(" ").some(function (id) { return shownIds[id]; });
+              mark.classList.toggle("off", !on);
+              if (on) { mark.setAttribute("tabindex", "0"); } else { mark.removeAttribute("tabindex"); }
             });
             row.hidden = visible === 0; if (visible) { visibleRows++; } shown += visible;
           });
@@ -89,12 +99,23 @@ enum HTMLAssets {
         try { history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname); } catch (e) {}
       }
       location.hash.replace(/^#/, "").split("&").forEach(function (part) {
-        var kv = part.split("="), value = kv.length > 1 ? decodeURIComponent(kv[1]) : "";
+        var kv = part.split("="), value = "";
+        try { value = kv.length > 1 ? decodeURIComponent(kv[1]) : ""; } catch (e) { return; }
         var target = { rule: rule, severity: severity, file: file, q: text }[kv[0]];
         if (target && (target === text || Array.prototype.some.call(target.options, function (o) { return o.value === value; }))) { target.value = value; }
       });
       [rule, severity, file].forEach(function (el) { el.addEventListener("change", function () { apply(); save(); }); });
       text.addEventListener("input", function () { apply(); save(); });
+      // Focusing a mark points at its findings.
+      document.addEventListener("focusin", function (event) {
+        Array.prototype.forEach.call(document.querySelectorAll("li.finding.current"), function (li) { li.classList.remove("current"); });
+        var ids = event.target.getAttribute && event.target.getAttribute("data-findings");
+        (ids ? ids.split(" ") : []).forEach(function (id) { var li = document.getElementById(id); if (li) { li.classList.add("current"); } });
+      });
+      // Everything prints, folded files too.
+      window.addEventListener("beforeprint", function () {
+        Array.prototype.forEach.call(document.querySelectorAll("details.file"), function (d) { d.open = true; });
+      });
       document.getElementById("filters").hidden = false;
       apply();
     })();

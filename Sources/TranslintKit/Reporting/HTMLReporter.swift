@@ -43,7 +43,7 @@ public struct HTMLReporter: Reporter {
         <html lang="en">
         <head>
         <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="translint \(HTMLText.escape(run.version))">
         <title>translint report</title>
@@ -89,11 +89,12 @@ public struct HTMLReporter: Reporter {
         out += "<summary><h2 id=\"\(id)\">\(HTMLText.escape(path)) <span class=\"meta\">\(Self.plural(current.count, "finding")) · "
             + "quality score \(JSONValue.format((quality.score * 100).rounded() / 100))</span></h2></summary>\n"
         let hasSource = current.contains { $0.source != nil }
-        out += "<table class=\"segments\">\n<thead><tr><th scope=\"col\">Line</th>"
+        out += "<table class=\"segments\" aria-labelledby=\"\(id)\">\n<thead><tr><th scope=\"col\">Line</th>"
             + (hasSource ? "<th scope=\"col\">Source</th>" : "") + "<th scope=\"col\">Translation</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n"
         var segments: [(key: String, findings: [LocatedFinding])] = []
         for located in current {
-            let key = "\(located.line)\u{0}\(located.lineStart)"
+            // One row per line, and per window of a line too long to show whole.
+            let key = "\(located.line)\u{0}\(located.lineStart)\u{0}\(HTMLLine.windowStart(located))"
             if segments.last?.key == key { segments[segments.count - 1].findings.append(located) } else { segments.append((key, [located])) }
         }
         for segment in segments { out += row(segment.findings, hasSource: hasSource) }
@@ -109,10 +110,10 @@ public struct HTMLReporter: Reporter {
             findingNumber += 1
             ids.append("F\(findingNumber)")
         }
-        let rules = Set(findings.map(\.finding.rule)).sorted().joined(separator: " ")
+        let rules = HTMLText.escape(Set(findings.map(\.finding.rule)).sorted().joined(separator: " "))
         let severities = Set(findings.map(\.finding.severity.rawValue)).sorted().joined(separator: " ")
         var out = "<tr class=\"segment\" data-rules=\"\(rules)\" data-severities=\"\(severities)\">"
-        out += "<td class=\"line\">\(first.line)</td>"
+        out += "<th scope=\"row\" class=\"line\">\(first.line)</th>"
         if hasSource {
             out += "<td class=\"source\">" + (first.source.map(HTMLText.escape) ?? "<span class=\"none\">—</span>") + "</td>"
         }
@@ -130,7 +131,8 @@ public struct HTMLReporter: Reporter {
         out += link.hasPrefix("https://") || link.hasPrefix("http://")
             ? "<a class=\"rule\" href=\"\(HTMLText.escape(link))\">\(HTMLText.escape(f.rule))</a> "
             : "<span class=\"rule\">\(HTMLText.escape(f.rule))</span> "
-        out += "<span class=\"position\">\(located.line):\(located.column)</span> "
+        out += "<span class=\"position\">\(located.line):\(located.column)"
+            + (located.endLine > located.line ? "–\(located.endLine):\(located.endColumn)" : "") + "</span> "
         out += "<span class=\"message\">\(HTMLText.escape(f.message))</span>"
         if let fix = f.fix {
             let kind = fix.isSafe ? "safe fix" : "suggested fix"
@@ -148,8 +150,9 @@ public struct HTMLReporter: Reporter {
 
     public func end(_ summary: LintReport.Summary) -> String {
         var out = "</div>\n<section id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n"
+        let standing = { (severity: Severity) in self.counts.values.reduce(0) { $0 + ($1[severity] ?? 0) } }
         out += "<p>\(Self.plural(summary.files, "file")) checked, \(Self.plural(summary.remaining, "finding")) "
-            + "(\(summary.errors) errors, \(summary.warnings) warnings, \(summary.infos) info)"
+            + "(\(Self.plural(standing(.error), "error")), \(Self.plural(standing(.warning), "warning")), \(standing(.info)) info)"
             + (summary.fixing ? ", \(summary.fixed) fixed" : "") + "; quality score "
             + "\(JSONValue.format((summary.quality.score * 100).rounded() / 100)) (an automatic MQM estimate: "
             + "\(JSONValue.format(summary.quality.penalty)) penalty points in \(summary.quality.words) words).</p>\n"
@@ -210,8 +213,8 @@ public struct HTMLReporter: Reporter {
 /// Escaping for HTML text and attribute values, the one way input reaches the report.
 public enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'` as references; C0 controls (but tab and line breaks) as their Control Pictures
-    /// (U+2400…), DEL as ␡, and bidirectional controls as a visible `⟨U+202E⟩`, so that nothing in a file name or
-    /// text can reorder or hide what the report shows.
+    /// (U+2400…), DEL as ␡, and bidirectional controls and zero-width spaces as a visible `⟨U+202E⟩`, so that
+    /// nothing in a file name or text can reorder or hide what the report shows (the joiners of emoji stay).
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -226,7 +229,7 @@ public enum HTMLText {
             case 0x0D: out += "␍"
             case 0x00...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
             case 0x7F: out += "␡"
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x200B, 0x2060, 0xFEFF:
                 out += "⟨U+" + String(scalar.value, radix: 16, uppercase: true) + "⟩"
             default: out.unicodeScalars.append(scalar)
             }
@@ -241,6 +244,8 @@ enum HTMLLine {
     /// start and end so that overlapping findings are all marked. A finding with nothing to mark on the line (an
     /// empty range) gets an empty caret mark where it starts.
     static func marked(_ line: LocatedFinding, findings: [LocatedFinding], ids: [String]) -> String {
+        var titles: [String: String] = [:]
+        for (located, id) in zip(findings, ids) { titles[id] = "\(located.finding.rule): \(located.finding.message)" }
         let bytes = Array(line.lineText.utf8)
         let origin = windowStart(line)
         var spans: [(start: Int, end: Int, id: String, severity: Severity)] = []
@@ -257,7 +262,8 @@ enum HTMLLine {
         for span in spans where span.start == span.end { caretsAt[span.start, default: []].append((span.id, span.severity)) }
         for (k, from) in points.enumerated() {
             for (id, severity) in caretsAt[from] ?? [] {
-                out += "<mark class=\"caret sev-\(severity.rawValue)\" data-findings=\"\(id)\" title=\"here\"></mark>"
+                out += "<mark class=\"caret sev-\(severity.rawValue)\" tabindex=\"0\" data-findings=\"\(id)\" aria-describedby=\"\(id)\" "
+                    + "title=\"\(HTMLText.escape(titles[id] ?? ""))\"></mark>"
             }
             guard k + 1 < points.count else { break }
             let to = points[k + 1]
@@ -265,8 +271,9 @@ enum HTMLLine {
             let covering = spans.filter { $0.start < $0.end && $0.start <= from && to <= $0.end }
             if covering.isEmpty { out += piece; continue }
             let worst = covering.map(\.severity).max()!
+            let title = covering.compactMap { titles[$0.id] }.joined(separator: "\n")
             out += "<mark class=\"sev-\(worst.rawValue)\" tabindex=\"0\" data-findings=\"\(covering.map(\.id).joined(separator: " "))\" "
-                + "aria-describedby=\"\(covering.map(\.id).joined(separator: " "))\">\(piece)</mark>"
+                + "aria-describedby=\"\(covering.map(\.id).joined(separator: " "))\" title=\"\(HTMLText.escape(title))\">\(piece)</mark>"
         }
         return out
     }
@@ -287,14 +294,14 @@ enum HTMLLine {
             guard start >= 0, end <= bytes.count, start <= end else {
                 // An edit across lines: what it replaces, without context.
                 let removed = edit.range == located.finding.range ? located.text : ""
-                out += "<del>\(HTMLText.escape(removed))</del><ins>\(HTMLText.escape(edit.replacement))</ins> "
+                out += "<del><span class=\"sr\">removed: </span>\(HTMLText.escape(removed))</del><ins><span class=\"sr\">added: </span>\(HTMLText.escape(edit.replacement))</ins> "
                 continue
             }
             let before = String(decoding: bytes[..<start], as: UTF8.self).suffix(30)
             let after = String(decoding: bytes[end...], as: UTF8.self).prefix(30)
             out += "<span class=\"context\">\(HTMLText.escape(String(before)))</span>"
-            out += "<del>\(HTMLText.escape(String(decoding: bytes[start..<end], as: UTF8.self)))</del>"
-            out += "<ins>\(HTMLText.escape(edit.replacement))</ins>"
+            out += "<del><span class=\"sr\">removed: </span>\(HTMLText.escape(String(decoding: bytes[start..<end], as: UTF8.self)))</del>"
+            out += "<ins><span class=\"sr\">added: </span>\(HTMLText.escape(edit.replacement))</ins>"
             out += "<span class=\"context\">\(HTMLText.escape(String(after)))</span> "
         }
         return out
