@@ -6,7 +6,14 @@ import Testing
 /// `.ci/run` also validates these reports as HTML5 (html5lib, strict) and opens them in a headless Chromium.
 struct HTMLReporterTests {
     static let run = HTMLReporter.Run(version: "0.0.0-test", date: "2026-01-01T00:00:00Z", glossaries: ["glossaries/example.yaml"],
-                                      configuration: ".translint.yml", links: ReportLinks(home: "https://example.invalid", document: "https://example.invalid/README.md"))
+                                      configuration: ".translint.yml", links: ReportLinks(home: "https://example.invalid", document: "https://example.invalid/README.md"),
+                                      sourceLanguage: "zh-Hans", targetLanguage: "en")
+    /// The PO fixture translates from English into Chinese.
+    static var poRun: HTMLReporter.Run {
+        var run = Self.run
+        (run.sourceLanguage, run.targetLanguage) = ("en", "zh-Hans")
+        return run
+    }
 
     static func po() throws -> LintReport {
         let bytes = Array(try String(contentsOfPath: BilingualFileTests.folder + "/shop.po").utf8)
@@ -23,8 +30,9 @@ struct HTMLReporterTests {
 
     @Test("golden: a PO catalog, with each unit's source beside its translation")
     func poCatalog() throws {
-        let html = HTMLReporter(run: Self.run).render(try Self.po())
+        let html = HTMLReporter(run: Self.poRun).render(try Self.po())
         try assertGolden("\(ReporterGoldenTests.goldenFolder)/report-po.html", html)
+        #expect(html.contains("<td class=\"source\" lang=\"en\">") && html.contains("<td class=\"text\" lang=\"zh-Hans\">"))
         #expect(html.contains("<th scope=\"col\">Source</th>"))
     }
 

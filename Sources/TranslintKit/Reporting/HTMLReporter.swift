@@ -17,9 +17,19 @@ public struct HTMLReporter: Reporter {
         public var configuration: String?
         public var links: ReportLinks
         public var catalog: RuleCatalog
+        /// BCP 47 tags of the source and the translation, for the cells' `lang` (screen readers pick their voice).
+        public var sourceLanguage: String?
+        public var targetLanguage: String?
 
-        public init(version: String, date: String, glossaries: [String], configuration: String?, links: ReportLinks, catalog: RuleCatalog = .standard) {
+        public init(version: String, date: String, glossaries: [String], configuration: String?, links: ReportLinks, catalog: RuleCatalog = .standard,
+                    sourceLanguage: String? = nil, targetLanguage: String? = nil) {
             (self.version, self.date, self.glossaries, self.configuration, self.links, self.catalog) = (version, date, glossaries, configuration, links, catalog)
+            (self.sourceLanguage, self.targetLanguage) = (sourceLanguage, targetLanguage)
+        }
+
+        func lang(_ tag: String?) -> String {
+            guard let tag, !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return "" }
+            return " lang=\"\(tag)\""
         }
     }
 
@@ -115,9 +125,9 @@ public struct HTMLReporter: Reporter {
         var out = "<tr class=\"segment\" data-rules=\"\(rules)\" data-severities=\"\(severities)\">"
         out += "<th scope=\"row\" class=\"line\">\(first.line)</th>"
         if hasSource {
-            out += "<td class=\"source\">" + (first.source.map(HTMLText.escape) ?? "<span class=\"none\">—</span>") + "</td>"
+            out += "<td class=\"source\"\(run.lang(run.sourceLanguage))>" + (first.source.map(HTMLText.escape) ?? "<span class=\"none\">—</span>") + "</td>"
         }
-        out += "<td class=\"text\">" + HTMLLine.marked(first, findings: findings, ids: ids) + "</td><td><ul class=\"findings\">"
+        out += "<td class=\"text\"\(run.lang(run.targetLanguage))>" + HTMLLine.marked(first, findings: findings, ids: ids) + "</td><td><ul class=\"findings\">"
         for (located, id) in zip(findings, ids) { out += item(located, id: id) }
         return out + "</ul></td></tr>\n"
     }

@@ -42,6 +42,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         /// What the HTML report names as the run's glossaries and configuration.
         var glossaries: [String] = []
         var configuration: String?
+        var sourceLanguage: String?
+        var targetLanguage: String?
     }
 
     func makeReporter(colors: Bool = false, context: Context) -> (any Reporter)? {
@@ -57,7 +59,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .gitlab: GitLabReporter()
         case .junit: JUnitReporter(failLevel: failLevel)
         case .html: HTMLReporter(run: HTMLReporter.Run(version: Translint.version, date: Self.now(), glossaries: context.glossaries,
-                                                       configuration: context.configuration, links: Translint.links, catalog: catalog))
+                                                       configuration: context.configuration, links: Translint.links, catalog: catalog,
+                                                       sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage))
         case .diff: nil
         }
         return reporter
@@ -243,7 +246,8 @@ struct Lint: ParsableCommand {
         let context = OutputFormat.Context(catalog: setup.engine.catalog, settings: setup.engine.settings, failLevel: setup.failLevel,
                                            sourceRoot: setup.sourceRoot, baseline: setup.baseline, quiet: quiet,
                                            glossaries: setup.glossaryFiles.map(ConfigurationFile.relativeToCurrentDirectory),
-                                           configuration: setup.configuration.file)
+                                           configuration: setup.configuration.file,
+                                           sourceLanguage: setup.engine.glossary.sourceLanguage, targetLanguage: setup.engine.locale)
         let outputs = try ReportOutputs(command: self, inputs: setup.files + setup.readFiles, fixesStandardInput: fix && setup.files.contains("-"), context: context)
         // A run that stops early leaves no half-written report: the old one stays, or none.
         var reportsClosed = false
