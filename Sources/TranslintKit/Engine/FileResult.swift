@@ -66,10 +66,14 @@ public struct FileResult: Hashable, Sendable {
     public var endsWithNewline: Bool
     /// Penalty points of the findings still standing, and the evaluated words.
     public var quality: QualityScore
+    /// False when `--fix` stopped after FixLoop's last pass with fixes still to make next to its changes: a second
+    /// run would change the text again.
+    public var fixConverged: Bool
 
     public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], appliedEditCount: Int? = nil,
                 followUpFixes: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false,
-                quality: QualityScore = QualityScore()) {
+                quality: QualityScore = QualityScore(), fixConverged: Bool = true) {
+        self.fixConverged = fixConverged
         self.quality = quality
         self.path = path
         self.findings = findings

@@ -28,6 +28,8 @@ final class FileRun {
     private var appliedEdits: [TextEdit] = []
     private var appliedEditCount = 0
     private var followUpFixes = 0
+    /// A chunk whose fixes did not settle within FixLoop's passes.
+    private var fixConverged = true
     private var hasBOM = false
     private var endsWithNewline = false
     /// When the previous chunk was cut inside a paragraph: its last lines, which the next chunk is linted
@@ -128,7 +130,8 @@ final class FileRun {
             located.sort { $0.finding.range != $1.finding.range ? $0.finding.range < $1.finding.range : $0.finding.rule < $1.finding.rule }
         }
         return FileResult(path: path, findings: located, appliedEdits: appliedEdits, appliedEditCount: appliedEditCount,
-                          followUpFixes: followUpFixes, hasBOM: hasBOM, endsWithNewline: endsWithNewline, quality: quality)
+                          followUpFixes: followUpFixes, hasBOM: hasBOM, endsWithNewline: endsWithNewline, quality: quality,
+                          fixConverged: fixConverged)
     }
 
     /// After the `paragraphsPerChunk`-th blank line of `pending`; else, once `pending` has grown past two chunks,
@@ -399,6 +402,7 @@ final class FileRun {
                 if options.fixes == .apply {
                     fixed = outcome.fixedFindings
                     followUpFixes += outcome.followUpFixes
+                    if !outcome.converged { fixConverged = false }
                 }
                 if options.keepEdits {
                     appliedEdits.append(contentsOf: outcome.edits.map { TextEdit(range: $0.range.shifted(by: consumed), replacement: $0.replacement) })

@@ -75,6 +75,7 @@ extension FileResult {
             joined.followUpFixes += part.followUpFixes
             joined.endsWithNewline = part.endsWithNewline
             joined.quality.add(part.quality)
+            joined.fixConverged = joined.fixConverged && part.fixConverged
         }
         return joined
     }

@@ -18,6 +18,9 @@ struct FixLoop {
         var fixedFindings: Set<Int>
         /// Findings that later passes fixed.
         var followUpFixes: Int
+        /// False when the last pass still left fixes next to what it changed: the rules keep rewriting each other,
+        /// and a second `--fix` would change the text again (ruff says so too).
+        var converged = true
     }
 
     /// `findings`: the first pass's findings of `original` (already suppressed and filtered). `relint`: the fixable
@@ -41,6 +44,12 @@ struct FixLoop {
             outcome.fixed = next.apply(to: outcome.fixed)
             lastEdits = next.edits
             pass += 1
+        }
+        if pass >= maxPasses && !lastEdits.isEmpty {
+            let changed = TextEdit.spans(of: lastEdits)
+            outcome.converged = try !relint(outcome.fixed).contains { finding in
+                finding.fix != nil && changed.contains { finding.range.start <= $0.end + margin && $0.start - margin <= finding.range.end }
+            }
         }
         if !plan.skipped.isEmpty {
             // A finding skipped for overlapping is fixed when nothing fixable is left in the written text.

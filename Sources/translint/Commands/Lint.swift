@@ -471,6 +471,10 @@ struct Lint: ParsableCommand {
             }
             try begin()
             if try target.finish(changed: result.appliedEditCount > 0) { wrote() }
+            if !result.fixConverged {
+                // As ruff says: the rules kept rewriting each other; what was written may change again.
+                Diagnostics.note("warning: \(display): the fixes did not settle in the passes --fix makes (rules rewrite each other's fixes here); run --fix again, and please report it")
+            }
             if wantsDiff {
                 let name = path == "-" ? display : DiffPath.relativeToCurrentDirectory(path)
                 try record(.diff(UnifiedDiff().render(path: name, original: original, edits: result.appliedEdits)))

@@ -75,6 +75,28 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// Rewrites `ab` as `aab`, which holds `ab` again: fixes that never settle.
+    struct Growing: Check {
+        static let description = CheckDescription(id: "test-grow", name: "Grow", summary: "ab as aab.", rationale: "A test rule.",
+                                                  defaultSeverity: .error, isFixable: true, mqmCategory: .terminology, mqmSeverity: .minor,
+                                                  nonTriggering: [], triggering: [], corrections: [])
+        func check(_ context: LintContext) -> [Finding] {
+            context.text.indices.compactMap { i in
+                guard i + 2 <= context.text.count, context.string(ByteRange(i, i + 2)) == "ab" else { return nil }
+                return Finding(rule: "test-grow", severity: .error, message: "use 'aab'", replacing: ByteRange(i, i + 2), with: "aab", title: "Write 'aab'")
+            }
+        }
+    }
+
+    @Test("fixes that keep rewriting each other are said not to converge; the shipped rules converge on the sample")
+    func nonConvergence() throws {
+        let growing = LintEngine(glossary: ExampleGlossary.glossary, rules: [Growing()])
+        let (result, fixed) = try growing.run("It was ab here.\n")
+        #expect(!result.fixConverged && fixed == "It was aaaaab here.\n", "\(fixed)")
+        let sample = try String(contentsOfPath: String(#filePath).components(separatedBy: "/Tests/")[0] + "/samples/000_02c679c3906c68ff.txt")
+        #expect(try LintEngine(glossary: ExampleGlossary.glossary).run(sample).result.fixConverged)
+    }
+
     @Test("when a later fix pass rewrites what a fix wrote, the fixed finding reports what is written")
     func reportsWhatIsWritten() throws {
         let engine = LintEngine(glossary: ExampleGlossary.glossary, rules: [UpperCaseRule(), CapitalsToTitle()])
