@@ -141,6 +141,12 @@ public enum NumberExtractor {
                         && !(Self.isDotted(k, j, scalars, mark: c)) && !(c == "," && Self.groupsAgain(j, scalars, before: k)) {
                         fraction = "."; j += 1; continue
                     }
+                    // An apostrophe between digits: Swiss grouping before three digits (1'000'000), else the decimal
+                    // mark some Spanish and Catalan writers use (0'5).
+                    if (c == "'" || c == "\u{2019}") && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil {
+                        if threeDigitsFollow { j += 1; continue }
+                        fraction = "."; j += 1; continue
+                    }
                     break
                 }
                 var value = Double(digits + (fraction.count > 1 ? fraction : "")) ?? 0

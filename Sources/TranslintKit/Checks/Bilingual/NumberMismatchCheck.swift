@@ -56,12 +56,15 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("Expires 12/31/99. ‖ 1999年12月31日到期。"),
             CheckExample("Starts at 5 pm. ‖ 下午17点开始。"),
             CheckExample("Grows 4 times faster. ‖ 增长快四倍。"),
+            CheckExample("must be 0.5 or 1.0 ‖ debe ser 0'5 o 1'0"),                   // an apostrophe as the decimal mark
+            CheckExample("Example: 02:34:56 -0600 ‖ Exempel: 10:34:56 +0200"),      // the same instant in another zone
         ],
         triggering: [
             CheckExample("商家超过2亿。 ‖ Merchants exceed ↓2 billion."),
             CheckExample("销售额增长了35%。 ‖ ↓Sales rose sharply."),
             CheckExample("7月31日宣布。 ‖ Announced on July ↓30."),
             CheckExample("Sales rose 35% in 2014. ‖ ↓2013年销售额增长了35%。"),
+            CheckExample("Example: 02:34:56 -0600 ‖ Example: ↓11:34:56 +0200"),      // not the same instant
         ],
         corrections: []
     )
@@ -115,6 +118,32 @@ public struct NumberMismatchCheck: BilingualCheck {
 
     /// Pairs what locales write differently: a two-digit year with its four digits (`12/31/99` and `1999年`), an
     /// hour after noon with its 24-hour form (`5 pm` and `17時`).
+    /// The first `HH:MM[:SS] ±HHMM` (or `±HH:MM`) in `text`: the hour, the minutes (and seconds) as written, the
+    /// offset in minutes and as its digits read as a number (`-0600` → 600).
+    static func zonedTime(in text: String) -> (hour: Int, minutes: String, offset: Int, offsetText: Int)? {
+        let s = Array(text.unicodeScalars)
+        func digits(_ at: Int, _ n: Int) -> Int? {
+            guard at >= 0, at + n <= s.count, s[at..<(at + n)].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) else { return nil }
+            return Int(String(String.UnicodeScalarView(s[at..<(at + n)])))
+        }
+        var i = 0
+        while i + 4 < s.count {
+            defer { i += 1 }
+            guard s[i] == ":", let minute = digits(i + 1, 2) else { continue }
+            let hourWidth = digits(i - 2, 2) != nil ? 2 : 1
+            guard let hour = digits(i - hourWidth, hourWidth), hour < 24, minute < 60 else { continue }
+            var j = i + 3
+            var minutes = String(format: "%02d", minute)
+            if j + 2 < s.count, s[j] == ":", let second = digits(j + 1, 2) { minutes += ":\(second)"; j += 3 }
+            while j < s.count && s[j] == " " { j += 1 }
+            guard j < s.count, s[j] == "+" || s[j] == "-" else { continue }
+            let sign = s[j] == "-" ? -1 : 1
+            if let hh = digits(j + 1, 2), let mm = digits(j + 3, 2) { return (hour, minutes, sign * (hh * 60 + mm), hh * 100 + mm) }
+            if let hh = digits(j + 1, 2), j + 3 < s.count, s[j + 3] == ":", let mm = digits(j + 4, 2) { return (hour, minutes, sign * (hh * 60 + mm), hh * 100 + mm) }
+        }
+        return nil
+    }
+
     /// Whether `text` holds `needle`, ASCII letters compared without case (Foundation's case-insensitive search
     /// cost a third of checking a catalog).
     static func containsASCII(_ needle: String, in text: String) -> Bool {
@@ -153,6 +182,17 @@ public struct NumberMismatchCheck: BilingualCheck {
             return true
         }
         guard !missing.isEmpty && !extra.isEmpty else { return }
+        // An example time moved to the translator's time zone (`02:34:56 -0600` and `10:34:56 +0200`): the same
+        // instant, so its hours and offsets pair.
+        if let a = Self.zonedTime(in: source), let b = Self.zonedTime(in: target), a.minutes == b.minutes,
+           ((a.hour * 60 - a.offset) - (b.hour * 60 - b.offset)) % (24 * 60) == 0, a.hour != b.hour {
+            for (list, time) in [(0, a), (1, b)] {
+                for value in [Double(time.hour), Double(time.offsetText), Double(time.offsetText / 100)] {
+                    if list == 0, let k = missing.firstIndex(where: { $0.value == value }) { missing.remove(at: k) }
+                    if list == 1, let k = extra.firstIndex(where: { $0.value == value }) { extra.remove(at: k) }
+                }
+            }
+        }
         let afternoon = [source, target].contains { text in
             ["pm", "p.m.", "午後", "下午", "오후"].contains { Self.containsASCII($0, in: text) }
         }
