@@ -58,7 +58,6 @@ enum HTMLAssets {
     (function () {
       "use strict";
       var items = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
-      var rows = Array.prototype.slice.call(document.querySelectorAll("tr.segment"));
       var files = Array.prototype.slice.call(document.querySelectorAll(".file"));
       var rule = document.getElementById("filter-rule"), severity = document.getElementById("filter-severity");
       var file = document.getElementById("filter-file"), text = document.getElementById("filter-text");

@@ -88,12 +88,8 @@ extension LanguageServer {
         guard let engine = setup.engine, let session = setup.session,
               document.findings.contains(where: { $0.finding.fix?.isSafe == true }),
               workspace.checks(document.path, languageID: document.languageID, setup: setup) else { return nil }
-        var kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
-        if case .text(let format) = kind, let source = try? pairedSource(of: document, setup: setup) { kind = .paired(format, source: source) }
         let text = document.text
-        guard let result = try? engine.run(path: document.path ?? document.uri, kind: kind, session: session,
-                                           options: Self.runOptions(fixes: .apply),
-                                           read: { feed in try text.bytes.withUnsafeBufferPointer { try feed($0) } }),
+        guard let result = try? run(document, engine: engine, session: session, setup: setup, fixes: .apply),
               !result.appliedEdits.isEmpty else { return nil }
         let edits = result.appliedEdits.map { LSP.TextEdit(range: text.range(of: $0.range.start, $0.range.end, encoding: encoding), newText: $0.replacement) }
         return LSP.CodeAction(title: "Fix all safe translint findings", kind: Self.fixAllKind, diagnostics: nil, isPreferred: nil,

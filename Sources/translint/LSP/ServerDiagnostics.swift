@@ -22,14 +22,10 @@ extension LanguageServer {
             diagnostics = [Self.problem(error, code: "configuration")]
         } else if let engine = setup.engine, let session = setup.session,
                   workspace.checks(document.path, languageID: document.languageID, setup: setup) {
-            var kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
             do {
-                if case .text(let format) = kind, let source = try pairedSource(of: document, setup: setup) { kind = .paired(format, source: source) }
-                let text = document.text
-                let result = try engine.run(path: document.path ?? uri, kind: kind, session: session, options: Self.runOptions(fixes: .none),
-                                            read: { feed in try text.bytes.withUnsafeBufferPointer { try feed($0) } })
+                let result = try run(document, engine: engine, session: session, setup: setup, fixes: .none)
                 document.findings = result.findings
-                diagnostics = result.findings.map { diagnostic($0, in: text, failLevel: setup.failLevel) }
+                diagnostics = result.findings.map { diagnostic($0, in: document.text, failLevel: setup.failLevel) }
             } catch {
                 // Bad input (a PO file that does not parse yet, while it is typed): one diagnostic saying where.
                 document.findings = []
@@ -67,11 +63,16 @@ extension LanguageServer {
                               source: "translint", message: finding.message)
     }
 
-    /// How the server runs the engine: on the editor's text, which is UTF-8 whatever a PO header declares.
-    static func runOptions(fixes: FixMode) -> RunOptions {
+    /// The engine on a document's text as the editor holds it (UTF-8, whatever a PO header declares), read as its
+    /// language ID or file name says, with its paired source when the configuration names one.
+    func run(_ document: Document, engine: LintEngine, session: Session, setup: ServerWorkspace.Setup, fixes: FixMode) throws -> FileResult {
+        var kind = ServerWorkspace.kind(path: document.path, languageID: document.languageID)
+        if case .text(let format) = kind, let source = try pairedSource(of: document, setup: setup) { kind = .paired(format, source: source) }
         var options = RunOptions(fixes: fixes, keepEdits: true)
         options.isDecoded = true
-        return options
+        let text = document.text
+        return try engine.run(path: document.path ?? document.uri, kind: kind, session: session, options: options,
+                              read: { feed in try text.bytes.withUnsafeBufferPointer { try feed($0) } })
     }
 
     /// A diagnostic that is not a finding: a configuration that does not load, input that does not parse.

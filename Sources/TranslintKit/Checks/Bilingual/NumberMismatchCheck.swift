@@ -147,18 +147,9 @@ public struct NumberMismatchCheck: BilingualCheck {
     /// Whether `text` holds `needle`, ASCII letters compared without case (Foundation's case-insensitive search
     /// cost a third of checking a catalog).
     static func containsASCII(_ needle: String, in text: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        return text.utf8.withContiguousStorageIfAvailable { h -> Bool in
-            guard h.count >= n.count else { return false }
-            for i in 0...(h.count - n.count) where lower(h[i]) == lower(first) {
-                var k = 1
-                while k < n.count && lower(h[i + k]) == lower(n[k]) { k += 1 }
-                if k == n.count { return true }
-            }
-            return false
-        } ?? text.lowercased().contains(needle.lowercased())
+        let bytes = Array(needle.utf8)
+        return text.utf8.withContiguousStorageIfAvailable { ByteSearch.contains(bytes, in: $0, ignoringASCIICase: true) }
+            ?? ByteSearch.contains(bytes, in: Array(text.utf8), ignoringASCIICase: true)
     }
 
     static func pairLocalized(_ missing: inout [NumberExtractor.Mention], _ extra: inout [NumberExtractor.Mention], source: String, target: String) {

@@ -46,7 +46,7 @@ public struct GarbledMagnitudeCheck: Check {
         for paragraph in context.paragraphs where paragraph.end > context.editableStart {
             // Most paragraphs have no scale word: one scan for `illion`, `thousand`, and they are done.
             let bytes = Array(context.text[paragraph.start..<paragraph.end])
-            guard Self.find(Self.illion, in: bytes) || Self.find(Self.thousand, in: bytes) else { continue }
+            guard ByteSearch.contains(Self.illion, in: bytes) || ByteSearch.contains(Self.thousand, in: bytes) else { continue }
             let tokens = Self.tokens(bytes)
             let word = { (k: Int) in String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self).lowercased() }
             // One space between tokens k and k+1.
@@ -79,14 +79,6 @@ public struct GarbledMagnitudeCheck: Check {
     }
 
     private static let illion = Array("illion".utf8), thousand = Array("thousand".utf8)
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
-            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
-    }
 
     struct Token {
         var start: Int
