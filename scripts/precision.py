@@ -131,8 +131,13 @@ def report(args):
         still = [l for l in labels if key(l) in current and (args.all_severities or current[key(l)]["severity"] != "info")]
         demoted = [l for l in labels if key(l) in current and l not in still]
         gone = [l for l in labels if key(l) not in current]
+        # The corpus is built from what this machine has installed: a label whose file is not in it says nothing
+        # about the new run (neither lost nor silenced).
+        root = os.path.dirname(os.path.abspath(args.findings))
+        absent = [l for l in gone if not os.path.exists(os.path.join(root, l["path"]))]
+        gone = [l for l in gone if l not in absent]
     else:
-        still, gone, demoted = labels, [], []
+        still, gone, demoted, absent = labels, [], [], []
 
     def rows(by):
         stats = {}
@@ -154,7 +159,8 @@ def report(args):
 
     print(f"labels: {args.labels} ({len(labels)} judged findings)"
           + (f"; re-checked against {args.findings}: {len(still)} still reported at warning or error, "
-             f"{len(demoted)} now info ({sum(1 for l in demoted if l['verdict'] == 'true')} of them true), {len(gone)} no longer reported"
+             f"{len(demoted)} now info ({sum(1 for l in demoted if l['verdict'] == 'true')} of them true), {len(gone)} no longer reported, "
+             f"{len(absent)} in files this corpus does not hold"
              if current is not None else ""))
     print()
     print(table(["group", "true/judged", "precision", "95% Wilson"], rows(lambda l: l.get("group") or group(l))))

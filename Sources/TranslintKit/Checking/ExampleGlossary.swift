@@ -37,6 +37,11 @@ public enum ExampleGlossary {
         note: millet the grain is meant unless the source says 小米 or the paragraph is about phones
       - target: npm
         case_sensitive: true
+      - source: 苹果
+        target: Apple
+        ambiguous: true
+        context: [iPhone, Samsung, smartphone, Xiaomi]
+        note: apple the fruit is meant unless the source says 苹果 or the paragraph is about phones
     """
 
     /// The same terms from English to Chinese, for examples of bilingual checks whose source is English.

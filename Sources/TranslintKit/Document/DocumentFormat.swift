@@ -39,13 +39,34 @@ struct PreparedText {
             return MarkdownScanner.prepare(text)
         case .plainText:
             let directives = SuppressionDirective.find(in: text)
-            guard !directives.isEmpty else { return PreparedText() }
+            let headings = commentLineEnds(text)
+            guard !directives.isEmpty else { return PreparedText(blockStarts: headings) }
             var masker = Masker(text)
             for directive in directives { masker.exclude(directive.range, fill: 0x20) }
             var prepared = masker.finish()
             prepared.directives = directives
+            prepared.blockStarts = headings
             return prepared
         }
+    }
+
+    /// In plain text, a line that starts with `# ` is a heading or a comment (`# source: https://…`), never the
+    /// first half of a sentence: the line after it starts a block. Returns those line starts, in order.
+    static func commentLineEnds(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts: [Int] = []
+        var i = ByteScan.firstIndex(of: 0x23, in: text, from: 0, to: text.count)
+        while i < text.count {
+            if i == 0 || text[i - 1] == 0x0A {
+                var k = i
+                while k < text.count && text[k] == 0x23 { k += 1 }
+                if k < text.count && (text[k] == 0x20 || text[k] == 0x09) {
+                    let next = ByteScan.firstIndex(of: 0x0A, in: text, from: k, to: text.count) + 1
+                    if next < text.count && text[next] != 0x0A && text[next] != 0x0D && text[next] != 0x23 { starts.append(next) }
+                }
+            }
+            i = ByteScan.firstIndex(of: 0x23, in: text, from: i + 1, to: text.count)
+        }
+        return starts
     }
 
     /// Whether `range` touches an excluded range.

@@ -100,6 +100,10 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
     /// The words that show the entry's meaning near rendering `k`: its own, the entry's, and the target.
     public func contextWords(_ k: Int) -> [String] { (renderings[forbidden[k]]?.context ?? []) + context + [target] }
 
+    /// An entry without forbidden renderings that says `ambiguous: true`: its target is also a common word
+    /// (`Apple`, `apple`), so a wrong casing of it is flagged only with evidence (the source, or a context word).
+    public var hasAmbiguousTarget: Bool { forbidden.isEmpty && ambiguous == true }
+
     /// Whether some forbidden rendering is ambiguous.
     public var hasAmbiguousRendering: Bool { forbidden.indices.contains { isAmbiguous($0) } }
 

@@ -137,8 +137,8 @@ public enum GlossaryLoader {
         for (rendering, words) in renderingContextNodes where !entry.isAmbiguous(entry.forbidden.firstIndex(of: rendering)!) {
             throw reader.error(words, "'context' of '\(rendering)' is used only when the rendering is ambiguous: add 'ambiguous: true'")
         }
-        if let words = fields["context"], !entry.hasAmbiguousRendering {
-            throw reader.error(words, "'context' is used only for ambiguous renderings: add 'ambiguous: true' to the entry or to a rendering")
+        if let words = fields["context"], !entry.hasAmbiguousRendering, !entry.hasAmbiguousTarget {
+            throw reader.error(words, "'context' is used only for ambiguous renderings and targets: add 'ambiguous: true' to the entry or to a rendering")
         }
         // What the other readers refuse too (the checks above say more precisely where).
         if let problem = GlossaryValidator.entryProblem(entry) { throw reader.error(node, problem) }

@@ -35,6 +35,16 @@ enum SentenceStarts {
             }
             let colon = previous >= 0 && lastNonSpace(text, before: paragraphs[previous].end) == 0x3A
             add(paragraph.start, paragraph: true, followsColon: colon)
+            if let item = startAfterCommaEnumerator(text, from: paragraph.start, paragraph: paragraph) { add(item, paragraph: false) }
+            // Points numbered the same way on the lines that follow, each after a line that ended a sentence.
+            var line = ByteScan.firstIndex(of: 0x0A, in: text, from: paragraph.start, to: paragraph.end)
+            while line < paragraph.end {
+                let next = skipSpace(text, from: line + 1)
+                if next < paragraph.end, CharacterClass.isASCIIDigit(text[next]), let last = lastNonSpace(text, before: line),
+                   last == 0x2E || last == 0x3A || last == 0x3B || last >= 0x80,
+                   let item = startAfterCommaEnumerator(text, from: next, paragraph: paragraph) { add(item, paragraph: false) }
+                line = ByteScan.firstIndex(of: 0x0A, in: text, from: line + 1, to: paragraph.end)
+            }
         }
 
         if let segmenter {
@@ -378,6 +388,32 @@ enum SentenceStarts {
         while lineStart > 0 && (text[lineStart - 1] == 0x20 || text[lineStart - 1] == 0x09) { lineStart -= 1 }
         guard lineStart == 0 || text[lineStart - 1] == 0x0A else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+    }
+
+    /// `1, the United States…`, `2、a daily subsidy…`: Chinese numbers its points `1、`, and machine translation
+    /// writes `1,`. The word after it starts a sentence (the check decides whether the evidence is enough).
+    static func startAfterCommaEnumerator(_ text: UnsafeBufferPointer<UInt8>, from first: Int, paragraph: ByteRange) -> Int? {
+        var i = first
+        while i < paragraph.end && i - first < 2 && CharacterClass.isASCIIDigit(text[i]) { i += 1 }
+        guard i > first, i < paragraph.end else { return nil }
+        if text[i] == 0x2C {
+            i += 1
+            guard i < paragraph.end, text[i] == 0x20 else { return nil }
+        } else {
+            let (scalar, length) = UTF8Bytes.decode(text, at: i)
+            guard scalar == 0x3001 || scalar == 0xFF0C else { return nil }
+            i += length
+        }
+        let start = skipSpace(text, from: i)
+        guard start < paragraph.end, CharacterClass.isASCIILetter(text[start]) else { return nil }
+        return start
+    }
+
+    /// `1,` or `2、`: the enumerator `startAfterCommaEnumerator` reads.
+    static func isCommaEnumeratorToken(_ token: String) -> Bool {
+        guard let last = token.last, last == "," || last == "、" || last == "，" else { return false }
+        let digits = token.dropLast()
+        return (1...2).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// `iii.`, `a)`, `(b)`, `12.`: an enumerator with its punctuation.

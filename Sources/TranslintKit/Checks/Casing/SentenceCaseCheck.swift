@@ -29,6 +29,8 @@ public struct SentenceCaseCheck: Check {
             CheckExample("Alibaba Co., Ltd. said so."),
             CheckExample("a) first item\n\nb) second item"),
             CheckExample("iv. the fourth point"),
+            CheckExample("1, foo, bar, baz"),
+            CheckExample("cd $HOME and run the installer from there."),
             CheckExample("The steps are as follows:\n\nfirst, open the file."),
             CheckExample("http://example.com is the site."),
             CheckExample("npm is a package manager."),
@@ -61,6 +63,9 @@ public struct SentenceCaseCheck: Check {
             CheckExample("First line.\n\n↓second paragraph here."),
             CheckExample("He left. (↓then he came back.)"),
             CheckExample("价格上涨。↓prices rose."),
+            CheckExample("1, ↓the platform cut its subsidies for drivers last week."),
+            CheckExample("Two rules differ.\n1, ↓the platform fines its riders for every late order.\n2, ↓the rival does not."),
+            CheckExample("↓today, the starting price fell to $~20 per day, and drivers left."),
         ],
         corrections: [
             CheckCorrection("yesterday (July 31st), sources said.", "Yesterday (July 31st), sources said."),
@@ -196,7 +201,15 @@ enum ProseStart {
             if after < text.count, CharacterClass.isClosing(UTF8Bytes.decode(text, at: after).scalar) { return nil }
         }
         // The item after an enumerator (`iii. publicity rights`, `a) first`) may start in lowercase.
-        if let before = SentenceStarts.previousToken(text, before: start.offset), SentenceStarts.isEnumeratorToken(before) { return nil }
+        if let before = SentenceStarts.previousToken(text, before: start.offset) {
+            if SentenceStarts.isEnumeratorToken(before) { return nil }
+            // `1, the United States…`: a point numbered the Chinese way; `1, foo, bar` is a row of values.
+            if SentenceStarts.isCommaEnumeratorToken(before) {
+                guard context.isEnglish, CommonWords.safeStarts.contains(wordText), wordCount(in: paragraph(of: start, context: context), text: text, limit: 6) >= 6,
+                      !isStructuredLine(context.line(containing: word), token: Self.token(at: word, in: text), context: context) else { return nil }
+                return .warning
+            }
+        }
         let line = context.line(containing: word)
         var indent = line.start
         while indent < line.end && (text[indent] == 0x20 || text[indent] == 0x09) { indent += 1 }
@@ -358,7 +371,9 @@ enum ProseStart {
             if b == 0x09 { return true }                                   // columns
             if b == 0x20 { spaces += 1; if spaces >= 3 { return true } } else { spaces = 0 }
             switch b {
-            case 0x3D, 0x7B, 0x7D, 0x24, 0x7C, 0x3C, 0x3E, 0x5C, 0x60: return true   // = { } $ | < > \ `
+            case 0x3D, 0x7B, 0x7D, 0x7C, 0x3C, 0x3E, 0x5C, 0x60: return true   // = { } | < > \ `
+            case 0x24:   // `$HOME`, `${x}`, `$(cmd)`: a shell; `$20`, `$~20`, `$ 5`: a price
+                if i + 1 >= line.end || !(CharacterClass.isASCIIDigit(text[i + 1]) || text[i + 1] == 0x7E || text[i + 1] == 0x20 || text[i + 1] == 0x2E) { return true }
             case 0x2D:   // ` -x` or ` --long`: options
                 if i > token.end && text[i - 1] == 0x20 && i + 1 < line.end && (CharacterClass.isASCIILetter(text[i + 1]) || text[i + 1] == 0x2D) { return true }
             default: break

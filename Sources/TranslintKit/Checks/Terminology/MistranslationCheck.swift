@@ -152,7 +152,7 @@ private struct Evidence {
         for other in near {
             let matches = context.termMatchIndices(in: context.paragraphs[other]).map { context.termMatches[$0] }
             let text = readAsFixed(other, matches: matches, shown: [])
-            if text.withUnsafeBufferPointer({ text in words.contains { Self.contains(text, word: $0) } }) { return true }
+            if text.withUnsafeBufferPointer({ text in words.contains { ContextWords.contains(text, word: $0) } }) { return true }
         }
         return false
     }
@@ -174,7 +174,7 @@ private struct Evidence {
         while true {
             let text = readAsFixed(paragraph, matches: matches, shown: shown)
             let found = text.withUnsafeBufferPointer { text in
-                open.filter { _, words in words.contains { Self.contains(text, word: $0) } }.map(\.key)
+                open.filter { _, words in words.contains { ContextWords.contains(text, word: $0) } }.map(\.key)
             }
             if found.isEmpty { break }
             for key in found { shown.insert(key); open[key] = nil }
@@ -199,33 +199,6 @@ private struct Evidence {
         }
         out += CaseMapping.fold(context.string(ByteRange(at, bounds.end)))
         return TermMatcher.collapsingWhitespace(out)
-    }
-
-    /// English endings a context word may take: plural, possessive.
-    private static let endings: [[UInt8]] = [[], Array("s".utf8), Array("es".utf8), Array("'s".utf8), Array("’s".utf8)]
-
-    /// Whether `text` (folded) holds `word` (folded) as whole words; the last may take an English plural or
-    /// possessive (`phones`, `Taobao's`). Words in scripts written without spaces match on their characters.
-    static func contains(_ text: UnsafeBufferPointer<UInt8>, word: [UInt8]) -> Bool {
-        guard let first = word.first, text.count >= word.count else { return false }
-        let unspaced = word.withUnsafeBufferPointer { CharacterClass.isUnspacedScript(UTF8Bytes.decode($0, at: 0).scalar) }
-        var i = 0
-        while i + word.count <= text.count {
-            defer { i += 1 }
-            guard text[i] == first else { continue }
-            var k = 1
-            while k < word.count && text[i + k] == word[k] { k += 1 }
-            guard k == word.count else { continue }
-            if unspaced { return true }
-            if i > 0 && CharacterClass.isAlnum(UTF8Bytes.decode(text, before: i).scalar) { continue }
-            let end = i + word.count
-            for ending in endings where end + ending.count <= text.count {
-                guard ending.indices.allSatisfy({ text[end + $0] == ending[$0] }) else { continue }
-                let after = end + ending.count
-                if after == text.count || !CharacterClass.isAlnum(UTF8Bytes.decode(text, at: after).scalar) { return true }
-            }
-        }
-        return false
     }
 }
 

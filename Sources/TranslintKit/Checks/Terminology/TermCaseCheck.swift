@@ -6,7 +6,10 @@ public struct TermCaseCheck: Check {
         summary: "A glossary term in the wrong casing (`wechat` for `WeChat`).",
         rationale: """
         Brand and product names have one correct casing. Enforced when the target has an uppercase letter \
-        or the entry says `case_sensitive: true`. In a term whose case is free, a word with an inner capital is a \
+        or the entry says `case_sensitive: true`. A target that is also a common word (`Apple`) is marked \
+        `ambiguous: true` on an entry without forbidden renderings: its lowercase form is flagged only with \
+        evidence, as an ambiguous rendering is (the source term, or a context word in the paragraph; a context \
+        word only nearby in the document makes the fix a suggestion). In a term whose case is free, a word with an inner capital is a \
         brand that keeps its casing (`Wechat wallet` → `WeChat wallet`). Left alone: a capital first letter at a \
         sentence start, and lines written in all caps.
         """,
@@ -19,6 +22,7 @@ public struct TermCaseCheck: Check {
             CheckExample("WECHAT MARKETING BANNED"),
             CheckExample("Npm is a package manager."),
             CheckExample("The e-commerce market. E-commerce grew."),
+            CheckExample("She ate an apple in the park."),
         ],
         triggering: [
             CheckExample("Users of ↓wechat left."),
@@ -26,12 +30,16 @@ public struct TermCaseCheck: Check {
             CheckExample("Sellers on ↓taobao complained."),
             CheckExample("Install it with ↓NPM today."),
             CheckExample("They use ↓Wechat wallet."),
+            CheckExample("Xiaomi competes with ↓apple and Samsung."),
+            CheckExample("苹果发布了新产品 ‖ ↓apple released new products."),
         ],
         corrections: [
             CheckCorrection("Users of wechat left.", "Users of WeChat left."),
             CheckCorrection("Sellers on TaoBao complained.", "Sellers on Taobao complained."),
             CheckCorrection("wechat said so.", "WeChat said so."),
             CheckCorrection("They use Wechat wallet.", "They use WeChat wallet."),
+            CheckCorrection("Xiaomi phones sell well.\n\nIt now competes with apple in India.",
+                            "Xiaomi phones sell well.\n\nIt now competes with Apple in India.", suggested: true),
         ]
     )
 
@@ -53,8 +61,32 @@ public struct TermCaseCheck: Check {
                 && Self.isAllCaps(found) { return nil }
             // `Singles’ Day` is `Singles' Day`: apostrophes are one character to the glossary.
             if CaseMapping.fold(found) == CaseMapping.fold(entry.target) && Self.sameLetters(found, entry.target) { return nil }
-            return .wrongCase(found, target: entry.target, range: match.range)
+            var finding = Finding.wrongCase(found, target: entry.target, range: match.range)
+            if entry.hasAmbiguousTarget {
+                switch Self.evidence(for: entry, at: match.range, context: context) {
+                case .none: return nil
+                case .here: break
+                case .nearby: finding.fix = finding.fix?.suggested("the evidence is elsewhere in the document, not in this paragraph")
+                }
+            }
+            return finding
         }
+    }
+
+    enum Evidence { case none, here, nearby }
+
+    /// What shows that a target which is also a common word (`apple`) names the entry's term here: the aligned
+    /// source holds the entry's source term (which decides, either way); or, without a source, a context word in
+    /// the paragraph, or else in the document's title or within `MistranslationCheck.evidenceWindow` paragraphs.
+    static func evidence(for entry: GlossaryEntry, at range: ByteRange, context: LintContext) -> Evidence {
+        if let term = entry.source, let source = context.sourceSearch(around: range.start) { return source.contains(term) ? .here : .none }
+        guard let paragraph = context.paragraphIndex(atOrBefore: range.start) else { return .none }
+        if ContextWords.paragraph(context.paragraphs[paragraph], in: context, holdsAnyOf: entry.context) { return .here }
+        guard context.sources.isEmpty else { return .none }
+        let window = MistranslationCheck.evidenceWindow
+        var near = Array(max(0, paragraph - window)...min(context.paragraphs.count - 1, paragraph + window)).filter { $0 != paragraph }
+        if context.editableStart == 0 && !near.contains(0) && paragraph != 0 { near.append(0) }
+        return near.contains { ContextWords.paragraph(context.paragraphs[$0], in: context, holdsAnyOf: entry.context) } ? .nearby : .none
     }
 
     /// In a term whose case is free (`WeChat Wallet` with `case_sensitive: false`), a word of the target with an
