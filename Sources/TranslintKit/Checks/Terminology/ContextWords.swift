@@ -34,4 +34,16 @@ enum ContextWords {
             words.contains { contains(text, word: TermMatcher.collapsingWhitespace(CaseMapping.fold($0))) }
         }
     }
+
+    /// The paragraphs whose context words count as document-level evidence for one in `paragraph`: those within
+    /// `MistranslationCheck.evidenceWindow` of it, and the document's title and lead (its first two paragraphs:
+    /// a page saved with a `# source:` line first has its title second), when this chunk holds the text's start.
+    static func nearby(_ paragraph: Int, in context: LintContext) -> [Int] {
+        let window = MistranslationCheck.evidenceWindow
+        var near = Array(max(0, paragraph - window)...min(context.paragraphs.count - 1, paragraph + window)).filter { $0 != paragraph }
+        if context.editableStart == 0 {
+            for title in 0..<min(2, context.paragraphs.count) where title != paragraph && !near.contains(title) { near.append(title) }
+        }
+        return near
+    }
 }

@@ -11,7 +11,7 @@ public struct MistranslationCheck: Check {
         target has an inner capital (WeChat). With `case_sensitive: true` they match only in the case written. \
         A rendering marked `ambiguous` (millet the grain, Ali the name) needs evidence: with a source, the aligned \
         source must hold the entry's source term (阿里); without one, a context word must occur in the same \
-        paragraph (Taobao, Jack Ma). Failing that, a context word in the document's title (its first paragraph) or \
+        paragraph (Taobao, Jack Ma). Failing that, a context word in the document's title and lead (its first two paragraphs) or \
         within five paragraphs shows the meaning less surely: a warning, with the fix only suggested (a page about \
         Xiaomi phones that says `millet` where no phone is named). Without evidence it is not flagged, so never fixed.
         """,
@@ -139,17 +139,13 @@ private struct Evidence {
         return answers[key] ?? false
     }
 
-    /// Whether a context word of rendering `k` occurs in the document's first paragraph (its title) or within
+    /// Whether a context word of rendering `k` occurs in the document's first two paragraphs (title and lead) or within
     /// `MistranslationCheck.evidenceWindow` paragraphs of the rendering's, read as `--fix` leaves them. Without a
     /// source only: with one, the source decides.
     mutating func documentShows(_ entry: GlossaryEntry, rendering k: Int, at range: ByteRange) -> Bool {
         guard context.sources.isEmpty, let paragraph = context.paragraphIndex(atOrBefore: range.start) else { return false }
         let words = entry.contextWords(k).flatMap { equivalents(of: $0) }
-        let window = MistranslationCheck.evidenceWindow
-        var near = Array(max(0, paragraph - window)...min(context.paragraphs.count - 1, paragraph + window)).filter { $0 != paragraph }
-        // The title: the first paragraph of the text, when this chunk holds the text's start.
-        if context.editableStart == 0 && !near.contains(0) && paragraph != 0 { near.append(0) }
-        for other in near {
+        for other in ContextWords.nearby(paragraph, in: context) {
             let matches = context.termMatchIndices(in: context.paragraphs[other]).map { context.termMatches[$0] }
             let text = readAsFixed(other, matches: matches, shown: [])
             if text.withUnsafeBufferPointer({ text in words.contains { ContextWords.contains(text, word: $0) } }) { return true }

@@ -83,10 +83,7 @@ public struct TermCaseCheck: Check {
         guard let paragraph = context.paragraphIndex(atOrBefore: range.start) else { return .none }
         if ContextWords.paragraph(context.paragraphs[paragraph], in: context, holdsAnyOf: entry.context) { return .here }
         guard context.sources.isEmpty else { return .none }
-        let window = MistranslationCheck.evidenceWindow
-        var near = Array(max(0, paragraph - window)...min(context.paragraphs.count - 1, paragraph + window)).filter { $0 != paragraph }
-        if context.editableStart == 0 && !near.contains(0) && paragraph != 0 { near.append(0) }
-        return near.contains { ContextWords.paragraph(context.paragraphs[$0], in: context, holdsAnyOf: entry.context) } ? .nearby : .none
+        return ContextWords.nearby(paragraph, in: context).contains { ContextWords.paragraph(context.paragraphs[$0], in: context, holdsAnyOf: entry.context) } ? .nearby : .none
     }
 
     /// In a term whose case is free (`WeChat Wallet` with `case_sensitive: false`), a word of the target with an
