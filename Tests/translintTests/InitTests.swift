@@ -7,7 +7,7 @@ struct InitTests {
     @Test("in a folder of PO catalogs: the languages from the headers, include patterns, and `translint` alone uses it")
     func poFolder() throws {
         let root = try CIFeatureTests.project([
-            "po/de.po": "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Delete %s?\"\nmsgstr \"%d löschen?\"\n",
+            "po/de.po": "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n#, c-format\nmsgid \"Delete %s?\"\nmsgstr \"%d löschen?\"\n",
             "src/main.c": "int main(void) { return 0; }\n",
         ])
         let written = try CLI.run(["init"], in: root)
@@ -15,7 +15,7 @@ struct InitTests {
         let text = try String(contentsOf: root.appendingPathComponent(".translint.yml"), encoding: .utf8)
         #expect(text.contains("source_language: en") && text.contains("target_language: de") && text.contains("include: [\"po/**/*.po\"]"), "\(text)")
         let lint = try CLI.run([], in: root)
-        #expect(lint.status == 1 && lint.out.contains("po/de.po:7:") && lint.out.contains("[placeholder-mismatch]"), "\(lint.out)\(lint.stderr)")
+        #expect(lint.status == 1 && lint.out.contains("po/de.po:8:") && lint.out.contains("[placeholder-mismatch]"), "\(lint.out)\(lint.stderr)")
         // A second init leaves it alone, unless --force.
         #expect(try CLI.run(["init"], in: root).status == 2)
         #expect(try CLI.run(["init", "--force"], in: root).status == 0)

@@ -213,7 +213,13 @@ enum Placeholders {
                 // gettext's `%<PRId64>`, `%1$<PRIdMAX>`: a conversion named by an <inttypes.h> macro.
                 if k + 4 < bytes.count && bytes[k] == 0x3C && bytes[k + 1] == 0x50 && bytes[k + 2] == 0x52 && bytes[k + 3] == 0x49,
                    let close = bytes[k..<min(bytes.count, k + 16)].firstIndex(of: 0x3E) {
-                    result.append(Placeholder(key: String(decoding: bytes[i...close], as: UTF8.self), range: ByteRange(i, close + 1)))
+                    // Flags and width change no argument: `%'<PRIuMAX>` (grouped) passes what `%<PRIuMAX>` does.
+                    var key = Array(bytes[i...i])
+                    var p = i + 1
+                    while p < bytes.count && isDigit(p) { p += 1 }
+                    if p > i + 1 && p < bytes.count && bytes[p] == 0x24 { key += bytes[(i + 1)...p] }
+                    key += bytes[k...close]
+                    result.append(Placeholder(key: String(decoding: key, as: UTF8.self), range: ByteRange(i, close + 1)))
                     i = close + 1
                     continue
                 }

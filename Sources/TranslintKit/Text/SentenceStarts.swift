@@ -36,6 +36,7 @@ enum SentenceStarts {
             let colon = previous >= 0 && lastNonSpace(text, before: paragraphs[previous].end) == 0x3A
             add(paragraph.start, paragraph: true, followsColon: colon)
             if let item = startAfterCommaEnumerator(text, from: paragraph.start, paragraph: paragraph) { add(item, paragraph: false) }
+            for quote in quotedSpeechStarts(text, paragraph: paragraph) { add(quote, paragraph: false) }
             // Points numbered the same way on the lines that follow, each after a line that ended a sentence.
             var line = ByteScan.firstIndex(of: 0x0A, in: text, from: paragraph.start, to: paragraph.end)
             while line < paragraph.end {
@@ -407,6 +408,36 @@ enum SentenceStarts {
         let start = skipSpace(text, from: i)
         guard start < paragraph.end, CharacterClass.isASCIILetter(text[start]) else { return nil }
         return start
+    }
+
+    /// Verbs that introduce quoted speech: `He said: “there is no doubt…”` quotes a sentence, which starts with a
+    /// capital. (`set it to: "auto"` quotes a value, and is not after one of these.)
+    static let speechVerbs: Set<String> = ["said", "says", "say", "told", "asked", "stated", "states", "added", "explained",
+                                           "noted", "wrote", "writes", "replied", "answered", "declared", "announced",
+                                           "commented", "remarked", "emphasized", "stressed", "admitted", "believes", "believed"]
+
+    /// The opening quotes of speech quoted after a speech verb and a colon (`Barra said: “may take…”`) that starts
+    /// with a lowercase letter.
+    static func quotedSpeechStarts(_ text: UnsafeBufferPointer<UInt8>, paragraph: ByteRange) -> [Int] {
+        var starts: [Int] = []
+        var colon = ByteScan.firstIndex(of: 0x3A, in: text, from: paragraph.start, to: paragraph.end)
+        while colon < paragraph.end {
+            defer { colon = ByteScan.firstIndex(of: 0x3A, in: text, from: colon + 1, to: paragraph.end) }
+            var wordStart = colon
+            while wordStart > paragraph.start && CharacterClass.isASCIILetter(text[wordStart - 1]) { wordStart -= 1 }
+            guard colon - wordStart >= 3, colon - wordStart <= 10 else { continue }
+            let verb = String(decoding: UnsafeBufferPointer(rebasing: text[wordStart..<colon]), as: UTF8.self).lowercased()
+            guard speechVerbs.contains(verb) else { continue }
+            var quote = colon + 1
+            while quote < paragraph.end && (text[quote] == 0x20 || text[quote] == 0x09) { quote += 1 }
+            guard quote < paragraph.end else { continue }
+            let (scalar, length) = UTF8Bytes.decode(text, at: quote)
+            guard scalar == 0x22 || scalar == 0x201C || scalar == 0x300C || scalar == 0xAB else { continue }
+            let word = quote + length
+            guard word < paragraph.end, text[word] >= 0x61 && text[word] <= 0x7A else { continue }
+            starts.append(quote)
+        }
+        return starts
     }
 
     /// `1,` or `2、`: the enumerator `startAfterCommaEnumerator` reads.

@@ -22,6 +22,7 @@ public struct UntranslatedCheck: BilingualCheck {
             CheckExample("卖家在淘宝开店。 ‖ Sellers open shops on Taobao."),
             CheckExample("Sellers use WeChat Pay. ‖ 卖家使用WeChat Pay。"),
             CheckExample("他说：「你好」 ‖ He said: “hello”"),
+            CheckExample("This program is distributed WITHOUT ANY WARRANTY; see the GNU General Public License (version 2). ‖ This program is distributed WITHOUT ANY WARRANTY; see the GNU General Public License (version 2)."),
         ],
         triggering: [
             CheckExample("卖家在淘宝开店。 ‖ Sellers open shops on ↓淘宝."),
@@ -69,8 +70,10 @@ public struct UntranslatedCheck: BilingualCheck {
         // A translation that is the source, word for word, when the glossary says the languages differ.
         let g = context.glossary
         let trimmedSource = context.sourceText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
-        if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und",
-           trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII),
+        let copied = trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+        // A licence notice is kept in its own language on purpose (the GPL's notice says only the English is binding).
+        if copied && Self.isLegalNotice(trimmedSource) { return [] }
+        if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und", copied,
            // Prose, not a command, a usage line, a debugging message or a name, which translators keep on purpose:
            // no placeholder or code, and words of prose.
            Self.isProseSentence(trimmedSource) {
@@ -126,6 +129,14 @@ public struct UntranslatedCheck: BilingualCheck {
                                         range: range))
             }
         }
-        return findings
+        // A message copied whole is one problem, however many runs of prose it holds.
+        return copied ? Array(findings.prefix(1)) : findings
+    }
+
+    /// Licence and warranty notices, which translations keep in the original on purpose.
+    static func isLegalNotice(_ text: String) -> Bool {
+        let markers = ["General Public License", "WITHOUT ANY WARRANTY", "Permission is hereby granted", "Apache License",
+                       "Free Software Foundation", "Creative Commons", "THE SOFTWARE IS PROVIDED", "Mozilla Public License"]
+        return markers.contains { text.contains($0) }
     }
 }
