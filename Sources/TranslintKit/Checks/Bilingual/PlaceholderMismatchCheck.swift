@@ -14,9 +14,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         the same message. PO entries say what their placeholders are (`#, c-format`): printf directives then \
         compare by the argument they take, as `msgfmt --check-format` does (`%06lX` and `%06lx`, `%.255s` and \
         `%.250s`, glibc's `%Zu` and `%zu` agree; `%m` takes no argument); a numbered argument may be used twice; \
-        braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); the singular \
-        form of a plural entry may leave the count out; and a PO message with no format flag is not a format \
-        string to gettext, so a printf-like difference there (`Invalid %-encoding in URI`) is reported at info. A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \
+        braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and the singular \
+        form of a plural entry may leave the count out. A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \
         locale writes its own way, and is not compared; in PO, \
         an opening tag the source never closes is a metavariable (`<mark>`, translated `<標記>`). Flag only.
         """,
@@ -91,13 +90,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         if differing.count > Self.keysListed { parts.append("and \(differing.count - Self.keysListed) more") }
         let extra = result.target.first { p in (inTarget[p.key] ?? 0) > (inSource[p.key] ?? 0) }
         result.target = []
-        // A PO message with no format flag is not a format string to gettext (`Invalid %-encoding in URI`, passed
-        // to a function that prints it as it is): printf-like text there is weak evidence.
-        let unmarked = context.formats?.isEmpty == true && differing.allSatisfy { $0.hasPrefix("%") }
-        return [Finding(rule: Self.description.id, severity: unmarked ? .info : Self.description.defaultSeverity,
-                        message: "placeholders differ: " + parts.joined(separator: "; ")
-                            + (unmarked ? " (the message is not marked as a format string)" : ""),
-                        range: extra?.range ?? context.wholeTarget)]
+        return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                        message: "placeholders differ: " + parts.joined(separator: "; "), range: extra?.range ?? context.wholeTarget)]
     }
 
     struct Comparison {
