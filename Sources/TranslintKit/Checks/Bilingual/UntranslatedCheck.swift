@@ -72,7 +72,7 @@ public struct UntranslatedCheck: BilingualCheck {
         let trimmedSource = context.sourceText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         let copied = trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         // A licence notice is kept in its own language on purpose (the GPL's notice says only the English is binding).
-        if copied && Self.isLegalNotice(trimmedSource) { return [] }
+        if Self.isLegalNotice(trimmedSource) && Self.isLegalNotice(context.targetText) { return [] }
         if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und", copied,
            // Prose, not a command, a usage line, a debugging message or a name, which translators keep on purpose:
            // no placeholder or code, and words of prose.

@@ -15,7 +15,8 @@ public struct SentenceCaseCheck: Check {
         command or a name (`the`, `we`, `yesterday`) outside list items, indented text and lines that go on from \
         the line before; otherwise the evidence is weak: the finding is info and its fix only suggested (applied \
         with `--unsafe-fixes`): `pip supports…` may name a command, `or both in parallel` after a list item goes \
-        on from it.
+        on from it, and so may a paragraph right after a code block. A paragraph with a line ending in `{`, `}` or \
+        `;` is code.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -31,6 +32,7 @@ public struct SentenceCaseCheck: Check {
             CheckExample("iv. the fourth point"),
             CheckExample("1, foo, bar, baz"),
             CheckExample("cd $HOME and run the installer from there."),
+            CheckExample("#include <iostream>\n\nclass Test\n{\n  int value;\n};"),
             CheckExample("Set the mode to: \"auto\" for most users."),
             CheckExample("The steps are as follows:\n\nfirst, open the file."),
             CheckExample("http://example.com is the site."),
@@ -220,6 +222,7 @@ enum ProseStart {
             if isStructuredLine(line, token: token, context: context) { return nil }
             let paragraph = paragraph(of: start, context: context)
             if wordCount(in: paragraph, text: text) < 3 { return nil }
+            if start.isParagraphStart && isCode(paragraph, context: context) { return nil }
             // A line followed by a more indented one is a term and its definition (`maint packet`, `--umask=umask`).
             if isTerm(line, indent: indent - line.start, context: context) { return nil }
             // A list item is a label or a changelog entry in the author's style (`* config now recognises…`,
@@ -278,6 +281,13 @@ enum ProseStart {
         // sentence goes on from before it.
         if start.isParagraphStart, let current = context.paragraphIndex(atOrBefore: start.offset), current > 0 {
             let previous = context.paragraphs[current - 1]
+            // A code block between the two (masked, so no paragraph of its own): the sentence may go on from it
+            // (```` ```js … ``` ```` then `calls the following callbacks:`).
+            let text = context.text
+            if context.maskedRanges.contains(where: { $0.start >= previous.end && $0.end <= start.offset && $0.length >= 3
+                    && $0.start > 0 && text[$0.start - 1] == 0x0A && ($0.end == text.count || text[$0.end] == 0x0A || text[$0.end] == 0x0D) }) {
+                return "the paragraph may go on from the code before it"
+            }
             let first = context.line(containing: previous.start)
             let token = Self.token(at: SentenceStarts.skipSpace(text, from: first.start), in: text)
             if CommonWords.continuations.contains(wordText.lowercased()),
@@ -394,6 +404,21 @@ enum ProseStart {
                 && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || ByteSet.versionMarks.contains(text[$0]) || CharacterClass.isASCIILetter(text[$0]) }) { return true }
             if hash.length >= 7 && (hash.start..<hash.end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) || (text[$0] | 0x20 >= 0x61 && text[$0] | 0x20 <= 0x66) })
                 && (hash.start..<hash.end).contains(where: { CharacterClass.isASCIIDigit(text[$0]) }) { return true }
+        }
+        return false
+    }
+
+    /// A paragraph with a line that ends in `{`, `}` or `;`, or is only a brace: code (`class Test` / `{`).
+    static func isCode(_ paragraph: ByteRange, context: LintContext) -> Bool {
+        let text = context.text
+        var lineStart = paragraph.start
+        while lineStart < paragraph.end {
+            let lineEnd = ByteScan.firstIndex(of: 0x0A, in: text, from: lineStart, to: paragraph.end)
+            var last = lineEnd
+            while last > lineStart && SentenceStarts.isSpaceByte(text[last - 1]) { last -= 1 }
+            if last > lineStart && (text[last - 1] == 0x7B || text[last - 1] == 0x7D || text[last - 1] == 0x3B)
+                && !context.isMasked(last - 1) { return true }
+            lineStart = lineEnd + 1
         }
         return false
     }

@@ -20,6 +20,7 @@ public struct LeadingPunctuationCheck: Check {
         mqmCategory: .linguisticConventions,
         mqmSeverity: .minor,
         nonTriggering: [
+            CheckExample("Double ; in list of variables ‖ ; duplo na lista de variáveis"),
             CheckExample("In fact, prices rose."),
             CheckExample("- a bullet item"),
             CheckExample("... and then it rained."),
@@ -89,6 +90,12 @@ public struct LeadingPunctuationCheck: Check {
                 if Self.startsWithStray(source) || LetterCase(firstLetterOf: source) == .lower { return nil }
             }
             let punctuation = context.string(ByteRange(start.offset, end))
+            // The mark is what the message is about (`Double ; in list` → `; duplo na lista`): the source names it
+            // standing alone.
+            if !context.sources.isEmpty, let source = context.sources[start.offset] {
+                let mark = punctuation.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
+                if !mark.isEmpty && (source.contains(" " + mark + " ") || source.contains("'" + mark + "'") || source.contains("\"" + mark + "\"")) { return nil }
+            }
             var next = end
             while next < text.count && (text[next] == 0x20 || text[next] == 0x09) { next += 1 }
             if next < text.count, text[next] >= 0x80, case let (scalar, length) = UTF8Bytes.decode(text, at: next), scalar == 0x3000 {
