@@ -79,6 +79,16 @@ struct MarkdownTests {
         #expect(findings.count == 2 && findings.allSatisfy { $0.fix?.applicability == .suggested && $0.fix?.reason == "a list item may start in lowercase" })
     }
 
+    @Test("a paragraph right after a code block may go on from it: its capital is only suggested")
+    func paragraphAfterCode() throws {
+        let text = "Run it like this.\n\n```js\nrun(true);\n```\n\ncalls the following callbacks in order.\n"
+        let (fixed, findings) = try linter.fix(text, format: .markdown)
+        #expect(fixed == text)
+        #expect(findings.count == 1 && findings[0].fix?.applicability == .suggested
+                && findings[0].fix?.reason == "the paragraph may go on from the code before it", "\(findings)")
+        #expect(try linter.fix(text, format: .markdown, unsafeFixes: true).fixed.contains("\nCalls the following"))
+    }
+
     @Test("footnote text is prose: it is checked and fixed; the label is not")
     func footnotes() throws {
         let text = "Fine text.[^amoy]\n\n[^amoy]: The Amoy note.\n    the the second line.\n\n    A second Amoy paragraph.\n"

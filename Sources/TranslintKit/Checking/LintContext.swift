@@ -138,6 +138,14 @@ public final class LintContext {
         return first..<end
     }
 
+    /// The masked ranges that lie wholly inside `range`, found by binary search.
+    public func maskedRanges(inside range: ByteRange) -> ArraySlice<ByteRange> {
+        let first = Self.firstIndex(in: maskedRanges, notBelow: range.start) { $0.start }
+        var end = first
+        while end < maskedRanges.count && maskedRanges[end].end <= range.end { end += 1 }
+        return maskedRanges[first..<end]
+    }
+
     /// Binary search: the first index whose key is at least `value` in an array sorted by `key`.
     private static func firstIndex<T>(in array: [T], notBelow value: Int, key: (T) -> Int) -> Int {
         var low = 0, high = array.count

@@ -39,7 +39,7 @@ struct PreparedText {
             return MarkdownScanner.prepare(text)
         case .plainText:
             let directives = SuppressionDirective.find(in: text)
-            let headings = commentLineEnds(text)
+            let headings = linesAfterCommentLines(text)
             guard !directives.isEmpty else { return PreparedText(blockStarts: headings) }
             var masker = Masker(text)
             for directive in directives { masker.exclude(directive.range, fill: 0x20) }
@@ -52,7 +52,7 @@ struct PreparedText {
 
     /// In plain text, a line that starts with `# ` is a heading or a comment (`# source: https://…`), never the
     /// first half of a sentence: the line after it starts a block. Returns those line starts, in order.
-    static func commentLineEnds(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+    static func linesAfterCommentLines(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
         var i = ByteScan.firstIndex(of: 0x23, in: text, from: 0, to: text.count)
         while i < text.count {

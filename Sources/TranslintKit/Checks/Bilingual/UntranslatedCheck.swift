@@ -135,6 +135,8 @@ public struct UntranslatedCheck: BilingualCheck {
 
     /// Licence and warranty notices, which translations keep in the original on purpose.
     static func isLegalNotice(_ text: String) -> Bool {
+        // Notices are long; most messages are not, and skip the searches.
+        guard text.utf8.count >= 80 else { return false }
         let markers = ["General Public License", "WITHOUT ANY WARRANTY", "Permission is hereby granted", "Apache License",
                        "Free Software Foundation", "Creative Commons", "THE SOFTWARE IS PROVIDED", "Mozilla Public License"]
         return markers.contains { text.contains($0) }

@@ -67,6 +67,7 @@ public struct SentenceCaseCheck: Check {
             CheckExample("He left. (↓then he came back.)"),
             CheckExample("价格上涨。↓prices rose."),
             CheckExample("1, ↓the platform cut its subsidies for drivers last week."),
+            CheckExample("# source: https://example.com/a\n↓from 2007 the company sold phones online."),
             CheckExample("Barra said: “↓may take a long time, maybe 12 months.”"),
             CheckExample("Two rules differ.\n1, ↓the platform fines its riders for every late order.\n2, ↓the rival does not."),
             CheckExample("↓today, the starting price fell to $~20 per day, and drivers left."),
@@ -284,7 +285,7 @@ enum ProseStart {
             // A code block between the two (masked, so no paragraph of its own): the sentence may go on from it
             // (```` ```js … ``` ```` then `calls the following callbacks:`).
             let text = context.text
-            if context.maskedRanges.contains(where: { $0.start >= previous.end && $0.end <= start.offset && $0.length >= 3
+            if context.maskedRanges(inside: ByteRange(previous.end, start.offset)).contains(where: { $0.length >= 3
                     && $0.start > 0 && text[$0.start - 1] == 0x0A && ($0.end == text.count || text[$0.end] == 0x0A || text[$0.end] == 0x0D) }) {
                 return "the paragraph may go on from the code before it"
             }
