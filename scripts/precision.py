@@ -126,6 +126,17 @@ def report(args):
                     if abs(f["line"] - l["line"]) <= 2:
                         current[key(l)] = f
                         break
+        # A finding reworded or narrowed (`'%s' … 0 in the translation` now `'% s' has C's space flag`, on the
+        # message's line rather than its first) is the same finding when it is the only one of its rule within two
+        # lines.
+        by_rule = {}
+        for f in found:
+            by_rule.setdefault((f["path"], f["rule"]), []).append(f)
+        for l in labels:
+            if key(l) not in current:
+                close = [f for f in by_rule.get((l["path"], l["rule"]), []) if abs(f["line"] - l["line"]) <= 2]
+                if len(close) == 1:
+                    current[key(l)] = close[0]
         # Only what a new run still reports counts; what it no longer says is listed apart. A finding now reported
         # below warning no longer fails CI: it counts apart too, unless --all-severities.
         still = [l for l in labels if key(l) in current and (args.all_severities or current[key(l)]["severity"] != "info")]

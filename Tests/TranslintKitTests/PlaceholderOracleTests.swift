@@ -92,6 +92,54 @@ struct PlaceholderOracleTests {
         #expect(result.findings.map(\.line) == [26], "\(result.findings.map { "\($0.line): \($0.finding.message)" })")
     }
 
+    @Test("cases judged in real catalogs: what is not a format is silent, a space flag warns, lost arguments speak")
+    func judgedCatalogCases() throws {
+        let po = #"""
+            msgid ""
+            msgstr ""
+            "Content-Type: text/plain; charset=UTF-8\n"
+            "Language: es\n"
+
+            msgid "Invalid %-encoding in URI"
+            msgstr "codificación %-e no válida en el URI"
+
+            msgctxt "uk"
+            msgid "Invalid %-encoding in URI"
+            msgstr "Некоректне %-eкодування в адресі"
+
+            msgid "no input file should be given if %s and %s are specified"
+            msgstr "若指定了 %s 和% s，則不需指定輸入檔案"
+
+            msgid "%s: invalid start address of length %ld: 0x%lx%08lx\n"
+            msgstr "%s: địa chỉ đầu không hợp lệ có chiều dài %ld: 0x%lx% 08lx\n"
+
+            msgid "<alias value='%s'/> given when “%s” is already a member of the enumerated type"
+            msgstr "“%2$s” zaten numaralandırılmış türün bir üyesiyken <alias value='%1$s'/> verildi"
+
+            msgid "git range-diff [<options>] <old-base>..<old-tip> <new-base>..<new-tip>"
+            msgstr "git range-diff [<opzioni>] <da>..<a> <nuova-base>..<nuovo-tip>"
+
+            msgid "<b>Enter the complete APT line</b><br />The line contains the type<br />and the location %s"
+            msgstr "<b>請輸入完整 APT 來源</b>來源包含類型與位置 %s"
+
+            msgid "Failed to truncate file"
+            msgstr "Nie udało się obciąć pliku %s"
+
+            msgid "<b>Warning:</b> %s"
+            msgstr "<b>Advertencia: %s"
+
+            msgid "Size: %s"
+            msgstr "Tamaño: % d"
+
+            """#
+        var glossary = Glossary.empty(targetLanguage: "es")
+        glossary.sourceLanguage = "en"
+        let engine = LintEngine(glossary: glossary, rules: [PlaceholderMismatchCheck()], locale: "es")
+        let findings = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "x.po").result.findings
+        let seen = findings.map { "\($0.line) \($0.finding.severity)" }
+        #expect(seen == ["14 warning", "17 warning", "26 info", "29 error", "32 error", "35 error"], "\(findings.map { "\($0.line): \($0.finding.message)" })")
+    }
+
     @Test("c-format: placeholder-mismatch agrees with msgfmt --check-format on 400 generated translations")
     func agreesWithMsgfmt() throws {
         guard let msgfmt = Self.msgfmt else {

@@ -73,7 +73,7 @@ public struct NumberWords: Sendable {
             }
             // `dos millones` = `dos` + `millones`: the scale is what follows the number's own word.
             for scale in [1e3, 1e6, 1e9] {
-                for multiple in [2.0, 3, 1] {
+                for multiple in [2.0, 3, 5, 1] {   // 5: the genitive plural of Slavic languages (`5 мільярдів`)
                     guard let whole = spell(multiple * scale)?.split(separator: " ").map(String.init), whole.count == 2,
                           scales[whole[1]] == nil else { continue }
                     // `un millón`, but not `mil millones` (a billion in Spanish: a scale of a scale).

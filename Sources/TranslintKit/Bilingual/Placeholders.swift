@@ -148,6 +148,22 @@ enum Placeholders {
         return false
     }
 
+    /// Whether `text` has a metavariable of usage text: `<file>`, `<old-base>`, a bare `<name>` that is no HTML.
+    static func hasMetavariable(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while let open = bytes[i...].firstIndex(of: 0x3C) {
+            var k = open + 1
+            while k < bytes.count && (CharacterClass.isASCIIAlnum(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x5F) { k += 1 }
+            if k > open + 1, k < bytes.count, bytes[k] == 0x3E, CharacterClass.isASCIILetter(bytes[open + 1]),
+               !htmlElements.contains(String(decoding: bytes[(open + 1)..<k], as: UTF8.self).lowercased()) {
+                return true
+            }
+            i = open + 1
+        }
+        return false
+    }
+
     static func isPositional(_ placeholders: [Placeholder]) -> Bool {
         placeholders.contains { p in
             guard p.key.hasPrefix("%"), let dollar = p.key.firstIndex(of: "$") else { return false }
@@ -172,7 +188,9 @@ enum Placeholders {
         return names
     }
 
-    static func placeholders(in text: String, tags: Bool = true) -> [Placeholder] {
+    /// With `spaceFlag`, `% s` and `% 08lx` are directives with C's space flag, as printf and msgfmt read them; by
+    /// default they are text ("35% on" is no "% o"). placeholder-mismatch asks for them only to reconcile a mismatch.
+    static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false) -> [Placeholder] {
         let bytes = Array(text.utf8)
         var result: [Placeholder] = []
         var i = 0
@@ -198,7 +216,8 @@ enum Placeholders {
                     if j > k && j < bytes.count && bytes[j] == 0x24 { k = j + 1 }   // %1$
                 }
                 // No space flag: "35% on" is no "% o". glibc's I (locale digits) and ' (thousands grouping) are.
-                while k < bytes.count && "-+0#I'".utf8.contains(bytes[k]) && !(bytes[k] == 0x27 && k + 1 < bytes.count && bytes[k + 1] == 0x73 && k == i + 1) { k += 1 }
+                while k < bytes.count && ("-+0#I'".utf8.contains(bytes[k]) || (spaceFlag && bytes[k] == 0x20))
+                        && !(bytes[k] == 0x27 && k + 1 < bytes.count && bytes[k + 1] == 0x73 && k == i + 1) { k += 1 }
                 // Width and precision: digits, or `*` (`*2$` when numbered), which takes an int argument.
                 func star() {
                     guard k < bytes.count && bytes[k] == 0x2A else { return }
@@ -233,9 +252,11 @@ enum Placeholders {
                     i = k + 1
                     continue
                 }
-                // `%-encoding`, `100%-effective`: a flag before a letter that goes on as a word is no directive.
+                // `%-encoding`, `100%-effective`: a flag before a letter that goes on as a word is no directive; nor is
+                // `%-eкодування`, its translation, where one flag alone stands before the letter.
                 let flagged = i + 1 < bytes.count && (bytes[i + 1] == 0x2D || bytes[i + 1] == 0x2B || bytes[i + 1] == 0x23)
-                if flagged && k + 1 < bytes.count && CharacterClass.isASCIILetter(bytes[k + 1]) && bytes[k + 1] >= 0x61 { i += 1; continue }
+                if flagged && k + 1 < bytes.count
+                    && ((CharacterClass.isASCIILetter(bytes[k + 1]) && bytes[k + 1] >= 0x61) || (k == i + 2 && bytes[k + 1] >= 0xC0)) { i += 1; continue }
                 if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1
@@ -272,7 +293,8 @@ enum Placeholders {
                     i += 1; continue
                 }
                 result.append(Placeholder(key: closing ? "</\(name)>" : selfClosing ? "<\(name)/>" : "<\(name)>", range: ByteRange(i, j + 1)))
-                i = j + 1
+                // Attribute values may hold placeholders of their own (`<alias value='%s'/>`, `<a href="{url}">`).
+                i = k
             } else {
                 i += 1
             }

@@ -21,7 +21,8 @@ public struct NumberMismatchCheck: BilingualCheck {
         glued to letters or to a multiple or a base (`3D`, `TLSv1.3`, `4倍`, `16진수`), a single CJK numeral \
         without a measure word (`三方`, three-way). Severity follows the evidence: up to three numbers replaced by others is \
         an error; a number only lost or only added (it may be spelled out or dropped on purpose), many changed at \
-        once (a rewritten example) or only inside brackets (`(ca. 1050-1350)`, `(17+)`) is info. Flag only.
+        once (a rewritten example), only inside brackets (`(ca. 1050-1350)`, `(17+)`) or in a licence notice (translated notices give the \
+        licensor's newer address) is info. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -108,10 +109,12 @@ public struct NumberMismatchCheck: BilingualCheck {
         let range = added.first?.range ?? context.wholeTarget
         // A number replaced by another is the costly error. A number only lost or only added is weak evidence: it
         // may be spelled out, localized or dropped on purpose (info). So is a unit where many numbers changed at once
-        // (an example the translator rewrote: 2:35 PM as 14:35) and numbers only inside brackets (`(ca. 1050-1350)`).
+        // (an example the translator rewrote: 2:35 PM as 14:35), numbers only inside brackets (`(ca. 1050-1350)`), and a
+        // licence notice.
         let inBrackets = lost.allSatisfy { Self.isInBrackets($0.range, context.sourceText) } && added.allSatisfy { Self.isInBrackets($0.range, context.targetText) }
         let replaced = !lost.isEmpty && !added.isEmpty && lost.count <= 3 && added.count <= 3
-        let severity: Severity = replaced && !inBrackets ? .error : .info
+        // A licence notice in its licensor's translation may give another address or version (the FSF moved).
+        let severity: Severity = replaced && !inBrackets && !LegalNotice.isNotice(context.sourceText) ? .error : .info
         return [Finding(rule: Self.description.id, severity: severity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
     }

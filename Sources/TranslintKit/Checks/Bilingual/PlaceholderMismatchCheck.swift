@@ -17,7 +17,10 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and the singular \
         form of a plural entry may leave the count out. A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \
         locale writes its own way, and is not compared; in PO, \
-        an opening tag the source never closes is a metavariable (`<mark>`, translated `<標記>`). Flag only.
+        an opening tag the source never closes is a metavariable (`<mark>`, translated `<標記>`, or `<a>` for \
+        `<to>`). Placeholders inside a tag's attributes count (`<a href="%s">`). C's space flag (`和% s`, `% 08lx`), \
+        which msgfmt accepts but some printf implementations print as nothing, is a warning of its own, and a directive the translation copied from the source's words \
+        (`%-e` of `Invalid %-encoding`) is text. A difference only in line breaks (`<br/>`) is layout: info. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -41,6 +44,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Invalid %-encoding in URI ‖ URI 中的 %-编码无效"),
             CheckExample("%lu files ‖ %'lu 个文件"),
             CheckExample("Commit %s: %.*s ‖ 提交：%3$.*2$s（%1$s）"),
+            CheckExample("Invalid %-encoding in URI ‖ codificación %-e no válida en el URI"),
+            CheckExample("<alias value='%s'/> given when “%s” is already a member ‖ “%2$s” zaten bir üyesiyken <alias value='%1$s'/> verildi"),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
@@ -48,6 +53,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("<b>Warning:</b> stop ‖ ↓<b>警告： 停止"),
             CheckExample("Load symbol %s from %s ‖ 从 %2$s 加载符号 ↓%3$s"),
             CheckExample("Copy %s to %s ‖ ↓复制 %1$s 到 %1$s"),   // %2$s is missing; %1$s twice is allowed
+            CheckExample("Size: %s ‖ ↓Größe: % d"),   // the space flag reads `% d`, not the source's `%s`
+            CheckExample("no input file if %s and %s are given ‖ 若指定了 %s 和↓% s，則不需指定輸入檔案"),   // a warning
+            CheckExample("Click <a href=\"%s\">here</a> ‖ ↓Klicken Sie <a href=\"x\">hier</a>"),   // the link lost its %s
         ],
         corrections: []
     )
@@ -57,6 +65,27 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
 
     /// Elements that never close.
     static let voidElements: Set<String> = ["<br>", "<hr>", "<img>", "<input>", "<wbr>", "<meta>", "<link>"]
+
+    /// Tags that only break a line.
+    static let lineBreaks: Set<String> = ["<br>", "<br/>"]
+
+    /// `target` without the printf directives whose text the source holds as words, outside its own directives: a
+    /// translation that copies `%-e` of `Invalid %-encoding` copies text, not an argument.
+    static func withoutCopiedText(_ target: [Placeholders.Placeholder], in targetString: String, source: [Placeholders.Placeholder],
+                                  sourceText: String) -> [Placeholders.Placeholder] {
+        let targetBytes = Array(targetString.utf8), sourceBytes = Array(sourceText.utf8)
+        let sourceKeys = Set(source.map(\.key))
+        return target.filter { p in
+            guard p.key.hasPrefix("%"), !sourceKeys.contains(p.key), p.range.end <= targetBytes.count else { return true }
+            let text = Array(targetBytes[p.range.start..<p.range.end])
+            var from = 0
+            while let at = ByteSearch.firstIndex(of: text, in: sourceBytes, from: from) {
+                if !source.contains(where: { $0.range.start <= at && at < $0.range.end }) { return false }
+                from = at + 1
+            }
+            return true
+        }
+    }
 
     /// How many differing placeholders a message names; the rest are counted (`and 12 more`).
     static let keysListed = 8
@@ -75,6 +104,25 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             target = Placeholders.placeholders(in: context.targetString)
         }
         var result = Self.compare(source, target, sourceText: context.sourceText, context: context)
+        if !result.differing.isEmpty, context.markup == nil {
+            // C's space flag (`和% s`, `% 08lx`): msgfmt accepts it, but it is nearly always a misplaced space, and
+            // some printf implementations (PostgreSQL's) print nothing for `% s`. Named as such, as a warning.
+            let spaced = Placeholders.placeholders(in: context.targetString, spaceFlag: true)
+            if spaced.count != target.count, Self.compare(source, spaced, sourceText: context.sourceText, context: context).differing.isEmpty {
+                let plain = Set(target.map(\.range))
+                guard let first = spaced.first(where: { !plain.contains($0.range) }) else { return [] }
+                let written = String(decoding: Array(context.targetString.utf8)[first.range.start..<first.range.end], as: UTF8.self)
+                return [Finding(rule: Self.description.id, severity: .warning,
+                                message: "'\(written)' has C's space flag where the source has none: a misplaced space? (printf implementations differ on it)",
+                                range: first.range)]
+            }
+            // A directive the translation copied from the source's words (`%-e` from `Invalid %-encoding`) is text.
+            let copied = Self.withoutCopiedText(target, in: context.targetString, source: source, sourceText: context.source)
+            if copied.count != target.count {
+                target = copied
+                result = Self.compare(source, target, sourceText: context.sourceText, context: context)
+            }
+        }
         // The singular of a plural entry is checked as msgfmt checks it: against msgid_plural too, which its
         // placeholders may follow (`%d Datei` for `%d file`/`%d files` where the form is also used for 21).
         if !result.differing.isEmpty, context.pluralForm == 0, let plural = context.pluralSource {
@@ -90,7 +138,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         if differing.count > Self.keysListed { parts.append("and \(differing.count - Self.keysListed) more") }
         let extra = result.target.first { p in (inTarget[p.key] ?? 0) > (inSource[p.key] ?? 0) }
         result.target = []
-        return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+        // A line break (`<br/>`) is layout: a translation may break its lines elsewhere, or not at all.
+        let layoutOnly = differing.allSatisfy { Self.lineBreaks.contains($0) }
+        return [Finding(rule: Self.description.id, severity: layoutOnly ? .info : Self.description.defaultSeverity,
                         message: "placeholders differ: " + parts.joined(separator: "; "), range: extra?.range ?? context.wholeTarget)]
     }
 
@@ -124,8 +174,15 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
                     .filter { key in !side.contains { $0.key == "</" + key.dropFirst() } && !Self.voidElements.contains(key) }
             }
             // Each side's own metavariables (`<path>`, and the translation's `<Pfad>`), and the source's in the target.
-            // (A translation's own unclosed HTML tag, `<b>` for `</b>`, is broken markup, not a metavariable.)
-            let inSource = unclosed(source), inTarget = unclosed(target).filter { !Placeholders.htmlElements.contains(String($0.dropFirst().dropLast())) }
+            // (A translation's own unclosed HTML tag, `<b>` for `</b>`, is broken markup, not a metavariable; unless the
+            // source has metavariables, the tag is bare and the source has none of its kind: git's `<from> <to>` in
+            // Italian is `<da> <a>`.)
+            let inSource = unclosed(source)
+            func translatedMetavariable(_ key: String) -> Bool {
+                !source.contains { $0.key == key } && Placeholders.hasMetavariable(sourceText)
+                    && target.allSatisfy { $0.key != key || $0.range.end - $0.range.start == key.utf8.count }
+            }
+            let inTarget = unclosed(target).filter { !Placeholders.htmlElements.contains(String($0.dropFirst().dropLast())) || translatedMetavariable($0) }
             source.removeAll { inSource.contains($0.key) }
             target.removeAll { inTarget.contains($0.key) || inSource.contains($0.key) || ($0.key.hasPrefix("</") && inSource.contains("<" + $0.key.dropFirst(2))) }
         }

@@ -72,7 +72,7 @@ public struct UntranslatedCheck: BilingualCheck {
         let trimmedSource = context.sourceText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         let copied = trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         // A licence notice is kept in its own language on purpose (the GPL's notice says only the English is binding).
-        if Self.isLegalNotice(trimmedSource) && Self.isLegalNotice(context.targetText) { return [] }
+        if LegalNotice.isNotice(trimmedSource) && LegalNotice.isNotice(context.targetText) { return [] }
         if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und", copied,
            // Prose, not a command, a usage line, a debugging message or a name, which translators keep on purpose:
            // no placeholder or code, and words of prose.
@@ -131,14 +131,5 @@ public struct UntranslatedCheck: BilingualCheck {
         }
         // A message copied whole is one problem, however many runs of prose it holds.
         return copied ? Array(findings.prefix(1)) : findings
-    }
-
-    /// Licence and warranty notices, which translations keep in the original on purpose.
-    static func isLegalNotice(_ text: String) -> Bool {
-        // Notices are long; most messages are not, and skip the searches.
-        guard text.utf8.count >= 80 else { return false }
-        let markers = ["General Public License", "WITHOUT ANY WARRANTY", "Permission is hereby granted", "Apache License",
-                       "Free Software Foundation", "Creative Commons", "THE SOFTWARE IS PROVIDED", "Mozilla Public License"]
-        return markers.contains { text.contains($0) }
     }
 }
