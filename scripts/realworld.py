@@ -13,6 +13,9 @@ repository (for glossaries/zh-en). See docs/precision.md.
    - prose/markdown: *.md under /usr/share/doc, kept as .md (translint reads them as Markdown)
    - prose/rst:      *.rst under /usr/share/doc, as .txt
    - prose/licence:  /usr/share/common-licenses (every file, symbolic links skipped)
+   - prose/man-l10n: translated man pages from /usr/share/man/LANG/man{1,5,8} (MAN_L10N languages), rendered as
+                     the English ones, up to MAN_L10N_PAGES per language; a .translint.yml per language folder
+                     names the target language (the translation has no source beside it, and no glossary)
    Prose must be valid UTF-8 without NUL bytes (files that are not are skipped and counted). doc, markdown
    and rst files are cut after 3,000 words at a blank line; man pages whose source is over 30 KB are skipped,
    and one page is taken per name stem (git-add, git-log: git), so generated families (gcloud_*) count once.
@@ -54,21 +57,37 @@ JOBS = int(os.environ.get("REALWORLD_JOBS", str(os.cpu_count() or 2)))
 MAN_PAGES = 150
 MAN_MAX_SOURCE = 30_000          # bytes of the (compressed) page source
 FILE_WORDS = 3_000               # doc, markdown, rst files are cut after this many words
-BUDGET = {"man": 120_000, "doc": 75_000, "markdown": 45_000, "rst": 30_000}   # words; licences: all
+BUDGET = {"man": 120_000, "doc": 75_000, "markdown": 45_000, "rst": 30_000,   # words; licences: all
+          "man-l10n": 400_000}
+# Translated man pages, added on 2026-12-07 (third session) for a fresh labelled sample: real translated docs.
+MAN_L10N = {"de": "de", "fr": "fr", "es": "es", "it": "it", "pl": "pl", "ru": "ru", "uk": "uk", "pt_BR": "pt-BR",
+            "nl": "nl", "sv": "sv", "pt": "pt", "ro": "ro", "da": "da", "ja": "ja", "zh_CN": "zh-Hans", "ko": "ko"}
+MAN_L10N_PAGES = 40
+# REALWORLD_PROSE_SCALE multiplies the prose budgets and page counts, for a fresh round on more prose (default 1).
+PROSE_SCALE = int(os.environ.get("REALWORLD_PROSE_SCALE", "1"))
+if PROSE_SCALE != 1:
+    BUDGET = {kind: words * PROSE_SCALE for kind, words in BUDGET.items()}
+    MAN_PAGES *= PROSE_SCALE
+    MAN_L10N_PAGES *= PROSE_SCALE
+# UTF-8 read as Latin-1 and encoded again (`extraÃ±a`): a page man rendered in the wrong charset.
+MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
 LANGUAGES = {"zh_CN": "zh-Hans", "zh_TW": "zh-Hant", "de": "de", "fr": "fr", "ja": "ja",
              # Added for issue 24: languages nobody tuned for when the rules were written.
              "es": "es", "ru": "ru", "ko": "ko", "it": "it", "tr": "tr", "uk": "uk",
              # Held out: never read while tuning a rule; only the labelled samples of scripts/precision.py see them.
              "pt_BR": "pt-BR", "pl": "pl",
              # Held out too, added on 2026-12-07 for a fresh sample after the rules were tuned.
-             "cs": "cs", "sv": "sv", "nl": "nl", "vi": "vi", "id": "id", "ca": "ca"}
-HELD_OUT = {"pt_BR", "pl", "cs", "sv", "nl", "vi", "id", "ca"}
-PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence"]
+             "cs": "cs", "sv": "sv", "nl": "nl", "vi": "vi", "id": "id", "ca": "ca",
+             # Held out too, added in the third session of 2026-12-07 for a second fresh sample.
+             "el": "el", "da": "da", "fi": "fi", "ro": "ro", "hu": "hu", "sk": "sk"}
+HELD_OUT = {"pt_BR", "pl", "cs", "sv", "nl", "vi", "id", "ca", "el", "da", "fi", "ro", "hu", "sk", "man-l10n"}
+PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence", "man-l10n"]
 RULE_ORDER = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
               "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment",
               "unused-suppression"]
 PARAMS = {"seed": SEED, "units": UNITS, "man_pages": MAN_PAGES, "man_max_source": MAN_MAX_SOURCE,
-          "file_words": FILE_WORDS, "budget": BUDGET, "languages": LANGUAGES, "corpus_version": 4}
+          "file_words": FILE_WORDS, "budget": BUDGET, "languages": LANGUAGES, "man_l10n": MAN_L10N,
+          "man_l10n_pages": MAN_L10N_PAGES, "corpus_version": 5}
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -187,6 +206,59 @@ def build_man(out_dir, manifest, skipped):
                     f.write(text)
                 manifest.append({"path": rel, "corpus": "prose", "kind": "man", "origin": page, "words": w})
                 taken += 1; total += w
+
+
+def build_man_l10n(out_dir, manifest, skipped):
+    """Translated man pages: per language, pages in a seeded order, one per name stem, as build_man takes them."""
+    total = 0
+    for locale, tag in MAN_L10N.items():
+        folder = os.path.join(out_dir, "prose", "man-l10n", locale)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, ".translint.yml"), "w") as f:
+            f.write(f"# written by scripts/realworld.py: man pages of this machine translated to {tag}\n"
+                    f"target_language: {tag}\n")
+        candidates = []
+        for section in ("man1", "man5", "man8"):
+            root = f"/usr/share/man/{locale}/{section}"
+            if not os.path.isdir(root):
+                continue
+            for name in os.listdir(root):
+                path = os.path.join(root, name)
+                if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > MAN_MAX_SOURCE:
+                    continue
+                candidates.append(path)
+        stems = {}
+        for path in candidates:
+            stems.setdefault(re.split(r"[_.-]", os.path.basename(path))[0].lower(), []).append(path)
+        rng = random.Random(f"{SEED}:man-l10n:{locale}")
+        order = [rng.choice(sorted(stems[stem])) for stem in shuffled(stems, f"man-l10n:{locale}")]
+        taken = 0
+        with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
+            for start in range(0, len(order), 16):
+                if taken >= MAN_L10N_PAGES or total >= BUDGET["man-l10n"]:
+                    break
+                batch = order[start:start + 16]
+                for page, text in zip(batch, pool.map(render_man, batch)):
+                    if taken >= MAN_L10N_PAGES or total >= BUDGET["man-l10n"]:
+                        break
+                    source = read_maybe_gz(page) or b""
+                    if source.lstrip().startswith(b".so "):
+                        continue
+                    if text is None or MOJIBAKE.search(text):
+                        skipped["man-l10n (not UTF-8, mis-decoded or failed)"] = skipped.get("man-l10n (not UTF-8, mis-decoded or failed)", 0) + 1
+                        continue
+                    text = text.strip() + "\n"
+                    w = words(text)
+                    if w < 30:
+                        continue
+                    name = os.path.basename(page)
+                    name = name[:-3] if name.endswith(".gz") else name
+                    rel = f"prose/man-l10n/{locale}/{name}.txt"
+                    with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+                        f.write(text)
+                    manifest.append({"path": rel, "corpus": "prose", "kind": "man-l10n", "lang": locale,
+                                     "origin": page, "words": w})
+                    taken += 1; total += w
 
 
 def build_docs(out_dir, manifest, skipped):
@@ -328,6 +400,7 @@ def build_corpus():
     build_man(WORK, manifest, skipped)
     build_docs(WORK, manifest, skipped)
     build_licences(WORK, manifest, skipped)
+    build_man_l10n(WORK, manifest, skipped)
     build_catalogs(WORK, manifest, skipped)
     manifest.sort(key=lambda entry: entry["path"])
     result = {"params": PARAMS, "files": manifest, "skipped": skipped}
@@ -345,7 +418,9 @@ def lint(batch):
     finding at warning or error level, else 0. When the batch does not exit 0 or 1, every file is run
     alone, so that an exit 2 or a crash is pinned on its file."""
     entry = batch[0]
-    if entry["corpus"] == "prose":
+    if entry["kind"] == "man-l10n":
+        extra = ["--config", os.path.join("prose", "man-l10n", entry["lang"], ".translint.yml")]
+    elif entry["corpus"] == "prose":
         extra = ["--config", "prose.translint.yml", "--glossary", os.path.join(REPO, "glossaries", "zh-en")]
     else:
         extra = ["--config", os.path.join("catalogs", entry["kind"], ".translint.yml")]
@@ -380,9 +455,9 @@ def lint(batch):
 def batches(files, size=40):
     groups = {}
     for e in files:
-        groups.setdefault((e["corpus"], e["kind"], e.get("utf8", True)), []).append(e)
+        groups.setdefault((e["corpus"], e["kind"], e.get("lang", ""), e.get("utf8", True)), []).append(e)
     out = []
-    for (corpus, kind, utf8), group in sorted(groups.items()):
+    for (corpus, kind, lang, utf8), group in sorted(groups.items()):
         step = size if utf8 else 1          # catalogs in another charset: alone, each gets its own exit 2
         out += [group[i:i + step] for i in range(0, len(group), step)]
     # the biggest batches first, so that the last ones to finish are small

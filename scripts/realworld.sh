@@ -7,7 +7,8 @@
 #
 # Environment: REALWORLD_DIR (work folder, default .build/realworld), REALWORLD_SAMPLE (findings to print,
 # default 40), REALWORLD_SEED (default 10), REALWORLD_UNITS (catalog units per language, default 20000),
-# REALWORLD_JOBS (parallel translint runs, default: the number of cores), REALWORLD_REBUILD=1 (rebuild the
+# REALWORLD_JOBS (parallel translint runs, default: the number of cores), REALWORLD_PROSE_SCALE (multiplies the
+# prose budgets, for a fresh round on more prose; default 1), REALWORLD_REBUILD=1 (rebuild the
 # corpus even when its parameters have not changed).
 #
 # It installs what it lacks (man-db, bsdextrautils for col, gettext for msgunfmt), builds the corpus

@@ -131,6 +131,9 @@ struct PlaceholderOracleTests {
             msgid "Size: %s"
             msgstr "Tamaño: % d"
 
+            msgid "warning: unrecognised arch name '%#x'"
+            msgstr "avertisment: nume de arhitectură nerecunoscut „%#x”"
+
             """#
         var glossary = Glossary.empty(targetLanguage: "es")
         glossary.sourceLanguage = "en"

@@ -102,7 +102,14 @@ enum Placeholders {
     /// `Z` is `z` and `q` is `ll`; `%m` takes none (nil). Other keys are returned as they are.
     static func argumentKey(_ key: String) -> String? {
         let scalars = Array(key.utf8)
-        guard scalars.count >= 2, scalars[0] == 0x25, scalars[1] != 0x28, !key.contains("<PRI") else { return key }
+        guard scalars.count >= 2, scalars[0] == 0x25, scalars[1] != 0x28 else { return key }
+        // `%<PRIx64>` and `%<PRIu64>` take the same unsigned 64-bit argument (as msgfmt reads them): `x`, `X`, `o`
+        // and `u` are one, `d` and `i` another.
+        if let pri = key.range(of: "<PRI"), pri.upperBound < key.endIndex {
+            let letter = key[pri.upperBound]
+            let unified: Character = "xXou".contains(letter) ? "u" : letter == "i" ? "d" : letter
+            return key[..<pri.upperBound] + String(unified) + key[key.index(after: pri.upperBound)...]
+        }
         var k = 1
         var position = ""
         var j = k
@@ -256,7 +263,10 @@ enum Placeholders {
                 // `%-eкодування`, its translation, where one flag alone stands before the letter.
                 let flagged = i + 1 < bytes.count && (bytes[i + 1] == 0x2D || bytes[i + 1] == 0x2B || bytes[i + 1] == 0x23)
                 if flagged && k + 1 < bytes.count
-                    && ((CharacterClass.isASCIILetter(bytes[k + 1]) && bytes[k + 1] >= 0x61) || (k == i + 2 && bytes[k + 1] >= 0xC0)) { i += 1; continue }
+                    && ((CharacterClass.isASCIILetter(bytes[k + 1]) && bytes[k + 1] >= 0x61)
+                        || (k == i + 2 && bytes[k + 1] >= 0xC0 && CharacterClass.isLetter(bytes.withUnsafeBufferPointer { UTF8Bytes.decode($0, at: k + 1).scalar }))) {
+                    i += 1; continue
+                }
                 if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1

@@ -45,6 +45,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("%lu files ‖ %'lu 个文件"),
             CheckExample("Commit %s: %.*s ‖ 提交：%3$.*2$s（%1$s）"),
             CheckExample("Invalid %-encoding in URI ‖ codificación %-e no válida en el URI"),
+            CheckExample("cannot get tag of DIE at offset [%<PRIx64>] ‖ не вдалося отримати мітку DIE за зміщенням [%<PRIu64>]"),
             CheckExample("<alias value='%s'/> given when “%s” is already a member ‖ “%2$s” zaten bir üyesiyken <alias value='%1$s'/> verildi"),
         ],
         triggering: [
