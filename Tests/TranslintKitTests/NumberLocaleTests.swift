@@ -47,6 +47,10 @@ struct NumberLocaleTests {
         #expect(try numberFindings("Wait two minutes", "Подождите две минуты", language: "ru").isEmpty)
         #expect(try numberFindings("print in hexadecimal", "以十六進位列印", language: "zh-Hant").isEmpty)
         #expect(try numberFindings("over 2 billion transactions", "20억 개 이상의 트랜잭션", language: "ko").isEmpty)
+        // 만 after digits is also the particle "only": `버전 3만` is "version 3 only".
+        #expect(try numberFindings("Requires GTK version 3", "GTK 버전 3만 필요합니다", language: "ko").isEmpty)
+        #expect(try numberFindings("30,000 users", "3만 명의 사용자", language: "ko").isEmpty)
+        #expect(try numberFindings("Requires GTK version 4", "GTK 버전 3만 필요합니다", language: "ko") == [.error])
         #expect(try numberFindings("up to 1048576 bytes", "до 1.048.576 байтів", language: "uk").isEmpty)
         #expect(try numberFindings("over 2 billion transactions", "понад 2 мільярдів транзакцій", language: "uk").isEmpty)
         #expect(try numberFindings("over 5 million rows", "более 5 миллионов строк", language: "ru").isEmpty)

@@ -131,6 +131,9 @@ struct PlaceholderOracleTests {
             msgid "Size: %s"
             msgstr "Tamaño: % d"
 
+            msgid "Changing access rights of %s to %#o failed"
+            msgstr "%s의 접근권한을 %#o로(으로) 바꾸는 데 실패했습니다"
+
             msgid "warning: unrecognised arch name '%#x'"
             msgstr "avertisment: nume de arhitectură nerecunoscut „%#x”"
 

@@ -155,6 +155,12 @@ enum Placeholders {
         return false
     }
 
+    /// A letter of an alphabet that writes words apart (Latin, Greek, Cyrillic): after `%-e` it goes on with the
+    /// word. Korean and CJK attach particles and counters to a real directive (`%#o로`, `%d个`).
+    static func continuesAlphabeticWord(_ scalar: UInt32) -> Bool {
+        (scalar >= 0xC0 && scalar <= 0x24F && scalar != 0xD7 && scalar != 0xF7) || (scalar >= 0x370 && scalar <= 0x3FF) || (scalar >= 0x400 && scalar <= 0x52F)
+    }
+
     /// Whether `text` has a metavariable of usage text: `<file>`, `<old-base>`, a bare `<name>` that is no HTML.
     static func hasMetavariable(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -264,7 +270,7 @@ enum Placeholders {
                 let flagged = i + 1 < bytes.count && (bytes[i + 1] == 0x2D || bytes[i + 1] == 0x2B || bytes[i + 1] == 0x23)
                 if flagged && k + 1 < bytes.count
                     && ((CharacterClass.isASCIILetter(bytes[k + 1]) && bytes[k + 1] >= 0x61)
-                        || (k == i + 2 && bytes[k + 1] >= 0xC0 && CharacterClass.isLetter(bytes.withUnsafeBufferPointer { UTF8Bytes.decode($0, at: k + 1).scalar }))) {
+                        || (k == i + 2 && bytes[k + 1] >= 0xC0 && Self.continuesAlphabeticWord(bytes.withUnsafeBufferPointer { UTF8Bytes.decode($0, at: k + 1).scalar }))) {
                     i += 1; continue
                 }
                 if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {

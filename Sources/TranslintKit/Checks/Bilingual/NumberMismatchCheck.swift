@@ -176,6 +176,14 @@ public struct NumberMismatchCheck: BilingualCheck {
             return true
         }
         guard !missing.isEmpty && !extra.isEmpty else { return }
+        // Korean 만 after digits is ten thousand (`3만 명`) or the particle "only" (`버전 3만`, version 3 only): read
+        // as the particle when the source has the bare number.
+        extra.removeAll { e in
+            guard e.text.hasSuffix("만"), let k = missing.firstIndex(where: { $0.value * 1e4 == e.value }) else { return false }
+            missing.remove(at: k)
+            return true
+        }
+        guard !missing.isEmpty && !extra.isEmpty else { return }
         // An example time moved to the translator's time zone (`02:34:56 -0600` and `10:34:56 +0200`): the same
         // instant, so its hours and offsets pair.
         if let a = Self.zonedTime(in: source), let b = Self.zonedTime(in: target), a.minutes == b.minutes,

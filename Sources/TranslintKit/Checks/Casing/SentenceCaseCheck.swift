@@ -15,7 +15,7 @@ public struct SentenceCaseCheck: Check {
         command or a name (`the`, `we`, `yesterday`) outside list items, indented text and lines that go on from \
         the line before; otherwise the evidence is weak: the finding is info and its fix only suggested (applied \
         with `--unsafe-fixes`): `pip supports…` may name a command, `or both in parallel` after a list item goes \
-        on from it, and so may a paragraph right after a code block. A paragraph with a line ending in `{`, `}` or \
+        on from it, and so may a paragraph right after a code block or an indented example. A paragraph with a line ending in `{`, `}` or \
         `;` is code.
         """,
         defaultSeverity: .warning,
@@ -82,6 +82,12 @@ public struct SentenceCaseCheck: Check {
             CheckCorrection("Install it first.\n\npip supports wheels.", "Install it first.\n\nPip supports wheels.", suggested: true),
             CheckCorrection("The old version, given\n      cat TESTFILE | (sed d; sed G)\n\nprinted nothing at all.",
                             "The old version, given\n      cat TESTFILE | (sed d; sed G)\n\nPrinted nothing at all.", suggested: true),
+            CheckCorrection("List them with\n\n  update-java-alternatives --list\n\ntells about the runtimes.",
+                            "List them with\n\n  update-java-alternatives --list\n\nTells about the runtimes.", suggested: true),
+            CheckCorrection("Notes.\n\nadditional magic files\n----------------------\n", "Notes.\n\nAdditional magic files\n----------------------\n", suggested: true),
+            CheckCorrection("It is done.\n\nold-style builds:\n\nRun make.", "It is done.\n\nOld-style builds:\n\nRun make.", suggested: true),
+            CheckCorrection("It makes sbc. (for Standard BC)", "It makes sbc. (For Standard BC)", suggested: true),
+            CheckCorrection("Proc. Intl. Conf. on Acoustics, 1989.", "Proc. Intl. Conf. On Acoustics, 1989.", suggested: true),
             CheckCorrection("Prices fell. reporters asked why.", "Prices fell. Reporters asked why."),
         ]
     )
@@ -270,6 +276,7 @@ enum ProseStart {
         guard CommonWords.safeStarts.contains(wordText.lowercased()) else { return "'\(wordText)' may be a name or a command written in lowercase" }
         let text = context.text
         let line = context.line(containing: word)
+        if let reason = Self.headingOrAsideReason(start: word, line: line, context: context) { return reason }
         var indent = line.start
         while indent < line.end && (text[indent] == 0x20 || text[indent] == 0x09) { indent += 1 }
         let isListItem = !context.listItemStarts.isEmpty && (line.start...start.offset).contains { context.listItemStarts.contains($0) }
@@ -288,6 +295,11 @@ enum ProseStart {
             if context.maskedRanges(inside: ByteRange(previous.end, start.offset)).contains(where: { $0.length >= 3
                     && $0.start > 0 && text[$0.start - 1] == 0x0A && ($0.end == text.count || text[$0.end] == 0x0A || text[$0.end] == 0x0D) }) {
                 return "the paragraph may go on from the code before it"
+            }
+            // A displayed example (every line of the paragraph before is indented: `  update-java-alternatives
+            // --list`, then `tells about…`): the sentence may go on from it, whatever its word.
+            if Self.isWhollyIndented(previous, context) {
+                return "the paragraph may go on from the indented example before it"
             }
             let first = context.line(containing: previous.start)
             let token = Self.token(at: SentenceStarts.skipSpace(text, from: first.start), in: text)
@@ -441,6 +453,59 @@ enum ProseStart {
     }
 
     /// A plain-text bullet: `*`, `-`, `+` or `•` and a space before the first word of the line.
+    /// Abbreviations of bibliographies and addresses, after which a sentence goes on.
+    static let titleAbbreviations: Set<String> = ["Conf", "Intl", "Proc", "Trans", "Univ", "Dept", "Vol", "Fig", "Eq",
+                                                   "Sect", "Chap", "Inc", "Corp", "Ltd", "Jr", "Sr", "Dr", "Prof", "Ave", "Symp"]
+
+    /// A start that is a heading, a label or an aside, which style guides let writers keep in lowercase: a line
+    /// underlined with `---` or `===`, a one-line paragraph that ends with `:` (`old-style debhelper:`), a start
+    /// inside brackets (`(for Standard BC)`), or a word after a title's abbreviation (`Intl. Conf. on`).
+    static func headingOrAsideReason(start: Int, line: ByteRange, context: LintContext) -> String? {
+        let text = context.text
+        var next = line.end
+        if next < text.count && text[next] == 0x0D { next += 1 }
+        if next < text.count && text[next] == 0x0A {
+            var k = next + 1, marks = 0
+            while k < text.count && (text[k] == 0x2D || text[k] == 0x3D) { k += 1; marks += 1 }
+            if marks >= 3 && (k == text.count || text[k] == 0x0A || text[k] == 0x0D) { return "a heading may be written in lowercase" }
+        }
+        var end = line.end
+        while end > line.start && (text[end - 1] == 0x20 || text[end - 1] == 0x09 || text[end - 1] == 0x0D) { end -= 1 }
+        var before = line.start - 1                       // the line break before the line, then what precedes it
+        if before >= 0 && text[before] == 0x0A { before -= 1 }
+        if before >= 0 && text[before] == 0x0D { before -= 1 }
+        let blankBefore = line.start == 0 || before < 0 || text[before] == 0x0A
+        let blankAfter = next >= text.count || (next + 1 < text.count && text[next] == 0x0A && (text[next + 1] == 0x0A || text[next + 1] == 0x0D))
+        if end > line.start && text[end - 1] == 0x3A && blankBefore && blankAfter { return "a label may be written in lowercase" }
+        var k = start
+        while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+        if k > 0 && (text[k - 1] == 0x28 || text[k - 1] == 0x5B) { return "an aside in brackets may go on from the sentence before" }
+        // `Intl. Conf. on`, `Vol. 3`: a title's abbreviation ends no sentence.
+        if k > 1 && text[k - 1] == 0x2E {
+            var w = k - 1
+            while w > 0 && CharacterClass.isASCIILetter(text[w - 1]) { w -= 1 }
+            if w == 0 || !CharacterClass.isASCIIAlnum(text[w - 1]),
+               Self.titleAbbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: text[w..<(k - 1)]), as: UTF8.self)) {
+                return "a word after an abbreviation may go on with the sentence"
+            }
+        }
+        return nil
+    }
+
+    /// Whether every line of `paragraph` starts with a space or a tab (blanked markup, `#` or `>`, is no indentation).
+    static func isWhollyIndented(_ paragraph: ByteRange, _ context: LintContext) -> Bool {
+        let text = context.text
+        var k = paragraph.start
+        while k > 0 && text[k - 1] != 0x0A { k -= 1 }     // the paragraph's first line, from its start
+        var lineStart = true
+        while k < paragraph.end {
+            if lineStart && ((text[k] != 0x20 && text[k] != 0x09 && text[k] != 0x0A && text[k] != 0x0D) || context.isMasked(k)) { return false }
+            lineStart = text[k] == 0x0A
+            k += 1
+        }
+        return true
+    }
+
     static func isBullet(_ line: ByteRange, context: LintContext) -> Bool {
         let text = context.text
         var k = line.start

@@ -20,6 +20,9 @@ public struct LeadingPunctuationCheck: Check {
         mqmCategory: .linguisticConventions,
         mqmSeverity: .minor,
         nonTriggering: [
+            CheckExample("Write \"auto name, ... ;\" to declare them."),
+            CheckExample("Types such as production, staging, etc.; Node.js makes no recommendation."),
+            CheckExample("Semicolon on third level ‖ ; στο τρίτο επίπεδο"),
             CheckExample("Double ; in list of variables ‖ ; duplo na lista de variáveis"),
             CheckExample("In fact, prices rose."),
             CheckExample("- a bullet item"),
@@ -90,11 +93,15 @@ public struct LeadingPunctuationCheck: Check {
                 if Self.startsWithStray(source) || LetterCase(firstLetterOf: source) == .lower { return nil }
             }
             let punctuation = context.string(ByteRange(start.offset, end))
+            // After an ellipsis (`"auto name, ... ;"`) or an abbreviation (`etc.; Node.js`), no sentence ended.
+            if Self.followsEllipsisOrAbbreviation(start.offset, text) { return nil }
             // The mark is what the message is about (`Double ; in list` → `; duplo na lista`): the source names it
             // standing alone.
             if !context.sources.isEmpty, let source = context.sources[start.offset] {
                 let mark = punctuation.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
                 if !mark.isEmpty && (source.contains(" " + mark + " ") || source.contains("'" + mark + "'") || source.contains("\"" + mark + "\"")) { return nil }
+                // Or by its name (`Semicolon on third level` → `; στο τρίτο επίπεδο`, a key).
+                if let name = Self.markNames[mark], source.lowercased().contains(name) { return nil }
             }
             var next = end
             while next < text.count && (text[next] == 0x20 || text[next] == 0x09) { next += 1 }
@@ -118,7 +125,8 @@ public struct LeadingPunctuationCheck: Check {
                 edit = TextEdit(range: ByteRange(start.offset, capital.range.end), replacement: capital.replacement)
             }
             var finding = Finding.strayPunctuation(punctuation, edit: edit)
-            if let reason = Self.unsafeReason(punctuation: punctuation, after: next, context: context) {
+            if let reason = Self.unsafeReason(punctuation: punctuation, after: next, context: context)
+                ?? Self.commentReason(start.offset, text) {
                 finding.fix = finding.fix?.suggested(reason)
                 finding.severity = .info   // weak evidence
             }
@@ -128,6 +136,36 @@ public struct LeadingPunctuationCheck: Check {
 }
 
 extension LeadingPunctuationCheck {
+    /// What a source calls the marks when it names them.
+    static let markNames: [String: String] = [";": "semicolon", ",": "comma", ":": "colon", ".": "period"]
+
+    /// Abbreviations after which a comma or a semicolon goes on with the sentence.
+    static let abbreviations: [[UInt8]] = ["etc.", "e.g.", "i.e.", "vs.", "cf.", "al."].map { Array($0.utf8) }
+
+    /// Whether the text before `offset` (on its line, blanks skipped) ends with `...`, `…` or an abbreviation.
+    static func followsEllipsisOrAbbreviation(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = offset
+        while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+        guard k > 0 else { return false }
+        if k >= 3 && text[k - 1] == 0x2E && text[k - 2] == 0x2E && text[k - 3] == 0x2E { return true }
+        if k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && text[k - 1] == 0xA6 { return true }
+        return abbreviations.contains { word in
+            guard k >= word.count else { return false }
+            let before = k - word.count
+            guard (0..<word.count).allSatisfy({ text[before + $0] | (text[before + $0] < 0x80 ? 0x20 : 0) == word[$0] }) else { return false }
+            return before == 0 || !CharacterClass.isASCIIAlnum(text[before - 1])
+        }
+    }
+
+    /// A `;` that begins an indented line is a comment in an example of configuration or assembly
+    /// (`  ; SOA and NS records.`): weak evidence of a stray mark.
+    static func commentReason(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard text[offset] == 0x3B else { return nil }
+        var k = offset
+        while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+        return k < offset && (k == 0 || text[k - 1] == 0x0A) ? "a ';' that begins an indented line may start a comment" : nil
+    }
+
     /// Why removing `punctuation` is only a suggestion, or nil when it is safe: a comma or a semicolon before a word
     /// is safe; a full stop or a colon at a line start may be a list bullet or a field (`. to wrap`), and removing
     /// anything before `1.` or `a)` would turn the line into a list item.

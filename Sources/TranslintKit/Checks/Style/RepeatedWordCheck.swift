@@ -24,6 +24,8 @@ public struct RepeatedWordCheck: Check {
         mqmCategory: .accuracy,
         mqmSeverity: .minor,
         nonTriggering: [
+            CheckExample("Run enc2xs -M My my.ucm to build it."),
+            CheckExample("accept optional SUFFIX in in\u{2010}\nput numbers"),
             CheckExample("The price of the item."),
             CheckExample("He had had enough."),
             CheckExample("She said that that was fine."),
@@ -157,7 +159,7 @@ public struct RepeatedWordCheck: Check {
                 guard isLetter else { previous = nil; i += 1; continue }
                 let word = wordRange(text, from: i, limit: paragraph.end)
                 // Part of a larger token (x86, it's, e-mail) is no word of its own.
-                let joinedAfter = word.end < paragraph.end && Self.joins(text[word.end])
+                let joinedAfter = word.end < paragraph.end && (Self.joins(text[word.end]) || Self.continues(text, after: word.end, limit: paragraph.end))
                 let joinedBefore = i > paragraph.start && (Self.joins(text[i - 1]) || text[i - 1] == 0x5F || text[i - 1] == 0x2F || text[i - 1] == 0x2E)
                 if joinedAfter || joinedBefore {
                     previous = nil
@@ -283,6 +285,17 @@ public struct RepeatedWordCheck: Check {
         let line = context.line(containing: a.start)
         guard (line.start..<a.start).contains(where: { CharacterClass.isASCIIAlnum(text[$0]) || text[$0] >= 0x80 }) else { return false }
         return indent(ofLineHolding: a.start) == indent(ofLineHolding: b.start)
+    }
+
+    /// A word that goes on past what looks like its end: a file name (`my.ucm`), or a word hyphenated at the end of
+    /// a line (`in‐` / `put`, with U+2010 or a soft hyphen, as man renders them).
+    private static func continues(_ text: UnsafeBufferPointer<UInt8>, after end: Int, limit: Int) -> Bool {
+        if text[end] == 0x2E { return end + 1 < limit && CharacterClass.isASCIILetter(text[end + 1]) }
+        var k = end
+        if k + 2 < limit && text[k] == 0xE2 && text[k + 1] == 0x80 && text[k + 2] == 0x90 { k += 3 }
+        else if k + 1 < limit && text[k] == 0xC2 && text[k + 1] == 0xAD { k += 2 }
+        else { return false }
+        return k >= limit || text[k] == 0x0A || text[k] == 0x0D
     }
 
     @inline(__always) private static func joins(_ byte: UInt8) -> Bool {

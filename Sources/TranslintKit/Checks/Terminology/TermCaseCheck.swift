@@ -11,7 +11,8 @@ public struct TermCaseCheck: Check {
         evidence, as an ambiguous rendering is (the source term, or a context word in the paragraph; a context \
         word only nearby in the document makes the fix a suggestion). In a term whose case is free, a word with an inner capital is a \
         brand that keeps its casing (`Wechat wallet` → `WeChat wallet`). Left alone: a capital first letter at a \
-        sentence start, and lines written in all caps.
+        sentence start, lines written in all caps, and identifiers that keep their own case (a MIME type \
+        `application/nintendo-3ds-executable`, a target triple `nvptx64-nvidia-cuda`).
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -23,6 +24,8 @@ public struct TermCaseCheck: Check {
             CheckExample("Npm is a package manager."),
             CheckExample("The e-commerce market. E-commerce grew."),
             CheckExample("She ate an apple in the park."),
+            CheckExample("Open files of type application/x-wechat-mini and set wechat_id."),
+            CheckExample("Build for the arm64-wechat-miniapp target."),
         ],
         triggering: [
             CheckExample("Users of ↓wechat left."),
@@ -52,6 +55,7 @@ public struct TermCaseCheck: Check {
             let found = context.string(match.range)
             guard entry.enforcesCase else { return Self.brandWord(in: found, of: entry.target, at: match.range.start, context: context) }
             if found == entry.target { return nil }
+            if Self.isInsideIdentifier(match.range, context.text) { return nil }
             if context.isSentenceWordStart(match.range.start),
                found == CaseMapping.capitalizingFirst(entry.target, locale: context.locale) { return nil }
             if context.lineFact("all-caps", containing: match.range.start, { Self.isAllCaps(context.string($0)) }) { return nil }
@@ -100,6 +104,29 @@ public struct TermCaseCheck: Check {
             return .wrongCase(String(have), target: String(want), range: ByteRange(offset, offset + have.utf8.count))
         }
         return nil
+    }
+
+    /// Whether `range` lies inside an identifier that keeps its own case: a MIME type, a path, a target triple
+    /// (`application/nintendo-3ds-executable`, `nvptx64-nvidia-cuda`, `x_wechat_id`): the run of non-blank bytes
+    /// around it holds `/`, `_`, `=` or `@`, or two hyphens.
+    static func isInsideIdentifier(_ range: ByteRange, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var start = range.start, end = range.end
+        while start > 0 && !blank(text[start - 1]) && start > range.start - 80 { start -= 1 }
+        while end < text.count && !blank(text[end]) && end < range.end + 80 { end += 1 }
+        // Brackets, quotes and sentence punctuation around the token are not part of it.
+        let edges: Set<UInt8> = Set("()[]{}<>\"'`,.;:!?*".utf8)
+        while start < range.start && edges.contains(text[start]) { start += 1 }
+        while end > range.end && edges.contains(text[end - 1]) { end -= 1 }
+        var hyphens = 0
+        for k in start..<end {
+            switch text[k] {
+            case 0x2F, 0x5F, 0x3D, 0x40: return true
+            case 0x2D: hyphens += 1
+            default: break
+            }
+        }
+        return hyphens >= 2
     }
 
     /// Equal but for apostrophes (`’` for `'`).
