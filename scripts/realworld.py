@@ -164,10 +164,14 @@ def render_man(page):
     return utf8_text(out)
 
 
-def build_man(out_dir, manifest, skipped):
+def man_pages(folder, salt, pick_salt, max_pages, max_words, skipped, label, mis_decoded=False):
+    """Rendered pages of FOLDER/man{1,5,8} in a seeded order (salt: the order of stems; pick_salt: the page
+    taken of each), one per name stem (git-add and git-log are both "git", so that families of thousands of
+    generated pages, gcloud_* count once), until max_pages pages or max_words words: (page, text, words) each. Redirects (`.so`) and pages under 30 words are left out; pages
+    that fail, are not UTF-8 or (with mis_decoded) were rendered in the wrong charset are counted in skipped."""
     candidates = []
     for section in ("man1", "man5", "man8"):
-        root = f"/usr/share/man/{section}"
+        root = os.path.join(folder, section)
         if not os.path.isdir(root):
             continue
         for name in os.listdir(root):
@@ -175,41 +179,49 @@ def build_man(out_dir, manifest, skipped):
             if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > MAN_MAX_SOURCE:
                 continue
             candidates.append(path)
-    # One page per name stem (git-add and git-log are both "git"), so that families of thousands of
-    # generated pages (gcloud_*) count once.
     stems = {}
     for path in candidates:
         stems.setdefault(re.split(r"[_.-]", os.path.basename(path))[0].lower(), []).append(path)
-    rng = random.Random(f"{SEED}:man-pages")
-    order = [rng.choice(sorted(stems[stem])) for stem in shuffled(stems, "man")]
-    taken, total = 0, 0
+    if max_pages <= 0 or max_words <= 0:
+        return []
+    rng = random.Random(f"{SEED}:{pick_salt}")
+    order = [rng.choice(sorted(stems[stem])) for stem in shuffled(stems, salt)]
+    taken, total = [], 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
         for start in range(0, len(order), 16):
             batch = order[start:start + 16]
             for page, text in zip(batch, pool.map(render_man, batch)):
-                if taken >= MAN_PAGES or total >= BUDGET["man"]:
-                    return
+                if len(taken) >= max_pages or total >= max_words:
+                    return taken
                 source = read_maybe_gz(page) or b""
                 if source.lstrip().startswith(b".so "):      # a redirect to another page
                     continue
-                if text is None:
-                    skipped["man (not UTF-8 or failed)"] = skipped.get("man (not UTF-8 or failed)", 0) + 1
+                if text is None or (mis_decoded and MOJIBAKE.search(text)):
+                    skipped[label] = skipped.get(label, 0) + 1
                     continue
                 text = text.strip() + "\n"
                 w = words(text)
                 if w < 30:
                     continue
-                name = os.path.basename(page)
-                name = name[:-3] if name.endswith(".gz") else name
-                rel = f"prose/man/{name}.txt"
-                with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
-                    f.write(text)
-                manifest.append({"path": rel, "corpus": "prose", "kind": "man", "origin": page, "words": w})
-                taken += 1; total += w
+                taken.append((page, text, w)); total += w
+    return taken
+
+
+def page_name(page):
+    name = os.path.basename(page)
+    return name[:-3] if name.endswith(".gz") else name
+
+
+def build_man(out_dir, manifest, skipped):
+    for page, text, w in man_pages("/usr/share/man", "man", "man-pages", MAN_PAGES, BUDGET["man"], skipped, "man (not UTF-8 or failed)"):
+        rel = f"prose/man/{page_name(page)}.txt"
+        with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+            f.write(text)
+        manifest.append({"path": rel, "corpus": "prose", "kind": "man", "origin": page, "words": w})
 
 
 def build_man_l10n(out_dir, manifest, skipped):
-    """Translated man pages: per language, pages in a seeded order, one per name stem, as build_man takes them."""
+    """Translated man pages: per language, as build_man takes the English ones, within one word budget."""
     total = 0
     for locale, tag in MAN_L10N.items():
         folder = os.path.join(out_dir, "prose", "man-l10n", locale)
@@ -217,48 +229,15 @@ def build_man_l10n(out_dir, manifest, skipped):
         with open(os.path.join(folder, ".translint.yml"), "w") as f:
             f.write(f"# written by scripts/realworld.py: man pages of this machine translated to {tag}\n"
                     f"target_language: {tag}\n")
-        candidates = []
-        for section in ("man1", "man5", "man8"):
-            root = f"/usr/share/man/{locale}/{section}"
-            if not os.path.isdir(root):
-                continue
-            for name in os.listdir(root):
-                path = os.path.join(root, name)
-                if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > MAN_MAX_SOURCE:
-                    continue
-                candidates.append(path)
-        stems = {}
-        for path in candidates:
-            stems.setdefault(re.split(r"[_.-]", os.path.basename(path))[0].lower(), []).append(path)
-        rng = random.Random(f"{SEED}:man-l10n:{locale}")
-        order = [rng.choice(sorted(stems[stem])) for stem in shuffled(stems, f"man-l10n:{locale}")]
-        taken = 0
-        with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
-            for start in range(0, len(order), 16):
-                if taken >= MAN_L10N_PAGES or total >= BUDGET["man-l10n"]:
-                    break
-                batch = order[start:start + 16]
-                for page, text in zip(batch, pool.map(render_man, batch)):
-                    if taken >= MAN_L10N_PAGES or total >= BUDGET["man-l10n"]:
-                        break
-                    source = read_maybe_gz(page) or b""
-                    if source.lstrip().startswith(b".so "):
-                        continue
-                    if text is None or MOJIBAKE.search(text):
-                        skipped["man-l10n (not UTF-8, mis-decoded or failed)"] = skipped.get("man-l10n (not UTF-8, mis-decoded or failed)", 0) + 1
-                        continue
-                    text = text.strip() + "\n"
-                    w = words(text)
-                    if w < 30:
-                        continue
-                    name = os.path.basename(page)
-                    name = name[:-3] if name.endswith(".gz") else name
-                    rel = f"prose/man-l10n/{locale}/{name}.txt"
-                    with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
-                        f.write(text)
-                    manifest.append({"path": rel, "corpus": "prose", "kind": "man-l10n", "lang": locale,
-                                     "origin": page, "words": w})
-                    taken += 1; total += w
+        pages = man_pages(f"/usr/share/man/{locale}", f"man-l10n:{locale}", f"man-l10n:{locale}", MAN_L10N_PAGES, BUDGET["man-l10n"] - total,
+                          skipped, "man-l10n (not UTF-8, mis-decoded or failed)", mis_decoded=True)
+        for page, text, w in pages:
+            rel = f"prose/man-l10n/{locale}/{page_name(page)}.txt"
+            with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+            manifest.append({"path": rel, "corpus": "prose", "kind": "man-l10n", "lang": locale,
+                             "origin": page, "words": w})
+            total += w
 
 
 def build_docs(out_dir, manifest, skipped):

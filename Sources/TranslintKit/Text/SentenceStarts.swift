@@ -337,6 +337,8 @@ enum SentenceStarts {
         "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "ph.d",
         "op", "ed", "eds", "rev", "gen", "col", "capt", "lt", "sgt", "hon", "ave", "blvd", "rd", "no", "tel", "ext",
         "eg", "ie", "viz", "resp", "incl", "esp", "cca", "approx", "ca",
+        // Bibliographies: `Proc. Intl. Conf. on Acoustics`.
+        "conf", "intl", "proc", "univ", "symp", "chap", "sect",
     ]
 
     /// Whether the period at `period` ends an abbreviation, an initial, or a list enumerator.

@@ -23,6 +23,7 @@ public struct SentenceCaseCheck: Check {
         mqmCategory: .linguisticConventions,
         mqmSeverity: .minor,
         nonTriggering: [
+            CheckExample("In Proc. Intl. Conf. on Acoustics, 1989."),
             CheckExample("Prices rose. They fell again."),
             CheckExample("iPhone sales grew. eBay did not."),
             CheckExample("x86 chips are common."),
@@ -87,7 +88,6 @@ public struct SentenceCaseCheck: Check {
             CheckCorrection("Notes.\n\nadditional magic files\n----------------------\n", "Notes.\n\nAdditional magic files\n----------------------\n", suggested: true),
             CheckCorrection("It is done.\n\nold-style builds:\n\nRun make.", "It is done.\n\nOld-style builds:\n\nRun make.", suggested: true),
             CheckCorrection("It makes sbc. (for Standard BC)", "It makes sbc. (For Standard BC)", suggested: true),
-            CheckCorrection("Proc. Intl. Conf. on Acoustics, 1989.", "Proc. Intl. Conf. On Acoustics, 1989.", suggested: true),
             CheckCorrection("Prices fell. reporters asked why.", "Prices fell. Reporters asked why."),
         ]
     )
@@ -453,13 +453,9 @@ enum ProseStart {
     }
 
     /// A plain-text bullet: `*`, `-`, `+` or `•` and a space before the first word of the line.
-    /// Abbreviations of bibliographies and addresses, after which a sentence goes on.
-    static let titleAbbreviations: Set<String> = ["Conf", "Intl", "Proc", "Trans", "Univ", "Dept", "Vol", "Fig", "Eq",
-                                                   "Sect", "Chap", "Inc", "Corp", "Ltd", "Jr", "Sr", "Dr", "Prof", "Ave", "Symp"]
-
     /// A start that is a heading, a label or an aside, which style guides let writers keep in lowercase: a line
-    /// underlined with `---` or `===`, a one-line paragraph that ends with `:` (`old-style debhelper:`), a start
-    /// inside brackets (`(for Standard BC)`), or a word after a title's abbreviation (`Intl. Conf. on`).
+    /// underlined with `---` or `===`, a one-line paragraph that ends with `:` (`old-style debhelper:`), or a start
+    /// inside brackets (`(for Standard BC)`).
     static func headingOrAsideReason(start: Int, line: ByteRange, context: LintContext) -> String? {
         let text = context.text
         var next = line.end
@@ -480,15 +476,6 @@ enum ProseStart {
         var k = start
         while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
         if k > 0 && (text[k - 1] == 0x28 || text[k - 1] == 0x5B) { return "an aside in brackets may go on from the sentence before" }
-        // `Intl. Conf. on`, `Vol. 3`: a title's abbreviation ends no sentence.
-        if k > 1 && text[k - 1] == 0x2E {
-            var w = k - 1
-            while w > 0 && CharacterClass.isASCIILetter(text[w - 1]) { w -= 1 }
-            if w == 0 || !CharacterClass.isASCIIAlnum(text[w - 1]),
-               Self.titleAbbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: text[w..<(k - 1)]), as: UTF8.self)) {
-                return "a word after an abbreviation may go on with the sentence"
-            }
-        }
         return nil
     }
 

@@ -139,9 +139,6 @@ extension LeadingPunctuationCheck {
     /// What a source calls the marks when it names them.
     static let markNames: [String: String] = [";": "semicolon", ",": "comma", ":": "colon", ".": "period"]
 
-    /// Abbreviations after which a comma or a semicolon goes on with the sentence.
-    static let abbreviations: [[UInt8]] = ["etc.", "e.g.", "i.e.", "vs.", "cf.", "al."].map { Array($0.utf8) }
-
     /// Whether the text before `offset` (on its line, blanks skipped) ends with `...`, `…` or an abbreviation.
     static func followsEllipsisOrAbbreviation(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = offset
@@ -149,12 +146,11 @@ extension LeadingPunctuationCheck {
         guard k > 0 else { return false }
         if k >= 3 && text[k - 1] == 0x2E && text[k - 2] == 0x2E && text[k - 3] == 0x2E { return true }
         if k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && text[k - 1] == 0xA6 { return true }
-        return abbreviations.contains { word in
-            guard k >= word.count else { return false }
-            let before = k - word.count
-            guard (0..<word.count).allSatisfy({ text[before + $0] | (text[before + $0] < 0x80 ? 0x20 : 0) == word[$0] }) else { return false }
-            return before == 0 || !CharacterClass.isASCIIAlnum(text[before - 1])
-        }
+        guard text[k - 1] == 0x2E else { return false }
+        var w = k - 1
+        while w > 0 && w > k - 8 && (CharacterClass.isASCIILetter(text[w - 1]) || text[w - 1] == 0x2E) { w -= 1 }
+        guard w < k - 1, w == 0 || !CharacterClass.isASCIIAlnum(text[w - 1]) else { return false }
+        return SentenceStarts.abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: text[w..<(k - 1)]), as: UTF8.self).lowercased())
     }
 
     /// A `;` that begins an indented line is a comment in an example of configuration or assembly
