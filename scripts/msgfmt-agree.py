@@ -10,7 +10,7 @@ xgettext would have given each entry from its msgid:
   - `c-format` when every `%` starts a printf directive (`%s`, `%1$d`, `%<PRId64>`, `%.*s`; C's space flag does
     not count: "100% of files" is text, not `% o`),
   - none otherwise (binutils' own `%B`, strftime's `%H:%M`), and the entry is not compared.
-Then `msgfmt --check-format` and `translint --select placeholder-mismatch` run on the copies, and the two verdicts
+Then `msgfmt --check-format --check-header` (as `msgfmt -c`, without the domain check) and `translint --select placeholder-mismatch` run on the copies, and the two verdicts
 are compared per entry: msgfmt rejects it (an error on one of its lines) or not; translint reports a
 placeholder-mismatch that names a printf directive (`'%s' …`), at any severity, or not. Tags and braces, which
 msgfmt does not read, are left out of the comparison.
@@ -111,9 +111,10 @@ def main():
             copies.append((path, units))
         if not copies:
             continue
-        # msgfmt, once per catalog: each error names a line of the entry it rejects.
+        # msgfmt, once per catalog: each error names a line of the entry it rejects. --check-header as in `msgfmt -c`:
+        # it reads the Plural-Forms formula, which decides the plural forms that may leave the count out.
         for path, units in copies:
-            run = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", path], capture_output=True, text=True)
+            run = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o", "/dev/null", path], capture_output=True, text=True)
             for line in run.stderr.splitlines():
                 match = ERROR.match(line)
                 if not match or match.group(1) != path:

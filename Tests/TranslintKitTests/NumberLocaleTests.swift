@@ -71,6 +71,12 @@ struct NumberLocaleTests {
         #expect(try numberFindings("Sales rose 35% in 2014", "Der Umsatz stieg stark", language: "de") == [.info])
         #expect(try numberFindings("Dutch, Middle (ca. 1050-1350)", "Mittelniederländisch", language: "de") == [.info])
         #expect(try numberFindings("At 2:35 PM, 4:46 AM and 11:20 PM", "Um 9:10, 10:15 und 12:05", language: "de") == [.info])
+        // The fourth sample: an example timestamp moved to another year, a template value of the translator's
+        // choice. A year changed in a date without a time stays an error.
+        #expect(try numberFindings("Example: Mon, 14 Aug 2006 02:34:56 -0600", "Örnek: Paz, 14 Ağu 2022 02:34:56 -0600", language: "tr") == [.info])
+        #expect(try numberFindings("Example: 2006-08-14 02:34:56-06:00", "Örnek: 2022-08-14 02:34:56-06:00", language: "tr") == [.info])
+        #expect(try numberFindings("Released on 14 August 2006", "14 Ağustos 2022 tarihinde yayımlandı", language: "tr") == [.error])
+        #expect(try numberFindings("2000", "8888", language: "pl") == [.info])
         // Grouped as English does, in a locale whose decimal mark is a comma.
         #expect(try numberFindings("Up to 1048576 bytes", "Do 1,048,576 bajtów", language: "pl").isEmpty)
     }

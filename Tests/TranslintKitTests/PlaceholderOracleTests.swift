@@ -87,9 +87,95 @@ struct PlaceholderOracleTests {
         glossary.sourceLanguage = "en"
         let engine = LintEngine(glossary: glossary, rules: [PlaceholderMismatchCheck()], locale: "uk")
         let result = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "x.po").result
-        // As msgfmt --check-format judges them: a singular may drop trailing arguments (`%d файл` for `%d file in
-        // %s`), not the first one (`тека в %s` puts the `%s` in the place of `%d`).
-        #expect(result.findings.map(\.line) == [26], "\(result.findings.map { "\($0.line): \($0.finding.message)" })")
+        // As `msgfmt -c` judges them with this header: Ukrainian's form 0 stands for 1, 21, 31…, so it keeps every
+        // argument (`один байт` would print for 21 bytes; `%d файл` lost the `%s`); `тека в %s` puts the `%s` in the
+        // place of `%d`.
+        #expect(result.findings.map(\.line) == [14, 20, 26], "\(result.findings.map { "\($0.line): \($0.finding.message)" })")
+    }
+
+    /// A PO file of c-format plural entries under `header`'s Plural-Forms; its placeholder-mismatch lines, and
+    /// msgfmt's (nil without msgfmt).
+    func pluralVerdicts(header: String, entries: String, language: String) throws -> (translint: [Int], msgfmt: [Int]?) {
+        let po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: \(language)\\n\"\n\"Plural-Forms: \(header)\\n\"\n\n" + entries
+        var glossary = Glossary.empty(targetLanguage: language)
+        glossary.sourceLanguage = "en"
+        let engine = LintEngine(glossary: glossary, rules: [PlaceholderMismatchCheck()], locale: language)
+        let lines = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "x.po").result.findings.map(\.line)
+        guard let msgfmt = Self.msgfmt else { return (lines, nil) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plural-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("x.po")
+        try po.write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: msgfmt)
+        // --check-header, as `msgfmt -c`: without it msgfmt reads no Plural-Forms and checks every form relaxed.
+        process.arguments = ["--check-format", "--check-header", "-o", "/dev/null", file.path]
+        let pipe = Pipe()
+        process.standardError = pipe
+        try process.run()
+        let errors = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // `x.po:12: number of format specifications in 'msgid_plural' and 'msgstr[2]' does not match`: the line of
+        // the msgstr (header warnings aside).
+        let reported = errors.split(separator: "\n").compactMap { line -> Int? in
+            let parts = line.split(separator: ":")
+            return parts.count > 2 && parts[0].hasSuffix("x.po") && line.contains("format specification") ? Int(parts[1]) : nil
+        }
+        return (lines, Array(Set(reported)).sorted())
+    }
+
+    @Test("a plural form may drop the count when the header's formula uses it for one number or a few, as msgfmt decides")
+    func pluralFormula() throws {
+        // Romanian: form 1 is n==2 alone (`două fișiere`); form 0 is n==1. Russian: form 0 is 1, 21, 31…, so it
+        // must keep the count.
+        let romanian = try pluralVerdicts(
+            header: "nplurals=4; plural=((n==1) ? 0 : (n==2) ? 1 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 2 : 3);",
+            entries: """
+                #, c-format
+                msgid "%s file"
+                msgid_plural "%s files"
+                msgstr[0] "un fișier"
+                msgstr[1] "două fișiere"
+                msgstr[2] "%s fișiere"
+                msgstr[3] "%s de fișiere"
+
+                #, c-format
+                msgid "%s dir"
+                msgid_plural "%s dirs"
+                msgstr[0] "%s director"
+                msgstr[1] "%s directoare"
+                msgstr[2] "directoare"
+                msgstr[3] "%s de directoare"
+
+                """, language: "ro")
+        #expect(romanian.translint == [20], "\(romanian.translint)")
+        let russian = try pluralVerdicts(
+            header: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+            entries: """
+                #, c-format
+                msgid "%d file"
+                msgid_plural "%d files"
+                msgstr[0] "один файл"
+                msgstr[1] "%d файла"
+                msgstr[2] "%d файлов"
+
+                """, language: "ru")
+        #expect(russian.translint == [10], "\(russian.translint)")
+        if let r = romanian.msgfmt, let u = russian.msgfmt {
+            // msgfmt names the entry's first msgstr line, translint the form's own: the same entries.
+            #expect(r == [18] && u == [10], "msgfmt: ro \(r), ru \(u)")
+        } else {
+            #expect(!Self.required, "msgfmt is required in CI")
+        }
+        // The formula itself, as gettext evaluates it.
+        let formula = try #require(PluralFormula(header: " nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"))
+        #expect([1, 2, 5, 11, 21, 22, 111].map { formula.form(for: $0) } == [0, 1, 2, 2, 0, 1, 2])
+        #expect(formula.rareForms().isEmpty)
+        #expect(PluralFormula(header: "nplurals=2; plural=n != 1;")?.rareForms() == [0])
+        #expect(PluralFormula(header: "nplurals=2; plural=n/0;")?.rareForms() == [0, 1])   // no distribution: all relaxed
+        #expect(PluralFormula(header: "nplurals=2; plural=(n==1;") == nil)
+        #expect(PluralFormula(header: "nplurals=2; plural=" + String(repeating: "(", count: 5000) + "n" + String(repeating: ")", count: 5000) + ";") == nil)
     }
 
     @Test("cases judged in real catalogs: what is not a format is silent, a space flag warns, lost arguments speak")
@@ -137,13 +223,22 @@ struct PlaceholderOracleTests {
             msgid "warning: unrecognised arch name '%#x'"
             msgstr "avertisment: nume de arhitectură nerecunoscut „%#x”"
 
+            msgid "%time"
+            msgstr "時間の割合(%)"
+
+            msgid "%T: discarded in section `%s' from %s\n"
+            msgstr "%1$T: %3$s `%2$s' bölümünde atıldı\n"
+
+            msgid "%F%P: could not create dummy IR bfd: %E\n"
+            msgstr "%F%P: no se puede crear el bdf IR dummy: %F%E\n"
+
             """#
         var glossary = Glossary.empty(targetLanguage: "es")
         glossary.sourceLanguage = "en"
         let engine = LintEngine(glossary: glossary, rules: [PlaceholderMismatchCheck()], locale: "es")
         let findings = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "x.po").result.findings
         let seen = findings.map { "\($0.line) \($0.finding.severity)" }
-        #expect(seen == ["14 warning", "17 warning", "26 info", "29 error", "32 error", "35 error"], "\(findings.map { "\($0.line): \($0.finding.message)" })")
+        #expect(seen == ["14 warning", "17 warning", "26 info", "29 error", "32 error", "35 error", "44 info"], "\(findings.map { "\($0.line): \($0.finding.message)" })")
     }
 
     @Test("c-format: placeholder-mismatch agrees with msgfmt --check-format on 400 generated translations")
@@ -174,7 +269,8 @@ struct PlaceholderOracleTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: msgfmt)
-        process.arguments = ["--check-format", "-o", "/dev/null", file.path]
+        // --check-header, as `msgfmt -c`: without it msgfmt reads no Plural-Forms and checks every form relaxed.
+        process.arguments = ["--check-format", "--check-header", "-o", "/dev/null", file.path]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -116,19 +116,19 @@ struct StreamingLinterTests {
 
     @Test("a fix that makes a new finding is followed up in the same run, and the diff shows the result")
     func followUpPasses() throws {
-        let text = "Check for fpr now.\n\nthe the the end"
-        let glossary = try GlossaryLoader.load(yaml: "version: 1\nsource_language: en\ntarget_language: en\nterms:\n  - target: for\n    forbidden: [FPR]\n", file: "g")
+        let text = "Check the teh now.\n\nthe the the end"
+        let glossary = try GlossaryLoader.load(yaml: "version: 1\nsource_language: en\ntarget_language: en\nterms:\n  - target: the\n    forbidden: [TEH]\n", file: "g")
         let linter = LintEngine(glossary: glossary)
         var output: [UInt8] = []
         let streaming = try streamingRun(linter, path: "t", fixing: true, output: { output += $0 })
         try streaming.feed(Array(text.utf8))
         let result = try streaming.finish()
         let fixed = String(decoding: output, as: UTF8.self)
-        #expect(fixed == "Check for now.\n\nThe end")
+        #expect(fixed == "Check the now.\n\nThe end")
         #expect(String(decoding: FixPlan.apply(result.appliedEdits, to: Array(text.utf8)), as: UTF8.self) == fixed)
         #expect(try linter.lint(fixed).isEmpty)
         #expect(result.findings.allSatisfy { $0.isFixed })
-        #expect(result.followUpFixes == 1)   // "for for", made by the fpr fix
+        #expect(result.followUpFixes == 1)   // "the the", made by the teh fix
     }
 
     @Test func positionsAreLineAndScalarColumn() throws {

@@ -24,6 +24,9 @@ public struct TranslationUnit: Hashable, Sendable {
     public var pluralForm: Int? = nil
     /// PO: the entry's `msgid_plural`, which every form's placeholders follow as msgfmt checks them.
     public var pluralSource: String? = nil
+    /// PO: this plural form stands for one number or a few (English `one`; Romanian's form for 2 alone), or the
+    /// header does not say: msgfmt lets it leave arguments out (`un fișier` for `%s file`), checking it relaxed.
+    public var pluralRelaxed = false
 }
 
 /// A file in which each unit carries its source and target: gettext PO, XLIFF 1.2 and 2.x, Xcode String Catalogs.
@@ -385,6 +388,8 @@ enum POReader {
 
         var file = BilingualFile(format: .po, sourceLanguage: nil, targetLanguage: nil, units: [])
         var pluralForms = 2
+        // The forms msgfmt checks relaxed; all of them when the header gives no formula it can evaluate.
+        var rareForms: Set<Int>?
         var seen: [String: Int] = [:]
         for entry in entries {
             func decoded(_ keyword: Keyword) -> EscapedText? {
@@ -408,6 +413,7 @@ enum POReader {
                     if line.hasPrefix("Plural-Forms:"), let n = line.split(separator: ";").first?.split(separator: "=").last,
                        let count = Int(String(n).trimmingCharacters(in: .whitespacesAndNewlinesASCII)) {
                         pluralForms = count
+                        rareForms = PluralFormula(header: String(line.dropFirst("Plural-Forms:".count)))?.rareForms()
                     }
                 }
                 continue
@@ -439,8 +445,11 @@ enum POReader {
                 // msgstr[0] translates the singular, unless the language has one form for every number (Chinese).
                 let source = (index ?? 0) > 0 || (index != nil && pluralForms == 1) ? (plural?.string ?? msgidString) : msgidString
                 let id = context.isEmpty && index == nil ? msgidString : key + (index.map { "[\($0)]" } ?? "")
+                // msgfmt checks strictly a message without plural, or with one translated form only (Chinese).
+                let relaxed = plural != nil && msgstrs.count > 1 && (rareForms.map { $0.contains(index ?? 0) } ?? true)
                 file.units.append(TranslationUnit(id: id, source: source, target: target, targetLanguage: nil, formats: entry.formats,
-                                                  pluralForm: plural != nil ? (index ?? 0) : nil, pluralSource: plural?.string))
+                                                  pluralForm: plural != nil ? (index ?? 0) : nil, pluralSource: plural?.string,
+                                                  pluralRelaxed: relaxed))
             }
         }
         for k in file.units.indices { file.units[k].targetLanguage = file.targetLanguage }

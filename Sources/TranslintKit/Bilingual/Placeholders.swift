@@ -155,6 +155,35 @@ enum Placeholders {
         return false
     }
 
+    private static let printfConversions = Set("diouxXeEfFgGaAcspn@m".utf8)
+    private static let binutilsConversions = printfConversions.union("BCDGHIPRSTVW".utf8)
+
+    /// Whether `text` is a message of binutils' own printf (ld's `einfo`, BFD's error handler): it uses a
+    /// conversion printf does not have, `%P` (the program's name), `%T` (a symbol), `%B` or `%W`, or `%p` before a
+    /// capital (`%pB`, `%pA`). There `%F`, `%X`, `%E` and `%P` take no argument (fatal, failed, the BFD error, the
+    /// name).
+    static func isBinutilsFormat(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var i = 0
+        var found = false
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x25 {
+                let next = bytes[i + 1]
+                if next == 0x25 { i += 2; continue }
+                if next == 0x50 || next == 0x54 || next == 0x42 || next == 0x57 { found = true }
+                if next == 0x70 && i + 2 < bytes.count && bytes[i + 2] >= 0x41 && bytes[i + 2] <= 0x5A { found = true }
+            }
+            i += 1
+        }
+        return found && !isDateFormat(text)
+    }
+
+    /// binutils' directives that take no argument: `%F`, `%X`, `%E`, `%P`.
+    static func takesNoArgumentInBinutils(_ key: String) -> Bool {
+        guard let last = key.utf8.last else { return false }
+        return key.utf8.count == 2 && (last == 0x46 || last == 0x58 || last == 0x45 || last == 0x50)
+    }
+
     /// A letter of an alphabet that writes words apart (Latin, Greek, Cyrillic): after `%-e` it goes on with the
     /// word. Korean and CJK attach particles and counters to a real directive (`%#o로`, `%d个`).
     static func continuesAlphabeticWord(_ scalar: UInt32) -> Bool {
@@ -203,7 +232,10 @@ enum Placeholders {
 
     /// With `spaceFlag`, `% s` and `% 08lx` are directives with C's space flag, as printf and msgfmt read them; by
     /// default they are text ("35% on" is no "% o"). placeholder-mismatch asks for them only to reconcile a mismatch.
-    static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false) -> [Placeholder] {
+    /// With `binutils`, the conversions of binutils' own formats count too (`%T` a symbol, `%B` a BFD, `%P` the
+    /// program's name): see `isBinutilsFormat`.
+    static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false, binutils: Bool = false) -> [Placeholder] {
+        let conversions = binutils ? Self.binutilsConversions : Self.printfConversions
         let bytes = Array(text.utf8)
         var result: [Placeholder] = []
         var i = 0
@@ -273,7 +305,7 @@ enum Placeholders {
                         || (k == i + 2 && bytes[k + 1] >= 0xC0 && Self.continuesAlphabeticWord(bytes.withUnsafeBufferPointer { UTF8Bytes.decode($0, at: k + 1).scalar }))) {
                     i += 1; continue
                 }
-                if k < bytes.count && "diouxXeEfFgGaAcspn@m".utf8.contains(bytes[k]) {
+                if k < bytes.count && conversions.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1
                     continue

@@ -39,6 +39,9 @@ public final class BilingualContext {
     public let pluralForm: Int?
     /// PO: the entry's `msgid_plural`, nil outside plural entries.
     public let pluralSource: String?
+    /// PO: this plural form may leave arguments out, as msgfmt's relaxed check allows. See
+    /// `TranslationUnit.pluralRelaxed`.
+    public let pluralRelaxed: Bool
     /// Tables derived from the glossary, shared by the engine's units.
     let derived: GlossaryDerivations
 
@@ -47,8 +50,9 @@ public final class BilingualContext {
 
     init(source: String, target given: UnsafeBufferPointer<UInt8>, glossary: Glossary, protected: [ByteRange] = [],
          sourceProtected: [ByteRange]? = nil, targetLanguage: String? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil,
-         pluralSource: String? = nil, derived: GlossaryDerivations? = nil) {
+         pluralSource: String? = nil, pluralRelaxed: Bool? = nil, derived: GlossaryDerivations? = nil) {
         self.derived = derived ?? GlossaryDerivations()
+        self.pluralRelaxed = pluralRelaxed ?? (pluralForm == 0)
         self.formats = formats
         self.pluralForm = pluralForm
         self.pluralSource = pluralSource

@@ -109,11 +109,11 @@ extension LintEngine {
     /// Findings of the bilingual checks on one pair; offsets into `target`.
     func bilingualFindings(source: String, target: UnsafeBufferPointer<UInt8>, protected: [ByteRange] = [],
                            sourceProtected: [ByteRange]? = nil, formats: Set<String>? = nil, pluralForm: Int? = nil,
-                           pluralSource: String? = nil) -> [Finding] {
+                           pluralSource: String? = nil, pluralRelaxed: Bool? = nil) -> [Finding] {
         guard !bilingualChecks.isEmpty else { return [] }
         let context = BilingualContext(source: source, target: target, glossary: glossary, protected: protected,
                                        sourceProtected: sourceProtected, targetLanguage: locale, formats: formats, pluralForm: pluralForm,
-                                       pluralSource: pluralSource, derived: matcher.derived)
+                                       pluralSource: pluralSource, pluralRelaxed: pluralRelaxed, derived: matcher.derived)
         var findings: [Finding] = []
         for check in bilingualChecks {
             for var finding in check.check(context) {
@@ -179,7 +179,8 @@ extension LintEngine {
                 words += lint.words
                 sources[unit.target.fileRange(ByteRange(0, 0)).start] = unit.source
                 let pair = bilingualFindings(source: unit.source, target: buffer, protected: unit.protected, sourceProtected: unit.sourceProtected,
-                                             formats: unit.formats, pluralForm: unit.pluralForm, pluralSource: unit.pluralSource)
+                                             formats: unit.formats, pluralForm: unit.pluralForm, pluralSource: unit.pluralSource,
+                                             pluralRelaxed: unit.pluralRelaxed)
                 for finding in lint.findings + pair {
                     var mapped = finding
                     mapped.range = unit.target.fileRange(finding.range)

@@ -21,8 +21,10 @@ public struct NumberMismatchCheck: BilingualCheck {
         glued to letters or to a multiple or a base (`3D`, `TLSv1.3`, `4倍`, `16진수`), a single CJK numeral \
         without a measure word (`三方`, three-way). Severity follows the evidence: up to three numbers replaced by others is \
         an error; a number only lost or only added (it may be spelled out or dropped on purpose), many changed at \
-        once (a rewritten example), only inside brackets (`(ca. 1050-1350)`, `(17+)`) or in a licence notice (translated notices give the \
-        licensor's newer address) is info. Flag only.
+        once (a rewritten example), only inside brackets (`(ca. 1050-1350)`, `(17+)`), in a licence notice (translated notices give the \
+        licensor's newer address), the year of an example timestamp (`2006-08-14 02:34:56` as `2022-08-14 02:34:56`), or a \
+        message that is only a number (a template: GTK's widest year `2000`, `8888` in Polish) is info. Several `~N` \
+        (top's colour codes) in the source are markup, not numbers. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -59,6 +61,7 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("Grows 4 times faster. ‖ 增长快四倍。"),
             CheckExample("must be 0.5 or 1.0 ‖ debe ser 0'5 o 1'0"),                   // an apostrophe as the decimal mark
             CheckExample("Example: 02:34:56 -0600 ‖ Exempel: 10:34:56 +0200"),      // the same instant in another zone
+            CheckExample("Tasks:~3 64 ~2total,~3 2 ~2running ‖ 任务:~3 64 ~4总计,~3 2 ~2运行"),         // top's colour codes
         ],
         triggering: [
             CheckExample("商家超过2亿。 ‖ Merchants exceed ↓2 billion."),
@@ -66,6 +69,7 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("7月31日宣布。 ‖ Announced on July ↓30."),
             CheckExample("Sales rose 35% in 2014. ‖ ↓2013年销售额增长了35%。"),
             CheckExample("Example: 02:34:56 -0600 ‖ Example: ↓11:34:56 +0200"),      // not the same instant
+            CheckExample("Wait ~5 minutes. ‖ 等待约↓6分钟。"),                           // one `~5` is "about five"
         ],
         corrections: []
     )
@@ -77,8 +81,14 @@ public struct NumberMismatchCheck: BilingualCheck {
         if Self.containsASCII("translator", in: context.sourceText) { return [] }
         let sourceExtraction = NumberExtractor.extract(context.sourceText, language: context.sourceLanguage)
         let targetExtraction = NumberExtractor.extract(context.targetText, language: context.targetLanguage)
-        let source = sourceExtraction.mentions
-        let target = ByteRange.outside(context.protected, targetExtraction.mentions, range: \.range)
+        var source = sourceExtraction.mentions
+        var target = ByteRange.outside(context.protected, targetExtraction.mentions, range: \.range)
+        // Colour and attribute codes (top's `~1`, `~2` in `Tasks:~3 64 ~2total`): markup, when the source uses
+        // several of them; a single `~5` is "about five".
+        if Self.markerCount(context.sourceText) >= 3 {
+            source.removeAll { Self.isMarker($0, in: context.sourceText) }
+            target.removeAll { Self.isMarker($0, in: context.targetText) }
+        }
         var remaining: [Double: Int] = [:]
         for m in source { remaining[NumberExtractor.key(m.value), default: 0] += 1 }
         var extraAll: [NumberExtractor.Mention] = []
@@ -113,8 +123,13 @@ public struct NumberMismatchCheck: BilingualCheck {
         // licence notice.
         let inBrackets = lost.allSatisfy { Self.isInBrackets($0.range, context.sourceText) } && added.allSatisfy { Self.isInBrackets($0.range, context.targetText) }
         let replaced = !lost.isEmpty && !added.isEmpty && lost.count <= 3 && added.count <= 3
-        // A licence notice in its licensor's translation may give another address or version (the FSF moved).
-        let severity: Severity = replaced && !inBrackets && !LegalNotice.isNotice(context.sourceText) ? .error : .info
+        // A licence notice in its licensor's translation may give another address or version (the FSF moved). An
+        // example timestamp may be moved to another year (`Mon, 14 Aug 2006 02:34:56` as `Paz, 14 Ağu 2022 02:34:56`).
+        // A message that is only a number is a value for the translator to choose (GTK's year template `2000`,
+        // which Polish writes `8888`, its widest year).
+        let exampleYear = lost.allSatisfy { Self.isYear($0) && Self.isInTimestamp($0.range, context.sourceText) } && added.allSatisfy(Self.isYear)
+        let onlyNumber = Self.isOnlyNumber(context.sourceText) && Self.isOnlyNumber(context.targetText)
+        let severity: Severity = replaced && !inBrackets && !exampleYear && !onlyNumber && !LegalNotice.isNotice(context.sourceText) ? .error : .info
         return [Finding(rule: Self.description.id, severity: severity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
     }
@@ -213,6 +228,49 @@ public struct NumberMismatchCheck: BilingualCheck {
                 k += 1
             }
         }
+    }
+
+    /// How many `~` followed by a digit `text` has.
+    static func markerCount(_ text: String) -> Int {
+        var count = 0, afterTilde = false
+        for b in text.utf8 {
+            if afterTilde && b >= 0x30 && b <= 0x39 { count += 1 }
+            afterTilde = b == 0x7E
+        }
+        return count
+    }
+
+    /// Whether `m` is one digit right after a `~`.
+    static func isMarker(_ m: NumberExtractor.Mention, in text: String) -> Bool {
+        guard m.range.length == 1, m.range.start > 0 else { return false }
+        let before = text.utf8.withContiguousStorageIfAvailable { $0[m.range.start - 1] } ?? Array(text.utf8)[m.range.start - 1]
+        return before == 0x7E
+    }
+
+    /// A year of four digits (1900-2099).
+    static func isYear(_ m: NumberExtractor.Mention) -> Bool {
+        m.text.utf8.count == 4 && m.value >= 1900 && m.value <= 2099 && m.value == m.value.rounded()
+    }
+
+    /// Whether the number at `range` of `text` is the date of a timestamp: an ISO date (`2006-08-14`) or a date
+    /// followed by a time (`14 Aug 2006 02:34:56`), as example output shows one.
+    static func isInTimestamp(_ range: ByteRange, _ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        let e = range.end
+        if e + 5 < bytes.count && bytes[e] == 0x2D && digit(e + 1) && digit(e + 2) && bytes[e + 3] == 0x2D && digit(e + 4) && digit(e + 5) { return true }
+        var k = e
+        while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x2C || bytes[k] == 0x54) && k - e < 3 { k += 1 }
+        return k > e && digit(k) && (digit(k + 1) ? k + 2 : k + 1) < bytes.count && bytes[digit(k + 1) ? k + 2 : k + 1] == 0x3A
+    }
+
+    /// Whether `text` is one number and nothing else (`2000`), spaces aside.
+    static func isOnlyNumber(_ text: String) -> Bool {
+        var digits = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b != 0x20 && b != 0x0A && b != 0x09 { return false }
+        }
+        return digits > 0
     }
 
     /// Whether `range` of `text` lies inside round brackets (ASCII or full-width).

@@ -14,13 +14,17 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         the same message. PO entries say what their placeholders are (`#, c-format`): printf directives then \
         compare by the argument they take, as `msgfmt --check-format` does (`%06lX` and `%06lx`, `%.255s` and \
         `%.250s`, glibc's `%Zu` and `%zu` agree; `%m` takes no argument); a numbered argument may be used twice; \
-        braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and the singular \
-        form of a plural entry may leave the count out. A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \
+        braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and a plural form \
+        that stands for one number may leave the count out, as msgfmt decides it from the header's `Plural-Forms` \
+        formula (English's singular; Romanian's form for 2; not Russian's form for 1, 21, 31…). A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \
         locale writes its own way, and is not compared; in PO, \
         an opening tag the source never closes is a metavariable (`<mark>`, translated `<標記>`, or `<a>` for \
         `<to>`). Placeholders inside a tag's attributes count (`<a href="%s">`). C's space flag (`和% s`, `% 08lx`), \
         which msgfmt accepts but some printf implementations print as nothing, is a warning of its own, and a directive the translation copied from the source's words \
-        (`%-e` of `Invalid %-encoding`) is text. A difference only in line breaks (`<br/>`) is layout: info. Flag only.
+        (`%-e` of `Invalid %-encoding`) is text. A difference only in line breaks (`<br/>`) is layout: info. Messages \
+        of binutils' own printf (`%P`, `%T`, `%pB`) read its conversions: `%F`, `%X`, `%E` and `%P` take no argument \
+        and count by presence (a lost `%X` no longer fails the link; a second `%F` changes nothing). A column header of a `%` and a word (`%time`) whose translation writes the sign \
+        alone is info. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -47,6 +51,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Invalid %-encoding in URI ‖ codificación %-e no válida en el URI"),
             CheckExample("cannot get tag of DIE at offset [%<PRIx64>] ‖ не вдалося отримати мітку DIE за зміщенням [%<PRIu64>]"),
             CheckExample("<alias value='%s'/> given when “%s” is already a member ‖ “%2$s” zaten bir üyesiyken <alias value='%1$s'/> verildi"),
+            CheckExample("%F%P: could not create dummy IR bfd: %E ‖ %F%P: no se puede crear el bdf IR dummy: %F%E"),   // ld's own flags
+            CheckExample("%T: discarded in section `%s' from %s ‖ %1$T: %3$s `%2$s' bölümünde atıldı"),
+            CheckExample("  -w, --width=WIDTH   maximum line width (default of 75 columns); goal is 93% of width ‖ -w, --width=SZÉLESSÉG   legfeljebb 75 oszlop; a cél a szélesség 93%-a"),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
@@ -57,9 +64,17 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Size: %s ‖ ↓Größe: % d"),   // the space flag reads `% d`, not the source's `%s`
             CheckExample("no input file if %s and %s are given ‖ 若指定了 %s 和↓% s，則不需指定輸入檔案"),   // a warning
             CheckExample("Click <a href=\"%s\">here</a> ‖ ↓Klicken Sie <a href=\"x\">hier</a>"),   // the link lost its %s
+            CheckExample("%P: cannot open %s ‖ %P: ↓%d を開けません"),          // binutils' format, still printf's %s
+            CheckExample("%X%B: undefined reference to `%T' ‖ ↓%B: udefineret reference til \"%T\""),   // %X, link failed, is lost
         ],
         corrections: []
     )
+
+    /// Whether `text` is one `%` and a word, and nothing else (`%time`, `%cpu`, `%MEM`).
+    static func isPercentLabel(_ text: String) -> Bool {
+        let bytes = Array(text.utf8).filter { $0 != 0x20 && $0 != 0x0A }
+        return bytes.count >= 3 && bytes[0] == 0x25 && bytes.dropFirst().allSatisfy(CharacterClass.isASCIILetter)
+    }
 
     /// PO format flags whose placeholders are braces.
     static let braceFormats: Set<String> = ["python-brace-format", "csharp-format", "java-format", "javascript-format", "kde-format", "rust-format"]
@@ -71,13 +86,18 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
     static let lineBreaks: Set<String> = ["<br>", "<br/>"]
 
     /// `target` without the printf directives whose text the source holds as words, outside its own directives: a
-    /// translation that copies `%-e` of `Invalid %-encoding` copies text, not an argument.
+    /// translation that copies `%-e` of `Invalid %-encoding` copies text, not an argument; so does `93%-a` (Hungarian's
+    /// suffix on a percentage) for the source's `93%`.
     static func withoutCopiedText(_ target: [Placeholders.Placeholder], in targetString: String, source: [Placeholders.Placeholder],
                                   sourceText: String) -> [Placeholders.Placeholder] {
         let targetBytes = Array(targetString.utf8), sourceBytes = Array(sourceText.utf8)
         let sourceKeys = Set(source.map(\.key))
         return target.filter { p in
             guard p.key.hasPrefix("%"), !sourceKeys.contains(p.key), p.range.end <= targetBytes.count else { return true }
+            // A percentage the source writes as text (`93% of width`), with a suffix after its sign (`93%-a`).
+            var d = p.range.start
+            while d > 0 && targetBytes[d - 1] >= 0x30 && targetBytes[d - 1] <= 0x39 { d -= 1 }
+            if d < p.range.start, ByteSearch.firstIndex(of: Array(targetBytes[d...p.range.start]), in: sourceBytes, from: 0) != nil { return false }
             let text = Array(targetBytes[p.range.start..<p.range.end])
             var from = 0
             while let at = ByteSearch.firstIndex(of: text, in: sourceBytes, from: from) {
@@ -95,14 +115,32 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
 
     public func check(_ context: BilingualContext) -> [Finding] {
         var source: [Placeholders.Placeholder], target: [Placeholders.Placeholder]
+        // binutils' directives without an argument on each side (`%F`, `%X`, `%E`, `%P`).
+        var flags: (source: Set<String>, target: Set<String>) = ([], [])
         if let markup = context.markup {
             // XLIFF: the inline elements are the tags; a `<` in the text is a character (written &lt; in the file).
             source = Placeholders.placeholders(in: context.sourceText, tags: false) + markup.source.compactMap { Placeholders.tag($0.0, range: $0.1) }
             target = Placeholders.placeholders(in: context.targetText, tags: false) + markup.target.compactMap { Placeholders.tag($0.0, range: $0.1) }
             target.sort { $0.range < $1.range }
         } else {
-            source = Placeholders.placeholders(in: context.source)
-            target = Placeholders.placeholders(in: context.targetString)
+            // binutils' own printf (ld's `%F%P: … %E`): its flags and the program's name take no argument.
+            // They are compared by presence, not count (`%F%P: … %F%E` is still fatal), and take no argument position.
+            let binutils = Placeholders.isBinutilsFormat(context.source)
+            source = Placeholders.placeholders(in: context.source, binutils: binutils)
+            target = Placeholders.placeholders(in: context.targetString, binutils: binutils)
+            if binutils {
+                flags = (Set(source.map(\.key).filter(Placeholders.takesNoArgumentInBinutils)),
+                         Set(target.map(\.key).filter(Placeholders.takesNoArgumentInBinutils)))
+                source.removeAll { Placeholders.takesNoArgumentInBinutils($0.key) }
+                target.removeAll { Placeholders.takesNoArgumentInBinutils($0.key) }
+            }
+            // A column header that is a percent sign and a word (gprof's `%time`, top's `%cpu`) is no format: its
+            // translation writes the `%` as a sign (`時間の割合(%)`).
+            if source.count == 1, target.isEmpty, Self.isPercentLabel(context.sourceText), context.targetText.contains("%") {
+                return [Finding(rule: Self.description.id, severity: .info,
+                                message: "'\(context.sourceText)' reads as a column header, not a format; if it is one, the translation lost '\(source[0].key)'",
+                                range: context.wholeTarget)]
+            }
         }
         var result = Self.compare(source, target, sourceText: context.sourceText, context: context)
         if !result.differing.isEmpty, context.markup == nil {
@@ -124,10 +162,16 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
                 result = Self.compare(source, target, sourceText: context.sourceText, context: context)
             }
         }
+        for key in flags.source.symmetricDifference(flags.target) {
+            result.differing.append(key)
+            result.inSource[key] = flags.source.contains(key) ? 1 : 0
+            result.inTarget[key] = flags.target.contains(key) ? 1 : 0
+        }
+        result.differing.sort()
         // The singular of a plural entry is checked as msgfmt checks it: against msgid_plural too, which its
         // placeholders may follow (`%d Datei` for `%d file`/`%d files` where the form is also used for 21).
         if !result.differing.isEmpty, context.pluralForm == 0, let plural = context.pluralSource {
-            let againstPlural = Self.compare(Placeholders.placeholders(in: plural), target, sourceText: plural, context: context)
+            let againstPlural = Self.compare(Placeholders.placeholders(in: plural, binutils: Placeholders.isBinutilsFormat(plural)), target, sourceText: plural, context: context)
             if againstPlural.differing.isEmpty { return [] }
         }
         guard !result.differing.isEmpty else { return [] }
@@ -188,7 +232,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             target.removeAll { inTarget.contains($0.key) || inSource.contains($0.key) || ($0.key.hasPrefix("</") && inSource.contains("<" + $0.key.dropFirst(2))) }
         }
         // The singular of a plural entry is compared by position: msgfmt lets it drop trailing arguments only.
-        let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target) || context.pluralForm == 0
+        let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target) || context.pluralRelaxed
         if positional {
             source = Placeholders.positional(source)
             target = Placeholders.positional(target)
@@ -208,9 +252,10 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             for (key, _) in inTarget where key.hasPrefix("%") { inTarget[key] = 1 }
         }
         // A plural form for one number may leave the number out (`msgstr[0] "One file"` for `%d files`, `ein Byte`
-        // for `%s bytes`), as gettext allows: arguments of the source missing from form 0 are no mismatch, as long as
+        // for `%s bytes`, Romanian `două fișiere` for 2), as msgfmt allows for a form the header's formula uses for
+        // fewer than 5 of the numbers 0-1000: arguments of the source missing from it are no mismatch, as long as
         // those it uses are the source's, in their places.
-        if context.pluralForm == 0, inTarget.keys.allSatisfy({ !$0.hasPrefix("%") || inSource[$0] != nil }) {
+        if context.pluralRelaxed, inTarget.keys.allSatisfy({ !$0.hasPrefix("%") || inSource[$0] != nil }) {
             for (key, count) in inSource where key.hasPrefix("%") && inTarget[key] == nil { inTarget[key] = count }
         }
         let differing = Set(inSource.keys).union(inTarget.keys).filter { inSource[$0] != inTarget[$0] }.sorted()

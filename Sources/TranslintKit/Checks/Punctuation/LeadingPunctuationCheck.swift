@@ -55,6 +55,7 @@ public struct LeadingPunctuationCheck: Check {
             CheckCorrection(", iPhone sales grew.", "iPhone sales grew."),
             CheckCorrection("Options.\n\n. to wrap lines, press Enter.", "Options.\n\nTo wrap lines, press Enter.", suggested: true),
             CheckCorrection("Steps.\n\n; 1. open the file.", "Steps.\n\n1. open the file.", suggested: true),
+            CheckCorrection("The zone file:\n\n  ; SOA and NS records.", "The zone file:\n\n  SOA and NS records.", suggested: true),
         ]
     )
 

@@ -17,7 +17,8 @@ public struct RepeatedWordCheck: Check {
         an article, preposition, pronoun, conjunction or auxiliary (`the the`, `to to`) and for a glossary target \
         (`Taobao Taobao`); any other doubled word is weak \
         evidence, reported at info with the fix only suggested (applied with `--unsafe-fixes`): `root root` may be two columns, `protocol protocol prio` \
-        an argument.
+        an argument. An English preposition that also ends a phrasal verb (`on`, `in`, `for`…) is reported, but its \
+        fix is only suggested: `Caps Lock is on on Windows`.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -57,6 +58,7 @@ public struct RepeatedWordCheck: Check {
             CheckCorrection("the the market grew.", "the market grew."),
             CheckCorrection("Prices rose rose.", "Prices rose.", suggested: true),
             CheckCorrection("Set the root root password.", "Set the root password.", suggested: true),
+            CheckCorrection("Click on on the button.", "Click on the button.", suggested: true),
             CheckCorrection("They sold on Taobao Taobao.", "They sold on Taobao."),
             CheckCorrection("      copy the\n      the file to the target", "      copy the\n      file to the target"),
             CheckCorrection("Keep it in the\nthe box.", "Keep it in the\nbox."),
@@ -125,6 +127,17 @@ public struct RepeatedWordCheck: Check {
         if functionWords[Glossary.baseLanguage(context.locale)]?.contains(word.lowercased()) ?? false { return true }
         if let match = context.termMatch(startingAt: last.start), match.range.end == last.end { return true }
         return false
+    }
+
+    /// English prepositions that also end a phrasal verb or stand as an adjective or a keyword: doubled, they may
+    /// be right (`Caps Lock is on on Windows`, `log in in the browser`, `foreach, not for for loops`). Still
+    /// reported, but removing one is a suggestion.
+    static let particles: [String: Set<String>] = [
+        "en": ["on", "in", "off", "out", "up", "down", "over", "by", "for", "about", "through", "around"],
+    ]
+
+    static func isParticle(_ word: String, language: String) -> Bool {
+        particles[language]?.contains(word.lowercased()) ?? false
     }
 
     public init() {}
@@ -207,7 +220,8 @@ public struct RepeatedWordCheck: Check {
                                     if start < p.start && start > 0 && text[start - 1] != 0x0A { range = ByteRange(start, p.end) }
                                 }
                             }
-                            findings.append(.repeated(first, range: range, safe: Self.isSafeToRemove(first, at: last, context: context)))
+                            findings.append(.repeated(first, range: range, safe: Self.isSafeToRemove(first, at: last, context: context),
+                                                       particle: Self.isParticle(first, language: language)))
                         } else if let firstEditable {
                             // The previous chunk kept the first word: the repeats here go, with the spaces after them,
                             // and when they fill their lines, with the line break, so that no blank line is left.
@@ -215,7 +229,8 @@ public struct RepeatedWordCheck: Check {
                             while start > context.editableStart && (text[start - 1] == 0x20 || text[start - 1] == 0x09) { start -= 1 }
                             while end < text.count && (text[end] == 0x20 || text[end] == 0x09 || text[end] == 0x0D) { end += 1 }
                             if end < text.count && text[end] == 0x0A && (start == 0 || text[start - 1] == 0x0A) { end += 1 }
-                            findings.append(.repeated(first, range: ByteRange(start, end), safe: Self.isSafeToRemove(first, at: last, context: context)))
+                            findings.append(.repeated(first, range: ByteRange(start, end), safe: Self.isSafeToRemove(first, at: last, context: context),
+                                                       particle: Self.isParticle(first, language: language)))
                         }
                     }
                     previous = nil
@@ -338,11 +353,13 @@ public struct RepeatedWordCheck: Check {
 }
 
 extension Finding {
-    fileprivate static func repeated(_ word: String, range: ByteRange, safe: Bool) -> Finding {
+    fileprivate static func repeated(_ word: String, range: ByteRange, safe: Bool, particle: Bool) -> Finding {
         var finding = Finding(rule: RepeatedWordCheck.description.id, severity: RepeatedWordCheck.description.defaultSeverity,
                               message: "remove the repeated word '\(word)'",
                               replacing: range, with: "", title: "Remove the second '\(word)'")
-        if !safe {
+        if safe && particle {
+            finding.fix = finding.fix?.suggested("a doubled '\(word)' can be right: 'it is on on Windows', 'not for for loops'")
+        } else if !safe {
             // Weak evidence: info, with the fix only suggested.
             finding.fix = finding.fix?.suggested("a doubled '\(word)' may be meant: a table column, a name or an argument")
             finding.severity = .info
