@@ -79,15 +79,19 @@ LANGUAGES = {"zh_CN": "zh-Hans", "zh_TW": "zh-Hant", "de": "de", "fr": "fr", "ja
              # Held out too, added on 2026-12-07 for a fresh sample after the rules were tuned.
              "cs": "cs", "sv": "sv", "nl": "nl", "vi": "vi", "id": "id", "ca": "ca",
              # Held out too, added in the third session of 2026-12-07 for a second fresh sample.
-             "el": "el", "da": "da", "fi": "fi", "ro": "ro", "hu": "hu", "sk": "sk"}
-HELD_OUT = {"pt_BR", "pl", "cs", "sv", "nl", "vi", "id", "ca", "el", "da", "fi", "ro", "hu", "sk", "man-l10n"}
+             "el": "el", "da": "da", "fi": "fi", "ro": "ro", "hu": "hu", "sk": "sk",
+             # Held out too, added in the fourth session of 2026-12-07 for a third fresh sample.
+             "pt": "pt", "gl": "gl", "hr": "hr", "bg": "bg", "nb": "nb", "sl": "sl", "sr": "sr", "eu": "eu",
+             "et": "et", "lt": "lt"}
+HELD_OUT = {"pt_BR", "pl", "cs", "sv", "nl", "vi", "id", "ca", "el", "da", "fi", "ro", "hu", "sk",
+            "pt", "gl", "hr", "bg", "nb", "sl", "sr", "eu", "et", "lt", "man-l10n"}
 PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence", "man-l10n"]
 RULE_ORDER = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
               "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment",
               "unused-suppression"]
 PARAMS = {"seed": SEED, "units": UNITS, "man_pages": MAN_PAGES, "man_max_source": MAN_MAX_SOURCE,
           "file_words": FILE_WORDS, "budget": BUDGET, "languages": LANGUAGES, "man_l10n": MAN_L10N,
-          "man_l10n_pages": MAN_L10N_PAGES, "corpus_version": 5}
+          "man_l10n_pages": MAN_L10N_PAGES, "corpus_version": 6}
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
