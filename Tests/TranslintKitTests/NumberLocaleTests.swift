@@ -77,6 +77,15 @@ struct NumberLocaleTests {
         #expect(try numberFindings("Example: 2006-08-14 02:34:56-06:00", "Örnek: 2022-08-14 02:34:56-06:00", language: "tr") == [.info])
         #expect(try numberFindings("Released on 14 August 2006", "14 Ağustos 2022 tarihinde yayımlandı", language: "tr") == [.error])
         #expect(try numberFindings("2000", "8888", language: "pl") == [.info])
+        // The fourth sample: a timestamp and an example's values written anew (info); a product, a day and month,
+        // a scale of a scale and a CJK scale after a space pair.
+        #expect(try numberFindings("Example: Mon, 14 Aug 2006 02:34:56 -0600", "Exemple : lun, 07 aoû 2006 12:34:56 -0600", language: "fr") == [.info])
+        #expect(try numberFindings("Pages to print, e.g. 1-3,7,11", "Zu druckende Seiten, z.B. 5-11,19,85", language: "de") == [.info])
+        #expect(try numberFindings("Print 3 copies, e.g. for 7 people", "9 Kopien drucken, z.B. für 7 Personen", language: "de") == [.error])
+        #expect(try numberFindings("A block of 1,048,576 bytes", "Блок от 1024×1024 байта", language: "bg").isEmpty)
+        #expect(try numberFindings("Invalid date 2/29", "Невалидна дата 29.2", language: "bg").isEmpty)
+        #expect(try numberFindings("over 2 billion transactions", "más de 2 mil millones de transacciones", language: "es").isEmpty)
+        #expect(try numberFindings("over 2 billion transactions", "超过 20 亿个事务", language: "zh-Hans").isEmpty)
         // Grouped as English does, in a locale whose decimal mark is a comma.
         #expect(try numberFindings("Up to 1048576 bytes", "Do 1,048,576 bajtów", language: "pl").isEmpty)
     }

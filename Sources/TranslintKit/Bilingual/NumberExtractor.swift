@@ -151,17 +151,20 @@ public enum NumberExtractor {
                 }
                 var value = Double(digits + (fraction.count > 1 ? fraction : "")) ?? 0
                 var end = j
-                // CJK scales right after the digits; English scale words after a space.
+                // CJK scales right after the digits (or after one space: `20 亿`); scale words after a space.
+                if end + 1 < scalars.count && scalars[end] == " " && chineseLargeUnits[scalars[end + 1].value] != nil { end += 1 }
                 while end < scalars.count, let unit = chineseLargeUnits[scalars[end].value] ?? koreanLargeUnits[scalars[end].value]
                         ?? chineseSmallUnits[scalars[end].value].flatMap({ _ in scalars[end] == "千" ? 1000 : nil }) {
                     value *= unit; end += 1
                 }
-                var word = end
-                while word < scalars.count && scalars[word] == " " { word += 1 }
-                var wordEnd = word
-                while wordEnd < scalars.count && CharacterClass.isLetter(scalars[wordEnd].value) { wordEnd += 1 }
-                if wordEnd > word, case let scaleWord = String(String.UnicodeScalarView(scalars[word..<wordEnd])).lowercased(),
-                   let scale = englishScales[scaleWord] ?? locale?.scales[scaleWord] {
+                // Up to two: a scale of a scale is one number (`2 mil millones`, two thousand millions).
+                for _ in 0..<2 {
+                    var word = end
+                    while word < scalars.count && scalars[word] == " " { word += 1 }
+                    var wordEnd = word
+                    while wordEnd < scalars.count && CharacterClass.isLetter(scalars[wordEnd].value) { wordEnd += 1 }
+                    guard wordEnd > word, case let scaleWord = String(String.UnicodeScalarView(scalars[word..<wordEnd])).lowercased(),
+                          let scale = englishScales[scaleWord] ?? locale?.scales[scaleWord] else { break }
                     value *= scale; end = wordEnd
                 }
                 // Ordinal suffixes (31st) belong to the number.

@@ -305,6 +305,10 @@ enum Placeholders {
                         || (k == i + 2 && bytes[k + 1] >= 0xC0 && Self.continuesAlphabeticWord(bytes.withUnsafeBufferPointer { UTF8Bytes.decode($0, at: k + 1).scalar }))) {
                     i += 1; continue
                 }
+                // `%TRUE`, `%NULL` (gtk-doc's constants), `%EXP_RAT%` (a pattern's name): a capital and more capitals
+                // is a name, not a directive.
+                func upper(_ j: Int) -> Bool { j < bytes.count && ((bytes[j] >= 0x41 && bytes[j] <= 0x5A) || bytes[j] == 0x5F) }
+                if k == i + 1 && upper(k) && upper(k + 1) && upper(k + 2) { i += 1; continue }
                 if k < bytes.count && conversions.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1

@@ -339,6 +339,8 @@ enum SentenceStarts {
         "eg", "ie", "viz", "resp", "incl", "esp", "cca", "approx", "ca",
         // Bibliographies: `Proc. Intl. Conf. on Acoustics`.
         "conf", "intl", "proc", "univ", "symp", "chap", "sect",
+        // Changelogs and technical notes: `output autoconf req. on failure`, `min. value`, `max. size`.
+        "req", "reqs", "min", "max",
     ]
 
     /// Whether the period at `period` ends an abbreviation, an initial, or a list enumerator.

@@ -23,8 +23,10 @@ public struct NumberMismatchCheck: BilingualCheck {
         an error; a number only lost or only added (it may be spelled out or dropped on purpose), many changed at \
         once (a rewritten example), only inside brackets (`(ca. 1050-1350)`, `(17+)`), in a licence notice (translated notices give the \
         licensor's newer address), the year of an example timestamp (`2006-08-14 02:34:56` as `2022-08-14 02:34:56`), or a \
-        message that is only a number (a template: GTK's widest year `2000`, `8888` in Polish) is info. Several `~N` \
-        (top's colour codes) in the source are markup, not numbers. Flag only.
+        message that is only a number (a template: GTK's widest year `2000`, `8888` in Polish) is info; so is a \
+        timestamp or an example's values (after `e.g.`) the translator wrote anew. Several `~N` (top's colour codes) in \
+        the source are markup, not numbers. A product written out (`1024×1024` for `1,048,576`), a day and month \
+        (`29.2` for `2/29`) and a scale of a scale (`2 mil millones`) pair. Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -128,8 +130,18 @@ public struct NumberMismatchCheck: BilingualCheck {
         // A message that is only a number is a value for the translator to choose (GTK's year template `2000`,
         // which Polish writes `8888`, its widest year).
         let exampleYear = lost.allSatisfy { Self.isYear($0) && Self.isInTimestamp($0.range, context.sourceText) } && added.allSatisfy(Self.isYear)
+        // An example timestamp the translator wrote anew (`Mon, 14 Aug 2006 02:34:56` as `lun, 07 aoû 2006
+        // 12:34:56`), or an example's values (`e.g. 1-3,7,11` as `z.B. 5-11,19,85`): the translator's own example.
+        let sourceTimes = Self.timestampRegions(context.sourceText), targetTimes = Self.timestampRegions(context.targetText)
+        let exampleTime = !sourceTimes.isEmpty && lost.allSatisfy { m in sourceTimes.contains { $0.start <= m.range.start && m.range.end <= $0.end } }
+            && added.allSatisfy { m in targetTimes.contains { $0.start <= m.range.start && m.range.end <= $0.end } }
+        let examples = Self.exampleStarts(context.sourceText)
+        let exampleValues = !examples.isEmpty && lost.allSatisfy { m in
+            examples.contains { $0 <= m.range.start && m.range.start - $0 <= 24 && !context.sourceText.utf8.dropFirst($0).prefix(m.range.start - $0).contains(0x0A) }
+        }
         let onlyNumber = Self.isOnlyNumber(context.sourceText) && Self.isOnlyNumber(context.targetText)
-        let severity: Severity = replaced && !inBrackets && !exampleYear && !onlyNumber && !LegalNotice.isNotice(context.sourceText) ? .error : .info
+        let severity: Severity = replaced && !inBrackets && !exampleYear && !exampleTime && !exampleValues && !onlyNumber
+            && !LegalNotice.isNotice(context.sourceText) ? .error : .info
         return [Finding(rule: Self.description.id, severity: severity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
     }
@@ -210,6 +222,33 @@ public struct NumberMismatchCheck: BilingualCheck {
                 }
             }
         }
+        // A product the translation writes out (`1,048,576` as `1024×1024`).
+        extra.sort { $0.range < $1.range }
+        var p = 0
+        while p + 1 < extra.count {
+            let a = extra[p], b = extra[p + 1]
+            let gap = Array(target.utf8)[min(a.range.end, target.utf8.count)..<min(b.range.start, target.utf8.count)]
+            let times = gap.elementsEqual([0xC3, 0x97]) || gap.elementsEqual([0x2A]) || gap.elementsEqual([0x20, 0xC3, 0x97, 0x20]) || gap.elementsEqual([0x20, 0x2A, 0x20])
+            if times, let k = missing.firstIndex(where: { $0.value == a.value * b.value }) {
+                missing.remove(at: k)
+                extra.removeSubrange(p...(p + 1))
+            } else {
+                p += 1
+            }
+        }
+        // A day and month the locale writes `29.2` or `29.02.` (the source's `2/29`): one mention to the extractor.
+        extra.removeAll { e in
+            let parts = e.text.split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
+            guard parts.count == 2, e.text.split(separator: ".").count == 2, parts[0] >= 1, parts[0] <= 31, parts[1] >= 1, parts[1] <= 12,
+                  let d = missing.firstIndex(where: { $0.value == Double(parts[0]) }) else { return false }
+            var left = missing
+            left.remove(at: d)
+            guard let m = left.firstIndex(where: { $0.value == Double(parts[1]) }) else { return false }
+            left.remove(at: m)
+            missing = left
+            return true
+        }
+        guard !missing.isEmpty && !extra.isEmpty else { return }
         let afternoon = [source, target].contains { text in
             ["pm", "p.m.", "午後", "下午", "오후"].contains { Self.containsASCII($0, in: text) }
         }
@@ -262,6 +301,53 @@ public struct NumberMismatchCheck: BilingualCheck {
         var k = e
         while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x2C || bytes[k] == 0x54) && k - e < 3 { k += 1 }
         return k > e && digit(k) && (digit(k + 1) ? k + 2 : k + 1) < bytes.count && bytes[digit(k + 1) ? k + 2 : k + 1] == 0x3A
+    }
+
+    /// The byte ranges of timestamps in `text`: a time (`02:34:56`) with up to 24 bytes of date before it
+    /// (`Mon, 14 Aug 2006 `, `2006-08-14 `) and its zone after it (` -0600`, `-06:00`).
+    static func timestampRegions(_ text: String) -> [ByteRange] {
+        let bytes = Array(text.utf8)
+        func digit(_ k: Int) -> Bool { k >= 0 && k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        var regions: [ByteRange] = []
+        var i = 1
+        while i + 2 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == 0x3A, digit(i - 1), digit(i + 1), digit(i + 2), !digit(i + 3) else { continue }
+            var start = i - 1
+            while start > 0 && digit(start - 1) { start -= 1 }
+            var end = i + 3
+            if end + 2 < bytes.count && bytes[end] == 0x3A && digit(end + 1) && digit(end + 2) { end += 3 }
+            // The zone: ` -0600`, `+02:00`, `Z`.
+            var z = end
+            while z < bytes.count && bytes[z] == 0x20 && z - end < 2 { z += 1 }
+            if z < bytes.count && (bytes[z] == 0x2B || bytes[z] == 0x2D) && digit(z + 1) && digit(z + 2) {
+                z += 3
+                if z < bytes.count && bytes[z] == 0x3A { z += 1 }
+                while digit(z) && z - end < 10 { z += 1 }
+                end = z
+            }
+            var lineStart = start
+            while lineStart > 0 && bytes[lineStart - 1] != 0x0A && start - lineStart < 24 { lineStart -= 1 }
+            regions.append(ByteRange(lineStart, end))
+            i = end
+        }
+        return regions
+    }
+
+    /// Where examples begin in `text`: right after each `e.g.`, `for example`, `Example:` or `for instance`. An
+    /// example's values are the ones within a few words after it, on its line.
+    static func exampleStarts(_ text: String) -> [Int] {
+        let bytes = Array(text.utf8)
+        var starts: [Int] = []
+        for marker in ["e.g.", "for example", "example:", "for instance"] {
+            let needle = Array(marker.utf8)
+            var from = 0
+            while let at = ByteSearch.firstIndex(of: needle, in: bytes, from: from, ignoringASCIICase: true) {
+                starts.append(at + needle.count)
+                from = at + 1
+            }
+        }
+        return starts
     }
 
     /// Whether `text` is one number and nothing else (`2000`), spaces aside.

@@ -24,7 +24,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         (`%-e` of `Invalid %-encoding`) is text. A difference only in line breaks (`<br/>`) is layout: info. Messages \
         of binutils' own printf (`%P`, `%T`, `%pB`) read its conversions: `%F`, `%X`, `%E` and `%P` take no argument \
         and count by presence (a lost `%X` no longer fails the link; a second `%F` changes nothing). A column header of a `%` and a word (`%time`) whose translation writes the sign \
-        alone is info. Flag only.
+        alone is info. A capital and more capitals is a name (`%TRUE` in gtk-doc, `%EXP_RAT%`), and a \
+        percentage the translation writes its own way is text (`%100a`, Basque's sign first; `Use%` as `%uż.`). Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -54,6 +55,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("%F%P: could not create dummy IR bfd: %E ‖ %F%P: no se puede crear el bdf IR dummy: %F%E"),   // ld's own flags
             CheckExample("%T: discarded in section `%s' from %s ‖ %1$T: %3$s `%2$s' bölümünde atıldı"),
             CheckExample("  -w, --width=WIDTH   maximum line width (default of 75 columns); goal is 93% of width ‖ -w, --width=SZÉLESSÉG   legfeljebb 75 oszlop; a cél a szélesség 93%-a"),
+            CheckExample("Scale the text to 100% of its size ‖ Eskalatu testua bere tamainaren %100ean"),
+            CheckExample("Whether to use %TRUE for the column ‖ Indica se usar %VERDADEIRO para a coluna"),
+            CheckExample("Use% ‖ %uż."),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
@@ -64,6 +68,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Size: %s ‖ ↓Größe: % d"),   // the space flag reads `% d`, not the source's `%s`
             CheckExample("no input file if %s and %s are given ‖ 若指定了 %s 和↓% s，則不需指定輸入檔案"),   // a warning
             CheckExample("Click <a href=\"%s\">here</a> ‖ ↓Klicken Sie <a href=\"x\">hier</a>"),   // the link lost its %s
+            CheckExample("move $at to the stack ‖ flytta ↓%at till stacken"),   // a register, not a percentage
             CheckExample("%P: cannot open %s ‖ %P: ↓%d を開けません"),          // binutils' format, still printf's %s
             CheckExample("%X%B: undefined reference to `%T' ‖ ↓%B: udefineret reference til \"%T\""),   // %X, link failed, is lost
         ],
@@ -72,7 +77,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
 
     /// Whether `text` is one `%` and a word, and nothing else (`%time`, `%cpu`, `%MEM`).
     static func isPercentLabel(_ text: String) -> Bool {
-        let bytes = Array(text.utf8).filter { $0 != 0x20 && $0 != 0x0A }
+        let bytes = Array(text.trimmingCharacters(in: .whitespacesAndNewlinesASCII).utf8)
         return bytes.count >= 3 && bytes[0] == 0x25 && bytes.dropFirst().allSatisfy(CharacterClass.isASCIILetter)
     }
 
@@ -87,7 +92,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
 
     /// `target` without the printf directives whose text the source holds as words, outside its own directives: a
     /// translation that copies `%-e` of `Invalid %-encoding` copies text, not an argument; so does `93%-a` (Hungarian's
-    /// suffix on a percentage) for the source's `93%`.
+    /// suffix on a percentage) for the source's `93%`, and `%100a` (Basque writes the sign first) for `100%`.
     static func withoutCopiedText(_ target: [Placeholders.Placeholder], in targetString: String, source: [Placeholders.Placeholder],
                                   sourceText: String) -> [Placeholders.Placeholder] {
         let targetBytes = Array(targetString.utf8), sourceBytes = Array(sourceText.utf8)
@@ -98,6 +103,10 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             var d = p.range.start
             while d > 0 && targetBytes[d - 1] >= 0x30 && targetBytes[d - 1] <= 0x39 { d -= 1 }
             if d < p.range.start, ByteSearch.firstIndex(of: Array(targetBytes[d...p.range.start]), in: sourceBytes, from: 0) != nil { return false }
+            // The sign before the number, as Basque and Turkish write it (`%100a` for the source's `100%`).
+            var e = p.range.start + 1
+            while e < targetBytes.count && targetBytes[e] >= 0x30 && targetBytes[e] <= 0x39 { e += 1 }
+            if e > p.range.start + 1, !p.key.contains("$"), ByteSearch.firstIndex(of: Array(targetBytes[(p.range.start + 1)..<e]) + [0x25], in: sourceBytes, from: 0) != nil { return false }
             let text = Array(targetBytes[p.range.start..<p.range.end])
             var from = 0
             while let at = ByteSearch.firstIndex(of: text, in: sourceBytes, from: from) {
@@ -136,7 +145,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             }
             // A column header that is a percent sign and a word (gprof's `%time`, top's `%cpu`) is no format: its
             // translation writes the `%` as a sign (`時間の割合(%)`).
-            if source.count == 1, target.isEmpty, Self.isPercentLabel(context.sourceText), context.targetText.contains("%") {
+            if source.count == 1, Self.isPercentLabel(context.sourceText),
+               (target.isEmpty && context.targetText.contains("%")) || (target.count == 1 && Self.isPercentLabel(context.targetText)) {
                 return [Finding(rule: Self.description.id, severity: .info,
                                 message: "'\(context.sourceText)' reads as a column header, not a format; if it is one, the translation lost '\(source[0].key)'",
                                 range: context.wholeTarget)]
@@ -154,6 +164,16 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
                 return [Finding(rule: Self.description.id, severity: .warning,
                                 message: "'\(written)' has C's space flag where the source has none: a misplaced space? (printf implementations differ on it)",
                                 range: first.range)]
+            }
+            // A column header with a percent sign (df's `Use%` as `%uż.`): where the source has no placeholder but a
+            // percent sign, a directive that goes on as a word is text (a register `$at` written `%at` is not).
+            if source.isEmpty && context.sourceText.utf8.contains(0x25) {
+                let bytes = Array(context.targetString.utf8)
+                target.removeAll { p in
+                    p.range.end < bytes.count && p.key.hasPrefix("%") && (CharacterClass.isASCIILetter(bytes[p.range.end])
+                        || (bytes[p.range.end] >= 0xC0 && Placeholders.continuesAlphabeticWord(bytes.withUnsafeBufferPointer { UTF8Bytes.decode($0, at: p.range.end).scalar })))
+                }
+                result = Self.compare(source, target, sourceText: context.sourceText, context: context)
             }
             // A directive the translation copied from the source's words (`%-e` from `Invalid %-encoding`) is text.
             let copied = Self.withoutCopiedText(target, in: context.targetString, source: source, sourceText: context.source)

@@ -24,6 +24,7 @@ public struct SentenceCaseCheck: Check {
         mqmSeverity: .minor,
         nonTriggering: [
             CheckExample("In Proc. Intl. Conf. on Acoustics, 1989."),
+            CheckExample("- output autoconf req. on failure"),
             CheckExample("Prices rose. They fell again."),
             CheckExample("iPhone sales grew. eBay did not."),
             CheckExample("x86 chips are common."),

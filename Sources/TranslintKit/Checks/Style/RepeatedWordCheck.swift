@@ -8,7 +8,8 @@ public struct RepeatedWordCheck: Check {
         rationale: """
         A doubled word is almost always a slip. Words compare across spaces and one line break, as written or \
         with the first one capitalized (`The the`). Left alone: numbers; doubles the language uses on purpose \
-        (`had had`, `that that`, `long long`, German `die die`, French `nous nous`); names written twice \
+        (`had had`, `that that`, `long long`, German `die die` and `werden werden`, French `nous nous`); a double quoted \
+        whole (`fix "the the" typo`); names written twice \
         (`Walla Walla`), glossary terms (`spell more more` is the mistranslation check's), and a keyword next to its metavariable (`port PORT`, `--host=HOST HOST`), which differ in \
         case; parts of identifiers (`ELFOSABI_IRIX IRIX`); words in columns (a tab or two spaces between them) or \
         on lines indented differently (a heading and the text under it); lines of an interactive session (`>>> `, \
@@ -45,6 +46,8 @@ public struct RepeatedWordCheck: Check {
             CheckExample("Sina Sina micro-blog grew."),
             CheckExample("    >>> body = (\n    ...     \"a JSON representation of of this \""),
             CheckExample("Shoppers flocked to spell more more."),
+            CheckExample("fix \"the the\" typo in comments"),
+            CheckExample("comme « la la » pour deux mots"),
         ],
         triggering: [
             CheckExample("It is the↓ the best."),
@@ -72,7 +75,8 @@ public struct RepeatedWordCheck: Check {
                                        "long", "man", "blah", "bla"]
     /// Doubles that are grammatical in other languages, by language: relative pronouns after articles, reflexives.
     static let allowedByLanguage: [String: Set<String>] = [
-        "de": ["die", "der", "das", "den", "dem", "sie", "es"],
+        // German `gelesen werden werden` (future passive).
+        "de": ["die", "der", "das", "den", "dem", "sie", "es", "werden"],
         "fr": ["nous", "vous"],
         // Dutch `als het het eerste is` (pronoun and article), `leest … in in de array` (separable verb and
         // preposition).
@@ -102,8 +106,10 @@ public struct RepeatedWordCheck: Check {
                "por", "para", "es", "son", "que", "se", "no", "su", "sus", "lo"],
         "it": ["il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "del", "della", "e", "o", "ma", "in", "a",
                "al", "da", "con", "per", "su", "è", "sono", "che", "non", "si"],
-        "pt": ["o", "a", "os", "as", "um", "uma", "de", "do", "da", "dos", "das", "e", "ou", "mas", "em", "no", "na",
-               "com", "por", "para", "é", "são", "que", "não", "se"],
+        // Not `se`, `do`, `da`, `dos`, `das`: `se se aplicarem` (if + reflexive) and `diferente do do argumento`
+        // (from + that of) are Portuguese.
+        "pt": ["o", "a", "os", "as", "um", "uma", "de", "e", "ou", "mas", "em", "no", "na",
+               "com", "por", "para", "é", "são", "que", "não"],
         "nl": ["de", "een", "en", "of", "maar", "van", "met", "voor", "naar", "is", "zijn",
                "niet", "ook", "ik", "we", "wij", "hij", "zij"],
         "ru": ["и", "в", "во", "на", "с", "со", "по", "к", "о", "от", "для", "из", "не", "что", "как", "это", "а", "но", "или"],
@@ -138,6 +144,20 @@ public struct RepeatedWordCheck: Check {
 
     static func isParticle(_ word: String, language: String) -> Bool {
         particles[language]?.contains(word.lowercased()) ?? false
+    }
+
+    /// Whether the doubled words at `range` are quoted whole (`fix "the the" typo`, `'have have'`): a mention of
+    /// the double, not a use.
+    static func isQuoted(_ range: ByteRange, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.start > 0, range.end < text.count else { return false }
+        // French sets its guillemets apart with a space (`« la la »`).
+        func isSpace(_ s: UInt32) -> Bool { s == 0x20 || s == 0xA0 || s == 0x202F }
+        var (before, length) = UTF8Bytes.decode(text, before: range.start)
+        if isSpace(before), range.start - length > 0 { before = UTF8Bytes.decode(text, before: range.start - length).scalar }
+        var (after, width) = UTF8Bytes.decode(text, at: range.end)
+        if isSpace(after), range.end + width < text.count { after = UTF8Bytes.decode(text, at: range.end + width).scalar }
+        let pairs: [UInt32: UInt32] = [0x22: 0x22, 0x27: 0x27, 0x60: 0x60, 0x201C: 0x201D, 0x2018: 0x2019, 0xAB: 0xBB, 0x201E: 0x201C]
+        return pairs[before] == after
     }
 
     public init() {}
@@ -203,7 +223,8 @@ public struct RepeatedWordCheck: Check {
                     let allowedHere = Self.allowedByLanguage[Glossary.baseLanguage(context.locale)] ?? []
                     // A glossary term that doubles a word (`Bora Bora`, `Baden-Baden`) is written as the glossary says.
                     if !Self.allowed.contains(first.lowercased()) && !allowedHere.contains(first.lowercased())
-                        && !context.isInsideGlossaryTerm(ByteRange(p.start, word.end)) && !Self.isInteractiveCode(context.line(containing: p.start), text) {
+                        && !context.isInsideGlossaryTerm(ByteRange(p.start, word.end)) && !Self.isInteractiveCode(context.line(containing: p.start), text)
+                        && !Self.isQuoted(ByteRange(p.start, last.end), text) {
                         if p.end >= context.editableStart {
                             var range = ByteRange(p.end, last.end)
                             // Across a line break the fix keeps the lines as they are (help text, hard-wrapped prose):

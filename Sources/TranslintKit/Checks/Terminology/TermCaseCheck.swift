@@ -12,7 +12,9 @@ public struct TermCaseCheck: Check {
         word only nearby in the document makes the fix a suggestion). In a term whose case is free, a word with an inner capital is a \
         brand that keeps its casing (`Wechat wallet` → `WeChat wallet`). Left alone: a capital first letter at a \
         sentence start, lines written in all caps, and identifiers that keep their own case (a MIME type \
-        `application/nintendo-3ds-executable`, a target triple `nvptx64-nvidia-cuda`).
+        `application/nintendo-3ds-executable`, a target triple `nvptx64-nvidia-cuda`, a package `nvidia-glx`, a \
+        branch `facebook:dev`). A lowercase name before a component's noun (`the broadcom vulkan driver`) may be the \
+        component's own name: info, with the fix only suggested.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -26,6 +28,8 @@ public struct TermCaseCheck: Check {
             CheckExample("She ate an apple in the park."),
             CheckExample("Open files of type application/x-wechat-mini and set wechat_id."),
             CheckExample("Build for the arm64-wechat-miniapp target."),
+            CheckExample("Open pull requests against taobao:dev, not main."),
+            CheckExample("Install the wechat-sdk package first."),
         ],
         triggering: [
             CheckExample("Users of ↓wechat left."),
@@ -43,6 +47,7 @@ public struct TermCaseCheck: Check {
             CheckCorrection("They use Wechat wallet.", "They use WeChat wallet."),
             CheckCorrection("Xiaomi phones sell well.\n\nIt now competes with apple in India.",
                             "Xiaomi phones sell well.\n\nIt now competes with Apple in India.", suggested: true),
+            CheckCorrection("Fix the name of the wechat mini driver.", "Fix the name of the WeChat mini driver.", suggested: true),
         ]
     )
 
@@ -66,6 +71,12 @@ public struct TermCaseCheck: Check {
             // `Singles’ Day` is `Singles' Day`: apostrophes are one character to the glossary.
             if CaseMapping.fold(found) == CaseMapping.fold(entry.target) && Self.sameLetters(found, entry.target) { return nil }
             var finding = Finding.wrongCase(found, target: entry.target, range: match.range)
+            // `the broadcom vulkan driver`, `for nvidia accelerator`: a lowercase name before a component's noun
+            // may be the component's own name (a driver, a device type), which keeps its case.
+            if found == found.lowercased(), Self.namesComponent(after: match.range.end, context.text) {
+                finding.fix = finding.fix?.suggested("a lowercase name before 'driver', 'module' or 'plugin' may be the component's own name")
+                finding.severity = .info
+            }
             if entry.hasAmbiguousTarget {
                 switch Self.evidence(for: entry, at: match.range, context: context) {
                 case .none: return nil
@@ -118,15 +129,41 @@ public struct TermCaseCheck: Check {
         let edges: Set<UInt8> = Set("()[]{}<>\"'`,.;:!?*".utf8)
         while start < range.start && edges.contains(text[start]) { start += 1 }
         while end > range.end && edges.contains(text[end - 1]) { end -= 1 }
-        var hyphens = 0
+        var hyphens = 0, joiningHyphens = 0, lowercase = true
         for k in start..<end {
             switch text[k] {
             case 0x2F, 0x5F, 0x3D, 0x40: return true
-            case 0x2D: hyphens += 1
-            default: break
+            // `facebook:dev` (a GitHub owner and branch), `host:port`.
+            case 0x3A where k + 1 < end && CharacterClass.isASCIIAlnum(text[k + 1]): return true
+            case 0x2D:
+                hyphens += 1
+                if k < range.start || k >= range.end { joiningHyphens += 1 }
+            default: if text[k] >= 0x80 || (text[k] >= 0x41 && text[k] <= 0x5A) { lowercase = false }
             }
         }
-        return hyphens >= 2
+        // A package name is lowercase, its parts joined by a hyphen (`nvidia-glx`, `broadcom-sta-dkms`); a term's own
+        // hyphen (`fei-fei li`) joins nothing to it.
+        return hyphens >= 2 && joiningHyphens > 0 || (joiningHyphens == 1 && lowercase && text[start] != 0x2D && text[end - 1] != 0x2D)
+    }
+
+    /// Nouns of software components: a lowercase name right before one (a word may come between: `broadcom vulkan
+    /// driver`) may be the component's own name.
+    static let componentNouns: Set<String> = ["driver", "drivers", "module", "modules", "backend", "backends", "plugin",
+                                              "plugins", "package", "packages", "accelerator", "accelerators", "firmware",
+                                              "target", "targets", "port", "toolchain", "offload", "offloading", "extension"]
+
+    /// Whether a component noun follows `end`, as the next word or the one after it.
+    static func namesComponent(after end: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = end
+        for _ in 0..<2 {
+            guard k < text.count, text[k] == 0x20 else { return false }
+            k += 1
+            let start = k
+            while k < text.count && CharacterClass.isASCIILetter(text[k]) && text[k] >= 0x61 { k += 1 }
+            guard k > start else { return false }
+            if componentNouns.contains(String(decoding: UnsafeBufferPointer(rebasing: text[start..<k]), as: UTF8.self)) { return true }
+        }
+        return false
     }
 
     /// Equal but for apostrophes (`’` for `'`).
