@@ -93,6 +93,31 @@ struct PlaceholderOracleTests {
         #expect(result.findings.map(\.line) == [14, 20, 26], "\(result.findings.map { "\($0.line): \($0.finding.message)" })")
     }
 
+    /// The lines `msgfmt -c` names in its errors on `po` (header warnings aside): for a format error, the line of
+    /// the entry's msgid or first msgstr. --check-header, as `msgfmt -c`: without it msgfmt reads no Plural-Forms and
+    /// checks every plural form relaxed.
+    static func msgfmtErrorLines(_ po: String, msgfmt: String) throws -> [Int] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("translint-msgfmt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("x.po")
+        try po.write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: msgfmt)
+        process.arguments = ["--check-format", "--check-header", "-o", "/dev/null", file.path]
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let errors = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let lines = errors.split(separator: "\n").compactMap { line -> Int? in
+            let parts = line.split(separator: ":", maxSplits: 3)
+            return parts.count > 2 && parts[0].hasSuffix("x.po") && !line.contains(": warning: ") ? Int(parts[1]) : nil
+        }
+        return Array(Set(lines)).sorted()
+    }
+
     /// A PO file of c-format plural entries under `header`'s Plural-Forms; its placeholder-mismatch lines, and
     /// msgfmt's (nil without msgfmt).
     func pluralVerdicts(header: String, entries: String, language: String) throws -> (translint: [Int], msgfmt: [Int]?) {
@@ -102,27 +127,7 @@ struct PlaceholderOracleTests {
         let engine = LintEngine(glossary: glossary, rules: [PlaceholderMismatchCheck()], locale: language)
         let lines = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "x.po").result.findings.map(\.line)
         guard let msgfmt = Self.msgfmt else { return (lines, nil) }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plural-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("x.po")
-        try po.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: msgfmt)
-        // --check-header, as `msgfmt -c`: without it msgfmt reads no Plural-Forms and checks every form relaxed.
-        process.arguments = ["--check-format", "--check-header", "-o", "/dev/null", file.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        try process.run()
-        let errors = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        // `x.po:12: number of format specifications in 'msgid_plural' and 'msgstr[2]' does not match`: the line of
-        // the msgstr (header warnings aside).
-        let reported = errors.split(separator: "\n").compactMap { line -> Int? in
-            let parts = line.split(separator: ":")
-            return parts.count > 2 && parts[0].hasSuffix("x.po") && line.contains("format specification") ? Int(parts[1]) : nil
-        }
-        return (lines, Array(Set(reported)).sorted())
+        return (lines, try Self.msgfmtErrorLines(po, msgfmt: msgfmt))
     }
 
     @Test("a plural form may drop the count when the header's formula uses it for one number or a few, as msgfmt decides")
@@ -175,6 +180,28 @@ struct PlaceholderOracleTests {
         #expect(PluralFormula(header: "nplurals=2; plural=n != 1;")?.rareForms() == [0])
         #expect(PluralFormula(header: "nplurals=2; plural=n/0;")?.rareForms() == [0, 1])   // no distribution: all relaxed
         #expect(PluralFormula(header: "nplurals=2; plural=(n==1;") == nil)
+        // A header is input: mutated formulas parse or are refused, and never trap (division by zero, overflow,
+        // unbalanced brackets, stray operators).
+        var random = Random(state: 77)
+        let alphabet = Array("n0123456789()?:|&=!<>+-*/% ".utf8)
+        let seed = Array("(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)".utf8)
+        var parsed = 0
+        for _ in 0..<500 {
+            var bytes = seed
+            for _ in 0..<(1 + random.below(4)) {
+                let k = random.below(bytes.count)
+                switch random.below(3) {
+                case 0: bytes[k] = alphabet[random.below(alphabet.count)]
+                case 1: bytes.remove(at: k)
+                default: bytes.insert(alphabet[random.below(alphabet.count)], at: k)
+                }
+            }
+            if let mutated = PluralFormula(header: "nplurals=3; plural=" + String(decoding: bytes, as: UTF8.self) + ";") {
+                parsed += 1
+                #expect(mutated.rareForms().allSatisfy { $0 < 3 })
+            }
+        }
+        #expect(parsed > 0 && parsed < 500, "\(parsed) of 500 mutated formulas parsed: the mutations test nothing")
         #expect(PluralFormula(header: "nplurals=2; plural=" + String(repeating: "(", count: 5000) + "n" + String(repeating: ")", count: 5000) + ";") == nil)
     }
 
@@ -262,25 +289,9 @@ struct PlaceholderOracleTests {
             lineOfPair[line + 3] = k   // msgfmt names the msgid line
             line += 4
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("translint-oracle-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("oracle.po")
-        try po.write(to: file, atomically: true, encoding: .utf8)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: msgfmt)
-        // --check-header, as `msgfmt -c`: without it msgfmt reads no Plural-Forms and checks every form relaxed.
-        process.arguments = ["--check-format", "--check-header", "-o", "/dev/null", file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
         var refused = Set<Int>()
-        for message in output.split(separator: "\n") {
-            let parts = message.split(separator: ":")
-            if parts.count > 2, parts[0].hasSuffix("oracle.po"), let n = Int(parts[1]), let k = lineOfPair[n] ?? lineOfPair[n - 1] { refused.insert(k) }
+        for n in try Self.msgfmtErrorLines(po, msgfmt: msgfmt) {
+            if let k = lineOfPair[n] ?? lineOfPair[n - 1] { refused.insert(k) }
         }
         #expect(!refused.isEmpty && refused.count < pairs.count, "msgfmt refused \(refused.count) of \(pairs.count): the generator tests nothing")
 

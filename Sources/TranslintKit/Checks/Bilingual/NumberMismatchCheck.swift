@@ -22,9 +22,9 @@ public struct NumberMismatchCheck: BilingualCheck {
         without a measure word (`三方`, three-way). Severity follows the evidence: up to three numbers replaced by others is \
         an error; a number only lost or only added (it may be spelled out or dropped on purpose), many changed at \
         once (a rewritten example), only inside brackets (`(ca. 1050-1350)`, `(17+)`), in a licence notice (translated notices give the \
-        licensor's newer address), the year of an example timestamp (`2006-08-14 02:34:56` as `2022-08-14 02:34:56`), or a \
-        message that is only a number (a template: GTK's widest year `2000`, `8888` in Polish) is info; so is a \
-        timestamp or an example's values (after `e.g.`) the translator wrote anew. Several `~N` (top's colour codes) in \
+        licensor's newer address), or a message that is only a number (a template: GTK's widest year `2000`, `8888` in \
+        Polish) is info; so is an example the translator wrote anew: a timestamp (`2006-08-14 02:34:56` as \
+        `2022-08-14 02:34:56`) or an example's values (after `e.g.`). Several `~N` (top's colour codes) in \
         the source are markup, not numbers. A product written out (`1024×1024` for `1,048,576`), a day and month \
         (`29.2` for `2/29`) and a scale of a scale (`2 mil millones`) pair. Flag only.
         """,
@@ -125,23 +125,12 @@ public struct NumberMismatchCheck: BilingualCheck {
         // licence notice.
         let inBrackets = lost.allSatisfy { Self.isInBrackets($0.range, context.sourceText) } && added.allSatisfy { Self.isInBrackets($0.range, context.targetText) }
         let replaced = !lost.isEmpty && !added.isEmpty && lost.count <= 3 && added.count <= 3
-        // A licence notice in its licensor's translation may give another address or version (the FSF moved). An
-        // example timestamp may be moved to another year (`Mon, 14 Aug 2006 02:34:56` as `Paz, 14 Ağu 2022 02:34:56`).
-        // A message that is only a number is a value for the translator to choose (GTK's year template `2000`,
-        // which Polish writes `8888`, its widest year).
-        let exampleYear = lost.allSatisfy { Self.isYear($0) && Self.isInTimestamp($0.range, context.sourceText) } && added.allSatisfy(Self.isYear)
-        // An example timestamp the translator wrote anew (`Mon, 14 Aug 2006 02:34:56` as `lun, 07 aoû 2006
-        // 12:34:56`), or an example's values (`e.g. 1-3,7,11` as `z.B. 5-11,19,85`): the translator's own example.
-        let sourceTimes = Self.timestampRegions(context.sourceText), targetTimes = Self.timestampRegions(context.targetText)
-        let exampleTime = !sourceTimes.isEmpty && lost.allSatisfy { m in sourceTimes.contains { $0.start <= m.range.start && m.range.end <= $0.end } }
-            && added.allSatisfy { m in targetTimes.contains { $0.start <= m.range.start && m.range.end <= $0.end } }
-        let examples = Self.exampleStarts(context.sourceText)
-        let exampleValues = !examples.isEmpty && lost.allSatisfy { m in
-            examples.contains { $0 <= m.range.start && m.range.start - $0 <= 24 && !context.sourceText.utf8.dropFirst($0).prefix(m.range.start - $0).contains(0x0A) }
-        }
+        // A licence notice in its licensor's translation may give another address or version (the FSF moved). A
+        // message that is only a number is a value for the translator to choose (GTK's year template `2000`, which
+        // Polish writes `8888`, its widest year). An example the translator wrote anew is theirs too.
         let onlyNumber = Self.isOnlyNumber(context.sourceText) && Self.isOnlyNumber(context.targetText)
-        let severity: Severity = replaced && !inBrackets && !exampleYear && !exampleTime && !exampleValues && !onlyNumber
-            && !LegalNotice.isNotice(context.sourceText) ? .error : .info
+        let severity: Severity = replaced && !inBrackets && !onlyNumber && !LegalNotice.isNotice(context.sourceText)
+            && !Self.isRewrittenExample(lost: lost, added: added, source: context.sourceText, target: context.targetText) ? .error : .info
         return [Finding(rule: Self.description.id, severity: severity,
                         message: "numbers differ: " + parts.joined(separator: "; "), range: range)]
     }
@@ -286,21 +275,20 @@ public struct NumberMismatchCheck: BilingualCheck {
         return before == 0x7E
     }
 
-    /// A year of four digits (1900-2099).
-    static func isYear(_ m: NumberExtractor.Mention) -> Bool {
-        m.text.utf8.count == 4 && m.value >= 1900 && m.value <= 2099 && m.value == m.value.rounded()
-    }
-
-    /// Whether the number at `range` of `text` is the date of a timestamp: an ISO date (`2006-08-14`) or a date
-    /// followed by a time (`14 Aug 2006 02:34:56`), as example output shows one.
-    static func isInTimestamp(_ range: ByteRange, _ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        func digit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
-        let e = range.end
-        if e + 5 < bytes.count && bytes[e] == 0x2D && digit(e + 1) && digit(e + 2) && bytes[e + 3] == 0x2D && digit(e + 4) && digit(e + 5) { return true }
-        var k = e
-        while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x2C || bytes[k] == 0x54) && k - e < 3 { k += 1 }
-        return k > e && digit(k) && (digit(k + 1) ? k + 2 : k + 1) < bytes.count && bytes[digit(k + 1) ? k + 2 : k + 1] == 0x3A
+    /// Whether the replaced numbers are an example the translator wrote anew: a timestamp (`Mon, 14 Aug 2006
+    /// 02:34:56` as `Paz, 14 Ağu 2022 02:34:56`), or an example's values (`e.g. 1-3,7,11` as `z.B. 5-11,19,85`).
+    static func isRewrittenExample(lost: [NumberExtractor.Mention], added: [NumberExtractor.Mention], source: String, target: String) -> Bool {
+        func inside(_ m: NumberExtractor.Mention, _ regions: [ByteRange]) -> Bool {
+            regions.contains { $0.start <= m.range.start && m.range.end <= $0.end }
+        }
+        let sourceTimes = timestampRegions(source)
+        if !sourceTimes.isEmpty, lost.allSatisfy({ inside($0, sourceTimes) }), case let targetTimes = timestampRegions(target),
+           added.allSatisfy({ inside($0, targetTimes) }) { return true }
+        let examples = exampleStarts(source)
+        let bytes = Array(source.utf8)
+        return !examples.isEmpty && lost.allSatisfy { m in
+            examples.contains { $0 <= m.range.start && m.range.start - $0 <= 24 && !bytes[$0..<m.range.start].contains(0x0A) }
+        }
     }
 
     /// The byte ranges of timestamps in `text`: a time (`02:34:56`) with up to 24 bytes of date before it
