@@ -82,16 +82,22 @@ LANGUAGES = {"zh_CN": "zh-Hans", "zh_TW": "zh-Hant", "de": "de", "fr": "fr", "ja
              "el": "el", "da": "da", "fi": "fi", "ro": "ro", "hu": "hu", "sk": "sk",
              # Held out too, added in the fourth session of 2026-12-07 for a third fresh sample.
              "pt": "pt", "gl": "gl", "hr": "hr", "bg": "bg", "nb": "nb", "sl": "sl", "sr": "sr", "eu": "eu",
-             "et": "et", "lt": "lt"}
+             "et": "et", "lt": "lt",
+             # Held out too, added in the first session of 2026-12-08 for a fourth fresh sample.
+             "ka": "ka", "eo": "eo", "be": "be", "he": "he", "th": "th", "ga": "ga", "lv": "lv", "ar": "ar",
+             "ms": "ms", "zh_HK": "zh-Hant-HK", "nn": "nn", "sq": "sq", "mk": "mk", "fa": "fa", "af": "af",
+             "cy": "cy", "bs": "bs", "ast": "ast", "oc": "oc", "hi": "hi", "ta": "ta"}
 HELD_OUT = {"pt_BR", "pl", "cs", "sv", "nl", "vi", "id", "ca", "el", "da", "fi", "ro", "hu", "sk",
-            "pt", "gl", "hr", "bg", "nb", "sl", "sr", "eu", "et", "lt", "man-l10n"}
+            "pt", "gl", "hr", "bg", "nb", "sl", "sr", "eu", "et", "lt",
+            "ka", "eo", "be", "he", "th", "ga", "lv", "ar", "ms", "zh_HK", "nn", "sq", "mk", "fa", "af",
+            "cy", "bs", "ast", "oc", "hi", "ta", "man-l10n"}
 PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence", "man-l10n"]
 RULE_ORDER = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
               "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment",
               "unused-suppression"]
 PARAMS = {"seed": SEED, "units": UNITS, "man_pages": MAN_PAGES, "man_max_source": MAN_MAX_SOURCE,
           "file_words": FILE_WORDS, "budget": BUDGET, "languages": LANGUAGES, "man_l10n": MAN_L10N,
-          "man_l10n_pages": MAN_L10N_PAGES, "corpus_version": 6}
+          "man_l10n_pages": MAN_L10N_PAGES, "corpus_version": 7}
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
