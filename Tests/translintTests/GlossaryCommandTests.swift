@@ -180,7 +180,7 @@ struct BilingualCLITests {
         let result = try CLI.run(["lint", Self.pair.en, "--source", Self.pair.zh, "--glossary", CLI.glossary])
         #expect(result.status == 1)
         #expect(result.out.contains("\(Self.pair.en):1:1: warning: the source has '天猫', but the translation has no 'Tmall' [missing-term]"))
-        #expect(result.out.contains("\(Self.pair.en):1:95: error: numbers differ: the source has '2亿' (200,000,000), missing from the translation; the translation has '20 million' (20,000,000), not in the source [number-mismatch]"))
+        #expect(result.out.contains("\(Self.pair.en):1:96: error: numbers differ: the source has '2亿' (200,000,000), missing from the translation; the translation has '20 million' (20,000,000), not in the source [number-mismatch]"))
         #expect(result.out.contains("\(Self.pair.en):3:86: error: '淘宝' is left untranslated: use 'Taobao' [untranslated]"))
         #expect(result.out.contains("\(Self.pair.en):5:21: error: '微博' is left untranslated: use 'Weibo' [untranslated]"))
         // Without --source, only the monolingual checks run.
