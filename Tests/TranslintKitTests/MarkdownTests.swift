@@ -115,6 +115,18 @@ struct MarkdownTests {
         #expect(try flagged("Price is 2 * 3 \\* 4.\n").isEmpty)
     }
 
+    @Test("a line that is all emphasis is a label: its lowercase start is info and its fix only suggested",
+          arguments: ["Labels:\n\n**trivial**\n: a label.\n\n**needs rebase or merge**\n\n: a label for bots.\n",
+                      "Intro.\n\n__the old style of builds__\n\nText.\n"])
+    func emphasisLabel(text: String) throws {
+        let findings = try linter.lint(text, format: .markdown).filter { $0.rule == "sentence-case" }
+        #expect(findings.allSatisfy { $0.severity == .info && $0.fix?.isSafe == false }, "\(findings)")
+        #expect(try linter.fix(text, format: .markdown).fixed == text)
+        // A bold sentence still ends like one, and stays a sentence.
+        #expect(try linter.lint("Intro.\n\n**the end came soon.**\n", format: .markdown).filter { $0.rule == "sentence-case" }
+                    .map(\.severity) == [.warning])
+    }
+
     @Test("plain text keeps its characters: the same text is flagged where Markdown would skip it")
     func plainTextIsNotMarkdown() throws {
         #expect(try linter.lint("Use `Amoy` here.", format: .plainText).map(\.rule) == ["mistranslation"])

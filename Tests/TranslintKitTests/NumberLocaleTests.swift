@@ -24,6 +24,15 @@ struct NumberLocaleTests {
         }
     }
 
+    @Test("Arabic-script digits with the Arabic decimal and group marks (٫ ٬), as ICU formats them", arguments: ["fa", "ar-EG"])
+    func arabicScriptDigits(language: String) throws {
+        for value in [1_234_567.0, 1234.5, 2.1, 35] {
+            let written = try #require(NumberWords.formatted(value, language: language))
+            let found = NumberExtractor.numbers(in: "x \(written) y", language: language)
+            #expect(found.map(\.value) == [value], "\(language): '\(written)' read as \(found.map(\.value))")
+        }
+    }
+
     /// One PO unit, linted with the target language `language`; the severities of its number-mismatch findings.
     func numberFindings(_ source: String, _ target: String, language: String) throws -> [Severity] {
         let po = "msgid \"\"\nmsgstr \"\"\n\"Language: \(language)\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"\(source)\"\nmsgstr \"\(target)\"\n"
@@ -37,6 +46,13 @@ struct NumberLocaleTests {
 
     @Test("what a locale writes its own way is no mismatch (the false alarms of issue 24)")
     func localizedForms() throws {
+        // Fifth round: Persian digits with the Arabic decimal mark; a scale word in a case ICU does not spell
+        // (Georgian, before a noun).
+        #expect(try numberFindings("GTK version 2.1", "نسخهٔ ۲٫۱ از GTK", language: "fa").isEmpty)
+        #expect(try numberFindings("in over 2 billion transactions", "2 მილიარდ ტრანზაქციაზე მეტში", language: "ka").isEmpty)
+        #expect(try !numberFindings("in over 2 billion transactions", "2 ტრანზაქციაზე მეტში", language: "ka").isEmpty)
+        #expect(try numberFindings("6.40", "6,40", language: "oc").isEmpty)
+        #expect(try !numberFindings("6.40", "6,41", language: "oc").isEmpty)
         #expect(try numberFindings("In the 3rd form, create all components", "In der dritten Form alle Komponenten erstellen", language: "de").isEmpty)
         #expect(try numberFindings("Sold 1,000,000 copies", "1.000.000 Exemplare verkauft", language: "de").isEmpty)
         #expect(try numberFindings("Print it twice", "Imprimer 2 fois", language: "fr").isEmpty)

@@ -68,6 +68,31 @@ struct PrecisionTests {
         #expect(try engine.lint(source: "CREATE SCHEMA IF NOT EXISTS", target: "执行 CREATE SCHEMA IF NOT EXISTS").isEmpty)
     }
 
+    @Test("a catalog that is mostly copies of its source gets one untranslated finding, a translated one a finding per copy")
+    func untranslatedCatalog() throws {
+        let engine = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "he", entries: []), rules: [UntranslatedCheck()])
+        func catalog(copies: Int, translated: Int) -> [UInt8] {
+            var po = "msgid \"\"\nmsgstr \"Language: he\\n\"\n"
+            for k in 0..<copies {
+                // Every third copy has a placeholder, which untranslated flags by its runs of words: a copy all the same.
+                let text = k % 3 == 0 ? "The width of the border %d of the window number \(k)." : "The width of the border number \(k) of the window."
+                po += "\nmsgid \"\(text)\"\nmsgstr \"\(text)\"\n"
+            }
+            for k in 0..<translated { po += "\nmsgid \"Open the file number \(k) for reading.\"\nmsgstr \"פתח את הקובץ \(k) לקריאה.\"\n" }
+            return Array(po.utf8)
+        }
+        let whole = try engine.lintFile(catalog(copies: 30, translated: 10), path: "he.po", format: .po, fixing: false).result.findings
+        #expect(whole.count == 1)
+        #expect(whole.first?.finding.message.hasPrefix("30 of 40 translations are the source text") == true)
+        #expect(whole.first?.line == 5)
+        #expect(whole.first?.finding.severity == .error)
+        // Nine in ten or more: kept in English on purpose, most likely; the one finding is info.
+        #expect(try engine.lintFile(catalog(copies: 30, translated: 1), path: "he.po", format: .po, fixing: false).result.findings.map(\.finding.severity) == [.info])
+        // Below the share (or the count), each copy is its own finding.
+        #expect(try engine.lintFile(catalog(copies: 25, translated: 60), path: "he.po", format: .po, fixing: false).result.findings.count == 25)
+        #expect(try engine.lintFile(catalog(copies: 19, translated: 0), path: "he.po", format: .po, fixing: false).result.findings.count == 19)
+    }
+
     @Test("sentence-case in real document shapes: silent on structure, speaking on prose", arguments: [
         ("       chmod never changes the permissions of symbolic links.\n\nCHMOD(1)", 0),
         ("tzdata (2023b-1) unstable; urgency=medium\n\n  * New upstream release.", 0),

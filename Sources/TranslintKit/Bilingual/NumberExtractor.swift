@@ -133,11 +133,12 @@ public enum NumberExtractor {
                     // Where the locale groups with a (no-break) space, a plain space does too when it groups
                     // again (`1 048 576` typed in Swedish).
                     let spacedGroups = c == " " && spaceGroups && threeDigitsFollow && Self.groupsAgain(j, scalars, before: k, mark: " ")
-                    let groups = c == "，" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups) || dottedGroups || spacedGroups
+                    // Arabic script: ٬ (U+066C) groups thousands and ٫ (U+066B) is the decimal mark (`۲٫۱` is 2.1 in Persian).
+                    let groups = c == "，" || c == "\u{66C}" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups) || dottedGroups || spacedGroups
                     if groups && fraction.isEmpty && threeDigitsFollow { j += 1; continue }   // a thousands separator: exactly three digits follow
                     // `1,048,576` with two commas groups as English does, even where the decimal mark is a comma.
                     if c == "," && commaIsDecimal && threeDigitsFollow && Self.groupsAgain(j, scalars, before: k) { j += 1; continue }
-                    if (c == "." || (c == "," && commaIsDecimal)) && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil
+                    if (c == "." || c == "\u{66B}" || (c == "," && commaIsDecimal)) && fraction.isEmpty && j + 1 < scalars.count && decimalDigit(scalars[j + 1]) != nil
                         && !(Self.isDotted(k, j, scalars, mark: c)) && !(c == "," && Self.groupsAgain(j, scalars, before: k)) {
                         fraction = "."; j += 1; continue
                     }
@@ -164,7 +165,7 @@ public enum NumberExtractor {
                     var wordEnd = word
                     while wordEnd < scalars.count && CharacterClass.isLetter(scalars[wordEnd].value) { wordEnd += 1 }
                     guard wordEnd > word, case let scaleWord = String(String.UnicodeScalarView(scalars[word..<wordEnd])).lowercased(),
-                          let scale = englishScales[scaleWord] ?? locale?.scales[scaleWord] else { break }
+                          let scale = englishScales[scaleWord] ?? locale?.scale(of: scaleWord) else { break }
                     value *= scale; end = wordEnd
                 }
                 // Ordinal suffixes (31st) belong to the number.

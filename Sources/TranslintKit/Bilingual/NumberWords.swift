@@ -101,6 +101,21 @@ public struct NumberWords: Sendable {
         }
     }
 
+    /// The scale that `word` (lowercased) names: one of `scales`, or another case of one, which ICU does not spell
+    /// (Georgian `2 მილიარდ ტრანზაქციაზე` before a noun, where ICU writes `მილიარდი`): the same word but for its
+    /// last letter, with at most two letters of ending.
+    public func scale(of word: String) -> Double? {
+        if let exact = scales[word] { return exact }
+        let letters = Array(word.unicodeScalars)
+        for (name, value) in scales {
+            let stem = Array(name.unicodeScalars.dropLast())
+            if stem.count >= 5 && letters.count >= stem.count && letters.count <= stem.count + 2 && Array(letters.prefix(stem.count)) == stem {
+                return value
+            }
+        }
+        return nil
+    }
+
     /// `value` spelled out by ICU in `language` with its default rule set (`drei`), or nil.
     public static func spelled(_ value: Double, language: String) -> String? {
         guard let spellout = cicu_spellout_open(language.replacingOccurrences(of: "-", with: "_")) else { return nil }

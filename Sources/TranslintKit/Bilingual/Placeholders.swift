@@ -234,7 +234,8 @@ enum Placeholders {
     /// default they are text ("35% on" is no "% o"). placeholder-mismatch asks for them only to reconcile a mismatch.
     /// With `binutils`, the conversions of binutils' own formats count too (`%T` a symbol, `%B` a BFD, `%P` the
     /// program's name): see `isBinutilsFormat`.
-    static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false, binutils: Bool = false) -> [Placeholder] {
+    static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false, binutils: Bool = false,
+                             capitalNames: Bool = true) -> [Placeholder] {
         let conversions = binutils ? Self.binutilsConversions : Self.printfConversions
         let bytes = Array(text.utf8)
         var result: [Placeholder] = []
@@ -308,7 +309,7 @@ enum Placeholders {
                 // `%TRUE`, `%NULL` (gtk-doc's constants), `%EXP_RAT%` (a pattern's name): a capital and more capitals
                 // is a name, not a directive.
                 func upper(_ j: Int) -> Bool { j < bytes.count && ((bytes[j] >= 0x41 && bytes[j] <= 0x5A) || bytes[j] == 0x5F) }
-                if k == i + 1 && upper(k) && upper(k + 1) && upper(k + 2) { i += 1; continue }
+                if capitalNames && k == i + 1 && upper(k) && upper(k + 1) && upper(k + 2) { i += 1; continue }
                 if k < bytes.count && conversions.contains(bytes[k]) {
                     result.append(Placeholder(key: String(decoding: bytes[i...k], as: UTF8.self), range: ByteRange(i, k + 1)))
                     i = k + 1

@@ -304,6 +304,8 @@ enum SentenceStarts {
         if terminal == 0x2E && index > paragraph.start && text[index - 1] == 0x2E { return nil }
         // `$?`, `$!`: shell variables (`handle $? in scripts`), not the end of a sentence.
         if terminal != 0x2E && index > paragraph.start && text[index - 1] == 0x24 { return nil }
+        // `{n,m}?`: a regular expression's lazy quantifier after a brace, not a question.
+        if terminal == 0x3F && index > paragraph.start && text[index - 1] == 0x7D { return nil }
         // `(theoretical?) stack`, `(.)`, ` . passed`: a terminal right before a closing bracket, or right after an
         // opening bracket or white space, ends no sentence.
         if index + 1 < paragraph.end, text[index + 1] == 0x29 || text[index + 1] == 0x5D { return nil }
@@ -340,7 +342,7 @@ enum SentenceStarts {
         // Bibliographies: `Proc. Intl. Conf. on Acoustics`.
         "conf", "intl", "proc", "univ", "symp", "chap", "sect",
         // Changelogs and technical notes: `output autoconf req. on failure`, `min. value`, `max. size`.
-        "req", "reqs", "min", "max",
+        "req", "reqs", "min", "max", "impl",
     ]
 
     /// Whether the period at `period` ends an abbreviation, an initial, or a list enumerator.

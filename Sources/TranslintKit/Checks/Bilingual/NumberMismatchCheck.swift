@@ -192,6 +192,18 @@ public struct NumberMismatchCheck: BilingualCheck {
             return true
         }
         guard !missing.isEmpty && !extra.isEmpty else { return }
+        // `6.40` as `6,40` where the locale data does not say the decimal mark is a comma (Occitan): the integer and
+        // the fraction, read apart on the translation's side, are the source's decimal with the other mark.
+        missing.removeAll { m in
+            let halves = m.text.split(separator: ".", omittingEmptySubsequences: false)
+            guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty, halves[1].count != 3,
+                  target.contains(halves[0] + "," + halves[1]),
+                  let whole = extra.firstIndex(where: { $0.text == halves[0] }) else { return false }
+            extra.remove(at: whole)
+            if let fraction = extra.firstIndex(where: { $0.text == halves[1] }) { extra.remove(at: fraction) }
+            return true
+        }
+        guard !missing.isEmpty && !extra.isEmpty else { return }
         // Korean 만 after digits is ten thousand (`3만 명`) or the particle "only" (`버전 3만`, version 3 only): read
         // as the particle when the source has the bare number.
         extra.removeAll { e in

@@ -34,6 +34,7 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         nonTriggering: [
             CheckExample("Hello, %(name)s! You have %d messages. ‖ 你好，%(name)s！你有 %d 条消息。"),
             CheckExample("Delete {0} of {1}? ‖ 删除 {1} 中的 {0}？"),
+            CheckExample("%XUnsupported PEI architecture: %s ‖ %XPEI-arkitekturen understøttes ikke: %s"),
             CheckExample("<b>Warning:</b> 100%% sure ‖ <b>警告：</b>100%% 确定"),
             CheckExample("%1$s 删除了 %2$s ‖ %2$s was deleted by %1$s"),
             CheckExample("Malformed line %u in source list %s (type) ‖ 來源列表 %2$s 中的第 %1$u 行的格式錯誤（類型）"),
@@ -174,6 +175,16 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
                         || (bytes[p.range.end] >= 0xC0 && Placeholders.continuesAlphabeticWord(bytes.withUnsafeBufferPointer { UTF8Bytes.decode($0, at: p.range.end).scalar })))
                 }
                 result = Self.compare(source, target, sourceText: context.sourceText, context: context)
+            }
+            // ld's `%XUnsupported PEI architecture` as `%XPEI-arkitekturen`: a directive glued to a word in capitals
+            // that reads as a name (`%TRUE`); it is the directive when that is what makes the two sides agree.
+            let binutils = Placeholders.isBinutilsFormat(context.source)
+            var unnamed = Placeholders.placeholders(in: context.targetString, binutils: binutils, capitalNames: false)
+            let unnamedFlags = binutils ? Set(unnamed.map(\.key).filter(Placeholders.takesNoArgumentInBinutils)) : []
+            if binutils { unnamed.removeAll { Placeholders.takesNoArgumentInBinutils($0.key) } }
+            if unnamed.count + unnamedFlags.count > target.count + flags.target.count, unnamedFlags == flags.source,
+               Self.compare(source, unnamed, sourceText: context.sourceText, context: context).differing.isEmpty {
+                return []
             }
             // A directive the translation copied from the source's words (`%-e` from `Invalid %-encoding`) is text.
             let copied = Self.withoutCopiedText(target, in: context.targetString, source: source, sourceText: context.source)

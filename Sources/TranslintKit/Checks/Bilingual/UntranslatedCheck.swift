@@ -38,6 +38,31 @@ public struct UntranslatedCheck: BilingualCheck {
 
     public init() {}
 
+    static let copiedMessage = "the translation is the source text, untranslated"
+
+    /// The smallest number of copied units, and the share of a file's units, from which a catalog counts as not
+    /// translated at all (filled with `msgen`, or a language team that keeps the English on purpose).
+    static let wholeFileCopies = (units: 20, share: 1.0 / 3.0)
+
+    /// One finding for a catalog whose units are largely copies of their source, in place of one per unit: such a
+    /// file (a Hebrew `gtk30-properties.po` with 2,245 of 2,246 messages in English) is one fact for its team, and
+    /// thousands of findings would drown every other. `units` counts the checked units with a translation, `copies`
+    /// those whose translation is their source byte for byte (labels too, which are not flagged one by one); the
+    /// finding stands on the first flagged copy.
+    static func rollUpCopies(_ findings: inout [Finding], units: Int, copies: Int) {
+        let flagged = findings.indices.filter { findings[$0].rule == description.id && findings[$0].message == copiedMessage }
+        guard flagged.count >= wholeFileCopies.units, Double(copies) >= wholeFileCopies.share * Double(units),
+              var first = flagged.first.map({ findings[$0] }) else { return }
+        first.message = "\(copies) of \(units) translations are the source text (\(flagged.count) of them sentences), untranslated; "
+            + "the first is here (a catalog filled with its source, or not translated)"
+        // Nearly all of it: a language team that keeps the catalog in English on purpose (Hebrew GTK property
+        // blurbs), weak evidence of a mistake.
+        if Double(copies) >= 0.8 * Double(units) { first.severity = .info }
+        let removed = Set(flagged)
+        findings = findings.indices.filter { !removed.contains($0) }.map { findings[$0] }
+        findings.append(first)
+    }
+
     /// English words that only prose has: a run of source words with one of them is a sentence left over, not a
     /// command, an option or a name (`git remote set-url`, `smb://server/file`).
     static let proseWords: Set<String> = ["the", "a", "an", "to", "of", "and", "is", "are", "for", "in", "with", "on", "not",
@@ -78,7 +103,7 @@ public struct UntranslatedCheck: BilingualCheck {
            // no placeholder or code, and words of prose.
            Self.isProseSentence(trimmedSource) {
             return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
-                            message: "the translation is the source text, untranslated", range: context.wholeTarget)]
+                            message: Self.copiedMessage, range: context.wholeTarget)]
         }
         // The scripts: the glossary's languages say them; without a glossary, the texts do. Text in a script the
         // target language also uses (Han in Japanese) is no evidence of anything.

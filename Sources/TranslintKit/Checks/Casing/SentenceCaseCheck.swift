@@ -25,6 +25,9 @@ public struct SentenceCaseCheck: Check {
         nonTriggering: [
             CheckExample("In Proc. Intl. Conf. on Acoustics, 1989."),
             CheckExample("- output autoconf req. on failure"),
+            CheckExample("პაროლი შეიცვალა. ახალი პაროლი მუშაობს."),   // Georgian has no sentence case
+            CheckExample("2017/08/07: fix: invalid impl. for reluctant repetition"),
+            CheckExample("The {n,m}+ and {n,m}? are possessive and reluctant range operators."),
             CheckExample("Prices rose. They fell again."),
             CheckExample("iPhone sales grew. eBay did not."),
             CheckExample("x86 chips are common."),
@@ -138,6 +141,9 @@ enum SentenceCasing {
     static func capitalization(ofWordAt offset: Int, context: LintContext) -> TextEdit? {
         let (first, firstLength) = UTF8Bytes.decode(context.text, at: offset)
         guard CharacterClass.isLowercase(first) else { return nil }
+        // Georgian Mkhedruli is lowercase to Unicode, but its titlecase is itself: Georgian writes no capital at a
+        // sentence start (its capitals, Mtavruli, are for all-caps titles).
+        if let scalar = Unicode.Scalar(first), scalar.properties.titlecaseMapping == String(scalar) { return nil }
         let word = context.word(at: offset)
         let letters = context.string(word).unicodeScalars
         // iPhone, eBay, x86: the lowercase start is part of the name.
@@ -474,6 +480,15 @@ enum ProseStart {
         let blankBefore = line.start == 0 || before < 0 || text[before] == 0x0A
         let blankAfter = next >= text.count || (next + 1 < text.count && text[next] == 0x0A && (text[next + 1] == 0x0A || text[next + 1] == 0x0D))
         if end > line.start && text[end - 1] == 0x3A && blankBefore && blankAfter { return "a label may be written in lowercase" }
+        // `**needs rebase or merge**` alone on its line: a bold or italic label (a term of a definition list, a
+        // pseudo-heading), not a sentence, unless it ends like one. The Markdown reader blanks the emphasis marks,
+        // so the line is masked at both ends around its words.
+        var first = line.start
+        while first < start && !context.isMasked(first) && (text[first] == 0x20 || text[first] == 0x09) { first += 1 }
+        if first < start && context.isMasked(first) && end > start && !ByteSet.sentenceEnds.contains(text[end - 1])
+            && (end..<line.end).contains(where: { context.isMasked($0) }) {
+            return "a line that is all emphasis is a label, which may be written in lowercase"
+        }
         var k = start
         while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
         if k > 0 && (text[k - 1] == 0x28 || text[k - 1] == 0x5B) { return "an aside in brackets may go on from the sentence before" }

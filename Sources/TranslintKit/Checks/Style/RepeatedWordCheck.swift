@@ -19,7 +19,8 @@ public struct RepeatedWordCheck: Check {
         (`Taobao Taobao`); any other doubled word is weak \
         evidence, reported at info with the fix only suggested (applied with `--unsafe-fixes`): `root root` may be two columns, `protocol protocol prio` \
         an argument. An English preposition that also ends a phrasal verb (`on`, `in`, `for`…) is reported, but its \
-        fix is only suggested: `Caps Lock is on on Windows`.
+        fix is only suggested (`not for for loops`); a doubled `on` is right more often than not (`Caps Lock is on on \
+        Windows`, `powered on on the first connect`), so it is info.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -138,6 +139,10 @@ public struct RepeatedWordCheck: Check {
     /// English prepositions that also end a phrasal verb or stand as an adjective or a keyword: doubled, they may
     /// be right (`Caps Lock is on on Windows`, `log in in the browser`, `foreach, not for for loops`). Still
     /// reported, but removing one is a suggestion.
+    /// Particles whose double is more often right than wrong in real text (an adjective or a phrasal verb and then
+    /// the preposition: `the light is on on the left`): reported at info.
+    static let mostlyRight: Set<String> = ["on"]
+
     static let particles: [String: Set<String>] = [
         "en": ["on", "in", "off", "out", "up", "down", "over", "by", "for", "about", "through", "around"],
     ]
@@ -378,7 +383,12 @@ extension Finding {
         var finding = Finding(rule: RepeatedWordCheck.description.id, severity: RepeatedWordCheck.description.defaultSeverity,
                               message: "remove the repeated word '\(word)'",
                               replacing: range, with: "", title: "Remove the second '\(word)'")
-        if safe && particle {
+        if safe && particle && RepeatedWordCheck.mostlyRight.contains(word.lowercased()) {
+            // `is on on Windows`, `powered on on the first connect`: in real text this double is right more often
+            // than not.
+            finding.fix = finding.fix?.suggested("a doubled '\(word)' is mostly right: 'it is on on Windows', 'powered on on start'")
+            finding.severity = .info
+        } else if safe && particle {
             finding.fix = finding.fix?.suggested("a doubled '\(word)' can be right: 'it is on on Windows', 'not for for loops'")
         } else if !safe {
             // Weak evidence: info, with the fix only suggested.
