@@ -122,6 +122,9 @@ struct MarkdownTests {
         let findings = try linter.lint(text, format: .markdown).filter { $0.rule == "sentence-case" }
         #expect(findings.allSatisfy { $0.severity == .info && $0.fix?.isSafe == false }, "\(findings)")
         #expect(try linter.fix(text, format: .markdown).fixed == text)
+        // A link earlier on the line is no emphasis around the sentence.
+        #expect(try linter.lint("Intro.\n\n[Git](https://git-scm.com) is required. we also need [Python](https://python.org)\n", format: .markdown)
+                    .filter { $0.rule == "sentence-case" }.map(\.severity) == [.warning])
         // A bold sentence still ends like one, and stays a sentence.
         #expect(try linter.lint("Intro.\n\n**the end came soon.**\n", format: .markdown).filter { $0.rule == "sentence-case" }
                     .map(\.severity) == [.warning])

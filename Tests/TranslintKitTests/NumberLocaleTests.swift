@@ -53,6 +53,8 @@ struct NumberLocaleTests {
         #expect(try !numberFindings("in over 2 billion transactions", "2 ტრანზაქციაზე მეტში", language: "ka").isEmpty)
         #expect(try numberFindings("6.40", "6,40", language: "oc").isEmpty)
         #expect(try !numberFindings("6.40", "6,41", language: "oc").isEmpty)
+        #expect(try !numberFindings("Between 6.40 and 40", "Entre 6,40 e", language: "oc").isEmpty)
+        #expect(try !numberFindings("6.40", "16,40", language: "oc").isEmpty)
         #expect(try numberFindings("In the 3rd form, create all components", "In der dritten Form alle Komponenten erstellen", language: "de").isEmpty)
         #expect(try numberFindings("Sold 1,000,000 copies", "1.000.000 Exemplare verkauft", language: "de").isEmpty)
         #expect(try numberFindings("Print it twice", "Imprimer 2 fois", language: "fr").isEmpty)

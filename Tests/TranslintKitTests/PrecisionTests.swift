@@ -86,8 +86,10 @@ struct PrecisionTests {
         #expect(whole.first?.finding.message.hasPrefix("30 of 40 translations are the source text") == true)
         #expect(whole.first?.line == 5)
         #expect(whole.first?.finding.severity == .error)
-        // Nine in ten or more: kept in English on purpose, most likely; the one finding is info.
+        // Four in five or more: kept in English on purpose, most likely; the one finding is info.
         #expect(try engine.lintFile(catalog(copies: 30, translated: 1), path: "he.po", format: .po, fixing: false).result.findings.map(\.finding.severity) == [.info])
+        #expect(try engine.lintFile(catalog(copies: 40, translated: 10), path: "he.po", format: .po, fixing: false).result.findings.map(\.finding.severity) == [.info])
+        #expect(try engine.lintFile(catalog(copies: 39, translated: 11), path: "he.po", format: .po, fixing: false).result.findings.map(\.finding.severity) == [.error])
         // Below the share (or the count), each copy is its own finding.
         #expect(try engine.lintFile(catalog(copies: 25, translated: 60), path: "he.po", format: .po, fixing: false).result.findings.count == 25)
         #expect(try engine.lintFile(catalog(copies: 19, translated: 0), path: "he.po", format: .po, fixing: false).result.findings.count == 19)

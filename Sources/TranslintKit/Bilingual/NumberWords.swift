@@ -18,6 +18,8 @@ public struct NumberWords: Sendable {
     /// Scale words that follow digits (`1,5 millones`, `3 Milliarden`): the word ICU writes after a number for a
     /// thousand, a million and a billion, singular and plural.
     public let scales: [String: Double]
+    /// The scale words but for their last letter (five letters or more), for the cases ICU does not spell.
+    let scaleStems: [([Unicode.Scalar], Double)]
     /// The locale's decimal and grouping separators (`.` and `,` in English).
     public let decimal: String
     public let grouping: String
@@ -82,6 +84,7 @@ public struct NumberWords: Sendable {
             }
         }
         self.scales = scales
+        self.scaleStems = scales.map { (Array($0.key.unicodeScalars.dropLast()), $0.value) }.filter { $0.0.count >= 5 }
         self.words = words
         self.longestPhrase = min(longest, 4)
         var firsts = Set<UInt32>()
@@ -103,17 +106,16 @@ public struct NumberWords: Sendable {
 
     /// The scale that `word` (lowercased) names: one of `scales`, or another case of one, which ICU does not spell
     /// (Georgian `2 მილიარდ ტრანზაქციაზე` before a noun, where ICU writes `მილიარდი`): the same word but for its
-    /// last letter, with at most two letters of ending.
+    /// last letter, with at most two letters of ending. nil when stems of two different scales fit.
     public func scale(of word: String) -> Double? {
         if let exact = scales[word] { return exact }
         let letters = Array(word.unicodeScalars)
-        for (name, value) in scales {
-            let stem = Array(name.unicodeScalars.dropLast())
-            if stem.count >= 5 && letters.count >= stem.count && letters.count <= stem.count + 2 && Array(letters.prefix(stem.count)) == stem {
-                return value
-            }
+        var found: Double?
+        for (stem, value) in scaleStems where letters.count >= stem.count && letters.count <= stem.count + 2 && letters.starts(with: stem) {
+            if let other = found, other != value { return nil }
+            found = value
         }
-        return nil
+        return found
     }
 
     /// `value` spelled out by ICU in `language` with its default rule set (`drei`), or nil.

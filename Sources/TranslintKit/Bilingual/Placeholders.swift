@@ -233,7 +233,8 @@ enum Placeholders {
     /// With `spaceFlag`, `% s` and `% 08lx` are directives with C's space flag, as printf and msgfmt read them; by
     /// default they are text ("35% on" is no "% o"). placeholder-mismatch asks for them only to reconcile a mismatch.
     /// With `binutils`, the conversions of binutils' own formats count too (`%T` a symbol, `%B` a BFD, `%P` the
-    /// program's name): see `isBinutilsFormat`.
+    /// program's name): see `isBinutilsFormat`. Without `capitalNames`, a directive glued to capitals (`%XPEI`) is a
+    /// directive, not a name such as gtk-doc's `%TRUE`; placeholder-mismatch asks so only to reconcile a mismatch.
     static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false, binutils: Bool = false,
                              capitalNames: Bool = true) -> [Placeholder] {
         let conversions = binutils ? Self.binutilsConversions : Self.printfConversions

@@ -9,6 +9,25 @@ import CICU
 public protocol BilingualCheck: Rule {
     init()
     func check(_ context: BilingualContext) -> [Finding]
+    /// Once a bilingual file's units are all checked: what the file as a whole shows, from all of its findings
+    /// (every rule's, on file offsets) and its counts. The default changes nothing.
+    func finish(_ findings: inout [Finding], file: BilingualFileCounts)
+}
+
+extension BilingualCheck {
+    public func finish(_ findings: inout [Finding], file: BilingualFileCounts) {}
+}
+
+/// What a bilingual file holds, counted over the units that were checked.
+public struct BilingualFileCounts: Sendable, Equatable {
+    /// Units with a translation.
+    public var translated = 0
+    /// Of those, units whose translation is their source, byte for byte.
+    public var copies = 0
+    public init(translated: Int = 0, copies: Int = 0) {
+        self.translated = translated
+        self.copies = copies
+    }
 }
 
 /// One aligned pair: a source text and its translation. Finding offsets are into `target`. It owns a copy of the

@@ -167,15 +167,16 @@ extension LintEngine {
             let languages = Set(units.compactMap(\.targetLanguage)).sorted().joined(separator: ", ")
             throw BilingualFileError(path: path, line: 1, message: "the glossary translates into '\(glossary.targetLanguage)', but this file translates into '\(languages)': give a glossary for its languages")
         }
-        var translated = 0, copied = 0
+        var counts = BilingualFileCounts()
         for k in units.indices {
             // Each unit is let go once checked, so that its text is freed while the findings grow.
             let unit = units[k]
             units[k] = TranslationUnit(id: "", source: "", target: EscapedText(), targetLanguage: nil)
             guard checks(language: unit.targetLanguage) else { continue }
-            let isCopy = !unit.target.text.isEmpty && unit.target.text.elementsEqual(unit.source.utf8)
-            if !unit.target.text.isEmpty { translated += 1 }
-            if isCopy { copied += 1 }
+            if !unit.target.text.isEmpty {
+                counts.translated += 1
+                if unit.target.text.elementsEqual(unit.source.utf8) { counts.copies += 1 }
+            }
             unit.target.text.withUnsafeBufferPointer { buffer in
                 let start = SentenceStarts.skipSpace(buffer, from: 0)
                 let lint = lintDocument(buffer, format: .plainText, session: session, countWords: true, protected: unit.protected,
@@ -187,8 +188,6 @@ extension LintEngine {
                                              pluralRelaxed: unit.pluralRelaxed)
                 for finding in lint.findings + pair {
                     var mapped = finding
-                    // A copy with a placeholder is flagged by its runs of words; it is a copy all the same.
-                    if isCopy && finding.rule == UntranslatedCheck.description.id && finding.fix == nil { mapped.message = UntranslatedCheck.copiedMessage }
                     mapped.range = unit.target.fileRange(finding.range)
                     // A unit the file marks final is reported, never rewritten.
                     mapped.fix = unit.isFinal ? nil : finding.fix.map { fix in
@@ -200,7 +199,7 @@ extension LintEngine {
                 }
             }
         }
-        UntranslatedCheck.rollUpCopies(&findings, units: translated, copies: copied)
+        for check in bilingualChecks { check.finish(&findings, file: counts) }
         Finding.sort(&findings)
         return DocumentLint(findings: findings, directives: [], words: words, sources: sources)
     }

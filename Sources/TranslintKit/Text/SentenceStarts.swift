@@ -296,6 +296,19 @@ enum SentenceStarts {
         return text[i - 1] == 0x3F || text[i - 1] == 0x21
     }
 
+    /// Whether the `}` at `brace` closes a regular expression's counted repetition: `{3}`, `{2,}`, `{1,5}`, and
+    /// with metavariables `{n,m}` (not `{name}`, a placeholder).
+    private static func isQuantifier(_ text: UnsafeBufferPointer<UInt8>, closingBrace brace: Int, from lower: Int) -> Bool {
+        var open = brace - 1
+        while open >= lower && brace - open <= 12 && text[open] != 0x7B { open -= 1 }
+        guard open >= lower, text[open] == 0x7B else { return false }
+        let parts = Array(text[(open + 1)..<brace]).split(separator: 0x2C, omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }) else { return false }
+        func isDigits(_ p: ArraySlice<UInt8>) -> Bool { !p.isEmpty && p.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        func isLetter(_ p: ArraySlice<UInt8>) -> Bool { p.count == 1 && CharacterClass.isASCIILetter(p[p.startIndex]) }
+        return parts.count == 1 ? isDigits(parts[0]) : parts.allSatisfy { $0.isEmpty || isDigits($0) || isLetter($0) }
+    }
+
     /// The start of the next sentence after the `.`, `!` or `?` at `index`, or nil when it does not end a sentence.
     private static func startAfterSpacedTerminal(_ text: UnsafeBufferPointer<UInt8>, at index: Int, paragraph: ByteRange) -> Int? {
         let terminal = text[index]
@@ -305,7 +318,7 @@ enum SentenceStarts {
         // `$?`, `$!`: shell variables (`handle $? in scripts`), not the end of a sentence.
         if terminal != 0x2E && index > paragraph.start && text[index - 1] == 0x24 { return nil }
         // `{n,m}?`: a regular expression's lazy quantifier after a brace, not a question.
-        if terminal == 0x3F && index > paragraph.start && text[index - 1] == 0x7D { return nil }
+        if terminal == 0x3F && index > paragraph.start && text[index - 1] == 0x7D && isQuantifier(text, closingBrace: index - 1, from: paragraph.start) { return nil }
         // `(theoretical?) stack`, `(.)`, ` . passed`: a terminal right before a closing bracket, or right after an
         // opening bracket or white space, ends no sentence.
         if index + 1 < paragraph.end, text[index + 1] == 0x29 || text[index + 1] == 0x5D { return nil }

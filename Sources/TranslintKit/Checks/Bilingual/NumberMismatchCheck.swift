@@ -15,8 +15,10 @@ public struct NumberMismatchCheck: BilingualCheck {
         compared only with one another. A 1 is left out, as "one", "a" and 一 are as often an article as a \
         number, and so is a 0 (`none`, `clear`); so are digits glued to a name on the other side (`FILE1` \
         against `<文件1>`), and messages that are notes to translators. What the target language writes its own way \
-        pairs with the source, from ICU: its separators (`1.000.000` in German), its number words and ordinals \
-        (`dritte` for `3rd`, `двадцать один`), a two-digit year with its four digits (`12/31/99`, `1999年`), an hour \
+        pairs with the source, from ICU: its separators (`1.000.000` in German; the Arabic marks `٫` and `٬`, \
+        `۲٫۱`; `6,40` for `6.40` even where ICU has no data for the locale), its number words and ordinals \
+        (`dritte` for `3rd`, `двадцать один`), its scale words in any case (Georgian `მილიარდ` for ICU's \
+        `მილიარდი`), a two-digit year with its four digits (`12/31/99`, `1999年`), an hour \
         after noon with its 24-hour form (`5 pm`, `17時`). Weak evidence only pairs and never counts alone: digits \
         glued to letters or to a multiple or a base (`3D`, `TLSv1.3`, `4倍`, `16진수`), a single CJK numeral \
         without a measure word (`三方`, three-way). Severity follows the evidence: up to three numbers replaced by others is \
@@ -193,14 +195,28 @@ public struct NumberMismatchCheck: BilingualCheck {
         }
         guard !missing.isEmpty && !extra.isEmpty else { return }
         // `6.40` as `6,40` where the locale data does not say the decimal mark is a comma (Occitan): the integer and
-        // the fraction, read apart on the translation's side, are the source's decimal with the other mark.
+        // the fraction, read apart on the translation's side, are the source's decimal with the other mark, side by
+        // side. The fraction may be absent only where the extractor leaves its value out (0 and 1).
+        let targetBytes = Array(target.utf8)
         missing.removeAll { m in
             let halves = m.text.split(separator: ".", omittingEmptySubsequences: false)
-            guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty, halves[1].count != 3,
-                  target.contains(halves[0] + "," + halves[1]),
-                  let whole = extra.firstIndex(where: { $0.text == halves[0] }) else { return false }
-            extra.remove(at: whole)
-            if let fraction = extra.firstIndex(where: { $0.text == halves[1] }) { extra.remove(at: fraction) }
+            guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty, halves[1].count != 3 else { return false }
+            let fractionBytes = Array(halves[1].utf8)
+            guard let whole = extra.firstIndex(where: { e in
+                e.text == halves[0] && e.range.end < targetBytes.count && targetBytes[e.range.end] == 0x2C
+                    && targetBytes[(e.range.end + 1)...].starts(with: fractionBytes)
+                    && !(e.range.end + 1 + fractionBytes.count < targetBytes.count
+                         && targetBytes[e.range.end + 1 + fractionBytes.count] >= 0x30 && targetBytes[e.range.end + 1 + fractionBytes.count] <= 0x39)
+            }) else { return false }
+            let fractionStart = extra[whole].range.end + 1
+            if let fraction = extra.firstIndex(where: { $0.range.start == fractionStart }) {
+                extra.remove(at: fraction)
+                if fraction < whole { extra.remove(at: whole - 1) } else { extra.remove(at: whole) }
+            } else if let value = Double(halves[1]), value == 0 || value == 1 {
+                extra.remove(at: whole)
+            } else {
+                return false
+            }
             return true
         }
         guard !missing.isEmpty && !extra.isEmpty else { return }

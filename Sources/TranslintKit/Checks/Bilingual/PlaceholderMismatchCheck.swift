@@ -24,7 +24,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         (`%-e` of `Invalid %-encoding`) is text. A difference only in line breaks (`<br/>`) is layout: info. Messages \
         of binutils' own printf (`%P`, `%T`, `%pB`) read its conversions: `%F`, `%X`, `%E` and `%P` take no argument \
         and count by presence (a lost `%X` no longer fails the link; a second `%F` changes nothing). A column header of a `%` and a word (`%time`) whose translation writes the sign \
-        alone is info. A capital and more capitals is a name (`%TRUE` in gtk-doc, `%EXP_RAT%`), and a \
+        alone is info. A capital and more capitals is a name (`%TRUE` in gtk-doc, `%EXP_RAT%`), unless reading it as a \
+        directive is what makes the two sides agree (ld's `%XUnsupported` as `%XPEI-…`), and a \
         percentage the translation writes its own way is text (`%100a`, Basque's sign first; `Use%` as `%uż.`). Flag only.
         """,
         defaultSeverity: .error,

@@ -42,25 +42,30 @@ public struct UntranslatedCheck: BilingualCheck {
 
     /// The smallest number of copied units, and the share of a file's units, from which a catalog counts as not
     /// translated at all (filled with `msgen`, or a language team that keeps the English on purpose).
-    static let wholeFileCopies = (units: 20, share: 1.0 / 3.0)
+    static let wholeFileCopies = (units: 20, share: 1.0 / 3.0, mostly: 0.8)
 
     /// One finding for a catalog whose units are largely copies of their source, in place of one per unit: such a
     /// file (a Hebrew `gtk30-properties.po` with 2,245 of 2,246 messages in English) is one fact for its team, and
-    /// thousands of findings would drown every other. `units` counts the checked units with a translation, `copies`
-    /// those whose translation is their source byte for byte (labels too, which are not flagged one by one); the
-    /// finding stands on the first flagged copy.
-    static func rollUpCopies(_ findings: inout [Finding], units: Int, copies: Int) {
-        let flagged = findings.indices.filter { findings[$0].rule == description.id && findings[$0].message == copiedMessage }
-        guard flagged.count >= wholeFileCopies.units, Double(copies) >= wholeFileCopies.share * Double(units),
+    /// thousands of findings would drown every other. The copies are the units flagged with `copiedMessage`; the
+    /// finding stands on the first of them.
+    public func finish(_ findings: inout [Finding], file: BilingualFileCounts) {
+        let flagged = findings.indices.filter { findings[$0].rule == Self.description.id && findings[$0].message == Self.copiedMessage }
+        // The file's byte copies, or the flagged ones where white space around them differs.
+        let copies = max(file.copies, flagged.count)
+        guard flagged.count >= Self.wholeFileCopies.units, Double(copies) >= Self.wholeFileCopies.share * Double(file.translated),
               var first = flagged.first.map({ findings[$0] }) else { return }
-        first.message = "\(copies) of \(units) translations are the source text (\(flagged.count) of them sentences), untranslated; "
-            + "the first is here (a catalog filled with its source, or not translated)"
+        first.message = Self.rolledUpMessage(copies: copies, of: file.translated)
         // Nearly all of it: a language team that keeps the catalog in English on purpose (Hebrew GTK property
         // blurbs), weak evidence of a mistake.
-        if Double(copies) >= 0.8 * Double(units) { first.severity = .info }
+        if Double(copies) >= Self.wholeFileCopies.mostly * Double(file.translated) { first.severity = .info }
         let removed = Set(flagged)
         findings = findings.indices.filter { !removed.contains($0) }.map { findings[$0] }
         findings.append(first)
+    }
+
+    static func rolledUpMessage(copies: Int, of units: Int) -> String {
+        "\(copies) of \(units) translations are the source text, untranslated; the first is here "
+            + "(a catalog filled with its source, or not translated)"
     }
 
     /// English words that only prose has: a run of source words with one of them is a sentence left over, not a
@@ -154,7 +159,10 @@ public struct UntranslatedCheck: BilingualCheck {
                                         range: range))
             }
         }
-        // A message copied whole is one problem, however many runs of prose it holds.
-        return copied ? Array(findings.prefix(1)) : findings
+        // A message copied whole is one problem, however many runs of prose it holds (a copy with a placeholder is
+        // flagged by its runs, and is a copy all the same).
+        guard copied, var first = findings.first else { return findings }
+        if first.fix == nil { first.message = Self.copiedMessage }
+        return [first]
     }
 }

@@ -15,8 +15,9 @@ public struct SentenceCaseCheck: Check {
         command or a name (`the`, `we`, `yesterday`) outside list items, indented text and lines that go on from \
         the line before; otherwise the evidence is weak: the finding is info and its fix only suggested (applied \
         with `--unsafe-fixes`): `pip supports…` may name a command, `or both in parallel` after a list item goes \
-        on from it, and so may a paragraph right after a code block or an indented example. A paragraph with a line ending in `{`, `}` or \
-        `;` is code.
+        on from it, and so may a paragraph right after a code block or an indented example, and a Markdown line \
+        that is all emphasis is a label (`**needs rebase or merge**`). A paragraph with a line ending in `{`, `}` or \
+        `;` is code. A letter whose title case is itself needs no capital: Georgian has no sentence case.
         """,
         defaultSeverity: .warning,
         isFixable: true,
@@ -28,6 +29,7 @@ public struct SentenceCaseCheck: Check {
             CheckExample("პაროლი შეიცვალა. ახალი პაროლი მუშაობს."),   // Georgian has no sentence case
             CheckExample("2017/08/07: fix: invalid impl. for reluctant repetition"),
             CheckExample("The {n,m}+ and {n,m}? are possessive and reluctant range operators."),
+            CheckExample("Match a{2,}? lazily."),
             CheckExample("Prices rose. They fell again."),
             CheckExample("iPhone sales grew. eBay did not."),
             CheckExample("x86 chips are common."),
@@ -92,6 +94,7 @@ public struct SentenceCaseCheck: Check {
             CheckCorrection("Notes.\n\nadditional magic files\n----------------------\n", "Notes.\n\nAdditional magic files\n----------------------\n", suggested: true),
             CheckCorrection("It is done.\n\nold-style builds:\n\nRun make.", "It is done.\n\nOld-style builds:\n\nRun make.", suggested: true),
             CheckCorrection("It makes sbc. (for Standard BC)", "It makes sbc. (For Standard BC)", suggested: true),
+            CheckCorrection("Delete {name}? this cannot be undone.", "Delete {name}? This cannot be undone."),
             CheckCorrection("Prices fell. reporters asked why.", "Prices fell. Reporters asked why."),
         ]
     )
@@ -483,9 +486,11 @@ enum ProseStart {
         // `**needs rebase or merge**` alone on its line: a bold or italic label (a term of a definition list, a
         // pseudo-heading), not a sentence, unless it ends like one. The Markdown reader blanks the emphasis marks,
         // so the line is masked at both ends around its words.
-        var first = line.start
-        while first < start && !context.isMasked(first) && (text[first] == 0x20 || text[first] == 0x09) { first += 1 }
-        if first < start && context.isMasked(first) && end > start && !ByteSet.sentenceEnds.contains(text[end - 1])
+        // Before the word only blanked marks and white space, after it no sentence end, and blanked marks close
+        // the line (a link or a tag earlier on the line is no emphasis around it).
+        let opened = (line.start..<start).allSatisfy { context.isMasked($0) || text[$0] == 0x20 || text[$0] == 0x09 }
+            && (line.start..<start).contains { context.isMasked($0) }
+        if opened && end > start && !(start..<end).contains(where: { ByteSet.sentenceEnds.contains(text[$0]) })
             && (end..<line.end).contains(where: { context.isMasked($0) }) {
             return "a line that is all emphasis is a label, which may be written in lowercase"
         }

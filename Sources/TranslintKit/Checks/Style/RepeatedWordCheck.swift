@@ -136,13 +136,13 @@ public struct RepeatedWordCheck: Check {
         return false
     }
 
-    /// English prepositions that also end a phrasal verb or stand as an adjective or a keyword: doubled, they may
-    /// be right (`Caps Lock is on on Windows`, `log in in the browser`, `foreach, not for for loops`). Still
-    /// reported, but removing one is a suggestion.
     /// Particles whose double is more often right than wrong in real text (an adjective or a phrasal verb and then
     /// the preposition: `the light is on on the left`): reported at info.
     static let mostlyRight: Set<String> = ["on"]
 
+    /// English prepositions that also end a phrasal verb or stand as an adjective or a keyword: doubled, they may
+    /// be right (`Caps Lock is on on Windows`, `log in in the browser`, `foreach, not for for loops`). Still
+    /// reported, but removing one is a suggestion.
     static let particles: [String: Set<String>] = [
         "en": ["on", "in", "off", "out", "up", "down", "over", "by", "for", "about", "through", "around"],
     ]
