@@ -109,9 +109,11 @@ public struct NumberWords: Sendable {
     /// last letter, with at most two letters of ending. nil when stems of two different scales fit.
     public func scale(of word: String) -> Double? {
         if let exact = scales[word] { return exact }
-        let letters = Array(word.unicodeScalars)
+        guard !scaleStems.isEmpty else { return nil }
+        // Asked for nearly every word after a number (`3 files`): no copy of the word.
+        let letters = word.unicodeScalars, count = letters.count
         var found: Double?
-        for (stem, value) in scaleStems where letters.count >= stem.count && letters.count <= stem.count + 2 && letters.starts(with: stem) {
+        for (stem, value) in scaleStems where count >= stem.count && count <= stem.count + 2 && letters.starts(with: stem) {
             if let other = found, other != value { return nil }
             found = value
         }

@@ -197,27 +197,29 @@ public struct NumberMismatchCheck: BilingualCheck {
         // `6.40` as `6,40` where the locale data does not say the decimal mark is a comma (Occitan): the integer and
         // the fraction, read apart on the translation's side, are the source's decimal with the other mark, side by
         // side. The fraction may be absent only where the extractor leaves its value out (0 and 1).
-        let targetBytes = Array(target.utf8)
-        missing.removeAll { m in
-            let halves = m.text.split(separator: ".", omittingEmptySubsequences: false)
-            guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty, halves[1].count != 3 else { return false }
-            let fractionBytes = Array(halves[1].utf8)
-            guard let whole = extra.firstIndex(where: { e in
-                e.text == halves[0] && e.range.end < targetBytes.count && targetBytes[e.range.end] == 0x2C
-                    && targetBytes[(e.range.end + 1)...].starts(with: fractionBytes)
-                    && !(e.range.end + 1 + fractionBytes.count < targetBytes.count
-                         && targetBytes[e.range.end + 1 + fractionBytes.count] >= 0x30 && targetBytes[e.range.end + 1 + fractionBytes.count] <= 0x39)
-            }) else { return false }
-            let fractionStart = extra[whole].range.end + 1
-            if let fraction = extra.firstIndex(where: { $0.range.start == fractionStart }) {
-                extra.remove(at: fraction)
-                if fraction < whole { extra.remove(at: whole - 1) } else { extra.remove(at: whole) }
-            } else if let value = Double(halves[1]), value == 0 || value == 1 {
-                extra.remove(at: whole)
-            } else {
-                return false
+        if missing.contains(where: { $0.text.contains(".") }) {
+            let targetBytes = Array(target.utf8)
+            missing.removeAll { m in
+                let halves = m.text.split(separator: ".", omittingEmptySubsequences: false)
+                guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty, halves[1].count != 3 else { return false }
+                let fractionBytes = Array(halves[1].utf8)
+                guard let whole = extra.firstIndex(where: { e in
+                    e.text == halves[0] && e.range.end < targetBytes.count && targetBytes[e.range.end] == 0x2C
+                        && targetBytes[(e.range.end + 1)...].starts(with: fractionBytes)
+                        && !(e.range.end + 1 + fractionBytes.count < targetBytes.count
+                             && targetBytes[e.range.end + 1 + fractionBytes.count] >= 0x30 && targetBytes[e.range.end + 1 + fractionBytes.count] <= 0x39)
+                }) else { return false }
+                let fractionStart = extra[whole].range.end + 1
+                if let fraction = extra.firstIndex(where: { $0.range.start == fractionStart }) {
+                    extra.remove(at: fraction)
+                    if fraction < whole { extra.remove(at: whole - 1) } else { extra.remove(at: whole) }
+                } else if let value = Double(halves[1]), value == 0 || value == 1 {
+                    extra.remove(at: whole)
+                } else {
+                    return false
+                }
+                return true
             }
-            return true
         }
         guard !missing.isEmpty && !extra.isEmpty else { return }
         // Korean 만 after digits is ten thousand (`3만 명`) or the particle "only" (`버전 3만`, version 3 only): read

@@ -128,15 +128,16 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         var source: [Placeholders.Placeholder], target: [Placeholders.Placeholder]
         // binutils' directives without an argument on each side (`%F`, `%X`, `%E`, `%P`).
         var flags: (source: Set<String>, target: Set<String>) = ([], [])
+        // binutils' own printf (ld's `%F%P: … %E`): its flags and the program's name take no argument.
+        let binutils = context.markup == nil && Placeholders.isBinutilsFormat(context.source)
         if let markup = context.markup {
             // XLIFF: the inline elements are the tags; a `<` in the text is a character (written &lt; in the file).
             source = Placeholders.placeholders(in: context.sourceText, tags: false) + markup.source.compactMap { Placeholders.tag($0.0, range: $0.1) }
             target = Placeholders.placeholders(in: context.targetText, tags: false) + markup.target.compactMap { Placeholders.tag($0.0, range: $0.1) }
             target.sort { $0.range < $1.range }
         } else {
-            // binutils' own printf (ld's `%F%P: … %E`): its flags and the program's name take no argument.
-            // They are compared by presence, not count (`%F%P: … %F%E` is still fatal), and take no argument position.
-            let binutils = Placeholders.isBinutilsFormat(context.source)
+            // binutils' flags are compared by presence, not count (`%F%P: … %F%E` is still fatal), and take no
+            // argument position.
             source = Placeholders.placeholders(in: context.source, binutils: binutils)
             target = Placeholders.placeholders(in: context.targetString, binutils: binutils)
             if binutils {
@@ -179,7 +180,6 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             }
             // ld's `%XUnsupported PEI architecture` as `%XPEI-arkitekturen`: a directive glued to a word in capitals
             // that reads as a name (`%TRUE`); it is the directive when that is what makes the two sides agree.
-            let binutils = Placeholders.isBinutilsFormat(context.source)
             var unnamed = Placeholders.placeholders(in: context.targetString, binutils: binutils, capitalNames: false)
             let unnamedFlags = binutils ? Set(unnamed.map(\.key).filter(Placeholders.takesNoArgumentInBinutils)) : []
             if binutils { unnamed.removeAll { Placeholders.takesNoArgumentInBinutils($0.key) } }

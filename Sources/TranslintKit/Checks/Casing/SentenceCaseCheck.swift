@@ -484,10 +484,9 @@ enum ProseStart {
         let blankAfter = next >= text.count || (next + 1 < text.count && text[next] == 0x0A && (text[next + 1] == 0x0A || text[next + 1] == 0x0D))
         if end > line.start && text[end - 1] == 0x3A && blankBefore && blankAfter { return "a label may be written in lowercase" }
         // `**needs rebase or merge**` alone on its line: a bold or italic label (a term of a definition list, a
-        // pseudo-heading), not a sentence, unless it ends like one. The Markdown reader blanks the emphasis marks,
-        // so the line is masked at both ends around its words.
-        // Before the word only blanked marks and white space, after it no sentence end, and blanked marks close
-        // the line (a link or a tag earlier on the line is no emphasis around it).
+        // pseudo-heading), not a sentence. The Markdown reader blanks the emphasis marks, so before the word there
+        // are only blanked marks and white space, after it no sentence end, and blanked marks close the line (a
+        // link or a tag earlier on the line is no emphasis around it).
         let opened = (line.start..<start).allSatisfy { context.isMasked($0) || text[$0] == 0x20 || text[$0] == 0x09 }
             && (line.start..<start).contains { context.isMasked($0) }
         if opened && end > start && !(start..<end).contains(where: { ByteSet.sentenceEnds.contains(text[$0]) })
