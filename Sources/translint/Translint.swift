@@ -30,6 +30,16 @@ struct Translint: ParsableCommand {
 /// The entry point: usage errors exit with status 2 (not ArgumentParser's 64), like every other input error.
 @main
 enum Main {
+    /// Help and --version, with `-V` named beside `--version` (ArgumentParser spells only the long flag).
+    static func exitForHelp(_ error: Error) -> Never {
+        guard Translint.exitCode(for: error) == .success else { Translint.exit(withError: error) }
+        let message = Translint.fullMessage(for: error)
+            .replacing("  --version               Show the version.",
+                                  with: "  -V, --version           Show the version.")
+        try? Output.standardOutput.write(message + "\n")
+        exit(0)
+    }
+
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         // `-V`, as most command-line tools spell --version.
@@ -47,7 +57,7 @@ enum Main {
                 try? Output.standardError.write(Translint.fullMessage(for: error) + "\n")
                 exit(2)
             }
-            Translint.exit(withError: error)   // help, --version
+            exitForHelp(error)   // help, --version
         }
         do {
             try command.run()
@@ -56,7 +66,8 @@ enum Main {
             // command line parsed; what is wrong is its input).
             let code = Translint.exitCode(for: error)
             // Help can surface here too (ArgumentParser runs a help command for `lint --help`).
-            if error is ExitCode || code == .success { Translint.exit(withError: error) }
+            if error is ExitCode { Translint.exit(withError: error) }
+            if code == .success { exitForHelp(error) }
             if let error = error as? ValidationError {
                 try? Output.standardError.write("translint: error: \(TerminalText.escaping(error.message))\n")
             } else if code == .validationFailure {

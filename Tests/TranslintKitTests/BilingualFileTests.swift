@@ -37,9 +37,11 @@ struct BilingualFileTests {
         let linter = LintEngine(glossary: c.glossary())
         let (result, fixed) = try linter.lintFile(bytes, path: c.file, format: c.format, fixing: true)
         #expect(result.findings.map(\.finding.rule) == c.rules)
-        // Every reported text is what the file holds at that line and column.
+        // Every reported text is what the file holds at that line and column: a fixed finding in the file read, the
+        // others in the file written.
         for located in result.findings {
-            #expect(String(decoding: bytes[located.finding.range.start..<located.finding.range.end], as: UTF8.self) == located.text)
+            let text = located.isFixed ? bytes : fixed
+            #expect(String(decoding: text[located.finding.range.start..<located.finding.range.end], as: UTF8.self) == located.text)
             #expect(located.lineText.unicodeScalars.dropFirst(located.column - 1).starts(with: located.text.unicodeScalars.prefix(1)))
         }
         let golden = "\(Self.folder)/fixed/\(c.file)"

@@ -53,6 +53,10 @@ struct FileSegmentsTests {
         let joined = FileResult.joining(parts)
         #expect(joined.findings.count == whole.findings.count)
         #expect(joined.findings == whole.findings)
+        for (a, b) in zip(joined.findings, whole.findings) where a != b {
+            Issue.record("joined \(a.finding.rule)@\(a.finding.range) \(a.line):\(a.column) fixed=\(a.isFixed) '\(a.text)' \(a.lineStart)-\(a.lineEnd)\n whole \(b.finding.rule)@\(b.finding.range) \(b.line):\(b.column) fixed=\(b.isFixed) '\(b.text)' \(b.lineStart)-\(b.lineEnd)")
+            break
+        }
         #expect(joined.appliedEdits == whole.appliedEdits)
         #expect(joined.quality == whole.quality)
         #expect(joined.hasBOM == whole.hasBOM && joined.endsWithNewline == whole.endsWithNewline)

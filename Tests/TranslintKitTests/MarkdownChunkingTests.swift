@@ -30,6 +30,14 @@ struct MarkdownChunkingTests {
         let (whole, wholeOutput) = try run(bytes, chunkSize: 1 << 30, blockSize: bytes.count)
         let (chunked, chunkedOutput) = try run(bytes, chunkSize: 16, blockSize: blockSize)
         func brief(_ f: LocatedFinding) -> String { "\(f.finding.rule)@\(f.finding.range) \(f.line):\(f.column) '\(f.text)' fixed=\(f.isFixed)" }
+        // What was fixed is placed in the text read, what remains in the text written.
+        for (result, output) in [(whole, wholeOutput), (chunked, chunkedOutput)] {
+            for f in result.findings {
+                let text = f.isFixed ? bytes : output
+                #expect(String(decoding: text[f.finding.range.start..<f.finding.range.end], as: UTF8.self) == f.text,
+                        "\(name): \(result == whole ? "whole" : "chunked") \(brief(f))")
+            }
+        }
         let only = Set(chunked.findings.map(brief)).symmetricDifference(whole.findings.map(brief))
         #expect(only.isEmpty, "\(name): findings only in one of chunked/whole: \(only.sorted())")
         if only.isEmpty { #expect(chunked.findings == whole.findings, "\(name): findings differ") }

@@ -13,6 +13,12 @@ struct CommandLineTests {
         let short = try CLI.run(["-V"]), long = try CLI.run(["--version"])
         #expect(short.status == 0 && long.status == 0)
         #expect(short.out == long.out && short.out.first?.isNumber == true)
+        // --help names both spellings, for the root command and for lint (the default command).
+        for arguments in [["--help"], ["lint", "--help"]] {
+            let help = try CLI.run(arguments)
+            #expect(help.status == 0)
+            #expect(help.out.contains("-V, --version"), "\(arguments)")
+        }
     }
 
     @Test("-q prints the findings and nothing else")

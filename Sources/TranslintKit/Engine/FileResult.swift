@@ -22,6 +22,23 @@ public struct LocatedFinding: Hashable, Sendable {
     /// How many bytes of a long line a finding keeps, around its start: memory grows with findings, never with
     /// findings × line length.
     public static let maxLineText = 1024
+    /// Report order: by line and column, then by rule.
+    public static func byPlace(_ a: LocatedFinding, _ b: LocatedFinding) -> Bool {
+        (a.line, a.column, a.endLine, a.endColumn) != (b.line, b.column, b.endLine, b.endColumn)
+            ? (a.line, a.column, a.endLine, a.endColumn) < (b.line, b.column, b.endLine, b.endColumn) : a.finding.rule < b.finding.rule
+    }
+
+    /// The same finding in a text with `bytes` more bytes and `lines` more line breaks before it.
+    public func moved(bytes: Int, lines: Int) -> LocatedFinding {
+        var copy = self
+        copy.finding = finding.shifted(by: bytes)
+        copy.line += lines
+        copy.endLine += lines
+        copy.lineStart += bytes
+        copy.lineEnd += bytes
+        return copy
+    }
+
     /// Set when `--fix` applied this finding's fix.
     public var isFixed = false
     /// The source of the unit or paragraph the finding is in, when the file has one (bilingual files, `--source`,
@@ -69,10 +86,24 @@ public struct FileResult: Hashable, Sendable {
     /// False when `--fix` stopped after FixLoop's last pass with fixes still to make next to its changes: a second
     /// run would change the text again.
     public var fixConverged: Bool
+    /// With `--fix`: how many more bytes and line breaks the written text has than the text read. The remaining
+    /// findings are located in the written text; a part of a file checked on its own (`FileSegments`) locates them
+    /// as if the parts before it were unchanged, and its reader shifts them by the earlier parts' deltas.
+    public var writtenByteDelta: Int
+    public var writtenLineDelta: Int
+
+    /// A part of a file checked on its own, after parts whose written text was `bytes` and `lines` longer than
+    /// what they read: its remaining findings are moved to where they are in the whole text written.
+    public mutating func placeAfter(bytes: Int, lines: Int) {
+        guard bytes != 0 || lines != 0 else { return }
+        findings = findings.map { $0.isFixed ? $0 : $0.moved(bytes: bytes, lines: lines) }
+    }
 
     public init(path: String, findings: [LocatedFinding], appliedEdits: [TextEdit] = [], appliedEditCount: Int? = nil,
                 followUpFixes: Int = 0, hasBOM: Bool = false, endsWithNewline: Bool = false,
-                quality: QualityScore = QualityScore(), fixConverged: Bool = true) {
+                quality: QualityScore = QualityScore(), fixConverged: Bool = true, writtenDelta: (bytes: Int, lines: Int) = (0, 0)) {
+        self.writtenByteDelta = writtenDelta.bytes
+        self.writtenLineDelta = writtenDelta.lines
         self.fixConverged = fixConverged
         self.quality = quality
         self.path = path

@@ -41,9 +41,14 @@ final class FileRun {
     /// Per suppression directive seen (as `suppressions.records`): its `unused-suppression` finding, located.
     private var directiveFindings: [LocatedFinding] = []
     private var quality = QualityScore()
+    /// With --fix: how much longer the text written so far is than the text read, in bytes and in line breaks.
+    private var outputByteDelta = 0
+    private var outputLineDelta = 0
     /// When the previous chunk was cut inside a line: where that line starts and what of it the chunk held, so that
     /// columns and `lineText` windows are those of the whole line.
     private var carry: LineCarry?
+    /// The same for the text written (with --fix), where the remaining findings are located.
+    private var writtenCarry: LineCarry?
 
     struct LineCarry {
         /// File offset of the line's start (after a byte order mark).
@@ -127,11 +132,12 @@ final class FileRun {
             if !unused.isEmpty { try emit(unused) }
         } else {
             located.append(contentsOf: unused)
-            located.sort { $0.finding.range != $1.finding.range ? $0.finding.range < $1.finding.range : $0.finding.rule < $1.finding.rule }
+            // By place (with --fix, fixed findings are placed in the text read, the others in the text written).
+            located.sort(by: LocatedFinding.byPlace)
         }
         return FileResult(path: path, findings: located, appliedEdits: appliedEdits, appliedEditCount: appliedEditCount,
                           followUpFixes: followUpFixes, hasBOM: hasBOM, endsWithNewline: endsWithNewline, quality: quality,
-                          fixConverged: fixConverged)
+                          fixConverged: fixConverged, writtenDelta: (outputByteDelta, outputLineDelta))
     }
 
     /// After the `paragraphsPerChunk`-th blank line of `pending`; else, once `pending` has grown past two chunks,
@@ -363,15 +369,14 @@ final class FileRun {
             let filterBefore = suppressions
             let recordsBefore = suppressions.records.count
             var findings = suppressions.apply(lint.findings, directives: lint.directives, in: chunk, base: consumed)
-            let unusedSeverity = engine.policy.severity(of: UnusedSuppression.description.id) ?? .warning
-            for record in suppressions.records[recordsBefore...] {
-                let directive = record.directive.shifted(by: -consumed)
-                directiveFindings.append(locate(UnusedSuppression.finding(directive, severity: unusedSeverity, isKnown: { self.engine.catalog.description(id: $0) != nil }),
-                                                index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed))
-            }
             if options.lineFilter != nil && !findings.isEmpty { findings = filterLines(findings, index: lineIndex(), linesBefore: linesConsumed) }
             var fixed = Set<Int>()
             var nextContext: [UInt8]? = nil
+            // With --fix: the written text of the chunk, its findings and the edits that made it, when the
+            // remaining findings are located there.
+            var written: (text: [UInt8], findings: [Finding], edits: [TextEdit])?
+            // With --fix: the edits written, on the chunk's offsets.
+            var chunkEdits: [TextEdit] = []
             if options.fixes.computesFixes {
                 let original = Array(chunk)
                 // Only the fixes this run applies: safe ones, and suggested ones with --unsafe-fixes.
@@ -382,20 +387,35 @@ final class FileRun {
                     withheld.fix = nil
                     return withheld
                 }
-                let outcome = try FixLoop.run(original: original, findings: applicable) { text in
+                // Written in place, the fixed text is what later runs and the reports read: its findings are the
+                // ones that remain, located there (as ruff reports what is left in the fixed file).
+                let writes = options.fixes == .apply
+                // The suppressions as the last lint of a fixed text used them: with `Outcome.final`, those of the text written.
+                var lastFilter = filterBefore
+                let outcome = try FixLoop.run(original: original, findings: applicable,
+                                              applies: { $0.fixApplies(unsafeFixes: unsafeFixes) }, keepFinal: writes) { text in
                     try text.withUnsafeBufferPointer { buffer in
                         let again = try lintChunk(buffer, countWords: false)
                         var copy = filterBefore
-                        let kept = copy.apply(again.findings.filter { $0.fixApplies(unsafeFixes: unsafeFixes) }, directives: again.directives, in: buffer, base: consumed)
+                        let kept = copy.apply(again.findings, directives: again.directives, in: buffer, base: consumed)
+                        lastFilter = copy
                         guard options.lineFilter != nil && !kept.isEmpty else { return kept }
                         return filterLines(kept, index: LineIndex(buffer), linesBefore: linesConsumed)
                     }
                 }
+                if writes {
+                    written = outcome.final.map { (outcome.fixed, $0, outcome.edits) }
+                        ?? (original, findings.indices.filter { !outcome.fixedFindings.contains($0) }.map { findings[$0] }, [])
+                    // A fix can move a finding into a suppressed line, or out of one: whether a suppression comment
+                    // is used is decided on the text written (its records are on the offsets of that text).
+                    if outcome.final != nil { suppressions = lastFilter }
+                }
+                if options.fixes == .apply { chunkEdits = outcome.edits }
                 // A later pass may rewrite what a fix wrote (a case fix of a replacement): the report gives what is
                 // written, so that JSON, SARIF and the diff agree with the fixed text.
-                let written = Dictionary(outcome.edits.map { ($0.range, $0.replacement) }, uniquingKeysWith: { first, _ in first })
+                let replacements = Dictionary(outcome.edits.map { ($0.range, $0.replacement) }, uniquingKeysWith: { first, _ in first })
                 for i in outcome.fixedFindings {
-                    if let reported = findings[i].replacement, let final = written[findings[i].range], final != reported {
+                    if let reported = findings[i].replacement, let final = replacements[findings[i].range], final != reported {
                         findings[i] = findings[i].replacing(reported, with: final)
                     }
                 }
@@ -418,32 +438,83 @@ final class FileRun {
                 }
                 nextContext = outcome.fixed.withUnsafeBufferPointer { leftContext(after: $0) }
             }
+            // With --fix, an unused suppression comment is located in the text written, as its record is.
+            let unusedSeverity = engine.policy.severity(of: UnusedSuppression.description.id) ?? .warning
+            for record in suppressions.records[recordsBefore...] {
+                let directive = record.directive.shifted(by: -consumed)
+                let finding = UnusedSuppression.finding(directive, severity: unusedSeverity, isKnown: { self.engine.catalog.description(id: $0) != nil })
+                if let written {
+                    directiveFindings.append(written.text.withUnsafeBufferPointer { text in
+                        locate(finding, index: LineIndex(text), chunk: text, lookahead: lookahead, linesBefore: linesConsumed + outputLineDelta,
+                               base: consumed + outputByteDelta, carry: writtenCarry)
+                    })
+                } else {
+                    directiveFindings.append(locate(finding, index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed))
+                }
+            }
             // Located and handed on in batches: a file read whole with many findings never holds all their line
             // excerpts at once.
             let sourceStarts = lint.sources.keys.sorted()
-            var batchStart = 0
-            while batchStart < findings.count {
-                let batchEnd = min(findings.count, batchStart + Self.batchSize)
-                var batch: [LocatedFinding] = []
-                batch.reserveCapacity(batchEnd - batchStart)
-                for i in batchStart..<batchEnd {
+            if let written {
+                // What was fixed, where it was; what remains, where it is now (and the source of the paragraph it
+                // was in before the fix).
+                try locateInBatches(findings.indices.filter { fixed.contains($0) }) { i in
+                    var finding = locate(findings[i], index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed)
+                    finding.isFixed = true
+                    if let key = Self.key(atOrBefore: findings[i].range.start, in: sourceStarts) { finding.source = lint.sources[key] }
+                    return finding
+                }
+                // A line cut by chunks: what follows the cut is shown as read (its fixes come with the next chunk).
+                try written.text.withUnsafeBufferPointer { text in
+                    let index = written.edits.isEmpty ? lineIndex() : LineIndex(text)
+                    try locateInBatches(Array(written.findings.indices)) { i in
+                        let remaining = written.findings[i]
+                        var finding = locate(remaining, index: index, chunk: text, lookahead: lookahead, linesBefore: linesConsumed + outputLineDelta,
+                                             base: consumed + outputByteDelta, carry: writtenCarry)
+                        engine.policy.count(finding.finding, in: &quality)
+                        let before = TextEdit.originalOffset(of: remaining.range.start, after: written.edits)
+                        if let key = Self.key(atOrBefore: before, in: sourceStarts) { finding.source = lint.sources[key] }
+                        return finding
+                    }
+                    if options.fixes == .apply {
+                        writtenCarry = lookahead.isEmpty ? nil : lineCarry(after: text, index: index, previous: writtenCarry, base: consumed + outputByteDelta)
+                    }
+                }
+            } else {
+                try locateInBatches(Array(findings.indices)) { i in
                     var finding = locate(findings[i], index: lineIndex(), chunk: chunk, lookahead: lookahead, linesBefore: linesConsumed)
                     if fixed.contains(i) { finding.isFixed = true } else { engine.policy.count(finding.finding, in: &quality) }
                     if let key = Self.key(atOrBefore: findings[i].range.start, in: sourceStarts) { finding.source = lint.sources[key] }
-                    batch.append(finding)
+                    return finding
                 }
-                if let emit { try emit(batch) } else { located.append(contentsOf: batch) }
-                batchStart = batchEnd
+            }
+            for edit in chunkEdits {
+                outputByteDelta += edit.replacement.utf8.count - edit.range.length
+                outputLineDelta += edit.replacement.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    - chunk[edit.range.start..<edit.range.end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             }
             endsWithNewline = chunk.last == 0x0A
             // A Markdown chunk starts a document afresh: no left context.
             context = kind == .text(.markdown) ? [] : nextContext ?? leftContext(after: chunk)
-            carry = lookahead.isEmpty ? nil : lineCarry(after: chunk, index: lineIndex())
+            carry = lookahead.isEmpty ? nil : lineCarry(after: chunk, index: lineIndex(), previous: carry, base: consumed)
         }
         consumed += cut
         pending.removeFirst(cut)
         scan = BlankLines()
         blankLinesSeen = 0
+    }
+
+    /// Locates the findings `indices` name, a batch at a time, and hands each batch on (or keeps it).
+    private func locateInBatches(_ indices: [Int], _ locateOne: (Int) -> LocatedFinding) throws {
+        var batchStart = 0
+        while batchStart < indices.count {
+            let batchEnd = min(indices.count, batchStart + Self.batchSize)
+            var batch: [LocatedFinding] = []
+            batch.reserveCapacity(batchEnd - batchStart)
+            for i in indices[batchStart..<batchEnd] { batch.append(locateOne(i)) }
+            if let emit { try emit(batch) } else { located.append(contentsOf: batch) }
+            batchStart = batchEnd
+        }
     }
 
     /// The findings whose first and last lines the line filter accepts (lines counted in the chunk `index` indexes).
@@ -534,7 +605,8 @@ final class FileRun {
     }
 
     /// What the next chunk needs of the line this one was cut inside.
-    private func lineCarry(after chunk: UnsafeBufferPointer<UInt8>, index: LineIndex) -> LineCarry {
+    /// `previous`: the carry into `chunk`; `base`: the file offset of its start (in the text read, or written).
+    private func lineCarry(after chunk: UnsafeBufferPointer<UInt8>, index: LineIndex, previous carry: LineCarry?, base consumed: Int) -> LineCarry {
         let last = index.lineStarts.count - 1
         var start = index.lineStarts[last]
         let lineStart: Int, columns: Int
@@ -563,8 +635,11 @@ final class FileRun {
         return low > 0 ? sorted[low - 1] : nil
     }
 
+    /// `base`: the file offset of the chunk's start (of the written text's, for findings of a fixed chunk).
     private func locate(_ finding: Finding, index: LineIndex, chunk: UnsafeBufferPointer<UInt8>, lookahead: [UInt8],
-                        linesBefore: Int) -> LocatedFinding {
+                        linesBefore: Int, base: Int? = nil, carry: LineCarry?? = nil) -> LocatedFinding {
+        let consumed = base ?? self.consumed
+        let carry = carry ?? self.carry
         let tail = carry?.tail ?? []
         // Offsets relative to the chunk: negative ones are in `tail`, those past its end in `lookahead`.
         func byte(_ i: Int) -> UInt8 { i < 0 ? tail[tail.count + i] : i < chunk.count ? chunk[i] : lookahead[i - chunk.count] }

@@ -68,7 +68,8 @@ extension FileResult {
     /// The result of a file from the results of its segments, in order.
     public static func joining(_ parts: [FileResult]) -> FileResult {
         guard var joined = parts.first else { return FileResult(path: "", findings: []) }
-        for part in parts.dropFirst() {
+        for var part in parts.dropFirst() {
+            part.placeAfter(bytes: joined.writtenByteDelta, lines: joined.writtenLineDelta)
             joined.findings += part.findings
             joined.appliedEdits += part.appliedEdits
             joined.appliedEditCount += part.appliedEditCount
@@ -76,7 +77,11 @@ extension FileResult {
             joined.endsWithNewline = part.endsWithNewline
             joined.quality.add(part.quality)
             joined.fixConverged = joined.fixConverged && part.fixConverged
+            joined.writtenByteDelta += part.writtenByteDelta
+            joined.writtenLineDelta += part.writtenLineDelta
         }
+        // With --fix, a part's findings were ordered before its remaining ones were moved.
+        joined.findings.sort(by: LocatedFinding.byPlace)
         return joined
     }
 }

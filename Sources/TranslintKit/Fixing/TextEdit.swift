@@ -8,6 +8,19 @@ public struct TextEdit: Hashable, Sendable {
         self.range = range
         self.replacement = replacement
     }
+
+    /// Where `offset` of the text `edits` (sorted, non-overlapping) make is in the original: an offset inside a
+    /// replacement goes to the start of the range it replaced.
+    public static func originalOffset(of offset: Int, after edits: [TextEdit]) -> Int {
+        var delta = 0
+        for edit in edits {
+            let start = edit.range.start + delta
+            if offset < start { break }
+            if offset < start + edit.replacement.utf8.count { return edit.range.start }
+            delta += edit.replacement.utf8.count - edit.range.length
+        }
+        return offset - delta
+    }
 }
 
 /// Whether `--fix` may apply a fix on its own, as ruff's fix safety: only fixes whose evidence is strong are

@@ -454,6 +454,10 @@ struct Lint: ParsableCommand {
                                         failed: { .failure($0) },
                                         deliver: { _, outcome in
                                             var (part, fixed) = try outcome.get()
+                                            // Remaining findings are in the written text, after what the parts
+                                            // before this one wrote.
+                                            part.placeAfter(bytes: parts.reduce(0) { $0 + $1.writtenByteDelta },
+                                                            lines: parts.reduce(0) { $0 + $1.writtenLineDelta })
                                             if !part.findings.isEmpty { try begin(); try record(.findings(part.findings)) }
                                             try target.write(fixed)
                                             part.findings = []

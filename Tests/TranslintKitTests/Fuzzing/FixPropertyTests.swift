@@ -28,8 +28,15 @@ struct FixPropertyTests {
             }
             let diff = Array(UnifiedDiff().render(path: path, original: bytes, edits: result.appliedEdits).utf8)
             if PatchApplier.apply(diff, to: bytes) != fixed { problems.append("the diff does not apply to give the fixed bytes") }
+            // What --fix reports as remaining is what a lint of the written text finds, at the same places.
+            let (relinted, _) = try FuzzTargets.run(engine, fixed, path: path, kind: kind, fixes: .none, session: session)
+            func place(_ f: LocatedFinding) -> String { "\(f.finding.rule)@\(f.finding.range) \(f.line):\(f.column)-\(f.endLine):\(f.endColumn) '\(f.text)'" }
+            let remaining = result.findings.filter { !$0.isFixed }.map(place), again = relinted.findings.map(place)
+            if remaining.sorted() != again.sorted() {
+                problems.append("--fix reports as remaining \(remaining.sorted()), a lint of the fixed text finds \(again.sorted())")
+            }
             // Findings about the text (the bilingual rules report about a unit and may point at a placeholder).
-            for located in result.findings where Self.textRules.contains(located.finding.rule) {
+            for located in linted.findings where Self.textRules.contains(located.finding.rule) {
                 let range = located.finding.range.start..<located.finding.range.end
                 if let span = protected.first(where: { $0.overlaps(range) || (range.isEmpty && $0.contains(range.lowerBound) && range.lowerBound != $0.lowerBound) }) {
                     problems.append("\(located.finding.rule) at \(located.line):\(located.column) lies in the protected \(String(decoding: bytes[span], as: UTF8.self).debugDescription)")
