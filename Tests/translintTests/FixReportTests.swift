@@ -89,3 +89,22 @@ struct FixReportTests {
         #expect(fix.out.contains("placeholder-mismatch") && fix.out.contains("fixed 1 finding in 1 file; 1 remaining"), "\(fix.out)")
     }
 }
+
+extension FixReportTests {
+    @Test("when the report cannot be written after --fix wrote files, the error names them", .enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+    func partialWriteNamesFiles() throws {
+        let root = try Self.project(["a.txt": "The Amoy sellers.\n", "b.txt": "The Amoy sellers.\n", "c.txt": "Clean.\n"])
+        let glossary = CLI.root.appendingPathComponent(CLI.glossary).path
+        for files in [["a.txt"], ["a.txt", "b.txt", "c.txt"]] {
+            for name in ["a.txt", "b.txt"] { try "The Amoy sellers.\n".write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            let command = ([CLI.executable.path, "lint"] + files + ["--glossary", glossary, "--fix"]).map(CLI.quoted).joined(separator: " ") + " > /dev/full 2> err.txt"
+            #expect(try CLI.shell(command, in: root) == 2)
+            let stderr = try String(contentsOf: root.appendingPathComponent("err.txt"), encoding: .utf8)
+            let fixedNames = files.filter { $0 != "c.txt" }
+            for name in fixedNames {
+                #expect(try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) == "The Taobao sellers.\n")
+            }
+            #expect(stderr.contains("fixed and written: \(fixedNames.joined(separator: ", "))"), "\(stderr)")
+        }
+    }
+}

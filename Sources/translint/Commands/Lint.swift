@@ -291,11 +291,7 @@ struct Lint: ParsableCommand {
             } catch let error as InputError where error.isWriteFailure {
                 // A report or standard output could not be written: stop, and say what --fix changed already.
                 Diagnostics.error(error)
-                if fix && setup.files.count > 1 {
-                    let names = written.names
-                    let wrote = names.isEmpty ? "no file was written" : "fixed and written before it stopped: \(Self.list(names))"
-                    Diagnostics.note("stopped at \(display); \(wrote); every other file was left unchanged")
-                }
+                if fix { Diagnostics.note("stopped at \(display); " + Self.writtenBeforeStop(written.names)) }
                 throw ExitCode(2)
             } catch {
                 Diagnostics.error(error)
@@ -332,9 +328,16 @@ struct Lint: ParsableCommand {
         }
         summary.notChecked = failed.count
         summary.notWritten = refused.count
-        try outputs.end(summary)
-        reportsClosed = true
-        try outputs.close()
+        do {
+            try outputs.end(summary)
+            reportsClosed = true
+            try outputs.close()
+        } catch let error as InputError where error.isWriteFailure && fix {
+            // Every file was fixed; the report's end could not be written (a full disk, a closed pipe).
+            Diagnostics.error(error)
+            Diagnostics.note("the report is incomplete; " + Self.writtenBeforeStop(written.names))
+            throw ExitCode(2)
+        }
         if let writeBaseline, let baselineRun {
             // A file that could not be checked has no findings to record: a baseline without them would make them new later.
             if !failed.isEmpty { throw InputError.unwritable(path: writeBaseline, reason: "baseline not written: \(failed.count) of \(setup.files.count) files could not be checked") }
@@ -374,6 +377,11 @@ struct Lint: ParsableCommand {
                          wrote: { written.add(display, index: index) }, record: record)
         }
         return FileOutcome(display: display, events: events, result: result)
+    }
+
+    /// Which files --fix wrote before a report could not be written.
+    static func writtenBeforeStop(_ names: [String]) -> String {
+        names.isEmpty ? "no file was written" : "fixed and written: \(list(names)); every other file was left unchanged"
     }
 
     /// What --fix did with the files when something went wrong, for the one line on standard error.
