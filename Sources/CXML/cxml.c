@@ -54,7 +54,9 @@ translint_xml_result translint_xml_check(const char *bytes, long length) {
         return result;
     }
     result.parser = ctxt;
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    // translint reads the bytes as UTF-8 (a file in another encoding is converted first, its declaration kept):
+    // the declaration's encoding is not the bytes'.
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
     const long piece = 1 << 16;
     long offset = first;
     while (result.line == 0 && offset < length) {

@@ -133,6 +133,31 @@ struct PrecisionTests {
         #expect(throws: BilingualFileError.self) { _ = try engine.lintFile(broken, path: "x.po", format: .po, fixing: false) }
     }
 
+    @Test("an XLIFF file in the encoding its XML declaration names (ISO-8859-1) is read, and fixed in that encoding")
+    func declaredXMLEncoding() throws {
+        func xliff(_ target: String, encoding: String = "ISO-8859-1") -> String {
+            "<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">"
+                + "<file source-language=\"en\" target-language=\"de\" datatype=\"plaintext\" original=\"x\"><body>\n"
+                + "<trans-unit id=\"1\"><source>The size is too big</source><target>\(target)</target></trans-unit>\n</body></file></xliff>\n"
+        }
+        let engine = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "de", entries: []), rules: [RepeatedWordCheck()])
+        let latin1 = Array(try #require(xliff("Die Größe ist zu zu groß").data(using: .isoLatin1)))
+        let (result, fixed) = try engine.lintFile(latin1, path: "de.xlf", format: .xliff, fixing: true)
+        #expect(result.findings.map(\.finding.rule) == ["repeated-word"])
+        #expect(result.findings.first?.line == 3 && result.findings.first?.text == " zu")
+        #expect(fixed == Array(try #require(xliff("Die Größe ist zu groß").data(using: .isoLatin1))))
+        // Declared in single quotes, and UTF-8 declared as such, read as they are.
+        let quoted = Array(try #require(xliff("Größe").replacingOccurrences(of: "\"ISO-8859-1\"", with: "'iso-8859-1'").data(using: .isoLatin1)))
+        #expect(Charset.declaredInXML(quoted) == "iso-8859-1")
+        #expect(try engine.lintFile(quoted, path: "q.xlf", format: .xliff, fixing: true).fixed == quoted)
+        let utf8 = Array(xliff("Größe", encoding: "UTF-8").utf8)
+        #expect(try engine.lintFile(utf8, path: "u.xlf", format: .xliff, fixing: true).fixed == utf8)
+        // Bytes that are not valid in the declared encoding are an error naming it.
+        var broken = Array(xliff("x", encoding: "Shift_JIS").utf8)
+        broken.insert(contentsOf: [0x81, 0x20], at: broken.count - 20)
+        #expect(throws: BilingualFileError.self) { _ = try engine.lintFile(broken, path: "x.xlf", format: .xliff, fixing: false) }
+    }
+
     @Test("repeated-word leaves grammatical doubles of the target language alone")
     func languageDoubles() throws {
         let german = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "de", entries: []), rules: [RepeatedWordCheck()])

@@ -112,10 +112,13 @@ final class FileRun {
 
     /// Lints what is left and returns the file's result.
     func finish() throws -> FileResult {
-        if case .bilingual(.po, _) = kind, !options.isDecoded, let declared = Charset.declaredInPO(pending), !Charset.isUTF8(declared) {
-            // Read in its declared charset (gettext allows any), linted as UTF-8, written back in its charset.
+        if case .bilingual(let format, _) = kind, format == .po || format == .xliff, !options.isDecoded,
+           let declared = format == .po ? Charset.declaredInPO(pending) : Charset.declaredInXML(pending), !Charset.isUTF8(declared) {
+            // Read in its declared charset (gettext allows any; an XML declaration may name one), linted as UTF-8,
+            // written back in its charset.
             guard let utf8 = Charset.convert(pending, from: declared, to: "UTF-8") else {
-                throw BilingualFileError(path: path, line: 1, message: "the header declares charset=\(declared), but the file is not valid \(declared) (or ICU does not know it)")
+                let declaration = format == .po ? "the header declares charset=\(declared)" : "the XML declaration says encoding=\"\(declared)\""
+                throw BilingualFileError(path: path, line: 1, message: "\(declaration), but the file is not valid \(declared) (or ICU does not know it)")
             }
             pending = utf8
             charset = declared
