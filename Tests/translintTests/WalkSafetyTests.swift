@@ -180,3 +180,31 @@ struct WalkSafetyTests {
         }
     }
 }
+
+extension WalkSafetyTests {
+    @Test("a translation deeper than PATH_MAX is not left out in silence: the walk lists it, the run names it and exits 2")
+    func deeperThanPathMax() throws {
+        let repo = try Self.layout().appendingPathComponent("repo")
+        // Made with openat, folder by folder: no path to the file fits in PATH_MAX (4,096 bytes).
+        var fd = open(repo.path, O_RDONLY | O_DIRECTORY)
+        try #require(fd >= 0)
+        for _ in 0..<900 {
+            #expect(mkdirat(fd, "dddd", 0o755) == 0)
+            let next = openat(fd, "dddd", O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+            try #require(fd >= 0)
+        }
+        let file = openat(fd, "deep.txt", O_WRONLY | O_CREAT, 0o644)
+        close(fd)
+        try #require(file >= 0)
+        _ = Self.text.withCString { write(file, $0, strlen($0)) }
+        close(file)
+        defer { _ = try? CLI.shell("rm -rf " + CLI.quoted(repo.deletingLastPathComponent().path), in: FileManager.default.temporaryDirectory) }
+        let files = try CLI.run(["lint", ".", "--glossary", "glossary.yaml", "--files"], in: repo)
+        #expect(files.out.split(separator: "\n").contains { $0.hasPrefix("dddd/dddd/") }, "\(files.out.prefix(300))")
+        let lint = try CLI.run(["lint", ".", "--glossary", "glossary.yaml"], in: repo)
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("longer than the system allows (PATH_MAX"), "\(lint.stderr.suffix(300))")
+    }
+}

@@ -402,11 +402,22 @@ enum FileIO {
         /// A FIFO, a socket or a device: reading one may block forever or never end.
         case special(String)
         case missing
+        /// A name a folder lists that the system will not describe: its path is longer than PATH_MAX, or a
+        /// permission or a loop stands in the way. Why, in words.
+        case unexaminable(String)
+    }
+
+    /// Why the system refused a path, in words, for `errno`.
+    static func refusal(_ code: Int32) -> String {
+        code == ENAMETOOLONG ? "its path is longer than the system allows (PATH_MAX, \(PATH_MAX) bytes)" : String(cString: strerror(code))
     }
 
     static func entryKind(_ path: String, following: Bool = false) -> EntryKind {
         var info = stat()
-        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return .missing }
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else {
+            let code = errno
+            return code == ENOENT || code == ENOTDIR ? .missing : .unexaminable(refusal(code))
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular
         case S_IFDIR: return .directory
@@ -438,7 +449,7 @@ enum FileIO {
         return realpath(path, &resolved) != nil ? cString(resolved) : path
     }
 
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    static func lastError() -> String { refusal(errno) }
 }
 
 /// Where `--fix` puts a file's fixed text: the file itself through an atomic writer, or for standard input,

@@ -29,6 +29,9 @@ struct FileWalker {
     /// `--fix`: the run writes the files it checks, so a walk never takes a file through a link out of its folder.
     var writes = false
     var skipped: (String, String) -> Void = { _, _ in }
+    /// Names met in a walk that the system would not describe (a path longer than PATH_MAX), with the reason.
+    final class Unexaminable { var paths: [String: String] = [:] }
+    let unexaminable = Unexaminable()
 
     func expand(_ paths: [String]) throws -> [String] {
         var result: [String] = []
@@ -78,7 +81,7 @@ struct FileWalker {
         var files: [String] = []
         for relative in candidates.sorted() {
             let path = join(relative)
-            if let reason = reasonToSkip(path, relative: relative) { skipped(path, reason); continue }
+            if unexaminable.paths[relative] == nil, let reason = reasonToSkip(path, relative: relative) { skipped(path, reason); continue }
             files.append(path)
         }
         return files
@@ -116,6 +119,10 @@ struct FileWalker {
             }
             descend(into: relative, root: root, join: join, visited: &visited, into: &candidates)
         case .special(let what): skipped(join(relative), "a special file (\(what))")
+        case .unexaminable(let why):
+            // Never left out in silence: it is checked, and its read fails with the reason (exit 2).
+            candidates.append(relative)
+            unexaminable.paths[relative] = why
         case .missing, .symlink: break
         }
     }
@@ -129,6 +136,7 @@ struct FileWalker {
         guard followSymlinks else { skipped(path, "a symbolic link (--follow-symlinks follows it)"); return }
         let kind = FileIO.entryKind(path, following: true)
         if kind == .missing { skipped(path, "a dangling symbolic link"); return }
+        if case .unexaminable(let why) = kind { skipped(path, "a symbolic link that cannot be followed (\(why))"); return }
         let target = FileIO.identity(path)
         let prefix = root.hasSuffix("/") ? root : root + "/"
         if writes && target != root && !target.hasPrefix(prefix) {
