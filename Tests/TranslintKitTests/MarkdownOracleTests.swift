@@ -104,6 +104,9 @@ struct MarkdownOracleTests {
             let lineText = String(decoding: bytes[lines.starts[line]..<lines.end(of: line, in: bytes)], as: UTF8.self)
             return "\(name): \(node.name) at \(node.start.line):\(node.start.column) (byte \(offset), line \(line + 1): \(lineText.debugDescription)); literal \(node.literal.prefix(80).debugDescription)"
         }
+        let paragraphs = tree.filter { $0.name == "paragraph" }
+        // Set when cmark-gfm's code spans disagree with the spec's rule: its list of code is then no oracle for --fix.
+        var cmarkMisread = false
         for node in tree {
             switch node.name {
             case "code", "html_inline":
@@ -116,7 +119,18 @@ struct MarkdownOracleTests {
                 if node.start.line != node.end.line { report.inlineSpansAcrossLines += 1 }
                 for i in covered where !Self.isSpace(bytes[i]) {
                     protected.append(i)
-                    if !excluded[i] { failures.append("read as prose: " + describe(node, i)); break }
+                    if !excluded[i] {
+                        // A code span cmark-gfm 0.29 pairs wrongly (its backtick memo) that the spec's rule does not have.
+                        if node.name == "code", let paragraph = paragraphs.last(where: { $0.start.line <= node.start.line && node.start.line <= $0.end.line }),
+                           !SpecCodeSpans.contents(SpecCodeSpans.paragraphText(bytes, lines: lines, paragraph: paragraph)).contains(SpecCodeSpans.normalized(node.literal)) {
+                            report.cmarkDisagreements += 1
+                            cmarkMisread = true
+                            if report.cmarkDisagreementExamples.count < 5 { report.cmarkDisagreementExamples.append(describe(node, i)) }
+                            break
+                        }
+                        failures.append("read as prose: " + describe(node, i))
+                        break
+                    }
                 }
             case "code_block", "html_block":
                 report.located += 1
@@ -153,6 +167,7 @@ struct MarkdownOracleTests {
                         let masked = SpecCodeSpans.normalized(run)
                         if !masked.isEmpty && spans.contains(where: { $0.contains(masked) || ($0.count >= 4 && masked.contains($0)) }) {
                             report.cmarkDisagreements += 1
+                            cmarkMisread = true
                             if report.cmarkDisagreementExamples.count < 5 { report.cmarkDisagreementExamples.append(describe(node, i)) }
                             break
                         }
@@ -173,7 +188,7 @@ struct MarkdownOracleTests {
                 : (edit.range.start..<edit.range.end).contains { isProtected[$0] }
             if touched { failures.append("\(name): a fix edits code at byte \(edit.range.start): \(edit.replacement.debugDescription)") }
         }
-        if fixed != text {
+        if fixed != text && !cmarkMisread {
             let before = tree.filter(\.isCode).map(\.literal), after = try Cmark.parse(fixed).filter(\.isCode).map(\.literal)
             if before != after {
                 let k = zip(before, after).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(before.count, after.count)
@@ -380,10 +395,13 @@ struct LineStarts {
         if node.name == "code" {
             // On a lazy continuation line cmark-gfm 0.29 shifts inline positions right by the container's prefix:
             // a code span's content starts after a backtick (and maybe one space) at or before its position.
+            // A place that follows a backtick comes first: a one-letter literal at `start` itself may be the prose
+            // after the span (`a` a), which the shifted column points at.
             let lineStart = starts[line(of: min(start, max(bytes.count - 1, 0)))]
-            candidates += stride(from: start - 1, through: lineStart, by: -1).filter { c in
-                c > 0 && c <= bytes.count && (bytes[c - 1] == 0x60 || (c > 1 && bytes[c - 1] == 0x20 && bytes[c - 2] == 0x60))
-            }
+            let afterBacktick = { (c: Int) in c > 0 && c <= bytes.count && bytes[c - 1] == 0x60 }
+            let afterBacktickAndSpace = { (c: Int) in c > 1 && c <= bytes.count && bytes[c - 1] == 0x20 && bytes[c - 2] == 0x60 }
+            let nearest = [start, start + 1] + Array(stride(from: start - 1, through: lineStart, by: -1))
+            candidates = nearest.filter(afterBacktick) + nearest.filter(afterBacktickAndSpace) + candidates
         }
         for first in candidates where first <= bytes.count {
             var covered: [Int] = []
