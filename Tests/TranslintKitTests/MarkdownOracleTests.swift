@@ -107,6 +107,11 @@ struct MarkdownOracleTests {
         let paragraphs = tree.filter { $0.name == "paragraph" }
         // Set when cmark-gfm's code spans disagree with the spec's rule: its list of code is then no oracle for --fix.
         var cmarkMisread = false
+        func disagree(_ node: Cmark.Node, _ i: Int) {
+            report.cmarkDisagreements += 1
+            cmarkMisread = true
+            if report.cmarkDisagreementExamples.count < 5 { report.cmarkDisagreementExamples.append(describe(node, i)) }
+        }
         for node in tree {
             switch node.name {
             case "code", "html_inline":
@@ -123,9 +128,7 @@ struct MarkdownOracleTests {
                         // A code span cmark-gfm 0.29 pairs wrongly (its backtick memo) that the spec's rule does not have.
                         if node.name == "code", let paragraph = paragraphs.last(where: { $0.start.line <= node.start.line && node.start.line <= $0.end.line }),
                            !SpecCodeSpans.contents(SpecCodeSpans.paragraphText(bytes, lines: lines, paragraph: paragraph)).contains(SpecCodeSpans.normalized(node.literal)) {
-                            report.cmarkDisagreements += 1
-                            cmarkMisread = true
-                            if report.cmarkDisagreementExamples.count < 5 { report.cmarkDisagreementExamples.append(describe(node, i)) }
+                            disagree(node, i)
                             break
                         }
                         failures.append("read as prose: " + describe(node, i))
@@ -166,9 +169,7 @@ struct MarkdownOracleTests {
                         let spans = SpecCodeSpans.contents(SpecCodeSpans.paragraphText(bytes, lines: lines, paragraph: paragraph))
                         let masked = SpecCodeSpans.normalized(run)
                         if !masked.isEmpty && spans.contains(where: { $0.contains(masked) || ($0.count >= 4 && masked.contains($0)) }) {
-                            report.cmarkDisagreements += 1
-                            cmarkMisread = true
-                            if report.cmarkDisagreementExamples.count < 5 { report.cmarkDisagreementExamples.append(describe(node, i)) }
+                            disagree(node, i)
                             break
                         }
                     }

@@ -5,14 +5,13 @@ import Testing
 /// fixed text, as ruff reports what is left, and a finding that a fix created is one of them.
 @Suite(.serialized)
 struct FixReportTests {
-    static func project(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("translint-fixreport-\(UUID().uuidString)")
-        for (name, text) in files {
-            let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return root
+    static func project(_ files: [String: String]) throws -> URL { try CIFeatureTests.project(files) }
+
+    /// A project holding `t.po` (`units` after a UTF-8 header) and `g.yaml`, one entry: 淘宝 → `target`, not Amoy.
+    static func catalog(_ units: String, target: String) throws -> URL {
+        let header = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+        let glossary = "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - source: 淘宝\n    target: \(target)\n    forbidden: [Amoy]\n"
+        return try project(["t.po": header + units, "g.yaml": glossary])
     }
 
     @Test("the finding left after --fix is located and quoted in the fixed text, and a plain lint of it agrees")
@@ -45,22 +44,17 @@ struct FixReportTests {
     @Test("a fix that joins two lines moves the findings below it up a line")
     func linesAfterAJoin() throws {
         // The forbidden rendering spans a line break of the PO string; its fix writes one string line.
-        let po = """
-        msgid ""
-        msgstr ""
-        "Content-Type: text/plain; charset=UTF-8\\n"
+        let root = try Self.catalog("""
+            msgid "淘宝"
+            msgstr ""
+            "the A"
+            "moy shop"
 
-        msgid "淘宝"
-        msgstr ""
-        "the A"
-        "moy shop"
+            #, c-format
+            msgid "%d 件"
+            msgstr "%s items"
 
-        #, c-format
-        msgid "%d 件"
-        msgstr "%s items"
-
-        """
-        let root = try Self.project(["t.po": po, "g.yaml": "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - source: 淘宝\n    target: Taobao\n    forbidden: [Amoy]\n"])
+            """, target: "Taobao")
         let lint = try CLI.run(["lint", "t.po", "--glossary", "g.yaml", "--select", "placeholder-mismatch", "-q"], in: root)
         #expect(lint.out.hasPrefix("t.po:12:"), "\(lint.out)")
         let fix = try CLI.run(["lint", "t.po", "--glossary", "g.yaml", "--fix", "-q"], in: root)
@@ -72,17 +66,12 @@ struct FixReportTests {
 
     @Test("a finding a fix creates is counted as remaining and fails the run")
     func createdByAFix() throws {
-        let po = """
-        msgid ""
-        msgstr ""
-        "Content-Type: text/plain; charset=UTF-8\\n"
+        let root = try Self.catalog("""
+            #, c-format
+            msgid "淘宝 shop %d"
+            msgstr "Amoy shop %d"
 
-        #, c-format
-        msgid "淘宝 shop %d"
-        msgstr "Amoy shop %d"
-
-        """
-        let root = try Self.project(["t.po": po, "g.yaml": "version: 1\nsource_language: zh-Hans\ntarget_language: en\nterms:\n  - source: 淘宝\n    target: Taobao %s\n    forbidden: [Amoy]\n"])
+            """, target: "Taobao %s")
         let fix = try CLI.run(["lint", "t.po", "--glossary", "g.yaml", "--fix", "--color", "never"], in: root)
         #expect(try String(contentsOf: root.appendingPathComponent("t.po"), encoding: .utf8).contains("msgstr \"Taobao %s shop %d\""))
         #expect(fix.status == 1, "\(fix.out)")

@@ -412,8 +412,8 @@ final class FileRun {
                     // A fix can move a finding into a suppressed line, or out of one: whether a suppression comment
                     // is used is decided on the text written (its records are on the offsets of that text).
                     if outcome.final != nil { suppressions = lastFilter }
+                    chunkEdits = outcome.edits
                 }
-                if options.fixes == .apply { chunkEdits = outcome.edits }
                 // A later pass may rewrite what a fix wrote (a case fix of a replacement): the report gives what is
                 // written, so that JSON, SARIF and the diff agree with the fixed text.
                 let replacements = Dictionary(outcome.edits.map { ($0.range, $0.replacement) }, uniquingKeysWith: { first, _ in first })
@@ -479,9 +479,7 @@ final class FileRun {
                         if let key = Self.key(atOrBefore: before, in: sourceStarts) { finding.source = lint.sources[key] }
                         return finding
                     }
-                    if options.fixes == .apply {
-                        writtenCarry = lookahead.isEmpty ? nil : lineCarry(after: text, index: index, previous: writtenCarry, base: consumed + outputByteDelta)
-                    }
+                    writtenCarry = lookahead.isEmpty ? nil : lineCarry(after: text, index: index, previous: writtenCarry, base: consumed + outputByteDelta)
                 }
             } else {
                 try locateInBatches(Array(findings.indices)) { i in
