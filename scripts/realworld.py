@@ -23,6 +23,12 @@ repository (for glossaries/zh-en). See docs/precision.md.
      once, up to REALWORLD_UNITS units (translated messages) per language; a .translint.yml per folder with
      source_language: en and the BCP 47 target language. Catalogs that declare a charset other than UTF-8
      are all kept as msgunfmt writes them (in that charset) and counted apart: translint refuses them.
+   - upstream (optional, REALWORLD_UPSTREAM=GIT_DIR:GIT_DIR:...): fresh text from other projects' repositories
+     (bare mirrors or checkouts, read at HEAD with git): every po/*.po in a language of LANGUAGES, its translated
+     and not fuzzy units (msgattrib --translated --no-fuzzy --no-obsolete), as catalogs/LANG/up-REPO-PATH.po;
+     English *.md as prose/upstream-md, *.rst, *.adoc and doc/*.txt as prose/upstream-doc (UPSTREAM_BUDGET words
+     each), and translated Markdown pages (tldr's pages.LANG/) as prose/doc-l10n/LANG with the language's
+     configuration. For a fresh labelled round when this machine's own text is used up.
 2. translint runs with `--format json` on batches of up to 40 files of one kind (the glossary is loaded
    and self-tested once per process): prose with an empty configuration and --glossary glossaries/zh-en,
    catalogs with their language's configuration. A file's status is what translint alone on it would
@@ -86,18 +92,54 @@ LANGUAGES = {"zh_CN": "zh-Hans", "zh_TW": "zh-Hant", "de": "de", "fr": "fr", "ja
              # Held out too, added in the first session of 2026-12-08 for a fourth fresh sample.
              "ka": "ka", "eo": "eo", "be": "be", "he": "he", "th": "th", "ga": "ga", "lv": "lv", "ar": "ar",
              "ms": "ms", "zh_HK": "zh-Hant-HK", "nn": "nn", "sq": "sq", "mk": "mk", "fa": "fa", "af": "af",
-             "cy": "cy", "bs": "bs", "ast": "ast", "oc": "oc", "hi": "hi", "ta": "ta"}
+             "cy": "cy", "bs": "bs", "ast": "ast", "oc": "oc", "hi": "hi", "ta": "ta",
+             # Held out too, added in the eighth session of 2026-12-07 for a sixth fresh sample: every other
+             # language this machine has catalogs in.
+             "mr": "mr", "pa": "pa", "kn": "kn", "ml": "ml", "te": "te", "gu": "gu", "bn": "bn", "bn_IN": "bn-IN",
+             "as": "as", "or": "or", "ne": "ne", "si": "si", "sr@latin": "sr-Latn", "ca@valencia": "ca-ES-valencia",
+             "fur": "fur", "my": "my", "km": "km", "ug": "ug", "crh": "crh", "ky": "ky", "kk": "kk", "uz": "uz",
+             "az": "az", "tg": "tg", "hy": "hy", "am": "am", "ia": "ia", "nds": "nds", "br": "br", "wa": "wa",
+             "ku": "ku", "rw": "rw", "ps": "ps", "xh": "xh", "zu": "zu", "mn": "mn", "is": "is", "tk": "tk"}
+NEW_HELD_OUT = {"mr", "pa", "kn", "ml", "te", "gu", "bn", "bn_IN", "as", "or", "ne", "si", "sr@latin", "ca@valencia",
+                "fur", "my", "km", "ug", "crh", "ky", "kk", "uz", "az", "tg", "hy", "am", "ia", "nds", "br", "wa",
+                "ku", "rw", "ps", "xh", "zu", "mn", "is", "tk"}
 HELD_OUT = {"pt_BR", "pl", "cs", "sv", "nl", "vi", "id", "ca", "el", "da", "fi", "ro", "hu", "sk",
             "pt", "gl", "hr", "bg", "nb", "sl", "sr", "eu", "et", "lt",
             "ka", "eo", "be", "he", "th", "ga", "lv", "ar", "ms", "zh_HK", "nn", "sq", "mk", "fa", "af",
-            "cy", "bs", "ast", "oc", "hi", "ta", "man-l10n"}
-PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence", "man-l10n"]
+            "cy", "bs", "ast", "oc", "hi", "ta", "man-l10n", "doc-l10n"} | NEW_HELD_OUT
+PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence", "man-l10n", "upstream-md", "upstream-doc", "doc-l10n"]
+UPSTREAM = [p for p in os.environ.get("REALWORLD_UPSTREAM", "").split(":") if p]
+UPSTREAM_BUDGET = {"upstream-md": 150_000, "upstream-doc": 100_000, "doc-l10n": 300_000}
+# Translated documentation folders (tldr-pages: pages.LANG/), by the suffix of their folder.
+DOC_L10N = {"de": "de", "fr": "fr", "es": "es", "it": "it", "pl": "pl", "ru": "ru", "uk": "uk", "pt_BR": "pt-BR",
+            "nl": "nl", "sv": "sv", "pt_PT": "pt", "ro": "ro", "da": "da", "ja": "ja", "zh": "zh-Hans", "ko": "ko",
+            "zh_TW": "zh-Hant", "tr": "tr", "id": "id", "cs": "cs", "fa": "fa", "hi": "hi", "ar": "ar", "bn": "bn",
+            "th": "th", "ta": "ta", "el": "el", "no": "nb", "ca": "ca", "lo": "lo", "ne": "ne", "sr": "sr"}
 RULE_ORDER = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
               "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment",
               "unused-suppression"]
 PARAMS = {"seed": SEED, "units": UNITS, "man_pages": MAN_PAGES, "man_max_source": MAN_MAX_SOURCE,
           "file_words": FILE_WORDS, "budget": BUDGET, "languages": LANGUAGES, "man_l10n": MAN_L10N,
-          "man_l10n_pages": MAN_L10N_PAGES, "corpus_version": 7}
+          "man_l10n_pages": MAN_L10N_PAGES, "corpus_version": 8}
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", repo] + list(args), capture_output=True, check=True).stdout
+
+
+def repo_name(repo):
+    """`/work/.mirror/owner+name/repo` (a fetched mirror) or `/src/name`: the name a path of the corpus carries."""
+    path = os.path.abspath(repo).rstrip("/")
+    base = os.path.basename(path)
+    if base in ("repo", ".git") or base.endswith(".git"):
+        base = os.path.basename(os.path.dirname(path)) if base in ("repo", ".git") else base[:-4]
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", base)
+
+
+if UPSTREAM:
+    PARAMS["upstream"] = sorted((repo_name(r), git(r, "rev-parse", "HEAD").decode().strip()) for r in UPSTREAM)
+    PARAMS["upstream_budget"] = UPSTREAM_BUDGET
+    PARAMS["upstream_version"] = 2   # 2: *.rst, *.adoc and doc/*.txt as upstream-doc
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -374,6 +416,81 @@ def build_catalogs(out_dir, manifest, skipped):
                              "units": units, "charset": charset, "utf8": utf8})
 
 
+def po_locale(path):
+    """The locale a PO file's name gives (`po/pt_br.po` → pt_BR, `ja_JP.po` → ja, `uk_UA.po` → uk), if the corpus
+    has that language; else None."""
+    stem = os.path.basename(path)[:-3]
+    language, _, region = stem.partition("_")
+    for candidate in (stem, f"{language}_{region.upper()}" if region else stem, language):
+        if candidate in LANGUAGES:
+            return candidate
+    return None
+
+
+def build_upstream(out_dir, manifest, skipped):
+    docs = {"upstream-md": [], "upstream-doc": [], "doc-l10n": []}
+    for repo in UPSTREAM:
+        name = repo_name(repo)
+        for path in git(repo, "ls-tree", "-r", "--name-only", "HEAD").decode("utf-8", "replace").splitlines():
+            lower = path.lower()
+            parts = path.split("/")
+            if lower.endswith(".po") and "glossary" not in lower:
+                locale = po_locale(path)
+                if locale is None:
+                    continue
+                data = git(repo, "show", f"HEAD:{path}")
+                rel = f"catalogs/{locale}/up-{name}-{path[:-3].replace('/', '-')}.po"
+                os.makedirs(os.path.join(out_dir, "catalogs", locale), exist_ok=True)
+                kept = subprocess.run(["msgattrib", "--translated", "--no-fuzzy", "--no-obsolete", "-o",
+                                       os.path.join(out_dir, rel), "-"], input=data, capture_output=True)
+                if kept.returncode != 0 or not os.path.exists(os.path.join(out_dir, rel)):
+                    skipped["upstream catalog (msgattrib failed)"] = skipped.get("upstream catalog (msgattrib failed)", 0) + 1
+                    continue
+                text = open(os.path.join(out_dir, rel), "rb").read()
+                units = len(re.findall(rb'(?m)^msgid "', text)) - 1
+                match = re.search(rb"charset=([^\s;\\]+)", text)
+                charset = match.group(1).decode("ascii", "replace") if match else "UTF-8"
+                manifest.append({"path": rel, "corpus": "catalogs", "kind": locale, "origin": f"{name}:{path}",
+                                 "units": units, "charset": charset,
+                                 "utf8": charset.lower().replace("_", "-") in ("utf-8", "utf8")})
+            elif lower.endswith(".md") and parts[0].startswith("pages."):
+                if parts[0][6:] in DOC_L10N:
+                    docs["doc-l10n"].append((repo, name, path, parts[0][6:]))
+            elif lower.endswith(".md"):
+                docs["upstream-md"].append((repo, name, path, None))
+            elif lower.endswith((".rst", ".adoc")) or (parts[0] in ("Documentation", "doc", "docs", "doc_src")
+                                                       and lower.endswith(".txt")):
+                docs["upstream-doc"].append((repo, name, path, None))
+    for kind, candidates in docs.items():
+        total = 0
+        for repo, name, path, lang in shuffled(candidates, f"upstream:{kind}"):
+            if total >= UPSTREAM_BUDGET[kind]:
+                break
+            text = utf8_text(git(repo, "show", f"HEAD:{path}"))
+            if text is None or not text.strip():
+                continue
+            text = cut(text.strip() + "\n", FILE_WORDS)
+            w = words(text)
+            if w < 20:
+                continue
+            folder = os.path.join("prose", kind, DOC_L10N[lang] if lang else "")
+            os.makedirs(os.path.join(out_dir, folder), exist_ok=True)
+            if lang and not os.path.exists(os.path.join(out_dir, folder, ".translint.yml")):
+                with open(os.path.join(out_dir, folder, ".translint.yml"), "w") as f:
+                    f.write(f"# written by scripts/realworld.py: documentation translated to {DOC_L10N[lang]}\n"
+                            f"target_language: {DOC_L10N[lang]}\n")
+            rel = os.path.join(folder, f"{name}-{path.replace('/', '-')}")
+            if kind == "upstream-doc":
+                rel += ".txt"
+            with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+            entry = {"path": rel, "corpus": "prose", "kind": kind, "origin": f"{name}:{path}", "words": w}
+            if lang:
+                entry["lang"] = DOC_L10N[lang]
+            manifest.append(entry)
+            total += w
+
+
 def build_corpus():
     stamp = os.path.join(WORK, "manifest.json")
     if os.path.exists(stamp) and os.environ.get("REALWORLD_REBUILD") != "1":
@@ -391,6 +508,7 @@ def build_corpus():
     build_licences(WORK, manifest, skipped)
     build_man_l10n(WORK, manifest, skipped)
     build_catalogs(WORK, manifest, skipped)
+    build_upstream(WORK, manifest, skipped)
     manifest.sort(key=lambda entry: entry["path"])
     result = {"params": PARAMS, "files": manifest, "skipped": skipped}
     with open(stamp, "w") as f:
@@ -409,6 +527,8 @@ def lint(batch):
     entry = batch[0]
     if entry["kind"] == "man-l10n":
         extra = ["--config", os.path.join("prose", "man-l10n", entry["lang"], ".translint.yml")]
+    elif entry["kind"] == "doc-l10n":
+        extra = ["--config", os.path.join("prose", "doc-l10n", entry["lang"], ".translint.yml")]
     elif entry["corpus"] == "prose":
         extra = ["--config", "prose.translint.yml", "--glossary", os.path.join(REPO, "glossaries", "zh-en")]
     else:
