@@ -130,6 +130,26 @@ struct PlaceholderOracleTests {
         return (lines, try Self.msgfmtErrorLines(po, msgfmt: msgfmt))
     }
 
+    @Test("tcl-format: a numbered `*` takes its width from argument N and its value from N+1, as Tcl's format does (git-gui)")
+    func tclStar() throws {
+        let verdicts = try pluralVerdicts(header: "nplurals=1; plural=0;", entries: """
+            #, tcl-format
+            msgid "%s ... %*i of %*i %s (%3i%%)"
+            msgstr "%1$s ... %4$*i %6$s 中の %2$*i (%7$3i%%)"
+
+            #, tcl-format
+            msgid "%s ... %*i of %*i %s"
+            msgstr "%1$s ... %4$*i %6$s 中の %2$*i %8$s"
+
+            """, language: "ja")
+        #expect(verdicts.translint == [13], "\(verdicts.translint)")
+        if let msgfmt = verdicts.msgfmt {
+            #expect(msgfmt == [13], "msgfmt: \(msgfmt)")
+        } else {
+            #expect(!Self.required, "msgfmt is required in CI")
+        }
+    }
+
     @Test("a plural form may drop the count when the header's formula uses it for one number or a few, as msgfmt decides")
     func pluralFormula() throws {
         // Romanian: form 1 is n==2 alone (`două fișiere`); form 0 is n==1. Russian: form 0 is 1, 21, 31…, so it

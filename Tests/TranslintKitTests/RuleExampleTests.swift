@@ -165,6 +165,19 @@ struct RuleExampleTests {
         #expect(findings.first?.replacement == "E-commerce")
         #expect(try engine.lint("It rained. wechat users left.").map(\.rule) == ["term-case"])
     }
+
+    @Test("an ambiguous rendering at a sentence start: the lowercase start is reported whether or not the glossary finds evidence")
+    func ambiguousRenderingAtSentenceStart() throws {
+        let engine = LintEngine(glossary: ExampleGlossary.glossary)
+        // With evidence (a phone word in the paragraph), two errors on one word; --fix gives the glossary's name.
+        let phones = "Prices fell. millet phones sold out."
+        #expect(Set(try engine.lint(phones).map(\.rule)) == ["sentence-case", "mistranslation"])
+        #expect(try engine.fix(phones).fixed == "Prices fell. Xiaomi phones sold out.")
+        // Without evidence, the grain: only the lowercase start, whose fix is a suggestion (the word may be a name).
+        let grain = "Prices fell. millet porridge is cheap."
+        #expect(try engine.lint(grain).map(\.rule) == ["sentence-case"])
+        #expect(try engine.fix(grain, unsafeFixes: true).fixed == "Prices fell. Millet porridge is cheap.")
+    }
 }
 
 extension String {

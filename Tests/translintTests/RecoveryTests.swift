@@ -107,10 +107,11 @@ struct RecoveryTests {
             if round % 2 == 0 {
                 usleep(UInt32(Double(random.next() % 1000) / 1000 * duration * 1.1 * 1_000_000))
             } else {
-                // Wait for the in-place copy to begin, then a few milliseconds more.
+                // Wait for the in-place copy to begin, then at most a millisecond and a half more: writing 10 MB
+                // takes a few milliseconds, and a longer wait often let it finish (no recovery file to test).
                 let deadline = Date().addingTimeInterval(duration * 3 + 5)
                 while process.isRunning, Date() < deadline, try Self.leftovers(root).isEmpty { usleep(200) }
-                usleep(UInt32(random.next() % 8000))
+                usleep(UInt32(random.next() % 1500))
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

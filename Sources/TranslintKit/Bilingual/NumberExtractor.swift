@@ -198,9 +198,15 @@ public enum NumberExtractor {
                 let word = String(String.UnicodeScalarView(run))
                 let context = String(String.UnicodeScalarView(scalars[max(0, k - 1)..<min(scalars.count, j + 2)]))
                 let ordinal = k > 0 && scalars[k - 1] == "第"
-                let idiom = chineseIdioms.contains { context.contains($0) }
                 let next = j < scalars.count ? scalars[j] : " "
                 let dated = next == "月" || next == "日" || next == "号" || next == "年" || next == "%" || next == "％"
+                // 一两分钟 (a minute or two), 三四十人 (thirty or forty people): two neighbouring numerals side by side are
+                // an estimate, not the number their digits spell (12, 340).
+                let estimate = !dated && run.count <= 3 && zip(run, run.dropFirst()).contains { a, b in
+                    guard let x = chineseDigits[a.value], let y = chineseDigits[b.value], x >= 1 else { return false }
+                    return y == x + 1 || (x == 3 && y == 5)
+                }
+                let idiom = estimate || chineseIdioms.contains { context.contains($0) }
                 // 十进制 (decimal), 二进制 (binary), 十六進位 (hexadecimal): bases, not numbers.
                 let base = j < scalars.count && (scalars[j] == "进" || scalars[j] == "進")
                 // A single numeral counts before a measure word (两家公司, 三个月): "two companies".

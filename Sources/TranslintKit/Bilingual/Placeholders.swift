@@ -58,7 +58,9 @@ enum Placeholders {
     /// `%1$s %2$d`) when the other side numbers them, so `%2$s … %1$s` matches `%s … %s` as gettext allows.
     /// A `*` width or precision takes an `int` argument of its own, before the conversion's (`%.*s` takes two;
     /// `%2$.*1$s` takes argument 1 as its precision): each is listed as a `%N$d` of its own.
-    static func positional(_ placeholders: [Placeholder]) -> [Placeholder] {
+    /// In Tcl's `format` (PO's `tcl-format`), a numbered directive with a bare `*` (`%4$*i`) takes its width from
+    /// argument N and its value from N+1.
+    static func positional(_ placeholders: [Placeholder], tcl: Bool = false) -> [Placeholder] {
         var next = 1
         var result: [Placeholder] = []
         for p in placeholders {
@@ -67,6 +69,11 @@ enum Placeholders {
             if let dollar = body.firstIndex(of: "$"), body[..<dollar].allSatisfy(\.isNumber), dollar > body.startIndex {
                 // Numbered: `*N$` names the int argument of a star.
                 let rest = body[body.index(after: dollar)...]
+                if tcl, let n = Int(body[..<dollar]), rest.contains("*"), !rest.contains("$") {
+                    result.append(Placeholder(key: "%\(n)$d", range: p.range))
+                    result.append(Placeholder(key: "%\(n + 1)$" + rest.filter { $0 != "*" }, range: p.range))
+                    continue
+                }
                 var stripped = "%" + body[...dollar]
                 var i = rest.startIndex
                 while i < rest.endIndex {

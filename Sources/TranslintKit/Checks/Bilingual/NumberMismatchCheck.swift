@@ -54,6 +54,8 @@ public struct NumberMismatchCheck: BilingualCheck {
             CheckExample("2 billion users ‖ 2 milliards d'utilisateurs"),
             CheckExample("In the 4th form, create all components ‖ 在第四种形式中，创建所有组件"),
             CheckExample("Second address: %s ‖ 2番目のアドレス: %s"),
+            CheckExample("It takes a minute or two. ‖ 这需要一两分钟。"),
+            CheckExample("1,30 ‖ 1.30"),
             CheckExample("print in hexadecimal ‖ 16進数で表示する"),
             CheckExample("some databases have not been vacuumed in over 2 billion transactions ‖ 一部のデータベースは20億トランザクション以上VACUUMされていません"),
             CheckExample("Use a 3-way merge. ‖ 使用三方合并。"),
@@ -218,6 +220,28 @@ public struct NumberMismatchCheck: BilingualCheck {
                 } else {
                     return false
                 }
+                return true
+            }
+        }
+        guard !missing.isEmpty && !extra.isEmpty else { return }
+        // The mirror: a source that writes a decimal comma (`1,30`, two numbers to an English reader) and a
+        // translation with a decimal point (`1.30`): the same digits with the other mark, one value.
+        if extra.contains(where: { $0.text.contains(".") }) {
+            let sourceBytes = Array(source.utf8)
+            func isDigit(_ k: Int) -> Bool { k >= 0 && k < sourceBytes.count && sourceBytes[k] >= 0x30 && sourceBytes[k] <= 0x39 }
+            extra.removeAll { e in
+                let halves = e.text.split(separator: ".", omittingEmptySubsequences: false)
+                guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty, halves[1].count != 3 else { return false }
+                let written = Array((halves[0] + "," + halves[1]).utf8)
+                var from = 0, found: Int?
+                while found == nil, let k = ByteSearch.firstIndex(of: written, in: sourceBytes, from: from) {
+                    if !isDigit(k - 1) && !isDigit(k + written.count) { found = k } else { from = k + 1 }
+                }
+                guard let start = found else { return false }
+                let region = ByteRange(start, start + written.count)
+                let paired = missing.filter { region.contains($0.range.start) }
+                guard !paired.isEmpty else { return false }
+                missing.removeAll { region.contains($0.range.start) }
                 return true
             }
         }

@@ -266,8 +266,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         // The singular of a plural entry is compared by position: msgfmt lets it drop trailing arguments only.
         let positional = Placeholders.isPositional(source) || Placeholders.isPositional(target) || context.pluralRelaxed
         if positional {
-            source = Placeholders.positional(source)
-            target = Placeholders.positional(target)
+            let tcl = context.formats?.contains("tcl-format") ?? false
+            source = Placeholders.positional(source, tcl: tcl)
+            target = Placeholders.positional(target, tcl: tcl)
         }
         // printf directives compare by the argument they take, as msgfmt --check-format does: `%06lX` and `%lx`,
         // `%.255s` and `%.250s` are the same argument; `%m` takes none.

@@ -12,7 +12,9 @@ public struct UntranslatedCheck: BilingualCheck {
         is fixed to the entry's target (with a space where letters would touch). A Latin source leaves many names \
         in Latin letters legitimately (WeChat, iPhone in Chinese text), so there only runs of three or more words \
         copied from the source are flagged, and glossary source terms. A translation that is the source text word \
-        for word (three words or more) is flagged whole when the glossary's languages differ.
+        for word (three words or more) is flagged whole when the glossary's languages differ; in a language written \
+        right to left (Hebrew, Arabic, Persian…), whose teams keep terminal and developer messages in English on \
+        purpose, such a copy is reported at info.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -39,6 +41,9 @@ public struct UntranslatedCheck: BilingualCheck {
     public init() {}
 
     static let copiedMessage = "the translation is the source text, untranslated"
+
+    /// Languages written right to left (CLDR's character order), whose catalogs keep many English messages on purpose.
+    static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "yi", "ps", "ug", "dv", "ckb", "sd", "syr", "ku-Arab"]
 
     /// The smallest number of copied units, and the share of a file's units, from which a catalog counts as not
     /// translated at all (filled with `msgen`, or a language team that keeps the English on purpose).
@@ -107,7 +112,11 @@ public struct UntranslatedCheck: BilingualCheck {
            // Prose, not a command, a usage line, a debugging message or a name, which translators keep on purpose:
            // no placeholder or code, and words of prose.
            Self.isProseSentence(trimmedSource) {
-            return [Finding(rule: Self.description.id, severity: Self.description.defaultSeverity,
+            // Teams of languages written right to left keep terminal and developer messages in English on purpose
+            // (terminals do not lay out bidirectional text): a copy there is weak evidence (also below, for a copy
+            // flagged by its runs).
+            let severity: Severity = Self.rightToLeft.contains(Glossary.baseLanguage(g.targetLanguage)) ? .info : Self.description.defaultSeverity
+            return [Finding(rule: Self.description.id, severity: severity,
                             message: Self.copiedMessage, range: context.wholeTarget)]
         }
         // The scripts: the glossary's languages say them; without a glossary, the texts do. Text in a script the
@@ -162,7 +171,10 @@ public struct UntranslatedCheck: BilingualCheck {
         // A message copied whole is one problem, however many runs of prose it holds (a copy with a placeholder is
         // flagged by its runs, and is a copy all the same).
         guard copied, var first = findings.first else { return findings }
-        if first.fix == nil { first.message = Self.copiedMessage }
+        if first.fix == nil {
+            first.message = Self.copiedMessage
+            if Self.rightToLeft.contains(Glossary.baseLanguage(g.targetLanguage)) { first.severity = .info }
+        }
         return [first]
     }
 }

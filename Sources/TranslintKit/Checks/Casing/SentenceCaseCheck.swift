@@ -63,6 +63,7 @@ public struct SentenceCaseCheck: Check {
             CheckExample("See the options, eg. loading from and saving values to files."),
             CheckExample("    config: remove unrequired AC_HEADER_STDC"),
             CheckExample("       tabs 1,6,11,16,21\n\n       which is equivalent to the example above."),
+            CheckExample("The templates:\n\n[en](#en) •\n[ar](#ar) •\n[bg](#bg)"),
         ],
         triggering: [
             CheckExample("↓yesterday (July 31st), sources said so."),
@@ -78,6 +79,7 @@ public struct SentenceCaseCheck: Check {
             CheckExample("Barra said: “↓may take a long time, maybe 12 months.”"),
             CheckExample("Two rules differ.\n1, ↓the platform fines its riders for every late order.\n2, ↓the rival does not."),
             CheckExample("↓today, the starting price fell to $~20 per day, and drivers left."),
+            CheckExample("It grew.\n\n↓both online and offline, the platforms compete for users, drivers and merchants, and caused problems:\n\nOne."),
         ],
         corrections: [
             CheckCorrection("yesterday (July 31st), sources said.", "Yesterday (July 31st), sources said."),
@@ -94,6 +96,8 @@ public struct SentenceCaseCheck: Check {
             CheckCorrection("Notes.\n\nadditional magic files\n----------------------\n", "Notes.\n\nAdditional magic files\n----------------------\n", suggested: true),
             CheckCorrection("It is done.\n\nold-style builds:\n\nRun make.", "It is done.\n\nOld-style builds:\n\nRun make.", suggested: true),
             CheckCorrection("It makes sbc. (for Standard BC)", "It makes sbc. (For Standard BC)", suggested: true),
+            CheckCorrection("If there are conflicts,\n\n----\n$ git diff\n----\n\nwill show them.",
+                            "If there are conflicts,\n\n----\n$ git diff\n----\n\nWill show them.", suggested: true),
             CheckCorrection("Delete {name}? this cannot be undone.", "Delete {name}? This cannot be undone."),
             CheckCorrection("Prices fell. reporters asked why.", "Prices fell. Reporters asked why."),
         ]
@@ -155,9 +159,13 @@ enum SentenceCasing {
         if context.isInLink(ByteRange(offset, max(word.end, offset + 1))) { return nil }
         if let match = context.termMatch(startingAt: offset) {
             // The glossary checks own this word: a forbidden rendering is replaced (capitalized there), and an
-            // entry with enforced case says how the term is written.
-            if case .forbidden = match.role { return nil }
-            if context.glossary.entries[match.entry].enforcesCase { return nil }
+            // entry with enforced case says how the term is written. An ambiguous rendering is replaced only on
+            // evidence (`millet is a grain.` stays), so its lowercase start is an error of its own.
+            let entry = context.glossary.entries[match.entry]
+            switch match.role {
+            case let .forbidden(k): if !entry.isAmbiguous(k) { return nil }
+            case .target: if entry.enforcesCase { return nil }
+            }
         }
         let firstText = String(decoding: UnsafeBufferPointer(rebasing: context.text[offset..<offset + firstLength]), as: UTF8.self)
         return TextEdit(range: ByteRange(offset, offset + firstLength),
@@ -239,6 +247,10 @@ enum ProseStart {
             if isStructuredLine(line, token: token, context: context) { return nil }
             let paragraph = paragraph(of: start, context: context)
             if wordCount(in: paragraph, text: text) < 3 { return nil }
+            // A line of one word and no sentence end in a paragraph of several lines (`[en](#en) •` in a list of
+            // links, a label over its value): an entry of a list, not a sentence.
+            if paragraph.end > line.end + 1, letterWordCount(in: line, context: context, limit: 2) < 2,
+               !(line.start..<line.end).contains(where: { ByteSet.sentenceEnds.contains(text[$0]) }) { return nil }
             if start.isParagraphStart && isCode(paragraph, context: context) { return nil }
             // A line followed by a more indented one is a term and its definition (`maint packet`, `--umask=umask`).
             if isTerm(line, indent: indent - line.start, context: context) { return nil }
@@ -306,6 +318,11 @@ enum ProseStart {
                     && $0.start > 0 && text[$0.start - 1] == 0x0A && ($0.end == text.count || text[$0.end] == 0x0A || text[$0.end] == 0x0D) }) {
                 return "the paragraph may go on from the code before it"
             }
+            // A delimited listing block in plain text (AsciiDoc's `----` lines around `$ git diff`): the sentence may
+            // go on from it (`will show this.`).
+            if Self.delimiterLines(in: previous, context) >= 2 {
+                return "the paragraph may go on from the listing block before it"
+            }
             // A displayed example (every line of the paragraph before is indented: `  update-java-alternatives
             // --list`, then `tells about…`): the sentence may go on from it, whatever its word.
             if Self.isWhollyIndented(previous, context) {
@@ -346,6 +363,24 @@ enum ProseStart {
         while end < limit && !SentenceStarts.isSpaceByte(text[end]) && text[end] != 0x0A { end += 1 }
         return ByteRange(offset, end)
     }
+
+    /// How many lines of `paragraph` are delimiter lines: four or more of one of `-=.~+_*` and nothing else.
+    static func delimiterLines(in paragraph: ByteRange, _ context: LintContext) -> Int {
+        let text = context.text
+        var count = 0, k = paragraph.start
+        while k < paragraph.end {
+            var end = k
+            while end < paragraph.end && text[end] != 0x0A { end += 1 }
+            var last = end
+            while last > k && (text[last - 1] == 0x0D || text[last - 1] == 0x20) { last -= 1 }
+            if last - k >= 4, ByteSet.delimiterMarks.contains(text[k]), (k..<last).allSatisfy({ text[$0] == text[k] }) { count += 1 }
+            k = end + 1
+        }
+        return count
+    }
+
+    /// A line of this many words or more that ends with a colon is a sentence, not a label (`old-style debhelper:`).
+    static let longestLabel = 12
 
     /// A run of this many bytes without white space is no word of prose.
     static let longestToken = 256
@@ -482,7 +517,11 @@ enum ProseStart {
         if before >= 0 && text[before] == 0x0D { before -= 1 }
         let blankBefore = line.start == 0 || before < 0 || text[before] == 0x0A
         let blankAfter = next >= text.count || (next + 1 < text.count && text[next] == 0x0A && (text[next + 1] == 0x0A || text[next + 1] == 0x0D))
-        if end > line.start && text[end - 1] == 0x3A && blankBefore && blankAfter { return "a label may be written in lowercase" }
+        // A label is short; a long line that ends with a colon is a sentence that introduces a list.
+        if end > line.start && text[end - 1] == 0x3A && blankBefore && blankAfter
+            && wordCount(in: ByteRange(line.start, end), text: text, limit: Self.longestLabel) < Self.longestLabel {
+            return "a label may be written in lowercase"
+        }
         // `**needs rebase or merge**` alone on its line: a bold or italic label (a term of a definition list, a
         // pseudo-heading), not a sentence. The Markdown reader blanks the emphasis marks, so before the word there
         // are only blanked marks and white space, after it no sentence end, and blanked marks close the line (a
@@ -527,6 +566,21 @@ enum ProseStart {
             return ByteRange(start.offset, start.offset)
         }
         return context.paragraphs[index]
+    }
+
+    /// Words of letters or digits in `range`, up to `limit`, leaving out masked text (a link's target) and symbols (`•`).
+    static func letterWordCount(in range: ByteRange, context: LintContext, limit: Int) -> Int {
+        let text = context.text
+        var count = 0, inWord = false
+        var i = range.start
+        while i < range.end && count < limit {
+            let (scalar, length) = UTF8Bytes.decode(text, at: i)
+            let isWordScalar = !context.isMasked(i) && (CharacterClass.isLetter(scalar) || CharacterClass.isDigit(scalar))
+            if isWordScalar && !inWord { count += 1 }
+            inWord = isWordScalar
+            i += max(1, length)
+        }
+        return count
     }
 
     static func wordCount(in range: ByteRange, text: UnsafeBufferPointer<UInt8>, limit: Int = 3) -> Int {

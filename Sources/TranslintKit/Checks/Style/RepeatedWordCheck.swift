@@ -49,6 +49,8 @@ public struct RepeatedWordCheck: Check {
             CheckExample("Shoppers flocked to spell more more."),
             CheckExample("fix \"the the\" typo in comments"),
             CheckExample("comme « la la » pour deux mots"),
+            CheckExample("If A is a merge, then git diff A A^@ shows it."),
+            CheckExample("Dá permissão para le[r] e e[x]ecutar."),
         ],
         triggering: [
             CheckExample("It is the↓ the best."),
@@ -197,7 +199,10 @@ public struct RepeatedWordCheck: Check {
                 guard isLetter else { previous = nil; i += 1; continue }
                 let word = wordRange(text, from: i, limit: paragraph.end)
                 // Part of a larger token (x86, it's, e-mail) is no word of its own.
-                let joinedAfter = word.end < paragraph.end && (Self.joins(text[word.end]) || Self.continues(text, after: word.end, limit: paragraph.end))
+                // Glued to code or markup after it (`A^@`, `HEAD~2`, `e[x]ecute`, `x=1`; in Markdown the blanked `[` of
+                // `e[x]ecute`): a token, or a word with a marked letter.
+                let joinedAfter = word.end < paragraph.end && (Self.joins(text[word.end]) || Self.tokenGlue.contains(text[word.end])
+                    || context.isMasked(word.end) || Self.continues(text, after: word.end, limit: paragraph.end))
                 let joinedBefore = i > paragraph.start && (Self.joins(text[i - 1]) || text[i - 1] == 0x5F || text[i - 1] == 0x2F || text[i - 1] == 0x2E)
                 if joinedAfter || joinedBefore {
                     previous = nil
@@ -338,6 +343,9 @@ public struct RepeatedWordCheck: Check {
         else { return false }
         return k >= limit || text[k] == 0x0A || text[k] == 0x0D
     }
+
+    /// `[^@~{=$` and the backtick: what glues a word to the code or markup after it.
+    static let tokenGlue = ByteSet("[^@~{=$`")
 
     @inline(__always) private static func joins(_ byte: UInt8) -> Bool {
         CharacterClass.isASCIIDigit(byte) || byte == 0x27 || byte == 0x2D || byte == 0x5F
