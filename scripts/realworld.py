@@ -108,8 +108,12 @@ HELD_OUT = {"pt_BR", "pl", "cs", "sv", "nl", "vi", "id", "ca", "el", "da", "fi",
             "ka", "eo", "be", "he", "th", "ga", "lv", "ar", "ms", "zh_HK", "nn", "sq", "mk", "fa", "af",
             "cy", "bs", "ast", "oc", "hi", "ta", "man-l10n", "doc-l10n"} | NEW_HELD_OUT
 PROSE_KINDS = ["man", "doc", "markdown", "rst", "licence", "man-l10n", "upstream-md", "upstream-doc", "doc-l10n"]
-UPSTREAM = [p for p in os.environ.get("REALWORLD_UPSTREAM", "").split(":") if p]
-UPSTREAM_BUDGET = {"upstream-md": 150_000, "upstream-doc": 100_000, "doc-l10n": 300_000}
+# `GIT_DIR` or `GIT_DIR=LANG`: with a language (a BCP 47 tag), every Markdown file of the repository is
+# documentation translated into it (reactjs/zh-hans.react.dev=zh-Hans).
+UPSTREAM = [p.partition("=")[0] for p in os.environ.get("REALWORLD_UPSTREAM", "").split(":") if p]
+UPSTREAM_LANG = {p.partition("=")[0]: p.partition("=")[2] for p in os.environ.get("REALWORLD_UPSTREAM", "").split(":") if "=" in p}
+UPSTREAM_BUDGET = {kind: words * PROSE_SCALE for kind, words in
+                   {"upstream-md": 150_000, "upstream-doc": 100_000, "doc-l10n": 300_000}.items()}
 # Translated documentation folders (tldr-pages: pages.LANG/), by the suffix of their folder.
 DOC_L10N = {"de": "de", "fr": "fr", "es": "es", "it": "it", "pl": "pl", "ru": "ru", "uk": "uk", "pt_BR": "pt-BR",
             "nl": "nl", "sv": "sv", "pt_PT": "pt", "ro": "ro", "da": "da", "ja": "ja", "zh": "zh-Hans", "ko": "ko",
@@ -137,7 +141,7 @@ def repo_name(repo):
 
 
 if UPSTREAM:
-    PARAMS["upstream"] = sorted((repo_name(r), git(r, "rev-parse", "HEAD").decode().strip()) for r in UPSTREAM)
+    PARAMS["upstream"] = sorted((repo_name(r), git(r, "rev-parse", "HEAD").decode().strip(), UPSTREAM_LANG.get(r, "")) for r in UPSTREAM)
     PARAMS["upstream_budget"] = UPSTREAM_BUDGET
     PARAMS["upstream_version"] = 2   # 2: *.rst, *.adoc and doc/*.txt as upstream-doc
 
@@ -453,6 +457,8 @@ def build_upstream(out_dir, manifest, skipped):
                 manifest.append({"path": rel, "corpus": "catalogs", "kind": locale, "origin": f"{name}:{path}",
                                  "units": units, "charset": charset,
                                  "utf8": charset.lower().replace("_", "-") in ("utf-8", "utf8")})
+            elif lower.endswith(".md") and repo in UPSTREAM_LANG:
+                docs["doc-l10n"].append((repo, name, path, UPSTREAM_LANG[repo]))
             elif lower.endswith(".md") and parts[0].startswith("pages."):
                 if parts[0][6:] in DOC_L10N:
                     docs["doc-l10n"].append((repo, name, path, parts[0][6:]))
@@ -473,20 +479,21 @@ def build_upstream(out_dir, manifest, skipped):
             w = words(text)
             if w < 20:
                 continue
-            folder = os.path.join("prose", kind, DOC_L10N[lang] if lang else "")
+            tag = DOC_L10N.get(lang, lang) if lang else None
+            folder = os.path.join("prose", kind, tag or "")
             os.makedirs(os.path.join(out_dir, folder), exist_ok=True)
-            if lang and not os.path.exists(os.path.join(out_dir, folder, ".translint.yml")):
+            if tag and not os.path.exists(os.path.join(out_dir, folder, ".translint.yml")):
                 with open(os.path.join(out_dir, folder, ".translint.yml"), "w") as f:
-                    f.write(f"# written by scripts/realworld.py: documentation translated to {DOC_L10N[lang]}\n"
-                            f"target_language: {DOC_L10N[lang]}\n")
+                    f.write(f"# written by scripts/realworld.py: documentation translated to {tag}\n"
+                            f"target_language: {tag}\n")
             rel = os.path.join(folder, f"{name}-{path.replace('/', '-')}")
             if kind == "upstream-doc":
                 rel += ".txt"
             with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
                 f.write(text)
             entry = {"path": rel, "corpus": "prose", "kind": kind, "origin": f"{name}:{path}", "words": w}
-            if lang:
-                entry["lang"] = DOC_L10N[lang]
+            if tag:
+                entry["lang"] = tag
             manifest.append(entry)
             total += w
 
