@@ -166,6 +166,15 @@ struct RuleExampleTests {
         #expect(try engine.lint("It rained. wechat users left.").map(\.rule) == ["term-case"])
     }
 
+    @Test("Markdown reference pages: a parameter set in emphasis starts a sentence as written; a common word so set is still a start")
+    func emphasizedStart() throws {
+        let engine = LintEngine(glossary: ExampleGlossary.glossary)
+        let page = "# curl_mime_type\n\nIt sets a part's type.\n\n*part* is the part's handle to assign the type to.\n"
+        #expect(try engine.lint(page, format: .markdown).filter { $0.rule == "sentence-case" }.isEmpty)
+        let common = "It sets a part's type.\n\n*this* is the handle to assign the type to.\n"
+        #expect(try engine.lint(common, format: .markdown).map(\.rule) == ["sentence-case"])
+    }
+
     @Test("an ambiguous rendering at a sentence start: the lowercase start is reported whether or not the glossary finds evidence")
     func ambiguousRenderingAtSentenceStart() throws {
         let engine = LintEngine(glossary: ExampleGlossary.glossary)

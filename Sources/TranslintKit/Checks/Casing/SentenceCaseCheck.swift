@@ -64,6 +64,8 @@ public struct SentenceCaseCheck: Check {
             CheckExample("    config: remove unrequired AC_HEADER_STDC"),
             CheckExample("       tabs 1,6,11,16,21\n\n       which is equivalent to the example above."),
             CheckExample("The templates:\n\n[en](#en) •\n[ar](#ar) •\n[bg](#bg)"),
+            CheckExample("# DEFAULT\n\n0, do not send any header"),
+            CheckExample("# DEFAULT\n\n1, meaning the server checks the peer and the host name"),
         ],
         triggering: [
             CheckExample("↓yesterday (July 31st), sources said so."),
@@ -74,7 +76,7 @@ public struct SentenceCaseCheck: Check {
             CheckExample("First line.\n\n↓second paragraph here."),
             CheckExample("He left. (↓then he came back.)"),
             CheckExample("价格上涨。↓prices rose."),
-            CheckExample("1, ↓the platform cut its subsidies for drivers last week."),
+            CheckExample("1, ↓the platform cut its subsidies for drivers last week.\n2, ↓the rival kept its subsidies for drivers."),
             CheckExample("# source: https://example.com/a\n↓from 2007 the company sold phones online."),
             CheckExample("Barra said: “↓may take a long time, maybe 12 months.”"),
             CheckExample("Two rules differ.\n1, ↓the platform fines its riders for every late order.\n2, ↓the rival does not."),
@@ -96,6 +98,8 @@ public struct SentenceCaseCheck: Check {
             CheckCorrection("Notes.\n\nadditional magic files\n----------------------\n", "Notes.\n\nAdditional magic files\n----------------------\n", suggested: true),
             CheckCorrection("It is done.\n\nold-style builds:\n\nRun make.", "It is done.\n\nOld-style builds:\n\nRun make.", suggested: true),
             CheckCorrection("It makes sbc. (for Standard BC)", "It makes sbc. (For Standard BC)", suggested: true),
+            CheckCorrection("Bits:\n\nfeatures mask bit: CURL_VERSION_KERBEROS5\n\nsupports Kerberos V5 for FTP.",
+                            "Bits:\n\nfeatures mask bit: CURL_VERSION_KERBEROS5\n\nSupports Kerberos V5 for FTP.", suggested: true),
             CheckCorrection("If there are conflicts,\n\n----\n$ git diff\n----\n\nwill show them.",
                             "If there are conflicts,\n\n----\n$ git diff\n----\n\nWill show them.", suggested: true),
             CheckCorrection("Delete {name}? this cannot be undone.", "Delete {name}? This cannot be undone."),
@@ -229,12 +233,19 @@ enum ProseStart {
             let after = context.word(at: word).end
             if after < text.count, CharacterClass.isClosing(UTF8Bytes.decode(text, at: after).scalar) { return nil }
         }
+        // A word set in emphasis alone (`*part* is the handle`, `_clientp_`): the name of a parameter or a term, as
+        // the document writes it; a common English word so set is still a start (`*this* is new`), weakly.
+        let wordRange = context.word(at: word)
+        if word > 0, context.isMasked(word - 1), wordRange.end < text.count, context.isMasked(wordRange.end),
+           !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
         // The item after an enumerator (`iii. publicity rights`, `a) first`) may start in lowercase.
         if let before = SentenceStarts.previousToken(text, before: start.offset) {
             if SentenceStarts.isEnumeratorToken(before) { return nil }
             // `1, the United States…`: a point numbered the Chinese way; `1, foo, bar` is a row of values.
             if SentenceStarts.isCommaEnumeratorToken(before) {
-                guard context.isEnglish, CommonWords.safeStarts.contains(wordText), wordCount(in: paragraph(of: start, context: context), text: text, limit: 6) >= 6,
+                // Points are numbered from 1, and have siblings (`1, …` then `2, …`): `0, do not send` and a lone
+                // `1, meaning enabled` are a value and what it means.
+                guard context.isEnglish, before.first != "0", Self.hasSiblingPoint(before, context: context), CommonWords.safeStarts.contains(wordText), wordCount(in: paragraph(of: start, context: context), text: text, limit: 6) >= 6,
                       !isStructuredLine(context.line(containing: word), token: Self.token(at: word, in: text), context: context) else { return nil }
                 return .warning
             }
@@ -318,6 +329,11 @@ enum ProseStart {
                     && $0.start > 0 && text[$0.start - 1] == 0x0A && ($0.end == text.count || text[$0.end] == 0x0A || text[$0.end] == 0x0D) }) {
                 return "the paragraph may go on from the code before it"
             }
+            // A one-line paragraph without a sentence end that holds code or an identifier (`*features* mask bit:
+            // CURL_VERSION_KERBEROS5`): a term, and this paragraph its description (`supports Kerberos V5…`).
+            if Self.isCodeLabel(previous, context) {
+                return "the paragraph may describe the term before it"
+            }
             // A delimited listing block in plain text (AsciiDoc's `----` lines around `$ git diff`): the sentence may
             // go on from it (`will show this.`).
             if Self.delimiterLines(in: previous, context) >= 2 {
@@ -362,6 +378,45 @@ enum ProseStart {
         let limit = min(text.count, offset + longestToken)
         while end < limit && !SentenceStarts.isSpaceByte(text[end]) && text[end] != 0x0A { end += 1 }
         return ByteRange(offset, end)
+    }
+
+    /// Whether the document numbers another point next to `token` (`1,` → a line starting `2,`; `3,` → `2,` or `4,`).
+    static func hasSiblingPoint(_ token: String, context: LintContext) -> Bool {
+        guard let n = Int(token.filter(\.isNumber)), let mark = token.last else { return false }
+        let text = context.text
+        for sibling in [n - 1, n + 1] where sibling >= 1 {
+            let needle = Array("\(sibling)\(mark)".utf8)
+            var from = 0
+            while let k = ByteSearch.firstIndex(of: needle, in: text, from: from) {
+                var j = k
+                while j > 0 && (text[j - 1] == 0x20 || text[j - 1] == 0x09) { j -= 1 }
+                if j == 0 || text[j - 1] == 0x0A { return true }
+                from = k + 1
+            }
+        }
+        return false
+    }
+
+    /// A paragraph of one line, with no sentence end, that holds masked text or an identifier (`CURL_VERSION_IDN`,
+    /// `--verbose`, `*features* mask bit:`): a term or a label, not a sentence.
+    static func isCodeLabel(_ paragraph: ByteRange, _ context: LintContext) -> Bool {
+        let text = context.text
+        var end = paragraph.end
+        while end > paragraph.start && (text[end - 1] == 0x0A || text[end - 1] == 0x0D || text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        guard end > paragraph.start, !(paragraph.start..<end).contains(where: { text[$0] == 0x0A }),
+              let last = SentenceStarts.lastNonSpace(text, before: end), !ByteSet.sentenceEnds.contains(last) else { return false }
+        if (paragraph.start..<end).contains(where: { context.isMasked($0) }) { return true }
+        var k = paragraph.start
+        while k < end {
+            while k < end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
+            guard k < end else { break }
+            let token = Self.token(at: k, in: text)
+            // An option (`-f`, `--verbose`) or an identifier.
+            if text[k] == 0x2D && k + 1 < end && (CharacterClass.isASCIIAlnum(text[k + 1]) || text[k + 1] == 0x2D) { return true }
+            if token.end <= end, isIdentifier(ByteRange(token.start, min(token.end, end)), in: text) { return true }
+            k = max(token.end, k + 1)
+        }
+        return false
     }
 
     /// How many lines of `paragraph` are delimiter lines: four or more of one of `-=.~+_*` and nothing else.

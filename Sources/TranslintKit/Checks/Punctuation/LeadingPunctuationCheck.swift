@@ -21,6 +21,8 @@ public struct LeadingPunctuationCheck: Check {
         mqmSeverity: .minor,
         nonTriggering: [
             CheckExample("Write \"auto name, ... ;\" to declare them."),
+            CheckExample("React 将应用最少的必要操作（在渲染时计算！），以使得 DOM 与输出匹配。"),
+            CheckExample("for VARNAME in [VALUES ...]; COMMANDS ...; end"),
             CheckExample("Types such as production, staging, etc.; Node.js makes no recommendation."),
             CheckExample("Semicolon on third level ‖ ; στο τρίτο επίπεδο"),
             CheckExample("Double ; in list of variables ‖ ; duplo na lista de variáveis"),
@@ -96,6 +98,9 @@ public struct LeadingPunctuationCheck: Check {
             let punctuation = context.string(ByteRange(start.offset, end))
             // After an ellipsis (`"auto name, ... ;"`) or an abbreviation (`etc.; Node.js`), no sentence ended.
             if Self.followsEllipsisOrAbbreviation(start.offset, text) { return nil }
+            // A comma or semicolon right after a closing bracket or quote, or after markup (`（在渲染时计算！），`,
+            // `**对于重渲染**，`, `[VALUES ...]; COMMANDS`): the terminal was inside the brackets, the sentence goes on.
+            if text[start.offset] != 0x2E, Self.followsClosing(start.offset, context) { return nil }
             // The mark is what the message is about (`Double ; in list` → `; duplo na lista`): the source names it
             // standing alone.
             if !context.sources.isEmpty, let source = context.sources[start.offset] {
@@ -139,6 +144,17 @@ public struct LeadingPunctuationCheck: Check {
 extension LeadingPunctuationCheck {
     /// What a source calls the marks when it names them.
     static let markNames: [String: String] = [";": "semicolon", ",": "comma", ":": "colon", ".": "period"]
+
+    /// Whether what comes before `offset` on its line (spaces skipped) is a closing bracket or quote, or masked markup.
+    static func followsClosing(_ offset: Int, _ context: LintContext) -> Bool {
+        let text = context.text
+        var k = offset
+        while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+        guard k > 0, text[k - 1] != 0x0A else { return false }
+        if context.isMasked(k - 1) { return true }
+        let scalar = UTF8Bytes.decode(text, before: k).scalar
+        return [0x29, 0x5D, 0x7D, 0x22, 0x27, 0x2A, 0xFF09, 0x300D, 0x300F, 0x201D, 0x2019, 0xFF3D, 0x3011].contains(scalar)
+    }
 
     /// Whether the text before `offset` (on its line, blanks skipped) ends with `...`, `…` or an abbreviation.
     static func followsEllipsisOrAbbreviation(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -51,6 +51,7 @@ public struct RepeatedWordCheck: Check {
             CheckExample("comme « la la » pour deux mots"),
             CheckExample("If A is a merge, then git diff A A^@ shows it."),
             CheckExample("Dá permissão para le[r] e e[x]ecutar."),
+            CheckExample("В в&ыделенном каталоге"),
         ],
         triggering: [
             CheckExample("It is the↓ the best."),
@@ -344,8 +345,9 @@ public struct RepeatedWordCheck: Check {
         return k >= limit || text[k] == 0x0A || text[k] == 0x0D
     }
 
-    /// `[^@~{=$` and the backtick: what glues a word to the code or markup after it.
-    static let tokenGlue = ByteSet("[^@~{=$`")
+    /// `[^@~{=$&` and the backtick: what glues a word to the code or markup after it (`&` marks a menu's access
+    /// key: `в&ыделенном`).
+    static let tokenGlue = ByteSet("[^@~{=$&`")
 
     @inline(__always) private static func joins(_ byte: UInt8) -> Bool {
         CharacterClass.isASCIIDigit(byte) || byte == 0x27 || byte == 0x2D || byte == 0x5F
