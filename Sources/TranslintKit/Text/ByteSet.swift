@@ -42,6 +42,8 @@ extension ByteSet {
     static let codeGlue = ByteSet("-_/.:=<>[]@$%`")
     /// `.,;:-*+>#[]|`: what may stand before the first word of a list item or a quoted line.
     static let bulletMarks = ByteSet(".,;:-*+>#[]|")
+    /// `_(=<{$/@`: what marks a token as code in a term line (`CURL_VERSION_IDN`, `main()`, `<postcmd>`).
+    static let codeMarks = ByteSet("_(=<{$/@")
     /// `-=.~+_*`: what a delimiter line of a plain-text block is made of (AsciiDoc's `----`, `....`, `====`).
     static let delimiterMarks = ByteSet("-=.~+_*")
     /// Space, tab and CR: what a blank line holds before its line break.

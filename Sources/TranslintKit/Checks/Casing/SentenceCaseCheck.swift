@@ -413,7 +413,13 @@ enum ProseStart {
             let token = Self.token(at: k, in: text)
             // An option (`-f`, `--verbose`) or an identifier.
             if text[k] == 0x2D && k + 1 < end && (CharacterClass.isASCIIAlnum(text[k + 1]) || text[k + 1] == 0x2D) { return true }
-            if token.end <= end, isIdentifier(ByteRange(token.start, min(token.end, end)), in: text) { return true }
+            // Code: a name with `_`, a call, a key, a tag, a variable or a path (`CURL_VERSION_IDN`, `main()`,
+            // `<postcmd>`); digits alone (`1,`, `2023`) are no code.
+            let range = ByteRange(token.start, min(token.end, end))
+            // A link is no term (`# source: https://…` over an article).
+            if !context.isInLink(range) && !context.string(range).contains("://"),
+               (range.start..<range.end).contains(where: { CharacterClass.isASCIILetter(text[$0]) }),
+               (range.start..<range.end).contains(where: { ByteSet.codeMarks.contains(text[$0]) }) { return true }
             k = max(token.end, k + 1)
         }
         return false
