@@ -16,10 +16,10 @@ public struct NumberMismatchCheck: BilingualCheck {
         number, and so is a 0 (`none`, `clear`); so are digits glued to a name on the other side (`FILE1` \
         against `<文件1>`), and messages that are notes to translators. What the target language writes its own way \
         pairs with the source, from ICU: its separators (`1.000.000` in German; the Arabic marks `٫` and `٬`, \
-        `۲٫۱`; `6,40` for `6.40` even where ICU has no data for the locale), its number words and ordinals \
+        `۲٫۱`; `6,40` for `6.40` even where ICU has no data for the locale, and `1.30` for a source's `1,30`), its number words and ordinals \
         (`dritte` for `3rd`, `двадцать один`), its scale words in any case (Georgian `მილიარდ` for ICU's \
         `მილიარდი`), a two-digit year with its four digits (`12/31/99`, `1999年`), an hour \
-        after noon with its 24-hour form (`5 pm`, `17時`). Weak evidence only pairs and never counts alone: digits \
+        after noon with its 24-hour form (`5 pm`, `17時`). Two neighbouring CJK numerals are an estimate, no number (`一两分钟`, a minute or two). Weak evidence only pairs and never counts alone: digits \
         glued to letters or to a multiple or a base (`3D`, `TLSv1.3`, `4倍`, `16진수`), a single CJK numeral \
         without a measure word (`三方`, three-way). Severity follows the evidence: up to three numbers replaced by others is \
         an error; a number only lost or only added (it may be spelled out or dropped on purpose), many changed at \

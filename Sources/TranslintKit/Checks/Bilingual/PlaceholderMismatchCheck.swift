@@ -13,7 +13,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         text is a metavariable, not a tag: an opening tag counts when it is HTML, has attributes or is closed in \
         the same message. PO entries say what their placeholders are (`#, c-format`): printf directives then \
         compare by the argument they take, as `msgfmt --check-format` does (`%06lX` and `%06lx`, `%.255s` and \
-        `%.250s`, glibc's `%Zu` and `%zu` agree; `%m` takes no argument); a numbered argument may be used twice; \
+        `%.250s`, glibc's `%Zu` and `%zu` agree; `%m` takes no argument; in `tcl-format`, `%4$*i` takes its width \
+        from argument 4 and its value from 5, as Tcl's `format` does); a numbered argument may be used twice; \
         braces are placeholders only in brace formats (`python-brace-format`, `java-format`…); and a plural form \
         that stands for one number may leave the count out, as msgfmt decides it from the header's `Plural-Forms` \
         formula (English's singular; Romanian's form for 2; not Russian's form for 1, 21, 31…). A date format (`%Y-%m-%d %H:%M`) is strftime's, which each \

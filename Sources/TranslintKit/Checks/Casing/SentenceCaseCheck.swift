@@ -16,7 +16,12 @@ public struct SentenceCaseCheck: Check {
         the line before; otherwise the evidence is weak: the finding is info and its fix only suggested (applied \
         with `--unsafe-fixes`): `pip supports…` may name a command, `or both in parallel` after a list item goes \
         on from it, and so may a paragraph right after a code block or an indented example, and a Markdown line \
-        that is all emphasis is a label (`**needs rebase or merge**`). A paragraph with a line ending in `{`, `}` or \
+        that is all emphasis is a label (`**needs rebase or merge**`); so may a paragraph after a delimited listing \
+        block (AsciiDoc's `----`) or under a one-line term that holds code or an option (`## CURLFORM_COPYNAME`, \
+        `-f`): its description. Silent: a word set in emphasis alone that is not a common word (`*part* is the \
+        handle`, a parameter), a one-word line in a list of links, a comma point without a sibling point (`0, \
+        do not send`). An ambiguous glossary rendering at a sentence start (`millet is…`) is a lowercase start \
+        too; an unambiguous one is the glossary's single finding. A paragraph with a line ending in `{`, `}` or \
         `;` is code. A letter whose title case is itself needs no capital: Georgian has no sentence case.
         """,
         defaultSeverity: .warning,

@@ -10,7 +10,8 @@ public struct LeadingPunctuationCheck: Check {
         that then starts the sentence. Ellipses, dashes, bullets, quotes and brackets are left alone, and so \
         are names that start with a dot (`.bss`, `.gitlab-ci.yml`), reST fields and roles (`:orphan:`), and a \
         unit whose source starts with the same punctuation (a message fragment, `, clustered`), and a mark before a \
-        label or a line of code, which is syntax (`; CHECK: mov r0`). Removing a comma or a semicolon before a \
+        label or a line of code, which is syntax (`; CHECK: mov r0`), and a comma or semicolon right after a closing \
+        bracket, quote or markup, where the sentence goes on (`（在渲染时计算！），`, `[VALUES ...]; COMMANDS`). Removing a comma or a semicolon before a \
         word is safe; a full stop or a colon (a list bullet or a field, `. to wrap`) and a mark before `1.` or \
         `a)` (the line would become a list item) are weak evidence: info, with the fix only suggested. The capital is written in the same fix only \
         where sentence-case's fix would be safe.

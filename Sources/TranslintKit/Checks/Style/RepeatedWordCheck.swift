@@ -11,7 +11,8 @@ public struct RepeatedWordCheck: Check {
         (`had had`, `that that`, `long long`, German `die die` and `werden werden`, French `nous nous`); a double quoted \
         whole (`fix "the the" typo`); names written twice \
         (`Walla Walla`), glossary terms (`spell more more` is the mistranslation check's), and a keyword next to its metavariable (`port PORT`, `--host=HOST HOST`), which differ in \
-        case; parts of identifiers (`ELFOSABI_IRIX IRIX`); words in columns (a tab or two spaces between them) or \
+        case; parts of identifiers (`ELFOSABI_IRIX IRIX`) and words glued to code or markup after them (`A A^@`, \
+        `e e[x]ecutar`, `в в&ыделенном`); words in columns (a tab or two spaces between them) or \
         on lines indented differently (a heading and the text under it); lines of an interactive session (`>>> `, \
         `... `: a doctest's data); every word in languages where doubling \
         is grammar (Turkish, Malay, Indonesian, Tagalog, Vietnamese, Thai, Korean, Japanese). The fix is safe for \
