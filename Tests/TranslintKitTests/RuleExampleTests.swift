@@ -173,6 +173,10 @@ struct RuleExampleTests {
         #expect(try engine.lint(page, format: .markdown).filter { $0.rule == "sentence-case" }.isEmpty)
         let common = "It sets a part's type.\n\n*this* is the handle to assign the type to.\n"
         #expect(try engine.lint(common, format: .markdown).map(\.rule) == ["sentence-case"])
+        // A word with a marked access letter: Markdown blanks the brackets, and the word is still glued to them.
+        let mnemonic = "- Dá a todos os usuários direitos para le[r] e e[x]ecutar:\n"
+        #expect(try engine.lint(mnemonic, format: .markdown).filter { $0.rule == "repeated-word" }.isEmpty)
+        #expect(try engine.lint("Keep it in the the box.\n", format: .markdown).map(\.rule) == ["repeated-word"])
     }
 
     @Test("an ambiguous rendering at a sentence start: the lowercase start is reported whether or not the glossary finds evidence")

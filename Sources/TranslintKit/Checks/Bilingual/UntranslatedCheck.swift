@@ -43,7 +43,7 @@ public struct UntranslatedCheck: BilingualCheck {
     static let copiedMessage = "the translation is the source text, untranslated"
 
     /// Languages written right to left (CLDR's character order), whose catalogs keep many English messages on purpose.
-    static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "yi", "ps", "ug", "dv", "ckb", "sd", "syr", "ku-Arab"]
+    static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "yi", "ps", "ug", "dv", "ckb", "sd", "syr"]
 
     /// The smallest number of copied units, and the share of a file's units, from which a catalog counts as not
     /// translated at all (filled with `msgen`, or a language team that keeps the English on purpose).
@@ -108,15 +108,14 @@ public struct UntranslatedCheck: BilingualCheck {
         let copied = trimmedSource == context.targetText.trimmingCharacters(in: .whitespacesAndNewlinesASCII)
         // A licence notice is kept in its own language on purpose (the GPL's notice says only the English is binding).
         if LegalNotice.isNotice(trimmedSource) && LegalNotice.isNotice(context.targetText) { return [] }
+        // Teams of languages written right to left keep terminal and developer messages in English on purpose
+        // (terminals do not lay out bidirectional text): a copy there is weak evidence.
+        let copySeverity: Severity = Self.rightToLeft.contains(Glossary.baseLanguage(g.targetLanguage)) ? .info : Self.description.defaultSeverity
         if Glossary.baseLanguage(g.sourceLanguage) != Glossary.baseLanguage(g.targetLanguage), g.sourceLanguage != "und", copied,
            // Prose, not a command, a usage line, a debugging message or a name, which translators keep on purpose:
            // no placeholder or code, and words of prose.
            Self.isProseSentence(trimmedSource) {
-            // Teams of languages written right to left keep terminal and developer messages in English on purpose
-            // (terminals do not lay out bidirectional text): a copy there is weak evidence (also below, for a copy
-            // flagged by its runs).
-            let severity: Severity = Self.rightToLeft.contains(Glossary.baseLanguage(g.targetLanguage)) ? .info : Self.description.defaultSeverity
-            return [Finding(rule: Self.description.id, severity: severity,
+            return [Finding(rule: Self.description.id, severity: copySeverity,
                             message: Self.copiedMessage, range: context.wholeTarget)]
         }
         // The scripts: the glossary's languages say them; without a glossary, the texts do. Text in a script the
@@ -173,7 +172,7 @@ public struct UntranslatedCheck: BilingualCheck {
         guard copied, var first = findings.first else { return findings }
         if first.fix == nil {
             first.message = Self.copiedMessage
-            if Self.rightToLeft.contains(Glossary.baseLanguage(g.targetLanguage)) { first.severity = .info }
+            first.severity = min(first.severity, copySeverity)
         }
         return [first]
     }

@@ -250,8 +250,9 @@ enum ProseStart {
             if SentenceStarts.isCommaEnumeratorToken(before) {
                 // Points are numbered from 1, and have siblings (`1, …` then `2, …`): `0, do not send` and a lone
                 // `1, meaning enabled` are a value and what it means.
-                guard context.isEnglish, before.first != "0", Self.hasSiblingPoint(before, context: context), CommonWords.safeStarts.contains(wordText), wordCount(in: paragraph(of: start, context: context), text: text, limit: 6) >= 6,
-                      !isStructuredLine(context.line(containing: word), token: Self.token(at: word, in: text), context: context) else { return nil }
+                guard context.isEnglish, before.first != "0", CommonWords.safeStarts.contains(wordText), wordCount(in: paragraph(of: start, context: context), text: text, limit: 6) >= 6,
+                      !isStructuredLine(context.line(containing: word), token: Self.token(at: word, in: text), context: context),
+                      Self.hasSiblingPoint(before, near: start.offset, context: context) else { return nil }
                 return .warning
             }
         }
@@ -385,17 +386,21 @@ enum ProseStart {
         return ByteRange(offset, end)
     }
 
-    /// Whether the document numbers another point next to `token` (`1,` → a line starting `2,`; `3,` → `2,` or `4,`).
-    static func hasSiblingPoint(_ token: String, context: LintContext) -> Bool {
+    /// Whether another point next to `token` starts a line near `offset` (`1,` → a line starting `2,`; `3,` → `2,`
+    /// or `4,`), within `siblingWindow` bytes either side: points stand close, and the search stays bounded however
+    /// many points a long file numbers.
+    static func hasSiblingPoint(_ token: String, near offset: Int, context: LintContext) -> Bool {
         guard let n = Int(token.filter(\.isNumber)), let mark = token.last else { return false }
-        let text = context.text
+        let whole = context.text
+        let low = max(0, offset - Self.siblingWindow)
+        let text = UnsafeBufferPointer(rebasing: whole[low..<min(whole.count, offset + Self.siblingWindow)])
         for sibling in [n - 1, n + 1] where sibling >= 1 {
             let needle = Array("\(sibling)\(mark)".utf8)
             var from = 0
             while let k = ByteSearch.firstIndex(of: needle, in: text, from: from) {
                 var j = k
                 while j > 0 && (text[j - 1] == 0x20 || text[j - 1] == 0x09) { j -= 1 }
-                if j == 0 || text[j - 1] == 0x0A { return true }
+                if j == 0 ? (low == 0 || whole[low - 1] == 0x0A) : text[j - 1] == 0x0A { return true }
                 from = k + 1
             }
         }
@@ -444,6 +449,8 @@ enum ProseStart {
         }
         return count
     }
+
+    static let siblingWindow = 16_384
 
     /// A line of this many words or more that ends with a colon is a sentence, not a label (`old-style debhelper:`).
     static let longestLabel = 12

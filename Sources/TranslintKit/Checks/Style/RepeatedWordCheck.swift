@@ -201,13 +201,17 @@ public struct RepeatedWordCheck: Check {
                 guard isLetter else { previous = nil; i += 1; continue }
                 let word = wordRange(text, from: i, limit: paragraph.end)
                 // Part of a larger token (x86, it's, e-mail) is no word of its own.
-                // Glued to code or markup after it (`A^@`, `HEAD~2`, `e[x]ecute`, `x=1`; in Markdown the blanked `[` of
-                // `e[x]ecute`): a token, or a word with a marked letter.
+                // Glued to code or markup after it (`A^@`, `HEAD~2`, `e[x]ecute`, `x=1`): a token, or a word with a
+                // marked letter.
                 let joinedAfter = word.end < paragraph.end && (Self.joins(text[word.end]) || Self.tokenGlue.contains(text[word.end])
-                    || context.isMasked(word.end) || Self.continues(text, after: word.end, limit: paragraph.end))
+                    || Self.continues(text, after: word.end, limit: paragraph.end))
                 let joinedBefore = i > paragraph.start && (Self.joins(text[i - 1]) || text[i - 1] == 0x5F || text[i - 1] == 0x2F || text[i - 1] == 0x2E)
                 if joinedAfter || joinedBefore {
                     previous = nil
+                } else if let p = previous, sameWord(p, word, context), context.isMasked(p.end) || context.isMasked(word.end) {
+                    // Markup blanked right after either word (Markdown's `[` of `e[x]ecutar`) glues it as above; asked
+                    // only of a candidate pair, not of every word.
+                    previous = context.isMasked(word.end) ? nil : word
                 } else if let p = previous, sameWord(p, word, context), Self.sameCase(p, word, context), Self.plainGap(p, word, context) {
                     // Take every further repeat too (`or or or`), so that one fix leaves one word.
                     var last = word
