@@ -49,6 +49,14 @@ struct MarkdownTests {
                 == "# The Taobao report\n\nThe **Taobao** shop and the [Taobao site](https://x.com/Amoy) grew. The end\n")
     }
 
+    @Test("a repeated word across a line break never leaves a line that starts a block: a fence, a list, a heading",
+          arguments: ["```users\nusers today``` a shop.", "# not a heading", "- not an item", "1. Not an item", "> not a quote"])
+    func repeatAcrossLinesKeepsBlocks(rest: String) throws {
+        // Oracle seed 8, document 14016: removing the repeat at the start of the second line made "```users" a fence.
+        let text = "Sellers grew the\nthe \(rest)\n"
+        #expect(try linter.fix(text, format: .markdown).fixed == "Sellers grew\nthe \(rest)\n")
+    }
+
     @Test("headings, list items and block quotes each start a sentence; table cells are labels, not sentences",
           arguments: [
               ("Intro\n# the heading of this page\n", "Intro\n# The heading of this page\n"),

@@ -155,6 +155,12 @@ public struct RepeatedWordCheck: Check {
         particles[language]?.contains(word.lowercased()) ?? false
     }
 
+    /// Whether a line that starts with `byte` may start a Markdown block: a fence (`` ` `` `~`), a heading, a quote,
+    /// a list item (a bullet or a number), a table row, a setext underline or HTML.
+    static func mayStartBlock(_ byte: UInt8) -> Bool {
+        "`~#>-+*|=<_".utf8.contains(byte) || (byte >= 0x30 && byte <= 0x39)
+    }
+
     /// Whether the doubled words at `range` are quoted whole (`fix "the the" typo`, `'have have'`): a mention of
     /// the double, not a use.
     static func isQuoted(_ range: ByteRange, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -249,9 +255,12 @@ public struct RepeatedWordCheck: Check {
                             if let firstRepeat, (p.end..<firstRepeat.start).contains(where: { text[$0] == 0x0A }) {
                                 var end = last.end
                                 while end < text.count && (text[end] == 0x20 || text[end] == 0x09) { end += 1 }
-                                if end > last.end && end < text.count && text[end] != 0x0A && text[end] != 0x0D {
+                                // What would then start the line may start a Markdown block (a fence, a heading, a
+                                // list, a quote, a table row): the first word goes instead, so no line starts anew.
+                                let wouldStartBlock = end < text.count && (Self.mayStartBlock(text[end]) || context.isMasked(end))
+                                if end > last.end && end < text.count && text[end] != 0x0A && text[end] != 0x0D && !wouldStartBlock {
                                     range = ByteRange(firstRepeat.start, end)
-                                } else if last == firstRepeat {
+                                } else if last == firstRepeat || wouldStartBlock {
                                     var start = p.start
                                     while start > context.editableStart && (text[start - 1] == 0x20 || text[start - 1] == 0x09) { start -= 1 }
                                     if start < p.start && start > 0 && text[start - 1] != 0x0A { range = ByteRange(start, p.end) }
