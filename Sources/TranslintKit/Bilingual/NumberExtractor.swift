@@ -81,7 +81,8 @@ public enum NumberExtractor {
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []   // byte offset of each scalar, and the end
         var o = 0
-        for s in scalars { offsets.append(o); o += String(s).utf8.count }
+        offsets.reserveCapacity(scalars.count + 1)
+        for s in scalars { offsets.append(o); o += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4 }
         offsets.append(o)
         var result: [Mention] = []
         func add(_ value: Double, _ a: Int, _ b: Int, weak: Bool = false) {
@@ -90,14 +91,18 @@ public enum NumberExtractor {
             result.append(Mention(value: value, range: ByteRange(offsets[a], offsets[b]), text: String(view), isWeak: weak))
         }
         func decimalDigit(_ s: Unicode.Scalar) -> Int? {
+            if s.value < 0x80 { return s.value >= 0x30 && s.value <= 0x39 ? Int(s.value - 0x30) : nil }   // most text: no property lookup
             guard s.properties.numericType == .decimal, let v = s.properties.numericValue else { return nil }
             return Int(v)
         }
         func isLetter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && CharacterClass.isLetter(scalars[k].value) }
         func starts(_ k: Int, _ word: String) -> Bool {
-            let w = Array(word.unicodeScalars)
-            guard k + w.count <= scalars.count else { return false }
-            return Array(scalars[k..<(k + w.count)]) == w
+            var i = k
+            for w in word.unicodeScalars {
+                guard i < scalars.count && scalars[i] == w else { return false }
+                i += 1
+            }
+            return true
         }
 
         var k = 0
@@ -188,7 +193,7 @@ public enum NumberExtractor {
                 continue
             }
             // 百分之五十: a percentage in words; the numeral after it is the number.
-            if starts(k, "百分之") || starts(k, "千分之") { k += 3; continue }
+            if (s == "百" || s == "千") && starts(k + 1, "分之") { k += 3; continue }
             // Chinese numerals.
             if chineseDigits[s.value] != nil || chineseSmallUnits[s.value] != nil || chineseLargeUnits[s.value] != nil {
                 var j = k

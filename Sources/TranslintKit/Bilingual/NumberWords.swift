@@ -29,12 +29,12 @@ public struct NumberWords: Sendable {
 
     /// The number words and separators of `language` (a BCP 47 tag; its base language decides the words).
     public static func of(_ language: String) -> NumberWords {
-        let key = language.replacingOccurrences(of: "-", with: "_")
         lock.lock()
         defer { lock.unlock() }
-        if let known = cache[key] { return known }
-        let made = NumberWords(locale: key)
-        cache[key] = made
+        // Keyed by the tag as given: asked once per unit, the ICU locale name is made only the first time.
+        if let known = cache[language] { return known }
+        let made = NumberWords(locale: language.replacingOccurrences(of: "-", with: "_"))
+        cache[language] = made
         return made
     }
 

@@ -1,4 +1,5 @@
 import CICU
+import Foundation
 
 /// A check that needs the source text too: what the translation should contain, not only what it must not.
 /// Adding one is one file and one line in `RuleCatalog.standard`.
@@ -131,10 +132,19 @@ public final class BilingualContext {
     /// and unknown tags.
     static func languageScripts(_ tag: String) -> [Int32] {
         guard tag != "und", !tag.isEmpty else { return [] }
+        // Asked once per unit for the file's one or two languages: ICU is asked once per tag.
+        scriptsLock.lock()
+        defer { scriptsLock.unlock() }
+        if let known = scriptsByTag[tag] { return known }
         var codes = [Int32](repeating: 0, count: 8)
         let n = codes.withUnsafeMutableBufferPointer { cicu_language_scripts(tag.replacingAll("-", "_"), $0.baseAddress, 8) }
-        return Array(codes[0..<Int(n)]).filter { $0 > 1 }
+        let scripts = Array(codes[0..<Int(n)]).filter { $0 > 1 }
+        scriptsByTag[tag] = scripts
+        return scripts
     }
+
+    private static let scriptsLock = NSLock()
+    nonisolated(unsafe) private static var scriptsByTag: [String: [Int32]] = [:]
 
     /// The script most of `text` is written in; a character of a script written without spaces (Han, kana, Thai)
     /// weighs as much as a short word of letters.

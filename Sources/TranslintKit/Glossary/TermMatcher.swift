@@ -418,36 +418,95 @@ final class GlossaryDerivations: @unchecked Sendable {
     }
 }
 
-/// The glossary's source terms for the bilingual checks: each prepared once, the entries that have it, and the
-/// terms by the scalar they start with, so that a unit is asked only about the terms that can be in it (missing-term
-/// asked every term of every unit: 360 µs a unit with the shipped glossary).
+/// The glossary's source terms for the bilingual checks: each prepared once, the entries that have it, and one
+/// automaton (Aho–Corasick) over all of them, so that a unit's source is read once, whatever the glossary's size
+/// (missing-term first asked every term of every unit: 360 µs a unit with the shipped glossary; then every term
+/// whose first scalar the unit holds, each with a scan of the unit).
 final class SourceTermIndex: Sendable {
     let needles: [String: TermNeedle]
     /// Entry indices by source term, in glossary order.
     let entries: [String: [Int]]
-    private let byFirst: [UInt32: [String]]
+    /// Terms written in a script without spaces (Han, kana, Thai) match as written, anywhere; the others match
+    /// case-folded, as whole words. One automaton each.
+    private let unspaced: ScalarAutomaton
+    private let spaced: ScalarAutomaton
 
     init(_ glossary: Glossary) {
-        var needles: [String: TermNeedle] = [:], entries: [String: [Int]] = [:], byFirst: [UInt32: [String]] = [:]
+        var needles: [String: TermNeedle] = [:], entries: [String: [Int]] = [:]
+        var unspacedTerms: [(String, [UInt32])] = [], spacedTerms: [(String, [UInt32])] = []
         for (k, entry) in glossary.entries.enumerated() {
             guard let term = entry.source, !term.isEmpty else { continue }
             entries[term, default: []].append(k)
             guard needles[term] == nil else { continue }
             let needle = TermNeedle(term)
             needles[term] = needle
-            if let first = needle.first { byFirst[first, default: []].append(term) }
+            if needle.unspaced { unspacedTerms.append((term, needle.exact)) } else { spacedTerms.append((term, needle.folded)) }
         }
-        (self.needles, self.entries, self.byFirst) = (needles, entries, byFirst)
+        (self.needles, self.entries) = (needles, entries)
+        unspaced = ScalarAutomaton(unspacedTerms)
+        spaced = ScalarAutomaton(spacedTerms)
     }
 
     /// The source terms `text` holds.
     func terms(in text: TermSearch) -> Set<String> {
         var found = Set<String>()
-        for scalar in text.scalars {
-            for term in byFirst[scalar] ?? [] where !found.contains(term) {
-                if let needle = needles[term], text.contains(needle) { found.insert(term) }
-            }
+        unspaced.scan(text.exactScalars) { term, _, _ in found.insert(term) }
+        let folded = text.foldedScalars
+        spaced.scan(folded) { term, start, end in
+            let before = start > 0 ? folded[start - 1] : 0x20
+            let after = end < folded.count ? folded[end] : 0x20
+            if !CharacterClass.isAlnum(before) && !CharacterClass.isAlnum(after) { found.insert(term) }
         }
         return found
+    }
+}
+
+/// Aho–Corasick over Unicode scalars: every occurrence of every pattern in one pass over a text.
+struct ScalarAutomaton: Sendable {
+    private var next: [[UInt32: Int32]] = [[:]]
+    private var fail: [Int32] = [0]
+    /// The patterns that end at each state (its own and those of its suffix states): index and length.
+    private var output: [[(pattern: Int32, length: Int32)]] = [[]]
+    private let patterns: [String]
+
+    init(_ patterns: [(String, [UInt32])]) {
+        self.patterns = patterns.map(\.0)
+        for (k, (_, scalars)) in patterns.enumerated() where !scalars.isEmpty {
+            var state = 0
+            for scalar in scalars {
+                if let known = next[state][scalar] { state = Int(known); continue }
+                next.append([:]); fail.append(0); output.append([])
+                next[state][scalar] = Int32(next.count - 1)
+                state = next.count - 1
+            }
+            output[state].append((Int32(k), Int32(scalars.count)))
+        }
+        // Breadth first: a state's failure link is the longest proper suffix of its path that is also a path.
+        var queue = Array(next[0].values.map(Int.init))
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for (scalar, child) in next[state] {
+                let c = Int(child)
+                var f = Int(fail[state])
+                while f != 0 && next[f][scalar] == nil { f = Int(fail[f]) }
+                let target = state == 0 ? 0 : Int(next[f][scalar] ?? 0)
+                fail[c] = Int32(target == c ? 0 : target)
+                output[c] += output[Int(fail[c])]
+                queue.append(c)
+            }
+        }
+    }
+
+    /// Calls `found` with each pattern and the half-open scalar range of each occurrence in `text`.
+    func scan(_ text: [UInt32], _ found: (String, Int, Int) -> Void) {
+        guard next.count > 1 else { return }
+        var state = 0
+        for (i, scalar) in text.enumerated() {
+            while state != 0 && next[state][scalar] == nil { state = Int(fail[state]) }
+            state = Int(next[state][scalar] ?? 0)
+            for (pattern, length) in output[state] { found(patterns[Int(pattern)], i + 1 - Int(length), i + 1) }
+        }
     }
 }

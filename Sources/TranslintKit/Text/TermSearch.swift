@@ -15,6 +15,10 @@ final class TermSearch {
         folded = exact.map(CaseMapping.fold)
     }
 
+    /// The text's scalars as written, and case-folded (one for one).
+    var exactScalars: [UInt32] { exact }
+    var foldedScalars: [UInt32] { folded }
+
     /// Every scalar of the text, as written and case-folded: a term whose first scalar is not here is not either.
     lazy var scalars: Set<UInt32> = Set(exact).union(folded)
 
