@@ -85,6 +85,31 @@ struct HTMLReporterTests {
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
     }
 
+    @Test("the Content-Security-Policy allows exactly the report's own style and script, by their SHA-256")
+    func policyHashes() throws {
+        // The hashes are recomputed here from the text (Python's hashlib), so an edit of the style or the script
+        // that forgets its hash fails here, not only in a browser.
+        func sha256(_ text: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", "import base64,hashlib,sys; print('sha256-' + base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())"]
+            let input = Pipe(), output = Pipe()
+            (process.standardInput, process.standardOutput) = (input, output)
+            try process.run()
+            input.fileHandleForWriting.write(Data(text.utf8))
+            try input.fileHandleForWriting.close()
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let css = try sha256(HTMLAssets.css), script = try sha256(HTMLAssets.script)
+        #expect(css == HTMLAssets.cssHash, "the style's hash is \(css)")
+        #expect(script == HTMLAssets.scriptHash, "the script's hash is \(script)")
+        let html = HTMLReporter(run: Self.run).render(try ReporterGoldenTests.report())
+        #expect(html.contains("style-src '\(HTMLAssets.cssHash)'; script-src '\(HTMLAssets.scriptHash)'") && !html.contains("unsafe-inline"))
+        #expect(html.contains("<style>\(HTMLAssets.css)</style>") && html.contains("<script>\(HTMLAssets.script)</script>"))
+    }
+
     @Test("the summary counts findings by rule and severity, and scores files")
     func summary() throws {
         let html = HTMLReporter(run: Self.run).render(try ReporterGoldenTests.report())

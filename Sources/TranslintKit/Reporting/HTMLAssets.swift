@@ -1,5 +1,10 @@
 /// The HTML report's inline style and script: no network, no external fonts.
 enum HTMLAssets {
+    /// The SHA-256 of `css` and of `script` (base64), as the Content-Security-Policy names them: the browser runs
+    /// this style and this script and no other inline one (a test recomputes both from the text).
+    static let cssHash = "sha256-VMq3XyKesiH0Fj/uH0UYr46propDZc2BVIDMFcFEs4M="
+    static let scriptHash = "sha256-wh6VKS0VVSnyuntD2hzc0Ivds61C34FmHuNWq8iBj2o="
+
     static let css = """
     :root { color-scheme: light; --error: #b00020; --warning: #8a5a00; --info: #1d4f91; --ink: #1b1b1b; --muted: #555; }
     body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; color: var(--ink); margin: 0 auto; max-width: 1280px; padding: 0 16px 32px; }

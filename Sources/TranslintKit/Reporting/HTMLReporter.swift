@@ -53,7 +53,7 @@ public struct HTMLReporter: Reporter {
         <html lang="en">
         <head>
         <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '\(HTMLAssets.cssHash)'; script-src '\(HTMLAssets.scriptHash)'; img-src data:; base-uri 'none'; form-action 'none'">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="translint \(HTMLText.escape(run.version))">
         <title>translint report</title>
