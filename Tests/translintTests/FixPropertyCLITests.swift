@@ -107,4 +107,48 @@ struct FixPropertyCLITests {
         }
         for url in [folder, fixing] { try? FileManager.default.removeItem(at: url) }
     }
+
+    /// Megabytes of each large generated file `largeFilesSettle` fixes twice (`TRANSLINT_LARGE_FIX_MB`, default 3:
+    /// chunks of about 1 MiB, so cuts fall between workers). `.ci/run` runs it at 12 MB through the release build.
+    static let largeMegabytes = ProcessInfo.processInfo.environment["TRANSLINT_LARGE_FIX_MB"].flatMap(Int.init) ?? 3
+
+    @Test("a second --fix changes nothing on a large generated Markdown and plain-text file, at --jobs 1, 2 and 8",
+          arguments: [GeneratedDocument.Kind.markdown, .plainText])
+    func largeFilesSettle(kind: GeneratedDocument.Kind) throws {
+        // Generated documents of one kind, one after another, until the file holds the size: cut into chunks (and
+        // the chunks split between workers), it must settle in one --fix exactly as a small file does.
+        var bytes: [UInt8] = []
+        var seed: UInt64 = 0
+        while bytes.count < Self.largeMegabytes * 1_000_000 {
+            var document = DocumentGenerator.document(seed: seed, kind: kind).bytes
+            if document.starts(with: [0xEF, 0xBB, 0xBF]) { document.removeFirst(3) }
+            bytes += document
+            bytes += [0x0A, 0x0A]
+            seed += 1
+        }
+        let name = "large.\(kind.rawValue)"
+        var fixedByJobs: [String: Data] = [:]
+        for jobs in ["1", "2", "8"] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("translint-large-\(UUID().uuidString)")
+            var settled = false
+            // A file that does not settle stays for a look (its folder is in the failure).
+            defer { if settled { try? FileManager.default.removeItem(at: folder) } }
+            try Self.write(bytes, to: folder.appendingPathComponent(name))
+            let arguments = ["lint", name, "--no-config", "--glossary", Self.glossary, "--fix", "--jobs", jobs, "--format", "json"]
+            let first = try CLI.run(arguments, in: folder)
+            #expect(first.status == 0 || first.status == 1, "--jobs \(jobs): exit \(first.status) \(first.stderr.prefix(300))")
+            let fixed = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(fixed != Data(bytes), "--jobs \(jobs): the first --fix changed nothing")
+            let second = try CLI.run(arguments, in: folder)
+            let report = try #require(try JSONSerialization.jsonObject(with: second.stdout) as? [String: Any])
+            let summary = try #require(report["summary"] as? [String: Any])
+            let again = try Data(contentsOf: folder.appendingPathComponent(name))
+            settled = summary["fixed"] as? Int == 0 && again == fixed
+            if !settled { try fixed.write(to: folder.appendingPathComponent("first-fix-" + name)) }
+            #expect(summary["fixed"] as? Int == 0, "--jobs \(jobs): a second --fix fixed \(summary["fixed"] ?? "?") more (\(folder.path))")
+            #expect(again == fixed, "--jobs \(jobs): a second --fix changed the file (\(folder.path))")
+            fixedByJobs[jobs] = fixed
+        }
+        #expect(fixedByJobs["2"] == fixedByJobs["1"] && fixedByJobs["8"] == fixedByJobs["1"], "--jobs 2 or 8 fixed differently from --jobs 1")
+    }
 }

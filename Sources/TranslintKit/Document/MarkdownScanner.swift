@@ -156,17 +156,32 @@ enum MarkdownScanner {
             return c
         }
 
+        /// Whether the last line that was not blank was code (fenced or indented): the paragraph after it may go on
+        /// from it (sentence-case reads it so), so no chunk starts there.
+        private var lastNonBlankWasCode = false
+
         private mutating func process(_ line: Line) {
+            guard recordsFreshStarts else { return processLine(line) }
             let end = line.end
-            if recordsFreshStarts {
-                if previousLineBlank && line.start > 0 && line.start < end && Self.startsAfresh(text[line.start]) {
-                    switch (containers.isEmpty, leaf) {
-                    case (true, .fenced), (true, .html): break
-                    default: lastFreshStart = line.start
-                    }
+            if previousLineBlank && line.start > 0 && line.start < end && Self.startsAfresh(text[line.start]) && !lastNonBlankWasCode {
+                switch (containers.isEmpty, leaf) {
+                case (true, .fenced), (true, .html): break
+                default: lastFreshStart = line.start
                 }
-                previousLineBlank = isBlank(line.start, end)
             }
+            previousLineBlank = isBlank(line.start, end)
+            let before = leaf
+            processLine(line)
+            if !previousLineBlank {
+                func isCode(_ leaf: Leaf) -> Bool {
+                    switch leaf { case .fenced, .indentedCode: return true; default: return false }
+                }
+                lastNonBlankWasCode = isCode(before) || isCode(leaf)
+            }
+        }
+
+        private mutating func processLine(_ line: Line) {
+            let end = line.end
             var c = Cursor(pos: line.start, col: 0)
             // 1. Which open containers this line continues.
             var matched = 0
