@@ -28,7 +28,8 @@ repository (for glossaries/zh-en). See docs/precision.md.
      and not fuzzy units (msgattrib --translated --no-fuzzy --no-obsolete), as catalogs/LANG/up-REPO-PATH.po;
      English *.md as prose/upstream-md, *.rst, *.adoc and doc/*.txt as prose/upstream-doc (UPSTREAM_BUDGET words
      each), and translated Markdown pages (tldr's pages.LANG/) as prose/doc-l10n/LANG with the language's
-     configuration. For a fresh labelled round when this machine's own text is used up.
+     configuration. GIT_DIR=LANG names the language of every catalog and Markdown file of that repository
+     (python-docs-fr: library/asyncio.po). For a fresh labelled round when this machine's own text is used up.
 2. translint runs with `--format json` on batches of up to 40 files of one kind (the glossary is loaded
    and self-tested once per process): prose with an empty configuration and --glossary glossaries/zh-en,
    catalogs with their language's configuration. A file's status is what translint alone on it would
@@ -143,7 +144,7 @@ def repo_name(repo):
 if UPSTREAM:
     PARAMS["upstream"] = sorted((repo_name(r), git(r, "rev-parse", "HEAD").decode().strip(), UPSTREAM_LANG.get(r, "")) for r in UPSTREAM)
     PARAMS["upstream_budget"] = UPSTREAM_BUDGET
-    PARAMS["upstream_version"] = 2   # 2: *.rst, *.adoc and doc/*.txt as upstream-doc
+    PARAMS["upstream_version"] = 3   # 2: *.rst, *.adoc and doc/*.txt as upstream-doc; 3: a GIT_DIR=LANG repository's catalogs are in LANG, test fixtures left out
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -438,8 +439,13 @@ def build_upstream(out_dir, manifest, skipped):
         for path in git(repo, "ls-tree", "-r", "--name-only", "HEAD").decode("utf-8", "replace").splitlines():
             lower = path.lower()
             parts = path.split("/")
+            # Test fixtures (sphinx's tests/roots/*.rst: "should be 1.2") are inputs of a test suite, not documents.
+            if any(part in ("tests", "test", "testdata", "testing", "fixtures") for part in lower.split("/")[:-1]):
+                continue
             if lower.endswith(".po") and "glossary" not in lower:
-                locale = po_locale(path)
+                # A repository given with its language (`GIT_DIR=fr`) names it for every catalog, whatever the
+                # file is called (python-docs-fr: library/asyncio.po).
+                locale = UPSTREAM_LANG.get(repo) if UPSTREAM_LANG.get(repo) in LANGUAGES else po_locale(path)
                 if locale is None:
                     continue
                 data = git(repo, "show", f"HEAD:{path}")

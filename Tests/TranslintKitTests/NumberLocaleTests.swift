@@ -81,6 +81,11 @@ struct NumberLocaleTests {
         #expect(try numberFindings("1,048,576 bytes", "1 048 576 byte", language: "sv").isEmpty)
         #expect(try numberFindings("Colours 0,1,2,3,4 are used", "Färgerna 0,1,2,3,4 används", language: "sv").isEmpty)
         #expect(try numberFindings("print in octal", "以八進位列印", language: "zh-Hant").isEmpty)
+        // The eighth fresh round (python-docs-fr): one group after a plain space is one number in French.
+        #expect(try numberFindings("up to 65,536 bytes", "jusqu'à 65 536 octets", language: "fr").isEmpty)
+        #expect(try numberFindings("a size of 32768", "une taille de 32 768", language: "fr").isEmpty)
+        // ... but not where the source has two numbers.
+        #expect(try !numberFindings("pages 12 and 345", "pages 12 345", language: "fr").isEmpty)
     }
 
     @Test("severity follows the evidence: a replaced number is an error; lost only, many changed or in brackets, info")

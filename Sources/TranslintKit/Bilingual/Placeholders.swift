@@ -242,6 +242,39 @@ enum Placeholders {
     /// With `binutils`, the conversions of binutils' own formats count too (`%T` a symbol, `%B` a BFD, `%P` the
     /// program's name): see `isBinutilsFormat`. Without `capitalNames`, a directive glued to capitals (`%XPEI`) is a
     /// directive, not a name such as gtk-doc's `%TRUE`; placeholder-mismatch asks so only to reconcile a mismatch.
+    /// Whether the `%` at `i` starts a URL's percent-encoded byte: two hex digits follow, and either the token (the
+    /// run of non-spaces around it) is a URL (`://`, `www.`), or the bytes encoded are UTF-8 (`%C3%A9`: a lead byte
+    /// and its continuation), which no format string writes.
+    static func isPercentEncoding(_ bytes: [UInt8], at i: Int) -> Bool {
+        func hex(_ k: Int) -> UInt8? {
+            guard k < bytes.count else { return nil }
+            switch bytes[k] {
+            case 0x30...0x39: return bytes[k] - 0x30
+            case 0x41...0x46: return bytes[k] - 0x41 + 10
+            case 0x61...0x66: return bytes[k] - 0x61 + 10
+            default: return nil
+            }
+        }
+        func value(_ k: Int) -> UInt8? {
+            guard k >= 0, k < bytes.count, bytes[k] == 0x25, let a = hex(k + 1), let b = hex(k + 2) else { return nil }
+            return a << 4 | b
+        }
+        guard let byte = value(i) else { return false }
+        // UTF-8 encoded: a lead byte with its continuation after it, or a continuation after its lead.
+        if byte >= 0xC2 && byte <= 0xF4, let next = value(i + 3), next >= 0x80 && next <= 0xBF { return true }
+        if byte >= 0x80 && byte <= 0xBF, let previous = value(i - 3), previous >= 0x80 && previous <= 0xF4 { return true }
+        // Inside a URL: the token holds `://` or starts with `www.`.
+        // A URL ends at a space, an angle bracket, a quote or a backtick (parentheses may be in it: `Salt_(cryptography)`).
+        func ends(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x60 }
+        var start = i
+        while start > 0 && !ends(bytes[start - 1]) { start -= 1 }
+        var end = i
+        while end < bytes.count && !ends(bytes[end]) { end += 1 }
+        let token = bytes[start..<end]
+        if token.starts(with: Array("www.".utf8)) { return true }
+        return token.indices.contains { k in k + 2 < token.endIndex && token[k] == 0x3A && token[k + 1] == 0x2F && token[k + 2] == 0x2F }
+    }
+
     static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false, binutils: Bool = false,
                              capitalNames: Bool = true) -> [Placeholder] {
         let conversions = binutils ? Self.binutilsConversions : Self.printfConversions
@@ -259,6 +292,8 @@ enum Placeholders {
             let b = bytes[i]
             if b == 0x25 {   // printf
                 if i + 1 < bytes.count && bytes[i + 1] == 0x25 { i += 2; continue }
+                // URL percent-encoding (`wiki/Th%C3%A9or%C3%A8me`, `Salt_%28cryptography%29`) is no directive.
+                if Self.isPercentEncoding(bytes, at: i) { i += 3; continue }
                 var k = i + 1
                 if k < bytes.count && bytes[k] == 0x28 {   // %(name)s
                     var j = k + 1

@@ -27,7 +27,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         and count by presence (a lost `%X` no longer fails the link; a second `%F` changes nothing). A column header of a `%` and a word (`%time`) whose translation writes the sign \
         alone is info. A capital and more capitals is a name (`%TRUE` in gtk-doc, `%EXP_RAT%`), unless reading it as a \
         directive is what makes the two sides agree (ld's `%XUnsupported` as `%XPEI-…`), and a \
-        percentage the translation writes its own way is text (`%100a`, Basque's sign first; `Use%` as `%uż.`). Flag only.
+        percentage the translation writes its own way is text (`%100a`, Basque's sign first; `Use%` as `%uż.`). URL \
+        percent-encoding is not a directive: a `%` and two hex digits in a URL (`://`, `www.`) or encoding UTF-8 \
+        (`Moyenne_arithm%C3%A9tique`). Flag only.
         """,
         defaultSeverity: .error,
         isFixable: false,
@@ -61,6 +63,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Scale the text to 100% of its size ‖ Eskalatu testua bere tamainaren %100ean"),
             CheckExample("Whether to use %TRUE for the column ‖ Indica se usar %VERDADEIRO para a coluna"),
             CheckExample("Use% ‖ %uż."),
+            // URL percent-encoding is no directive: in a URL, or UTF-8 bytes (`%C3%A9`).
+            CheckExample("See `Salt <https://en.wikipedia.org/wiki/Salt_%28cryptography%29>`_. ‖ Voir `sel <https://fr.wikipedia.org/wiki/Salage_(cryptographie)>`_."),
+            CheckExample("the `mean <https://en.wikipedia.org/wiki/Arithmetic_mean>`_ ‖ la `moyenne <https://fr.wikipedia.org/wiki/Moyenne_arithm%C3%A9tique>`_"),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
