@@ -2,6 +2,7 @@
 # translint on bilingual files, against pofilter (translate-toolkit), in the same run. See docs/speed.md.
 #
 #   scripts/bench-bilingual.sh            # release build, 3 runs each
+#   scripts/bench-bilingual.sh --quick    # release build, 3 runs, a fifth of the units and 30 catalogs (bench.sh --quick)
 #   scripts/bench-bilingual.sh --smoke    # debug build, 1 run, small inputs: that the benchmark still works (CI)
 #   BENCH_BIN=path/to/translint scripts/bench-bilingual.sh
 #
@@ -19,12 +20,17 @@ mode=full
 case "${1:-}" in
   "") ;;
   --smoke) mode=smoke ;;
-  *) echo "usage: scripts/bench-bilingual.sh [--smoke]" >&2; exit 2 ;;
+  --quick) mode=quick ;;
+  *) echo "usage: scripts/bench-bilingual.sh [--quick|--smoke]" >&2; exit 2 ;;
 esac
 # Outside the checkout: its .gitignore (.build/) would hide the catalogs from folder walks.
 work=${BENCH_DIR:-/tmp/translint-bench-bilingual-$(id -u)}
 mkdir -p "$work"
-if [ "$mode" = smoke ]; then runs=1; units=5000; catalogs=10; configuration=debug; else runs=3; units=250000; catalogs=1000; configuration=release; fi
+case $mode in
+  smoke) runs=1; units=5000; catalogs=10; configuration=debug ;;
+  quick) runs=3; units=50000; catalogs=30; configuration=release ;;
+  *) runs=3; units=250000; catalogs=1000; configuration=release ;;
+esac
 
 need=()
 command -v hyperfine >/dev/null || need+=(hyperfine)
@@ -71,4 +77,4 @@ hyperfine --runs "$runs" --warmup $((runs > 1 ? 1 : 0)) -N -i --export-json "$wo
   -n translint-xliff "$translint lint --no-config --jobs 1 -q --glossary glossaries/zh-en $work/big.xlf" \
   -n translint-xcstrings "$translint lint --no-config --jobs 1 -q --glossary glossaries/zh-en $work/big.xcstrings" >/dev/null
 /usr/bin/time -v "$translint" lint --no-config --jobs 1 -q --glossary glossaries/zh-en "$work/big.po" >/dev/null 2>"$work/memory.txt" || true
-python3 scripts/bench-bilingual.py report "$work" "$mode"
+python3 scripts/bench-bilingual.py report "$work" "$mode" "$units"
