@@ -55,6 +55,11 @@ struct MarkdownTests {
         // Oracle seed 8, document 14016: removing the repeat at the start of the second line made "```users" a fence.
         let text = "Sellers grew the\nthe \(rest)\n"
         #expect(try linter.fix(text, format: .markdown).fixed == "Sellers grew\nthe \(rest)\n")
+        // Several repeats: the line break goes with them, in one fix that leaves nothing to fix.
+        let several = "Sellers grew the\nthe the \(rest)\n"
+        let fixed = try linter.fix(several, format: .markdown).fixed
+        #expect(fixed == "Sellers grew the \(rest)\n")
+        #expect(try linter.fix(fixed, format: .markdown).fixed == fixed)
     }
 
     @Test("headings, list items and block quotes each start a sentence; table cells are labels, not sentences",

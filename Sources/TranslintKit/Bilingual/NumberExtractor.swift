@@ -135,9 +135,8 @@ public enum NumberExtractor {
                     // space in French (1 048 576); in a locale whose decimal mark is `,`, `1,5` is one and a half.
                     // `1.048.576`: full stops before two groups of three digits group them, in any locale.
                     let dottedGroups = c == "." && threeDigitsFollow && (Self.groupsAgain(j, scalars, before: k, mark: "."))
-                    // Where the locale groups with a (no-break) space, a plain space does too (`1 048 576` typed in
-                    // Swedish, `32 768` in French).
-                    // One group too (`32 768`, `65 536` in French), after at most three digits.
+                    // Where the locale groups with a (no-break) space, a plain space does too: before groups that go on
+                    // (`1 048 576` typed in Swedish), or before one group after at most three digits (`32 768` in French).
                     let spacedGroups = c == " " && spaceGroups && threeDigitsFollow && (Self.groupsAgain(j, scalars, before: k, mark: " ") || j - k <= 3)
                     // Arabic script: ٬ (U+066C) groups thousands and ٫ (U+066B) is the decimal mark (`۲٫۱` is 2.1 in Persian).
                     let groups = c == "，" || c == "\u{66C}" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || (c == "," && !commaIsDecimal) || (c == "." && fullStopGroups) || dottedGroups || spacedGroups

@@ -237,11 +237,6 @@ enum Placeholders {
         return names
     }
 
-    /// With `spaceFlag`, `% s` and `% 08lx` are directives with C's space flag, as printf and msgfmt read them; by
-    /// default they are text ("35% on" is no "% o"). placeholder-mismatch asks for them only to reconcile a mismatch.
-    /// With `binutils`, the conversions of binutils' own formats count too (`%T` a symbol, `%B` a BFD, `%P` the
-    /// program's name): see `isBinutilsFormat`. Without `capitalNames`, a directive glued to capitals (`%XPEI`) is a
-    /// directive, not a name such as gtk-doc's `%TRUE`; placeholder-mismatch asks so only to reconcile a mismatch.
     /// Whether the `%` at `i` starts a URL's percent-encoded byte: two hex digits follow, and either the token (the
     /// run of non-spaces around it) is a URL (`://`, `www.`), or the bytes encoded are UTF-8 (`%C3%A9`: a lead byte
     /// and its continuation), which no format string writes.
@@ -266,15 +261,21 @@ enum Placeholders {
         // Inside a URL: the token holds `://` or starts with `www.`.
         // A URL ends at a space, an angle bracket, a quote or a backtick (parentheses may be in it: `Salt_(cryptography)`).
         func ends(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x60 }
+        // Looked for at most 2 KiB either side, so a long run of `%41%41…` stays linear.
         var start = i
-        while start > 0 && !ends(bytes[start - 1]) { start -= 1 }
+        while start > max(0, i - 2048) && !ends(bytes[start - 1]) { start -= 1 }
         var end = i
-        while end < bytes.count && !ends(bytes[end]) { end += 1 }
+        while end < min(bytes.count, i + 2048) && !ends(bytes[end]) { end += 1 }
         let token = bytes[start..<end]
         if token.starts(with: Array("www.".utf8)) { return true }
         return token.indices.contains { k in k + 2 < token.endIndex && token[k] == 0x3A && token[k + 1] == 0x2F && token[k + 2] == 0x2F }
     }
 
+    /// With `spaceFlag`, `% s` and `% 08lx` are directives with C's space flag, as printf and msgfmt read them; by
+    /// default they are text ("35% on" is no "% o"). placeholder-mismatch asks for them only to reconcile a mismatch.
+    /// With `binutils`, the conversions of binutils' own formats count too (`%T` a symbol, `%B` a BFD, `%P` the
+    /// program's name): see `isBinutilsFormat`. Without `capitalNames`, a directive glued to capitals (`%XPEI`) is a
+    /// directive, not a name such as gtk-doc's `%TRUE`; placeholder-mismatch asks so only to reconcile a mismatch.
     static func placeholders(in text: String, tags: Bool = true, spaceFlag: Bool = false, binutils: Bool = false,
                              capitalNames: Bool = true) -> [Placeholder] {
         let conversions = binutils ? Self.binutilsConversions : Self.printfConversions

@@ -19,9 +19,6 @@ final class TermSearch {
     var exactScalars: [UInt32] { exact }
     var foldedScalars: [UInt32] { folded }
 
-    /// Every scalar of the text, as written and case-folded: a term whose first scalar is not here is not either.
-    lazy var scalars: Set<UInt32> = Set(exact).union(folded)
-
     /// `contains(needle.text)`, with the term's scalars prepared once (`TermNeedle`).
     func contains(_ needle: TermNeedle) -> Bool {
         if needle.unspaced { return firstMatch(of: needle.exact, in: exact, starts: { self.exactStarts }) { _, _ in true } }

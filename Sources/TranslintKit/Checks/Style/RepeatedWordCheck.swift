@@ -256,11 +256,12 @@ public struct RepeatedWordCheck: Check {
                                 var end = last.end
                                 while end < text.count && (text[end] == 0x20 || text[end] == 0x09) { end += 1 }
                                 // What would then start the line may start a Markdown block (a fence, a heading, a
-                                // list, a quote, a table row): the first word goes instead, so no line starts anew.
+                                // list, a quote, a table row): the first word goes instead (or, with several repeats,
+                                // the line break and the repeats), so no line starts anew.
                                 let wouldStartBlock = end < text.count && (Self.mayStartBlock(text[end]) || context.isMasked(end))
                                 if end > last.end && end < text.count && text[end] != 0x0A && text[end] != 0x0D && !wouldStartBlock {
                                     range = ByteRange(firstRepeat.start, end)
-                                } else if last == firstRepeat || wouldStartBlock {
+                                } else if last == firstRepeat {
                                     var start = p.start
                                     while start > context.editableStart && (text[start - 1] == 0x20 || text[start - 1] == 0x09) { start -= 1 }
                                     if start < p.start && start > 0 && text[start - 1] != 0x0A { range = ByteRange(start, p.end) }
