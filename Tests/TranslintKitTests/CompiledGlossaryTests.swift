@@ -21,8 +21,11 @@ struct CompiledGlossaryTests {
         let compiled = CompiledGlossary(glossary)
         let bytes = compiled.encode(key: "k")
         let back = try #require(CompiledGlossary.decode(bytes, key: "k"))
-        #expect(back.glossary.entries == glossary.entries)
+        // The compiled glossary holds the derived renderings too, with their origins.
+        #expect(back.glossary.entries == compiled.glossary.entries)
+        #expect(compiled.glossary.entries.contains { entry in entry.forbidden.indices.contains { entry.origin($0) != nil } })
         #expect(back.glossary.ignore == glossary.ignore)
+        #expect(!glossary.readings.isEmpty && back.glossary.readings == glossary.readings)
         #expect(back.sourceLanguage == glossary.sourceLanguage && back.targetLanguage == glossary.targetLanguage)
         #expect(glossary.entries.contains { $0.note != nil } && glossary.entries.contains { !$0.examples.isEmpty })
         #expect(glossary.entries.contains { $0.matchesForbiddenExactly } && glossary.entries.contains { $0.source != nil })
@@ -39,11 +42,11 @@ struct CompiledGlossaryTests {
     @Test("the record knows every stored property of the types it writes")
     func storedProperties() throws {
         func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
-        #expect(labels(Glossary.empty()) == ["sourceLanguage", "targetLanguage", "entries", "ignore"])
+        #expect(labels(Glossary.empty()) == ["sourceLanguage", "targetLanguage", "entries", "ignore", "readings"])
         #expect(labels(GlossaryEntry(target: "x")) == ["source", "target", "forbidden", "caseSensitive", "note", "examples", "location",
                                                        "ambiguous", "context", "renderings", "seen", "templates"])
         #expect(labels(GlossaryExample(text: "x", fixed: nil)) == ["text", "fixed", "source", "location"])
-        #expect(labels(RenderingAmbiguity()) == ["ambiguous", "context"])
+        #expect(labels(RenderingAmbiguity()) == ["ambiguous", "context", "origin"])
         #expect(labels(SourceLocation(file: "f", line: 1)) == ["file", "line"])
         let matcher = TermMatcher(glossary: ExampleGlossary.glossary)
         // `derived` is not written: checks build its tables on first use, from the glossary.

@@ -9,15 +9,17 @@
 /// walk without leaving them, so a truncated, corrupt or foreign file is ignored, never trusted.
 public struct CompiledGlossary: Sendable {
     /// Bump when what a record means changes.
-    public static let formatVersion = 4
+    public static let formatVersion = 5
 
     /// The glossary. Its entries are those the matcher was built from; only its languages can be set.
     public private(set) var glossary: Glossary
     let matcher: TermMatcher
 
+    /// `glossary` as loaded; the compiled glossary adds the renderings derived from it (`DerivedRenderings`).
     public init(_ glossary: Glossary) {
-        self.glossary = glossary
-        self.matcher = TermMatcher(glossary: glossary)
+        let derived = DerivedRenderings.apply(to: glossary)
+        self.glossary = derived
+        self.matcher = TermMatcher(glossary: derived)
     }
 
     private init(glossary: Glossary, matcher: TermMatcher) {
@@ -114,6 +116,11 @@ public struct CompiledGlossary: Sendable {
         out.string(glossary.sourceLanguage)
         out.string(glossary.targetLanguage)
         out.strings(glossary.ignore)
+        out.uint(glossary.readings.count)
+        for (key, words) in glossary.readings.sorted(by: { $0.key < $1.key }) {
+            out.string(key)
+            out.strings(words)
+        }
         out.uint(glossary.entries.count)
         for entry in glossary.entries {
             out.optionalString(entry.source)
@@ -136,6 +143,11 @@ public struct CompiledGlossary: Sendable {
                 out.string(rendering)
                 out.optionalBool(ambiguity.ambiguous)
                 out.strings(ambiguity.context)
+                switch ambiguity.origin {
+                case nil: out.uint(0)
+                case .variant(let of, let plural)?: out.uint(plural ? 2 : 1); out.string(of)
+                case .reading(let explanation)?: out.uint(3); out.string(explanation)
+                }
             }
             out.uint(entry.seen.count)
             for (rendering, pages) in entry.seen.sorted(by: { $0.key < $1.key }) {
@@ -161,6 +173,11 @@ public struct CompiledGlossary: Sendable {
         let sourceLanguage = try reader.string()
         let targetLanguage = try reader.string()
         let ignore = try reader.strings()
+        var readings: [String: [String]] = [:]
+        for _ in 0..<(try reader.count()) {
+            let key = try reader.string()
+            readings[key] = try reader.strings()
+        }
         let count = try reader.count(size: 10)   // an entry takes at least a byte for each of its ten fields
         // Built in place: appending copied each entry (a retain and a release per field).
         let entries = try [GlossaryEntry](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -186,7 +203,15 @@ public struct CompiledGlossary: Sendable {
                 let renderingCount = try reader.count()
                 for _ in 0..<renderingCount {
                     let rendering = try reader.string()
-                    renderings[rendering] = RenderingAmbiguity(ambiguous: try reader.optionalBool(), context: try reader.strings())
+                    var said = RenderingAmbiguity(ambiguous: try reader.optionalBool(), context: try reader.strings())
+                    switch try reader.uint() {
+                    case 0: break
+                    case 1: said.origin = .variant(of: try reader.string(), plural: false)
+                    case 2: said.origin = .variant(of: try reader.string(), plural: true)
+                    case 3: said.origin = .reading(try reader.string())
+                    default: throw RecordReader.Corrupt()
+                    }
+                    renderings[rendering] = said
                 }
                 var seen: [String: [String]] = [:]
                 let seenCount = try reader.count()
@@ -206,7 +231,7 @@ public struct CompiledGlossary: Sendable {
                 initialized = k + 1
             }
         }
-        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries, ignore: ignore)
+        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries, ignore: ignore, readings: readings)
     }
 }
 

@@ -42,6 +42,13 @@ public enum ExampleGlossary {
         ambiguous: true
         context: [iPhone, Samsung, smartphone, Xiaomi]
         note: apple the fruit is meant unless the source says 苹果 or the paragraph is about phones
+      - source: 红米
+        target: Redmi
+        forbidden: [{text: Hongmi, ambiguous: true}]
+        context: [phone, Xiaomi]
+    readings:
+      红: [red]
+      米: [rice, meter]
     """
 
     /// The same terms from English to Chinese, for examples of bilingual checks whose source is English.

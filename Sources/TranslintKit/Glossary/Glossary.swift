@@ -31,16 +31,29 @@ public struct GlossaryExample: Hashable, Sendable, Codable {
     }
 }
 
+/// Where a forbidden rendering that the glossary does not list comes from (`DerivedRenderings`).
+public enum RenderingOrigin: Hashable, Sendable, Codable {
+    /// A form of a listed rendering: hyphens for spaces or the reverse, the words closed up, or the last word in
+    /// the plural (`electricity suppliers` from `electricity supplier`).
+    case variant(of: String, plural: Bool)
+    /// The literal readings of the source term's characters, as the glossary's `readings` give them
+    /// (`红 red + 米 meter`).
+    case reading(String)
+}
+
 /// What one forbidden rendering says about its ambiguity, over what its entry says.
 public struct RenderingAmbiguity: Hashable, Sendable, Codable {
     /// nil: as the entry says.
     public var ambiguous: Bool?
     /// Context words of this rendering, in addition to the entry's.
     public var context: [String]
+    /// nil for a rendering the glossary lists; else how translint derived it.
+    public var origin: RenderingOrigin?
 
-    public init(ambiguous: Bool? = nil, context: [String] = []) {
+    public init(ambiguous: Bool? = nil, context: [String] = [], origin: RenderingOrigin? = nil) {
         self.ambiguous = ambiguous
         self.context = context
+        self.origin = origin
     }
 }
 
@@ -94,6 +107,9 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
     /// Whether forbidden rendering `k` needs evidence to be flagged.
     public func isAmbiguous(_ k: Int) -> Bool { renderings[forbidden[k]]?.ambiguous ?? ambiguous ?? false }
 
+    /// nil when rendering `k` is listed; else how it was derived.
+    public func origin(_ k: Int) -> RenderingOrigin? { renderings[forbidden[k]]?.origin }
+
     /// Whether the glossary says anything about rendering `k`'s ambiguity (true or false).
     public func saysAmbiguity(_ k: Int) -> Bool { (renderings[forbidden[k]]?.ambiguous ?? ambiguous) != nil }
 
@@ -102,7 +118,7 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
 
     /// An entry without forbidden renderings that says `ambiguous: true`: its target is also a common word
     /// (`Apple`, `apple`), so a wrong casing of it is flagged only with evidence (the source, or a context word).
-    public var hasAmbiguousTarget: Bool { forbidden.isEmpty && ambiguous == true }
+    public var hasAmbiguousTarget: Bool { ambiguous == true && forbidden.indices.allSatisfy { origin($0) != nil } }
 
     /// Whether some forbidden rendering is ambiguous.
     public var hasAmbiguousRendering: Bool { forbidden.indices.contains { isAmbiguous($0) } }
@@ -138,17 +154,22 @@ public struct Glossary: Sendable, Codable {
     public var entries: [GlossaryEntry]
     /// Exact phrases in which nothing is flagged (a person actually named Ali: `Muhammad Ali`).
     public var ignore: [String]
+    /// The literal English readings of source characters (`米: [rice, meter]`), from which translint derives
+    /// renderings the entries do not list (`DerivedRenderings`). `-` is a character machine translation drops.
+    public var readings: [String: [String]] = [:]
 
     /// The language of a BCP 47 or POSIX tag, lowercased: `zh` for `zh-Hans` and `zh_CN`.
     public static func baseLanguage(_ tag: String) -> String {
         String(tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
     }
 
-    public init(sourceLanguage: String, targetLanguage: String, entries: [GlossaryEntry], ignore: [String] = []) {
+    public init(sourceLanguage: String, targetLanguage: String, entries: [GlossaryEntry], ignore: [String] = [],
+                readings: [String: [String]] = [:]) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.entries = entries
         self.ignore = ignore
+        self.readings = readings
     }
 
     public static func empty(targetLanguage: String = "en") -> Glossary {
@@ -169,6 +190,7 @@ public struct Glossary: Sendable, Codable {
         var indexByTarget: [String: Int] = [:]
         merged.entries = []
         merged.ignore = []
+        merged.readings = [:]
         for (number, glossary) in glossaries.enumerated() {
             // Later glossaries win: a rendering this one forbids, or its target, is no longer an earlier entry's.
             if number > 0 {
@@ -192,6 +214,9 @@ public struct Glossary: Sendable, Codable {
                 }
             }
             merged.ignore += glossary.ignore.filter { !merged.ignore.contains($0) }
+            for (key, words) in glossary.readings {
+                merged.readings[key, default: []] += words.filter { !(merged.readings[key]?.contains($0) ?? false) }
+            }
             if glossary.targetLanguage.lowercased() != merged.targetLanguage.lowercased() {
                 throw GlossaryError(location: glossary.entries.first?.location.map { SourceLocation(file: $0.file, line: 1) },
                                     message: "target language '\(glossary.targetLanguage)' differs from '\(merged.targetLanguage)' of the first glossary")
@@ -219,7 +244,7 @@ public struct Glossary: Sendable, Codable {
 
     /// The glossary with only `entry`: what an entry's examples are run against.
     public func restricted(to entry: GlossaryEntry) -> Glossary {
-        Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: [entry], ignore: ignore)
+        Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: [entry], ignore: ignore, readings: readings)
     }
 }
 

@@ -12,7 +12,7 @@ import Yams
 ///     forbidden: [electricity business]
 /// ```
 public enum GlossaryLoader {
-    static let topLevelKeys: Set<String> = ["version", "source_language", "target_language", "terms", "ignore"]
+    static let topLevelKeys: Set<String> = ["version", "source_language", "target_language", "terms", "ignore", "readings"]
     static let entryKeys: Set<String> = ["source", "target", "forbidden", "case_sensitive", "note", "examples", "ambiguous", "context", "seen"]
     static let exampleKeys: Set<String> = ["text", "fixed", "source"]
     /// A forbidden rendering written as a mapping, to say something about it alone.
@@ -39,8 +39,11 @@ public enum GlossaryLoader {
         for (key, value) in [("source_language", sourceLanguage), ("target_language", targetLanguage)] where !isLanguageTag(value) {
             throw reader.error(top[key]!, "'\(key)' must be a BCP 47 language tag such as 'en' or 'zh-Hans', not '\(value)'")
         }
-        guard let termsNode = top["terms"] else { throw reader.error(root, "missing 'terms' (a list of entries)") }
-        guard let terms = termsNode.sequence else { throw reader.error(termsNode, "'terms' must be a list of entries") }
+        let readings = try top["readings"].map { try self.readings($0, reader: reader) } ?? [:]
+        // A file may hold only readings (glossaries/zh-en/readings.yaml); anything else needs its terms.
+        let termsNode = top["terms"]
+        guard termsNode != nil || top["readings"] != nil else { throw reader.error(root, "missing 'terms' (a list of entries)") }
+        guard let terms = termsNode.map({ $0.sequence }) ?? [] else { throw reader.error(termsNode!, "'terms' must be a list of entries") }
 
         var entries: [GlossaryEntry] = []
         entries.reserveCapacity(terms.count)
@@ -49,7 +52,24 @@ public enum GlossaryLoader {
         }
         try GlossaryValidator.checkConflicts(entries)
         let ignore = try top["ignore"].map { try reader.stringList($0, key: "ignore") } ?? []
-        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries, ignore: ignore)
+        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries, ignore: ignore, readings: readings)
+    }
+
+    /// `readings:`, a mapping from source characters to their literal English readings: `米: [rice, meter]`.
+    /// A reading is lowercase words of letters, spaces, hyphens and apostrophes, or `-` (a character dropped).
+    private static func readings(_ node: Node, reader: NodeReader) throws -> [String: [String]] {
+        guard let mapping = node.mapping else { throw reader.error(node, "'readings' must map source characters to lists of readings") }
+        var readings: [String: [String]] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string.trimmingCharacters(in: .glossaryValue), !key.isEmpty else {
+                throw reader.error(keyNode, "a key of 'readings' must be source characters")
+            }
+            guard readings[key] == nil else { throw reader.error(keyNode, "duplicate key '\(key)' in 'readings'") }
+            let words = try reader.stringList(value, key: "readings of '\(key)'")
+            for word in words { if let problem = DerivedRenderings.readingProblem(word, of: key) { throw reader.error(value, problem) } }
+            readings[key] = words
+        }
+        return readings
     }
 
     private static func entry(_ node: Node, reader: NodeReader) throws -> GlossaryEntry {

@@ -13,7 +13,13 @@ public struct MistranslationCheck: Check {
         source must hold the entry's source term (阿里); without one, a context word must occur in the same \
         paragraph (Taobao, Jack Ma). Failing that, a context word in the document's title and lead (its first two paragraphs) or \
         within five paragraphs shows the meaning less surely: a warning, with the fix only suggested (a page about \
-        Xiaomi phones that says `millet` where no phone is named). Without evidence it is not flagged, so never fixed.
+        Xiaomi phones that says `millet` where no phone is named). Without evidence it is not flagged, so never fixed. \
+        Renderings the glossary does not list are derived from those it does: a listed rendering of two or more \
+        words also matches with hyphens for spaces or the reverse, closed up, and with its last word in the plural \
+        (a plural's fix is only suggested: the target may not take it); and for a name whose source is two to four \
+        Chinese characters, every combination of the characters' literal readings (the glossary's `readings`: \
+        红 red + 米 meter gives `red meter` for Redmi) is an ambiguous rendering that needs evidence in its own \
+        paragraph or source, and is reported as a warning with a suggested fix.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -28,6 +34,8 @@ public struct MistranslationCheck: Check {
             CheckExample("Eat millet porridge for breakfast."),
             CheckExample("我们吃粥 ‖ We eat millet porridge with phones in hand."),
             CheckExample("Eat millet porridge.\n\nIt is good.\n\nA.\n\nB.\n\nC.\n\nD.\n\nE.\n\nF.\n\nNew smartphone out."),
+            CheckExample("A red meter hung on the wall."),
+            CheckExample("Xiaomi phones are cheap.\n\nA red meter hung on the wall."),
         ],
         triggering: [
             CheckExample("The ↓electricity business giant grew."),
@@ -40,6 +48,10 @@ public struct MistranslationCheck: Check {
             CheckExample("It is ↓Ali can not tolerate."),
             CheckExample("Phones by ↓Millet sold out."),
             CheckExample("小米手机 ‖ The ↓millet sold out."),
+            CheckExample("The ↓electricity-business giant grew."),
+            CheckExample("They chat on ↓micro-letters."),
+            CheckExample("Xiaomi sold the ↓red meter phone."),
+            CheckExample("红米手机 ‖ The ↓red-meters sold out."),
         ],
         corrections: [
             CheckCorrection("The electricity business giant grew.", "The e-commerce giant grew."),
@@ -55,6 +67,9 @@ public struct MistranslationCheck: Check {
             CheckCorrection("Millet phones sold out.", "Xiaomi phones sold out."),
             CheckCorrection("小米手机 ‖ The millet sold out.", "小米手机 ‖ The Xiaomi sold out."),
             CheckCorrection("Use micro-letter daily.", "Use WeChat daily."),
+            CheckCorrection("The electricity-business giant grew.", "The e-commerce giant grew."),
+            CheckCorrection("They chat on micro-letters.", "They chat on WeChat.", suggested: true),
+            CheckCorrection("Xiaomi sold the red meter phone.", "Xiaomi sold the Redmi phone.", suggested: true),
         ]
     )
 
@@ -65,18 +80,41 @@ public struct MistranslationCheck: Check {
         return context.termMatches.compactMap { match in
             guard case .forbidden(let k) = match.role else { return nil }
             let entry = context.glossary.entries[match.entry]
+            let origin = entry.origin(k)
             var inDocumentOnly = false
             if entry.isAmbiguous(k) && !evidence.shows(entry, index: match.entry, rendering: k, at: match.range) {
                 // No evidence in the paragraph: the document's title or a paragraph near it may still show the
-                // meaning (a page about Xiaomi phones says `millet` where no phone is named). Weaker evidence.
+                // meaning (a page about Xiaomi phones says `millet` where no phone is named). Weaker evidence,
+                // too weak for a reading the glossary does not list.
+                if case .reading = origin { return nil }
                 guard evidence.documentShows(entry, rendering: k, at: match.range) else { return nil }
                 inDocumentOnly = true
             }
             let found = context.string(match.range)
             let allCapsLine = context.lineFact("all-caps", containing: match.range.start) { TermCaseCheck.isAllCaps(context.string($0)) }
-            let replacement = entry.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
-                                                locale: context.locale, inAllCapsText: allCapsLine)
-            var finding = Finding.useTarget(replacement, insteadOf: found, range: match.range, note: entry.note)
+            // A plural of a listed rendering: a target that ends in a common noun (`Xiaomi phone`) takes the plural too.
+            var replacing = entry
+            var pluralTarget = false
+            if case .variant(_, true)? = origin, let plural = DerivedRenderings.pluralOfTarget(entry.target) {
+                replacing.target = plural
+                pluralTarget = true
+            }
+            let replacement = replacing.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
+                                                    locale: context.locale, inAllCapsText: allCapsLine)
+            var note = entry.note
+            if case .reading(let explanation) = origin {
+                note = "not listed in the glossary: \(entry.source ?? "its source") read character by character, \(explanation)" + (note.map { "; \($0)" } ?? "")
+            }
+            var finding = Finding.useTarget(replacement, insteadOf: found, range: match.range, note: note)
+            switch origin {
+            case .reading?:
+                finding.severity = .warning
+                finding.fix = finding.fix?.suggested("a literal reading the glossary derives from its characters, not one it lists")
+            case .variant(let listed, true)? where !pluralTarget:
+                finding.fix = finding.fix?.suggested("a plural of the listed '\(listed)': whether '\(entry.target)' takes the plural here is the writer's call")
+            case .variant?, nil:
+                break
+            }
             if inDocumentOnly {
                 finding.severity = .warning
                 finding.fix = finding.fix?.suggested("the evidence is elsewhere in the document, not in this paragraph")

@@ -117,7 +117,7 @@ public enum CSVGlossary {
     /// Whether a spreadsheet holds all of `glossary`: no `ignore` list, and no rendering that says something
     /// alone (its own context words, or ambiguity other than the entry's).
     public static func canHold(_ glossary: Glossary) -> Bool {
-        glossary.ignore.isEmpty && glossary.entries.allSatisfy(listable)
+        glossary.ignore.isEmpty && glossary.readings.isEmpty && glossary.entries.allSatisfy(listable)
     }
 
     /// A cell can list the ambiguous renderings of an entry that says nothing itself; a rendering's own context
@@ -129,6 +129,9 @@ public enum CSVGlossary {
     public static func write(_ glossary: Glossary, separator: Character = ",") throws -> String {
         guard glossary.ignore.isEmpty else {
             throw GlossaryError(location: nil, message: "a spreadsheet has no place for the glossary's 'ignore' list; keep it in YAML or TBX, or in .translint.yml")
+        }
+        guard glossary.readings.isEmpty else {
+            throw GlossaryError(location: nil, message: "a spreadsheet has no place for the glossary's 'readings'; keep them in YAML or TBX")
         }
         if let entry = glossary.entries.first(where: { !listable($0) }) {
             throw GlossaryError(location: entry.location, message: "a spreadsheet has no place for what one forbidden rendering says alone ('\(entry.renderings.keys.sorted()[0])' of '\(entry.target)': its own context words, or ambiguity that differs from its entry's); keep it in YAML or TBX")

@@ -44,6 +44,7 @@ public enum TBXGlossary {
         // Header conventions.
         var headerSource: String?, headerTarget: String?
         var ignore: [String] = []
+        var readings: [String: [String]] = [:]
         // Where each language was said, for an error about it: the header's line, else the root's.
         var languageLines: [String: Int] = [:]
         let headerName = version == 3 ? "tbxHeader" : "martifHeader"
@@ -52,6 +53,13 @@ public enum TBXGlossary {
             if let value = text.dropPrefix("translint:source_language=") { headerSource = value; languageLines["source"] = p.line }
             if let value = text.dropPrefix("translint:target_language=") { headerTarget = value; languageLines["target"] = p.line }
             if let value = text.dropPrefix("translint:ignore=") { ignore.append(value) }
+            // `translint:reading 米=rice|meter`: the literal readings of a source character.
+            if let value = text.dropPrefix("translint:reading "), let equals = value.firstIndex(of: "=") {
+                let words = value[value.index(after: equals)...].split(separator: "|").map(String.init)
+                guard !value[..<equals].isEmpty, !words.isEmpty else { throw fail(p.line, "translint:reading needs 'CHARACTERS=reading|reading'") }
+                for word in words { if let problem = DerivedRenderings.readingProblem(word, of: String(value[..<equals])) { throw fail(p.line, problem) } }
+                readings[String(value[..<equals]), default: []] += words
+            }
         }
         guard let body = root.child("text")?.child("body") else { throw fail(root.line, "no <text><body> with entries") }
         let entryName = version == 3 ? "conceptEntry" : "termEntry"
@@ -147,7 +155,7 @@ public enum TBXGlossary {
             entries.append(entry)
         }
         try GlossaryValidator.checkConflicts(entries)
-        return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries, ignore: ignore)
+        return Glossary(sourceLanguage: source, targetLanguage: target, entries: entries, ignore: ignore, readings: readings)
     }
 
     /// A value from a note's JSON, trimmed as every reader trims what it reads.
@@ -305,6 +313,9 @@ public enum TBXGlossary {
 
         """
         for phrase in glossary.ignore { out += "          <p>translint:ignore=\(escape(phrase))</p>\n" }
+        for (key, words) in glossary.readings.sorted(by: { $0.key < $1.key }) {
+            out += "          <p>translint:reading \(escape(key))=\(escape(words.joined(separator: "|")))</p>\n"
+        }
         out += """
                   </sourceDesc>
                 </fileDesc>

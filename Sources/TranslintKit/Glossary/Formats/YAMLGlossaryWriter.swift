@@ -7,6 +7,10 @@ public enum YAMLGlossaryWriter {
         out += "source_language: \(scalar(glossary.sourceLanguage))\n"
         out += "target_language: \(scalar(glossary.targetLanguage))\n"
         if !glossary.ignore.isEmpty { out += "ignore: \(flowList(glossary.ignore))\n" }
+        if !glossary.readings.isEmpty {
+            out += "readings:\n"
+            for (key, words) in glossary.readings.sorted(by: { $0.key < $1.key }) { out += "  \(scalar(key)): \(flowList(words))\n" }
+        }
         // An empty list written as `terms:` alone would read back as null, which the loader refuses.
         out += glossary.entries.isEmpty ? "terms: []\n" : "terms:\n"
         for (k, entry) in glossary.entries.enumerated() {

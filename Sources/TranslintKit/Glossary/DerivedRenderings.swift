@@ -1,0 +1,192 @@
+/// Forbidden renderings the glossary does not list, derived from what it does list.
+///
+/// Machine translation varies a literal rendering in predictable ways, and a glossary cannot list them all:
+///
+/// - **Variants** of a listed rendering of two or more words: hyphens for spaces and the reverse
+///   (`micro-letter`, `micro letter`), two words closed up (`microletter`), and the last word in the plural
+///   (`electricity suppliers`). A variant behaves as the rendering it comes from (its ambiguity and context),
+///   except that a plural's fix is only suggested: whether the target takes the plural is the writer's call
+///   (`red rice phones` → `Redmi phones`, but `electricity suppliers` → `e-commerce`).
+/// - **Readings**: for an entry whose source is two to four Chinese characters and whose target is a name
+///   (capitalized), every combination of its characters' literal readings (`readings:` in the glossary:
+///   `红: [red]`, `米: [rice, meter]` give `red meter` for 红米 → Redmi), of two words or more. A derived reading is
+///   always ambiguous: it is flagged only where the aligned source holds the term, or a context word of the entry
+///   (or its target) is in the same paragraph; then as a warning whose fix is only suggested.
+///
+/// Nothing is derived that is already some entry's target or listed rendering, that two entries would share,
+/// or that the glossary's `ignore` list holds. Derivation is deterministic and idempotent.
+public enum DerivedRenderings {
+    /// The reading of a character that machine translation drops (的 in 快的).
+    public static let dropped = "-"
+    /// At most this many reading combinations per entry; an entry with more derives none.
+    static let maximumReadingCombinations = 48
+    /// Source terms of this many characters derive readings.
+    static let readingLengths = 2...4
+
+    /// Why `word` cannot be a reading of `key` (every reader refuses the same), or nil.
+    static func readingProblem(_ word: String, of key: String) -> String? {
+        if word == dropped { return nil }
+        let letter: (Unicode.Scalar) -> Bool = { (0x61...0x7A).contains($0.value) }
+        guard word.unicodeScalars.allSatisfy({ letter($0) || $0 == " " || $0 == "-" || $0 == "'" }), word.unicodeScalars.contains(where: letter) else {
+            return "reading '\(word)' of '\(key)' must be lowercase English letters, spaces, hyphens or apostrophes, or '-'"
+        }
+        return nil
+    }
+
+    /// `glossary` with the derived renderings appended to each entry's `forbidden`, each marked with its origin.
+    public static func apply(to glossary: Glossary) -> Glossary {
+        var taken = Set<[UInt8]>()
+        for entry in glossary.entries {
+            taken.insert(key(entry.target))
+            for rendering in entry.forbidden { taken.insert(key(rendering)) }
+        }
+        for phrase in glossary.ignore { taken.insert(key(phrase)) }
+        // Candidates per entry, then keep those that no other entry also derives.
+        var candidates: [[(text: String, origin: RenderingOrigin, base: Int?)]] = []
+        var claims: [[UInt8]: Int] = [:]
+        for entry in glossary.entries {
+            var mine: [(text: String, origin: RenderingOrigin, base: Int?)] = []
+            var own = Set<[UInt8]>()
+            func offer(_ text: String, _ origin: RenderingOrigin, base: Int?) {
+                let folded = key(text)
+                guard !folded.isEmpty, !taken.contains(folded), own.insert(folded).inserted else { return }
+                mine.append((text, origin, base))
+                claims[folded, default: 0] += 1
+            }
+            for (k, rendering) in entry.forbidden.enumerated() where entry.origin(k) == nil {
+                for (form, plural) in variants(of: rendering) { offer(form, .variant(of: rendering, plural: plural), base: k) }
+            }
+            if let readings = readingRenderings(of: entry, readings: glossary.readings) {
+                for (text, explanation) in readings {
+                    offer(text, .reading(explanation), base: nil)
+                    for (form, _) in variants(of: text) { offer(form, .reading(explanation), base: nil) }
+                }
+            }
+            candidates.append(mine)
+        }
+        var result = glossary
+        for (index, mine) in candidates.enumerated() {
+            var entry = result.entries[index]
+            for candidate in mine where claims[key(candidate.text)] == 1 {
+                var said = RenderingAmbiguity(origin: candidate.origin)
+                if let base = candidate.base {
+                    let listed = entry.renderings[entry.forbidden[base]]
+                    said.ambiguous = listed?.ambiguous
+                    said.context = listed?.context ?? []
+                } else {
+                    said.ambiguous = true
+                }
+                entry.renderings[candidate.text] = said
+                entry.forbidden.append(candidate.text)
+            }
+            result.entries[index] = entry
+        }
+        return result
+    }
+
+    /// Folded, white space collapsed: how the term matcher compares.
+    private static func key(_ text: String) -> [UInt8] { TermMatcher.collapsingWhitespace(CaseMapping.fold(text)) }
+
+    /// The words of a rendering and what separates them, when every word is ASCII letters (an apostrophe inside
+    /// is kept with its word) and the separators are single spaces or hyphens; nil otherwise.
+    private static func words(_ text: String) -> (words: [String], separators: [Character])? {
+        var words: [String] = [], separators: [Character] = [], current = ""
+        for character in text {
+            if character == " " || character == "-" {
+                guard !current.isEmpty else { return nil }
+                words.append(current); separators.append(character); current = ""
+            } else if character.isASCII && (character.isLetter || character == "'") {
+                current.append(character)
+            } else {
+                return nil
+            }
+        }
+        guard !current.isEmpty else { return nil }
+        words.append(current)
+        return (words, separators)
+    }
+
+    /// The variants of `rendering` (not itself), each with whether its last word was put in the plural.
+    static func variants(of rendering: String) -> [(String, Bool)] {
+        guard let (words, separators) = words(rendering), words.count >= 2 else { return [] }
+        var forms: [String] = []
+        if separators.contains(" ") { forms.append(words.joined(separator: "-")) }
+        if separators.contains("-") { forms.append(words.joined(separator: " ")) }
+        // Closed up only two words of three letters or more (`HungryMall`; not `ecommerce` from `e commerce`).
+        if words.count == 2 && words.allSatisfy({ $0.count >= 3 }) { forms.append(words.joined()) }
+        var result = forms.map { ($0, false) }
+        if let plural = plural(words[words.count - 1]) {
+            for form in [rendering] + forms {
+                result.append((String(form.dropLast(words[words.count - 1].count)) + plural, true))
+            }
+        }
+        return result.filter { $0.0 != rendering }
+    }
+
+    /// The English plural of a lowercase or capitalized word, or nil for a word that looks plural already or
+    /// whose plural is not regular.
+    static func plural(_ word: String) -> String? {
+        let lower = word.lowercased()
+        guard lower.count >= 3, lower.allSatisfy({ $0.isLetter }) else { return nil }
+        if lower.hasSuffix("s") || lower.hasSuffix("ing") || lower.hasSuffix("ed") { return nil }
+        if lower.hasSuffix("x") || lower.hasSuffix("ch") || lower.hasSuffix("sh") || lower.hasSuffix("z") { return word + "es" }
+        if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
+        return word + "s"
+    }
+
+    /// The plural of a target of two words or more whose last word is a lowercase common noun (`Xiaomi phone` →
+    /// `Xiaomi phones`); nil for a name or a single word (`WeChat`, `e-commerce`), whose plural is not the writer's.
+    static func pluralOfTarget(_ target: String) -> String? {
+        guard let space = target.lastIndex(of: " ") else { return nil }
+        let last = target[target.index(after: space)...]
+        guard last.unicodeScalars.allSatisfy({ (0x61...0x7A).contains($0.value) }), let plural = plural(String(last)) else { return nil }
+        return target[...space] + plural
+    }
+
+    /// English words that glue a sentence together, never the first or last word of a derived reading.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "to", "in", "on", "at", "by", "for", "from",
+        "with", "as", "into", "onto", "over", "under", "up", "down", "out", "off", "than", "then", "is", "are", "was",
+        "were", "be", "been", "am", "it", "its", "this", "that", "these", "those", "he", "she", "we", "they", "you",
+        "i", "me", "my", "his", "her", "our", "their", "your", "not", "no", "all", "one", "very", "too", "also",
+        "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+        "what", "which", "who", "when", "where", "how", "why", "if", "there", "here", "some", "any", "each", "more",
+        "most", "much", "many", "such", "only", "just", "own", "same", "other", "about", "after", "before", "again",
+    ]
+
+    /// The renderings an entry's characters read as (two words or more), each with its explanation
+    /// (`红 red + 米 meter`); nil when the entry derives none.
+    static func readingRenderings(of entry: GlossaryEntry, readings: [String: [String]]) -> [(String, String)]? {
+        guard !readings.isEmpty, let source = entry.source,
+              let first = entry.target.unicodeScalars.first, CharacterClass.isUppercase(first.value) else { return nil }
+        let scalars = Array(source.unicodeScalars)
+        guard readingLengths.contains(scalars.count), scalars.allSatisfy({ CharacterClass.isUnspacedScript($0.value) && CharacterClass.isLetter($0.value) }) else { return nil }
+        // Longest key first at each place: `饿了么` may have a reading of its own.
+        let longest = readings.keys.map { $0.unicodeScalars.count }.max() ?? 1
+        var parts: [(String, [String])] = []
+        var at = 0
+        while at < scalars.count {
+            var found: (String, [String])?
+            for length in stride(from: min(longest, scalars.count - at), through: 1, by: -1) {
+                let piece = String(String.UnicodeScalarView(scalars[at..<at + length]))
+                if let words = readings[piece], !words.isEmpty { found = (piece, words); at += length; break }
+            }
+            guard let found else { return nil }
+            parts.append(found)
+        }
+        var combinations: [[(String, String)]] = [[]]
+        for (piece, words) in parts {
+            combinations = combinations.flatMap { prefix in words.map { prefix + [(piece, $0)] } }
+            if combinations.count > maximumReadingCombinations { return nil }
+        }
+        return combinations.compactMap { combination in
+            let kept = combination.map(\.1).filter { $0 != dropped }
+            let text = kept.joined(separator: " ")
+            let words = text.split(separator: " ")
+            // `and big` (和硕) would claim the words of ordinary sentences (`Penguin and Big Fish`): a derived reading
+            // neither starts nor ends with a function word.
+            guard words.count >= 2, !functionWords.contains(String(words[0])), !functionWords.contains(String(words[words.count - 1])) else { return nil }
+            return (text, combination.map { "\($0.0) \($0.1 == dropped ? "(dropped)" : $0.1)" }.joined(separator: " + "))
+        }
+    }
+}
