@@ -144,7 +144,7 @@ def repo_name(repo):
 if UPSTREAM:
     PARAMS["upstream"] = sorted((repo_name(r), git(r, "rev-parse", "HEAD").decode().strip(), UPSTREAM_LANG.get(r, "")) for r in UPSTREAM)
     PARAMS["upstream_budget"] = UPSTREAM_BUDGET
-    PARAMS["upstream_version"] = 3   # 2: *.rst, *.adoc and doc/*.txt as upstream-doc; 3: a GIT_DIR=LANG repository's catalogs are in LANG, test fixtures left out
+    PARAMS["upstream_version"] = 4   # 2: *.rst, *.adoc and doc/*.txt as upstream-doc; 3: a GIT_DIR=LANG repository's catalogs are in LANG, test fixtures left out; 4: Markdown under a language folder (zh-CN/, ko/) is translated
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -432,6 +432,18 @@ def po_locale(path):
     return None
 
 
+def language_folder(folder):
+    """The DOC_L10N key a folder named for a language stands for (`zh-CN` → zh, `ko` → ko, `pt-BR` → pt_BR), or None."""
+    key = folder.replace("-", "_")
+    if key in DOC_L10N:
+        return key
+    if key.lower() in ("zh_cn", "zh_hans"):
+        return "zh"
+    if key.lower() in ("zh_tw", "zh_hant"):
+        return "zh_TW"
+    return None
+
+
 def build_upstream(out_dir, manifest, skipped):
     docs = {"upstream-md": [], "upstream-doc": [], "doc-l10n": []}
     for repo in UPSTREAM:
@@ -465,6 +477,9 @@ def build_upstream(out_dir, manifest, skipped):
                                  "utf8": charset.lower().replace("_", "-") in ("utf-8", "utf8")})
             elif lower.endswith(".md") and repo in UPSTREAM_LANG:
                 docs["doc-l10n"].append((repo, name, path, UPSTREAM_LANG[repo]))
+            elif lower.endswith(".md") and len(parts) > 1 and language_folder(parts[0]):
+                # A site's translations in a folder per language (nushell's `zh-CN/book/`, `ko/book/`).
+                docs["doc-l10n"].append((repo, name, path, language_folder(parts[0])))
             elif lower.endswith(".md") and parts[0].startswith("pages."):
                 if parts[0][6:] in DOC_L10N:
                     docs["doc-l10n"].append((repo, name, path, parts[0][6:]))

@@ -171,3 +171,37 @@ struct PrecisionTests {
         #expect(try french.lint("Nous nous levons tôt.").isEmpty)
     }
 }
+
+/// Shapes of the ninth fresh round (nushell's blog and book, lutris and ibus catalogs): each was a false alarm.
+struct NinthRoundTests {
+    @Test("a comma after a link whose text ends in a full stop goes on with the sentence")
+    func commaAfterLink() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [LeadingPunctuationCheck()])
+        #expect(try engine.lint("- Fixed [a bug.](https://x.y/1), and [another one.](https://x.y/2)\n", format: .markdown).isEmpty)
+        #expect(try engine.lint("It rained.\n\n, and then it stopped.\n", format: .markdown).count == 1)
+    }
+
+    @Test("a paragraph after a fenced block inside a list item may go on from it: info")
+    func weakSentenceStarts() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [SentenceCaseCheck()])
+        let fence = "- Given the script `foo.sh` that prints to both streams\n  ```sh\n  echo a\n  ```\n  it is now possible to run the command below.\n"
+        #expect(try engine.lint(fence, format: .markdown).allSatisfy { $0.severity == .info })
+    }
+
+    @Test("a variable and its word, and a name capitalized inside a sentence, are no repeats")
+    func notRepeats() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [RepeatedWordCheck()])
+        #expect(try engine.lint("Fixed $in in where blocks.").isEmpty)
+        #expect(try engine.lint("Remove And and Or pipeline elements.").isEmpty)
+        #expect(try engine.lint("The the cat sat.").count == 1)
+    }
+
+    @Test("style tags a translation adds in pairs are info; a style tag it drops is an error")
+    func addedStyling() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [PlaceholderMismatchCheck()])
+        let added = try engine.lint(source: "Libraries in /usr/lib are used.", target: "使用 <b>/usr/lib</b> 中的库。")
+        #expect(added.map(\.severity) == [.info])
+        let dropped = try engine.lint(source: "<b>Select a Lutris installer</b>", target: "Escolla un instalador de Lutris")
+        #expect(dropped.map(\.severity) == [.error])
+    }
+}

@@ -22,7 +22,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         an opening tag the source never closes is a metavariable (`<mark>`, translated `<標記>`, or `<a>` for \
         `<to>`). Placeholders inside a tag's attributes count (`<a href="%s">`). C's space flag (`和% s`, `% 08lx`), \
         which msgfmt accepts but some printf implementations print as nothing, is a warning of its own, and a directive the translation copied from the source's words \
-        (`%-e` of `Invalid %-encoding`) is text. A difference only in line breaks (`<br/>`) is layout: info. Messages \
+        (`%-e` of `Invalid %-encoding`) is text. A difference only in line breaks (`<br/>`) is layout: info; so is \
+        styling the translation adds in balanced pairs (`<b>/usr/lib</b>` where the source has no `<b>`), while a \
+        style tag the translation drops is still an error. Messages \
         of binutils' own printf (`%P`, `%T`, `%pB`) read its conversions: `%F`, `%X`, `%E` and `%P` take no argument \
         and count by presence (a lost `%X` no longer fails the link; a second `%F` changes nothing). A column header of a `%` and a word (`%time`) whose translation writes the sign \
         alone is info. A capital and more capitals is a name (`%TRUE` in gtk-doc, `%EXP_RAT%`), unless reading it as a \
@@ -223,8 +225,21 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         result.target = []
         // A line break (`<br/>`) is layout: a translation may break its lines elsewhere, or not at all.
         let layoutOnly = differing.allSatisfy { Self.lineBreaks.contains($0) }
-        return [Finding(rule: Self.description.id, severity: layoutOnly ? .info : Self.description.defaultSeverity,
+        // Styling the translation adds, in balanced pairs (`<b>/usr/lib</b>` where the source has none): the
+        // translator's emphasis, which renders; a style tag lost is still an error.
+        let styleAdded = differing.allSatisfy { key in
+            guard let name = Self.styleTagName(key), (inTarget[key] ?? 0) > (inSource[key] ?? 0) else { return false }
+            return (inTarget["<\(name)>"] ?? 0) - (inSource["<\(name)>"] ?? 0) == (inTarget["</\(name)>"] ?? 0) - (inSource["</\(name)>"] ?? 0)
+        }
+        return [Finding(rule: Self.description.id, severity: layoutOnly || styleAdded ? .info : Self.description.defaultSeverity,
                         message: "placeholders differ: " + parts.joined(separator: "; "), range: extra?.range ?? context.wholeTarget)]
+    }
+
+    /// `b` for `<b>` and `</b>`: tags that only style text (bold, italics, size, underline); nil for any other key.
+    static func styleTagName(_ key: String) -> String? {
+        guard key.hasPrefix("<"), key.hasSuffix(">") else { return nil }
+        let name = key.dropFirst(key.hasPrefix("</") ? 2 : 1).dropLast()
+        return ["b", "i", "u", "em", "strong", "small", "big", "tt", "s"].contains(String(name)) ? String(name) : nil
     }
 
     struct Comparison {

@@ -331,8 +331,14 @@ enum ProseStart {
             // A code block between the two (masked, so no paragraph of its own): the sentence may go on from it
             // (```` ```js … ``` ```` then `calls the following callbacks:`).
             let text = context.text
+            // The block may be indented (a fence inside a list item).
+            func startsItsLine(_ offset: Int) -> Bool {
+                var k = offset
+                while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+                return k == 0 || text[k - 1] == 0x0A
+            }
             if context.maskedRanges(inside: ByteRange(previous.end, start.offset)).contains(where: { $0.length >= 3
-                    && $0.start > 0 && text[$0.start - 1] == 0x0A && ($0.end == text.count || text[$0.end] == 0x0A || text[$0.end] == 0x0D) }) {
+                    && $0.start > 0 && startsItsLine($0.start) && ($0.end == text.count || text[$0.end] == 0x0A || text[$0.end] == 0x0D) }) {
                 return "the paragraph may go on from the code before it"
             }
             // A one-line paragraph without a sentence end that holds code or an identifier (`*features* mask bit:

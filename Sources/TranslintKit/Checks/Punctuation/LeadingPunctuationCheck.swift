@@ -150,7 +150,11 @@ extension LeadingPunctuationCheck {
     static func followsClosing(_ offset: Int, _ context: LintContext) -> Bool {
         let text = context.text
         var k = offset
-        while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+        // Markup masked as blanks counts as markup too (a link's destination: `[Fixed a bug.](url), and [..]`).
+        while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) {
+            if context.isMasked(k - 1) { return true }
+            k -= 1
+        }
         guard k > 0, text[k - 1] != 0x0A else { return false }
         if context.isMasked(k - 1) { return true }
         let scalar = UTF8Bytes.decode(text, before: k).scalar

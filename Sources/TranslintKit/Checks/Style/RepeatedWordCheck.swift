@@ -298,6 +298,8 @@ public struct RepeatedWordCheck: Check {
     /// metavariable) and `COPYRIGHT` / `Copyright` (a heading and its text) are not slips, nor is a name the
     /// source writes twice too (`Walla Walla`).
     private static func sameCase(_ a: ByteRange, _ b: ByteRange, _ context: LintContext) -> Bool {
+        // `$in in where blocks`: a variable and the word, not a repeat.
+        if a.start > 0 && context.text[a.start - 1] == 0x24 { return false }
         let first = context.string(a), second = context.string(b)
         if first == second {
             guard first.unicodeScalars.dropFirst().allSatisfy({ !CharacterClass.isUppercase($0.value) }) else { return false }
@@ -312,6 +314,11 @@ public struct RepeatedWordCheck: Check {
             return true
         }
         guard let head = first.unicodeScalars.first, CharacterClass.isUppercase(head.value) else { return false }
+        // Capitalized inside a sentence, the first is a name (`Remove And and Or elements`); at a sentence or line
+        // start it is the slip (`The the`).
+        let line = context.line(containing: a.start)
+        guard context.isSentenceWordStart(a.start)
+                || (line.start..<a.start).allSatisfy({ !CharacterClass.isASCIIAlnum(context.text[$0]) && context.text[$0] < 0x80 }) else { return false }
         return first.unicodeScalars.dropFirst().elementsEqual(second.unicodeScalars.dropFirst())
             && second.unicodeScalars.allSatisfy { !CharacterClass.isUppercase($0.value) }
     }
