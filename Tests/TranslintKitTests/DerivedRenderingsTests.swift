@@ -18,15 +18,20 @@ struct DerivedRenderingsTests {
         forbidden: [electricity supplier, electric-business]
       - source: 借呗
         target: Jiebei
-        forbidden: [borrow chant]
+        forbidden: [borrow chant, {text: Ant Borrow, ambiguous: true}]
+        context: [Alipay, Huabei]
       - source: 快的
         target: Kuaidi
       - source: 红米
         target: Redmi
+        forbidden: [{text: Hongmi, ambiguous: true}]
+        context: [Xiaomi, phones]
+      - source: 新浪
+        target: Sina
       - source: 网贷
         target: online lending
     readings:
-      借: [borrow, borrowing]
+      借: [borrow]
       呗: [chant, bud]
       快: [fast, quick]
       的: ["-"]
@@ -34,6 +39,8 @@ struct DerivedRenderingsTests {
       米: [rice, meter]
       网: [net]
       贷: [loan]
+      新: [new]
+      浪: [wave]
     """
 
     static func derived() throws -> Glossary {
@@ -51,7 +58,7 @@ struct DerivedRenderingsTests {
         let wechat = Self.renderings(glossary, "WeChat")
         #expect(wechat["micro letter"]! == nil)
         #expect(wechat["micro-letter"]! == .variant(of: "micro letter", plural: false))
-        #expect(wechat["microletter"]! == .variant(of: "micro letter", plural: false))
+        #expect(wechat["microletter"] == nil)   // closed up, `micro blog` would be the word `microblog`
         #expect(wechat["micro letters"]! == .variant(of: "micro letter", plural: true))
         #expect(wechat["micro-letters"]! == .variant(of: "micro letter", plural: true))
         let commerce = Self.renderings(glossary, "e-commerce")
@@ -66,11 +73,17 @@ struct DerivedRenderingsTests {
     func readings() throws {
         let glossary = try Self.derived()
         let jiebei = Self.renderings(glossary, "Jiebei")
-        #expect(jiebei["borrowing bud"]! == .reading("借 borrowing + 呗 bud"))
-        #expect(jiebei["borrowing buds"]! == .reading("借 borrowing + 呗 bud"))
+        #expect(jiebei["borrow bud"]! == .reading("借 borrow + 呗 bud"))
+        #expect(jiebei["borrowing bud"]! == .reading("借 borrow + 呗 bud"))   // a verb first, as its -ing form
+        #expect(jiebei["borrowing buds"]! == .reading("借 borrow + 呗 bud"))
+        #expect(DerivedRenderings.ingForm("trade") == "trading" && DerivedRenderings.ingForm("red") == "reding")
+        #expect(DerivedRenderings.ingForm("sing") == nil)
         #expect(jiebei["borrow chant"]! == nil)   // listed, not derived again
         let redmi = Self.renderings(glossary, "Redmi")
         #expect(Set(redmi.keys).isSuperset(of: ["red rice", "red meter", "red-meter", "red meters"]))
+        // An entry without context words of its own derives no readings: `new wave` near `Sina` is ordinary English.
+        #expect(Self.renderings(glossary, "Sina").isEmpty)
+        #expect(!DerivedRenderings.variants(of: "beat the new").contains { $0.1 } && DerivedRenderings.plural("new") == nil)
         let entry = glossary.entries.first { $0.target == "Redmi" }!
         #expect(entry.forbidden.indices.allSatisfy { entry.isAmbiguous($0) })
         // One word after a dropped character is too common to derive (快的 → fast); a lowercase target is a
@@ -99,7 +112,9 @@ struct DerivedRenderingsTests {
         let engine = LintEngine(glossary: try GlossaryLoader.load(yaml: Self.yaml, file: "t.yaml"))
         #expect(try engine.lint("A red meter hung on the wall.").isEmpty)
         #expect(try engine.lint("Redmi phones\n\nA red meter hung on the wall.").isEmpty)
-        let found = try engine.lint("Redmi and red meter phones sold out.")
+        // The target alone is no evidence for a derived reading; a context word of the entry is.
+        #expect(try engine.lint("Redmi put a red meter on the wall.").isEmpty)
+        let found = try engine.lint("Xiaomi sold red meter phones.")
         let finding = try #require(found.first)
         #expect(finding.rule == "mistranslation" && finding.severity == .warning)
         #expect(finding.fix?.applicability == .suggested)

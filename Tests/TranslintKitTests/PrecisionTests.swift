@@ -205,3 +205,35 @@ struct NinthRoundTests {
         #expect(dropped.map(\.severity) == [.error])
     }
 }
+
+/// What review found in derived renderings and the ninth round's mends, as tests.
+struct DerivedRenderingsReviewTests {
+    @Test("a list marker or a heading's # before a comma is no markup the sentence goes on from")
+    func markersBeforeComma() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [LeadingPunctuationCheck()])
+        #expect(try engine.lint("- , and more text follows here\n", format: .markdown).count == 1)
+        #expect(try engine.lint("## , and more text follows here\n", format: .markdown).count == 1)
+    }
+
+    @Test("a plural variant's suggested fix is no evidence for another rendering, so a second --fix finds nothing new")
+    func pluralIsNoEvidence() throws {
+        let yaml = """
+        version: 1
+        source_language: zh-Hans
+        target_language: en
+        terms:
+          - source: 手游
+            target: mobile game
+            forbidden: [hand tour]
+          - source: 心动
+            target: XD Inc.
+            forbidden: [{text: heartbeat company, ambiguous: true}]
+            context: [mobile games]
+        """
+        let engine = LintEngine(glossary: try GlossaryLoader.load(yaml: yaml, file: "g.yaml"))
+        let (fixed, _) = try engine.fix("The heartbeat company makes hand tours.")
+        #expect(fixed == "The heartbeat company makes hand tours.")
+        let (again, _) = try engine.fix(fixed)
+        #expect(again == fixed)
+    }
+}

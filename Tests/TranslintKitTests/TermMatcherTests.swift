@@ -94,8 +94,8 @@ struct TermMatcherTests {
         let glossary = try entries("  - target: commerce\n    forbidden: [comerce]\n  - target: e-commerce\n    forbidden: [e-comerce]\n  - target: trade\n    forbidden: [commerce trade]\n")
         let linter = LintEngine(glossary: glossary)
         // comerce, e-comerce, e-commerce, commerce trade, and the variants derived from the last two (e comerce,
-        // e-comerces, e comerces; commerce-trade, commercetrade, commerce trades, commerce-trades, commercetrades).
-        #expect(linter.matcher.patternCount == 12)
+        // e-comerces, e comerces; commerce-trade, commerce trades, commerce-trades).
+        #expect(linter.matcher.patternCount == 10)
         #expect(try matches("comerce, e-comerce, commerce trade, e-commerce trade", glossary) == ["comerce", "e-comerce", "commerce trade"])
     }
 

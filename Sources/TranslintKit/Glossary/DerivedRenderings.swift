@@ -3,15 +3,17 @@
 /// Machine translation varies a literal rendering in predictable ways, and a glossary cannot list them all:
 ///
 /// - **Variants** of a listed rendering of two or more words: hyphens for spaces and the reverse
-///   (`micro-letter`, `micro letter`), two words closed up (`microletter`), and the last word in the plural
-///   (`electricity suppliers`). A variant behaves as the rendering it comes from (its ambiguity and context),
-///   except that a plural's fix is only suggested: whether the target takes the plural is the writer's call
-///   (`red rice phones` → `Redmi phones`, but `electricity suppliers` → `e-commerce`).
+///   (`micro-letter`, `micro letter`) and the last word in the plural (`electricity suppliers`). A variant
+///   behaves as the rendering it comes from (its ambiguity and context), except that a plural's fix is only
+///   suggested: whether the target takes the plural is the writer's call (`red rice phones` → `Redmi phones`,
+///   but `electricity suppliers` → `e-commerce`); and, since plain `--fix` leaves it, it is no evidence for
+///   other renderings.
 /// - **Readings**: for an entry whose source is two to four Chinese characters and whose target is a name
 ///   (capitalized), every combination of its characters' literal readings (`readings:` in the glossary:
-///   `红: [red]`, `米: [rice, meter]` give `red meter` for 红米 → Redmi), of two words or more. A derived reading is
-///   always ambiguous: it is flagged only where the aligned source holds the term, or a context word of the entry
-///   (or its target) is in the same paragraph; then as a warning whose fix is only suggested.
+///   `红: [red]`, `米: [rice, meter]` give `red meter` for 红米 → Redmi), of two words or more, for entries with
+///   context words. A derived reading is always ambiguous: it is flagged only where the aligned source holds the
+///   term, or a context word of the entry (not its target) is in the same paragraph; then as a warning whose fix
+///   is only suggested.
 ///
 /// Nothing is derived that is already some entry's target or listed rendering, that two entries would share,
 /// or that the glossary's `ignore` list holds. Derivation is deterministic and idempotent.
@@ -35,10 +37,10 @@ public enum DerivedRenderings {
 
     /// `glossary` with the derived renderings appended to each entry's `forbidden`, each marked with its origin.
     public static func apply(to glossary: Glossary) -> Glossary {
-        var taken = Set<[UInt8]>()
+        var taken = Set<[UInt8]>(), listed = Set<[UInt8]>()
         for entry in glossary.entries {
             taken.insert(key(entry.target))
-            for rendering in entry.forbidden { taken.insert(key(rendering)) }
+            for rendering in entry.forbidden { taken.insert(key(rendering)); listed.insert(key(rendering)) }
         }
         for phrase in glossary.ignore { taken.insert(key(phrase)) }
         // Candidates per entry, then keep those that no other entry also derives.
@@ -54,7 +56,12 @@ public enum DerivedRenderings {
                 claims[folded, default: 0] += 1
             }
             for (k, rendering) in entry.forbidden.enumerated() where entry.origin(k) == nil {
-                for (form, plural) in variants(of: rendering) { offer(form, .variant(of: rendering, plural: plural), base: k) }
+                // A plural whose first words are a listed rendering already is caught by it, with a safe fix
+                // (`millet phones`: `millet` → `Xiaomi phones`); its own fix would only be suggested.
+                let coveredByPrefix = prefixes(of: rendering).contains { listed.contains(key($0)) }
+                for (form, plural) in variants(of: rendering) where !(plural && coveredByPrefix) {
+                    offer(form, .variant(of: rendering, plural: plural), base: k)
+                }
             }
             if let readings = readingRenderings(of: entry, readings: glossary.readings) {
                 for (text, explanation) in readings {
@@ -81,6 +88,14 @@ public enum DerivedRenderings {
             }
             result.entries[index] = entry
         }
+        return result
+    }
+
+    /// `millet`, `millet phone` for `millet phone maker`: the rendering without its last word, and so on.
+    private static func prefixes(of rendering: String) -> [String] {
+        var words = rendering.split(separator: " ")
+        var result: [String] = []
+        while words.count > 1 { words.removeLast(); result.append(words.joined(separator: " ")) }
         return result
     }
 
@@ -112,10 +127,10 @@ public enum DerivedRenderings {
         var forms: [String] = []
         if separators.contains(" ") { forms.append(words.joined(separator: "-")) }
         if separators.contains("-") { forms.append(words.joined(separator: " ")) }
-        // Closed up only two words of three letters or more (`HungryMall`; not `ecommerce` from `e commerce`).
-        if words.count == 2 && words.allSatisfy({ $0.count >= 3 }) { forms.append(words.joined()) }
+        // Not closed up: `micro blog` closed is `microblog`, an English word.
         var result = forms.map { ($0, false) }
-        if let plural = plural(words[words.count - 1]) {
+        // Not after an article: `beat the new` is no noun phrase.
+        if !["the", "a", "an"].contains(words[words.count - 2].lowercased()), let plural = plural(words[words.count - 1]) {
             for form in [rendering] + forms {
                 result.append((String(form.dropLast(words[words.count - 1].count)) + plural, true))
             }
@@ -123,24 +138,26 @@ public enum DerivedRenderings {
         return result.filter { $0.0 != rendering }
     }
 
+    /// Words whose `-s` form is another word or no plural (`new` → `news`): adjectives, adverbs and particles
+    /// that end literal renderings (`beat the new`, `step by step high`).
+    static let notPluralized: Set<String> = [
+        "new", "high", "low", "deep", "good", "bad", "big", "small", "old", "young", "long", "short", "wide", "fast",
+        "slow", "hot", "cold", "rich", "poor", "full", "empty", "free", "open", "red", "black", "white", "blue",
+        "green", "gold", "golden", "first", "last", "next", "top", "up", "down", "out", "off", "over", "well", "yet",
+        "again", "now", "then", "here", "there", "only", "also", "even", "still", "just", "more", "most", "less",
+        "least", "much", "many", "few", "all", "both", "each", "every", "any", "some", "none", "one", "two", "three",
+        "ten", "hundred", "thousand", "million", "billion", "cheap", "dear", "live", "online", "offline", "net",
+    ]
+
     /// The English plural of a lowercase or capitalized word, or nil for a word that looks plural already or
     /// whose plural is not regular.
     static func plural(_ word: String) -> String? {
         let lower = word.lowercased()
-        guard lower.count >= 3, lower.allSatisfy({ $0.isLetter }) else { return nil }
+        guard lower.count >= 3, lower.allSatisfy({ $0.isLetter }), !notPluralized.contains(lower) else { return nil }
         if lower.hasSuffix("s") || lower.hasSuffix("ing") || lower.hasSuffix("ed") { return nil }
         if lower.hasSuffix("x") || lower.hasSuffix("ch") || lower.hasSuffix("sh") || lower.hasSuffix("z") { return word + "es" }
         if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
         return word + "s"
-    }
-
-    /// The plural of a target of two words or more whose last word is a lowercase common noun (`Xiaomi phone` →
-    /// `Xiaomi phones`); nil for a name or a single word (`WeChat`, `e-commerce`), whose plural is not the writer's.
-    static func pluralOfTarget(_ target: String) -> String? {
-        guard let space = target.lastIndex(of: " ") else { return nil }
-        let last = target[target.index(after: space)...]
-        guard last.unicodeScalars.allSatisfy({ (0x61...0x7A).contains($0.value) }), let plural = plural(String(last)) else { return nil }
-        return target[...space] + plural
     }
 
     /// English words that glue a sentence together, never the first or last word of a derived reading.
@@ -157,8 +174,13 @@ public enum DerivedRenderings {
     /// The renderings an entry's characters read as (two words or more), each with its explanation
     /// (`红 red + 米 meter`); nil when the entry derives none.
     static func readingRenderings(of entry: GlossaryEntry, readings: [String: [String]]) -> [(String, String)]? {
-        guard !readings.isEmpty, let source = entry.source,
-              let first = entry.target.unicodeScalars.first, CharacterClass.isUppercase(first.value) else { return nil }
+        // A name (`Redmi`, `Great Wall Motor`), not a term that starts with an acronym (`QR code`, `IPO subscription`);
+        // and an entry with context words of its own: a derived reading is ordinary words (`new wave` for 新浪), and
+        // the target alone is too weak a sign (`Sina reported a new wave of layoffs`).
+        let targetWords = entry.target.split(separator: " ")
+        guard !readings.isEmpty, let source = entry.source, !entry.context.isEmpty,
+              let first = entry.target.unicodeScalars.first, CharacterClass.isUppercase(first.value),
+              targetWords.dropFirst().allSatisfy({ $0.first.map { !$0.isLowercase } ?? true }) else { return nil }
         let scalars = Array(source.unicodeScalars)
         guard readingLengths.contains(scalars.count), scalars.allSatisfy({ CharacterClass.isUnspacedScript($0.value) && CharacterClass.isLetter($0.value) }) else { return nil }
         // Longest key first at each place: `饿了么` may have a reading of its own.
@@ -187,6 +209,18 @@ public enum DerivedRenderings {
             // neither starts nor ends with a function word.
             guard words.count >= 2, !functionWords.contains(String(words[0])), !functionWords.contains(String(words[words.count - 1])) else { return nil }
             return (text, combination.map { "\($0.0) \($0.1 == dropped ? "(dropped)" : $0.1)" }.joined(separator: " + "))
+        }.flatMap { (text: String, explanation: String) -> [(String, String)] in
+            // Machine translation reads a verb first as its -ing form too (借呗 → `borrowing bud`).
+            let first = text.prefix { $0 != " " }
+            guard let ing = ingForm(String(first)) else { return [(text, explanation)] }
+            return [(text, explanation), (ing + text.dropFirst(first.count), explanation)]
         }
+    }
+
+    /// `borrow` → `borrowing`, `trade` → `trading`; nil for a short word or one that already ends in -ing or -s.
+    static func ingForm(_ word: String) -> String? {
+        guard word.count >= 3, word.allSatisfy({ $0.isASCII && $0.isLetter }), !word.hasSuffix("ing"), !word.hasSuffix("s") else { return nil }
+        if word.hasSuffix("e") && !word.hasSuffix("ee") { return word.dropLast() + "ing" }
+        return word + "ing"
     }
 }

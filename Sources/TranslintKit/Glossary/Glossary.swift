@@ -114,7 +114,21 @@ public struct GlossaryEntry: Hashable, Sendable, Codable {
     public func saysAmbiguity(_ k: Int) -> Bool { (renderings[forbidden[k]]?.ambiguous ?? ambiguous) != nil }
 
     /// The words that show the entry's meaning near rendering `k`: its own, the entry's, and the target.
-    public func contextWords(_ k: Int) -> [String] { (renderings[forbidden[k]]?.context ?? []) + context + [target] }
+    /// A derived reading (`new wave` for Sina) needs more than its target nearby: the entry's own context words.
+    public func contextWords(_ k: Int) -> [String] {
+        let own = (renderings[forbidden[k]]?.context ?? []) + context
+        if case .reading? = origin(k) { return own }
+        return own + [target]
+    }
+
+    /// Whether plain `--fix` replaces rendering `k` when it is flagged: a listed rendering or a spelling variant of
+    /// one; not a plural variant or a derived reading, whose fix is only suggested.
+    public func fixesSafely(_ k: Int) -> Bool {
+        switch origin(k) {
+        case nil, .variant(_, false)?: return true
+        case .variant(_, true)?, .reading?: return false
+        }
+    }
 
     /// An entry without forbidden renderings that says `ambiguous: true`: its target is also a common word
     /// (`Apple`, `apple`), so a wrong casing of it is flagged only with evidence (the source, or a context word).

@@ -120,7 +120,9 @@ extension LanguageServer {
         if let entry = entry(for: located, in: glossary) {
             var said = "Glossary: " + (entry.source.map { "\($0) → " } ?? "") + "**\(entry.target)**"
             if let note = entry.note { said += " (\(note))" }
-            if !entry.forbidden.isEmpty { said += "; not: " + entry.forbidden.prefix(8).joined(separator: ", ") }
+            // The renderings the glossary lists, not those translint derives from them.
+            let listed = entry.forbidden.indices.filter { entry.origin($0) == nil }.map { entry.forbidden[$0] }
+            if !listed.isEmpty { said += "; not: " + listed.prefix(8).joined(separator: ", ") }
             let seen = entry.seen.values.flatMap { $0 }
             if let page = seen.first { said += "; seen in machine translation at \(page)" + (seen.count > 1 ? " and \(seen.count - 1) more" : "") }
             if let location = entry.location { said += " (\(location))" }

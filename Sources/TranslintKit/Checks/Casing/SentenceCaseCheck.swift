@@ -172,7 +172,7 @@ enum SentenceCasing {
             // evidence (`millet is a grain.` stays), so its lowercase start is an error of its own.
             let entry = context.glossary.entries[match.entry]
             switch match.role {
-            case let .forbidden(k): if !entry.isAmbiguous(k) { return nil }
+            case let .forbidden(k): if !entry.isAmbiguous(k) && entry.fixesSafely(k) { return nil }
             case .target: if entry.enforcesCase { return nil }
             }
         }

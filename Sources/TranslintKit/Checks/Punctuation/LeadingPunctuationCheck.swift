@@ -150,13 +150,15 @@ extension LeadingPunctuationCheck {
     static func followsClosing(_ offset: Int, _ context: LintContext) -> Bool {
         let text = context.text
         var k = offset
-        // Markup masked as blanks counts as markup too (a link's destination: `[Fixed a bug.](url), and [..]`).
+        // Markup masked as blanks counts as markup too (a link's destination: `[Fixed a bug.](url), and [..]`),
+        // when something comes before it on the line: a list marker or a heading's `#` alone is no markup before.
+        var sawMasked = false
         while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) {
-            if context.isMasked(k - 1) { return true }
+            if context.isMasked(k - 1) { sawMasked = true }
             k -= 1
         }
         guard k > 0, text[k - 1] != 0x0A else { return false }
-        if context.isMasked(k - 1) { return true }
+        if sawMasked || context.isMasked(k - 1) { return true }
         let scalar = UTF8Bytes.decode(text, before: k).scalar
         return [0x29, 0x5D, 0x7D, 0x22, 0x27, 0x2A, 0xFF09, 0x300D, 0x300F, 0x201D, 0x2019, 0xFF3D, 0x3011].contains(scalar)
     }

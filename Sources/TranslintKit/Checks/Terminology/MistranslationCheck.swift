@@ -15,11 +15,12 @@ public struct MistranslationCheck: Check {
         within five paragraphs shows the meaning less surely: a warning, with the fix only suggested (a page about \
         Xiaomi phones that says `millet` where no phone is named). Without evidence it is not flagged, so never fixed. \
         Renderings the glossary does not list are derived from those it does: a listed rendering of two or more \
-        words also matches with hyphens for spaces or the reverse, closed up, and with its last word in the plural \
-        (a plural's fix is only suggested: the target may not take it); and for a name whose source is two to four \
-        Chinese characters, every combination of the characters' literal readings (the glossary's `readings`: \
-        红 red + 米 meter gives `red meter` for Redmi) is an ambiguous rendering that needs evidence in its own \
-        paragraph or source, and is reported as a warning with a suggested fix.
+        words also matches with hyphens for spaces or the reverse and with its last word in the plural (a plural's \
+        fix is only suggested: the target may not take it); and for a name with context words whose source is two \
+        to four Chinese characters, every combination of the characters' literal readings (the glossary's \
+        `readings`: 红 red + 米 meter gives `red meter` for Redmi) is an ambiguous rendering that needs the source \
+        term or a context word other than the target in its own paragraph, and is reported as a warning with a \
+        suggested fix.
         """,
         defaultSeverity: .error,
         isFixable: true,
@@ -92,15 +93,8 @@ public struct MistranslationCheck: Check {
             }
             let found = context.string(match.range)
             let allCapsLine = context.lineFact("all-caps", containing: match.range.start) { TermCaseCheck.isAllCaps(context.string($0)) }
-            // A plural of a listed rendering: a target that ends in a common noun (`Xiaomi phone`) takes the plural too.
-            var replacing = entry
-            var pluralTarget = false
-            if case .variant(_, true)? = origin, let plural = DerivedRenderings.pluralOfTarget(entry.target) {
-                replacing.target = plural
-                pluralTarget = true
-            }
-            let replacement = replacing.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
-                                                    locale: context.locale, inAllCapsText: allCapsLine)
+            let replacement = entry.replacement(shapedLike: found, atSentenceStart: context.isSentenceWordStart(match.range.start),
+                                                locale: context.locale, inAllCapsText: allCapsLine)
             var note = entry.note
             if case .reading(let explanation) = origin {
                 note = "not listed in the glossary: \(entry.source ?? "its source") read character by character, \(explanation)" + (note.map { "; \($0)" } ?? "")
@@ -110,7 +104,7 @@ public struct MistranslationCheck: Check {
             case .reading?:
                 finding.severity = .warning
                 finding.fix = finding.fix?.suggested("a literal reading the glossary derives from its characters, not one it lists")
-            case .variant(let listed, true)? where !pluralTarget:
+            case .variant(let listed, true)?:
                 finding.fix = finding.fix?.suggested("a plural of the listed '\(listed)': whether '\(entry.target)' takes the plural here is the writer's call")
             case .variant?, nil:
                 break
@@ -155,7 +149,7 @@ private struct Evidence {
             classes = context.derived.evidenceClasses {
                 var made: [[UInt8]: [[UInt8]]] = [:]
                 for entry in glossary.entries {
-                    let terms = ([entry.target] + entry.forbidden.indices.filter { !entry.isAmbiguous($0) }.map { entry.forbidden[$0] })
+                    let terms = ([entry.target] + entry.forbidden.indices.filter { !entry.isAmbiguous($0) && entry.fixesSafely($0) }.map { entry.forbidden[$0] })
                         .map { TermMatcher.collapsingWhitespace(CaseMapping.fold($0)) }
                     for term in terms { made[term, default: []].append(contentsOf: terms) }
                 }
@@ -226,6 +220,8 @@ private struct Evidence {
         for match in matches {
             guard case .forbidden(let k) = match.role else { continue }
             let entry = context.glossary.entries[match.entry]
+            // Only what plain `--fix` writes: a plural variant or a derived reading stays as written.
+            if !entry.fixesSafely(k) { continue }
             if entry.isAmbiguous(k) && !shown.contains(Key(paragraph: paragraph, entry: match.entry, rendering: k)) { continue }
             out += CaseMapping.fold(context.string(ByteRange(at, match.range.start)))
             out += CaseMapping.fold(entry.target)
