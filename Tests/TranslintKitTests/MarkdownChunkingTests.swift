@@ -156,6 +156,10 @@ struct MarkdownChunkingTests {
               ("---\ntitle: x\n\nAmoy in front matter\n", nil),
               ("one\n  \ntwo\n\n- three\n\n  four\n", 7),
               ("one\ntwo\n", nil),
+              // After a paragraph that ends with a colon, the next one is what it introduces (sentence-case reads
+              // it so): no cut there.
+              ("The steps are:\n\nfirst, open it.\n", nil),
+              ("The steps are：\n\nfirst, open it.\n\nThen close it.\n", 35),
           ] as [(String, Int?)])
     func freshStarts(text: String, expected: Int?) {
         let bytes = Array(text.utf8)

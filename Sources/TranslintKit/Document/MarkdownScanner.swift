@@ -159,11 +159,15 @@ enum MarkdownScanner {
         /// Whether the last line that was not blank was code (fenced or indented): the paragraph after it may go on
         /// from it (sentence-case reads it so), so no chunk starts there.
         private var lastNonBlankWasCode = false
+        /// Whether the last line that was not blank ended with a colon: the paragraph after it is what it introduces
+        /// (sentence-case reads it so, `The steps are:` / `first, open…`), so no chunk starts there either.
+        private var lastNonBlankEndsWithColon = false
 
         private mutating func process(_ line: Line) {
             guard recordsFreshStarts else { return processLine(line) }
             let end = line.end
-            if previousLineBlank && line.start > 0 && line.start < end && Self.startsAfresh(text[line.start]) && !lastNonBlankWasCode {
+            if previousLineBlank && line.start > 0 && line.start < end && Self.startsAfresh(text[line.start]) && !lastNonBlankWasCode
+                && !lastNonBlankEndsWithColon {
                 switch (containers.isEmpty, leaf) {
                 case (true, .fenced), (true, .html): break
                 default: lastFreshStart = line.start
@@ -177,6 +181,10 @@ enum MarkdownScanner {
                     switch leaf { case .fenced, .indentedCode: return true; default: return false }
                 }
                 lastNonBlankWasCode = isCode(before) || isCode(leaf)
+                var last = end
+                while last > line.start && (text[last - 1] == 0x20 || text[last - 1] == 0x09 || text[last - 1] == 0x0D) { last -= 1 }
+                lastNonBlankEndsWithColon = last > line.start && (text[last - 1] == 0x3A
+                    || (last - line.start >= 3 && text[last - 3] == 0xEF && text[last - 2] == 0xBC && text[last - 1] == 0x9A))
             }
         }
 
