@@ -43,6 +43,8 @@ public enum DerivedRenderings {
             for rendering in entry.forbidden { taken.insert(key(rendering)); listed.insert(key(rendering)) }
         }
         for phrase in glossary.ignore { taken.insert(key(phrase)) }
+        // Longest key first at each place: `饿了么` may have a reading of its own.
+        let longestKey = glossary.readings.keys.map { $0.unicodeScalars.count }.max() ?? 1
         // Candidates per entry, then keep those that no other entry also derives.
         var candidates: [[(text: String, origin: RenderingOrigin, base: Int?)]] = []
         var claims: [[UInt8]: Int] = [:]
@@ -63,7 +65,7 @@ public enum DerivedRenderings {
                     offer(form, .variant(of: rendering, plural: plural), base: k)
                 }
             }
-            if let readings = readingRenderings(of: entry, readings: glossary.readings) {
+            if let readings = readingRenderings(of: entry, readings: glossary.readings, longestKey: longestKey) {
                 for (text, explanation) in readings {
                     offer(text, .reading(explanation), base: nil)
                     for (form, _) in variants(of: text) { offer(form, .reading(explanation), base: nil) }
@@ -173,7 +175,7 @@ public enum DerivedRenderings {
 
     /// The renderings an entry's characters read as (two words or more), each with its explanation
     /// (`红 red + 米 meter`); nil when the entry derives none.
-    static func readingRenderings(of entry: GlossaryEntry, readings: [String: [String]]) -> [(String, String)]? {
+    static func readingRenderings(of entry: GlossaryEntry, readings: [String: [String]], longestKey longest: Int) -> [(String, String)]? {
         // A name (`Redmi`, `Great Wall Motor`), not a term that starts with an acronym (`QR code`, `IPO subscription`);
         // and an entry with context words of its own: a derived reading is ordinary words (`new wave` for 新浪), and
         // the target alone is too weak a sign (`Sina reported a new wave of layoffs`).
@@ -183,8 +185,6 @@ public enum DerivedRenderings {
               targetWords.dropFirst().allSatisfy({ $0.first.map { !$0.isLowercase } ?? true }) else { return nil }
         let scalars = Array(source.unicodeScalars)
         guard readingLengths.contains(scalars.count), scalars.allSatisfy({ CharacterClass.isUnspacedScript($0.value) && CharacterClass.isLetter($0.value) }) else { return nil }
-        // Longest key first at each place: `饿了么` may have a reading of its own.
-        let longest = readings.keys.map { $0.unicodeScalars.count }.max() ?? 1
         var parts: [(String, [String])] = []
         var at = 0
         while at < scalars.count {

@@ -73,6 +73,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
             CheckExample("Delete {0} files? ‖ 删除 ↓{1} 个文件？"),
             CheckExample("<b>Warning:</b> stop ‖ ↓<b>警告： 停止"),
+            // Styling the translation adds in a balanced pair is reported, at info (a lost style tag is an error).
+            CheckExample("Libraries in /usr/lib are used. ‖ 使用 ↓<b>/usr/lib</b> 中的库。"),
             CheckExample("Load symbol %s from %s ‖ 从 %2$s 加载符号 ↓%3$s"),
             CheckExample("Copy %s to %s ‖ ↓复制 %1$s 到 %1$s"),   // %2$s is missing; %1$s twice is allowed
             CheckExample("Size: %s ‖ ↓Größe: % d"),   // the space flag reads `% d`, not the source's `%s`
@@ -239,8 +241,10 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
     static func styleTagName(_ key: String) -> String? {
         guard key.hasPrefix("<"), key.hasSuffix(">") else { return nil }
         let name = key.dropFirst(key.hasPrefix("</") ? 2 : 1).dropLast()
-        return ["b", "i", "u", "em", "strong", "small", "big", "tt", "s"].contains(String(name)) ? String(name) : nil
+        return styleTags.contains(String(name)) ? String(name) : nil
     }
+
+    static let styleTags: Set<String> = ["b", "i", "u", "em", "strong", "small", "big", "tt", "s"]
 
     struct Comparison {
         var differing: [String]
