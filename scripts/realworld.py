@@ -26,6 +26,8 @@ repository (for glossaries/zh-en). See docs/precision.md.
    - upstream (optional, REALWORLD_UPSTREAM=GIT_DIR:GIT_DIR:...): fresh text from other projects' repositories
      (bare mirrors or checkouts, read at HEAD with git): every po/*.po in a language of LANGUAGES, its translated
      and not fuzzy units (msgattrib --translated --no-fuzzy --no-obsolete), as catalogs/LANG/up-REPO-PATH.po;
+     every XLIFF file from English (its language from target-language, else its name: validators.fr.xlf) as it is,
+     and every String Catalog cut into one file per target language, in catalogs/LANG/ too;
      English *.md as prose/upstream-md, *.rst, *.adoc and doc/*.txt as prose/upstream-doc (UPSTREAM_BUDGET words
      each), and translated Markdown pages (tldr's pages.LANG/) as prose/doc-l10n/LANG with the language's
      configuration. GIT_DIR=LANG names the language of every catalog and Markdown file of that repository
@@ -144,7 +146,7 @@ def repo_name(repo):
 if UPSTREAM:
     PARAMS["upstream"] = sorted((repo_name(r), git(r, "rev-parse", "HEAD").decode().strip(), UPSTREAM_LANG.get(r, "")) for r in UPSTREAM)
     PARAMS["upstream_budget"] = UPSTREAM_BUDGET
-    PARAMS["upstream_version"] = 4   # 2: *.rst, *.adoc and doc/*.txt as upstream-doc; 3: a GIT_DIR=LANG repository's catalogs are in LANG, test fixtures left out; 4: Markdown under a language folder (zh-CN/, ko/) is translated
+    PARAMS["upstream_version"] = 5   # 5: XLIFF and String Catalogs too; 2: *.rst, *.adoc and doc/*.txt as upstream-doc; 3: a GIT_DIR=LANG repository's catalogs are in LANG, test fixtures left out; 4: Markdown under a language folder (zh-CN/, ko/) is translated
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -444,6 +446,82 @@ def language_folder(folder):
     return None
 
 
+def catalog_locale(tag):
+    """The LANGUAGES key of a BCP 47 tag or locale name (`zh-Hans` → zh_CN, `pt-BR` → pt_BR, `fr` → fr), or None."""
+    key = tag.replace("-", "_")
+    aliases = {"zh_hans": "zh_CN", "zh_hans_cn": "zh_CN", "zh_cn": "zh_CN", "zh_hant": "zh_TW", "zh_tw": "zh_TW",
+               "zh_hant_tw": "zh_TW", "zh_hk": "zh_HK", "zh_hant_hk": "zh_HK", "pt_br": "pt_BR", "nb_no": "nb",
+               "sr_latn": "sr@latin"}
+    if key.lower() in aliases:
+        return aliases[key.lower()]
+    if key in LANGUAGES:
+        return key
+    language = key.partition("_")[0]
+    return language if language in LANGUAGES and language not in ("zh", "pt") else None
+
+
+def add_xliff(repo, name, path, out_dir, manifest, skipped):
+    """An XLIFF file of an upstream repository as catalogs/LANG/up-REPO-PATH.xlf, as it is: the language from its
+    target-language attribute, else from its name (symfony's `validators.fr.xlf`); English sources only."""
+    data = git(repo, "show", f"HEAD:{path}")
+    head = data[:4000].decode("utf-8", "replace")
+    target = re.search(r'(?:target-language|trgLang)="([^"]+)"', head)
+    source = re.search(r'(?:source-language|srcLang)="([^"]+)"', head)
+    stem = os.path.basename(path).rsplit(".", 1)[0]
+    locale = catalog_locale(target.group(1)) if target else catalog_locale(stem.rsplit(".", 1)[-1]) if "." in stem else None
+    if locale is None or (source and not source.group(1).lower().startswith("en")):
+        skipped["upstream XLIFF (no corpus language, or not from English)"] = \
+            skipped.get("upstream XLIFF (no corpus language, or not from English)", 0) + 1
+        return
+    units = len(re.findall(rb"<target[\s>]", data))
+    if units == 0:
+        return
+    rel = f"catalogs/{locale}/up-{name}-{path.replace('/', '-')}"
+    os.makedirs(os.path.join(out_dir, "catalogs", locale), exist_ok=True)
+    with open(os.path.join(out_dir, rel), "wb") as f:
+        f.write(data)
+    manifest.append({"path": rel, "corpus": "catalogs", "kind": locale, "origin": f"{name}:{path}",
+                     "units": units, "charset": "UTF-8", "utf8": True})
+
+
+def add_string_catalog(repo, name, path, out_dir, manifest, skipped):
+    """A String Catalog of an upstream repository, one file per target language (catalogs/LANG/up-REPO-PATH):
+    the catalog with only its source language's and that language's localizations, so that each language is
+    linted with its own configuration and counted in its own row."""
+    try:
+        catalog = json.loads(git(repo, "show", f"HEAD:{path}"))
+    except ValueError:
+        skipped["upstream String Catalog (not JSON)"] = skipped.get("upstream String Catalog (not JSON)", 0) + 1
+        return
+    source = catalog.get("sourceLanguage", "en")
+    if not source.lower().startswith("en"):
+        return
+    languages = sorted({language for entry in catalog.get("strings", {}).values() if isinstance(entry, dict)
+                        for language in entry.get("localizations", {}) if language != source})
+    for language in languages:
+        locale = catalog_locale(language)
+        if locale is None:
+            continue
+        strings, units = {}, 0
+        for key, entry in catalog.get("strings", {}).items():
+            if not isinstance(entry, dict):
+                continue
+            kept = {k: v for k, v in entry.get("localizations", {}).items() if k in (source, language)}
+            if language not in kept:
+                continue
+            units += json.dumps(kept[language]).count('"stringUnit"')
+            strings[key] = dict(entry, localizations=kept)
+        if units == 0:
+            continue
+        rel = f"catalogs/{locale}/up-{name}-{path.replace('/', '-')[:-len('.xcstrings')]}.{language}.xcstrings"
+        os.makedirs(os.path.join(out_dir, "catalogs", locale), exist_ok=True)
+        with open(os.path.join(out_dir, rel), "w", encoding="utf-8") as f:
+            json.dump(dict(catalog, strings=strings), f, ensure_ascii=False, indent=2, separators=(",", " : "))
+            f.write("\n")
+        manifest.append({"path": rel, "corpus": "catalogs", "kind": locale, "origin": f"{name}:{path}",
+                         "units": units, "charset": "UTF-8", "utf8": True})
+
+
 def build_upstream(out_dir, manifest, skipped):
     docs = {"upstream-md": [], "upstream-doc": [], "doc-l10n": []}
     for repo in UPSTREAM:
@@ -475,6 +553,10 @@ def build_upstream(out_dir, manifest, skipped):
                 manifest.append({"path": rel, "corpus": "catalogs", "kind": locale, "origin": f"{name}:{path}",
                                  "units": units, "charset": charset,
                                  "utf8": charset.lower().replace("_", "-") in ("utf-8", "utf8")})
+            elif lower.endswith((".xlf", ".xliff")):
+                add_xliff(repo, name, path, out_dir, manifest, skipped)
+            elif lower.endswith(".xcstrings"):
+                add_string_catalog(repo, name, path, out_dir, manifest, skipped)
             elif lower.endswith(".md") and repo in UPSTREAM_LANG:
                 docs["doc-l10n"].append((repo, name, path, UPSTREAM_LANG[repo]))
             elif lower.endswith(".md") and len(parts) > 1 and language_folder(parts[0]):

@@ -45,6 +45,9 @@ extension GlossaryCommand {
         @Flag(help: "List what each rendering template stands for (`electricity {supplier|dealer}s?`).")
         var expand = false
 
+        @Flag(help: "List the renderings lint derives from the listed ones (variants, character readings).")
+        var derived = false
+
         @Option(help: ArgumentHelp("A word list, one word a line: forbidden renderings that are common words (lowercase lines) or names (capitalized lines) in it get a warning unless they say whether they are ambiguous. Default: \(Self.defaultWords) (Debian: wamerican), when it exists.", valueName: "file"))
         var words: String?
 
@@ -76,10 +79,12 @@ extension GlossaryCommand {
                     throw error
                 }
             }
+            var whole = loaded.count == 1 && issues.allSatisfy({ $0.level != .error }) ? loaded.first : nil
             if loaded.count > 1 && issues.allSatisfy({ $0.level != .error }) {
                 do {
                     var notes: [String] = []
                     let merged = try Glossary.merging(loaded, notes: &notes)
+                    whole = merged
                     // What the merge drops when a later file re-targets a rendering: allowed (later files win), but
                     // worth a look.
                     issues += notes.map { GlossaryIssue(level: .warning, location: nil, message: $0) }
@@ -99,6 +104,34 @@ extension GlossaryCommand {
                     for (entry, template, forms) in templates.sorted(by: { $0.1 < $1.1 }) {
                         out += "  \(entry.location.map { "\($0): " } ?? "")'\(template)' → \(forms.map { "'\($0)'" }.joined(separator: ", "))\n"
                     }
+                }
+            }
+            // Derived renderings: what lint adds to the listed ones, counted (each listed with --derived).
+            if let whole {
+                let withDerived = DerivedRenderings.apply(to: whole)
+                var variants = 0, plurals = 0, readings = 0, entriesWithReadings = 0
+                var listing = ""
+                for entry in withDerived.entries {
+                    var read = false
+                    for k in entry.forbidden.indices {
+                        guard let origin = entry.origin(k) else { continue }
+                        let said: String
+                        switch origin {
+                        case .variant(let base, let plural):
+                            variants += 1
+                            if plural { plurals += 1 }
+                            said = "\(plural ? "plural" : "variant") of '\(base)'"
+                        case .reading(let explanation):
+                            readings += 1
+                            read = true
+                            said = explanation
+                        }
+                        if derived { listing += "  \(entry.location.map { "\($0): " } ?? "")'\(entry.forbidden[k])' → '\(entry.target)' (\(said))\n" }
+                    }
+                    if read { entriesWithReadings += 1 }
+                }
+                if variants + readings > 0 {
+                    out += "derived: \(count(variants, "variant", "variants")) (\(plurals) plural) and \(count(readings, "character reading", "character readings")) of \(count(entriesWithReadings, "entry", "entries"))\(derived ? "" : " (list them with --derived)")\n" + listing
                 }
             }
             // Provenance, as a statistic: a forbidden rendering with `seen:` is evidence, one without is a guess.
