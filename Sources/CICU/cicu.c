@@ -6,6 +6,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/unum.h>
+#include <unicode/upluralrules.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/uchar.h>
@@ -296,4 +297,23 @@ int32_t cicu_format_decimal(const char *locale, double value, char *dst, int32_t
     unum_close(format);
     if (U_FAILURE(status) || len > 128) return -1;
     return from_utf16(buffer, len, dst, cap);
+}
+
+int32_t cicu_plural_category_size(const char *locale, const char *keyword, int32_t upto) {
+    UErrorCode status = U_ZERO_ERROR;
+    UPluralRules *rules = uplrules_openForType(locale, UPLURAL_TYPE_CARDINAL, &status);
+    if (U_FAILURE(status)) return -1;
+    UChar wanted[32];
+    int32_t wantedLength = 0;
+    u_strFromUTF8(wanted, 32, &wantedLength, keyword, -1, &status);
+    if (U_FAILURE(status) || wantedLength >= 32) { uplrules_close(rules); return -1; }
+    int32_t count = 0;
+    for (int32_t n = 0; n <= upto; n++) {
+        UChar buffer[32];
+        status = U_ZERO_ERROR;
+        int32_t length = uplrules_select(rules, (double)n, buffer, 32, &status);
+        if (U_SUCCESS(status) && length == wantedLength && u_strncmp(buffer, wanted, length) == 0) count++;
+    }
+    uplrules_close(rules);
+    return count;
 }

@@ -93,6 +93,34 @@ struct BilingualFileTests {
         #expect(throws: BilingualFileError.self) { try BilingualFile.parse(Array("{\"strings\": [}".utf8), path: "e.xcstrings", format: .xcstrings) }
     }
 
+    @Test("String Catalog plurals: a variation the source lacks is checked against its 'other'; a category for one number may drop the count, by ICU's rules")
+    func catalogPlurals() throws {
+        func variations(_ forms: [String: String]) -> String {
+            "{\"variations\":{\"plural\":{" + forms.sorted { $0.key < $1.key }.map { "\"\($0.key)\":{\"stringUnit\":{\"state\":\"translated\",\"value\":\"\($0.value)\"}}" }.joined(separator: ",") + "}}}"
+        }
+        let json = """
+            {"sourceLanguage":"en","version":"1.0","strings":{"posts %lld":{"localizations":{
+              "en":\(variations(["one": "%lld new post", "other": "%lld new posts"])),
+              "de":\(variations(["one": "ein neuer Beitrag", "other": "%lld neue Beiträge"])),
+              "ru":\(variations(["one": "новый пост", "few": "%lld новых поста", "other": "%lld новых постов"])),
+              "ko":{"stringUnit":{"state":"translated","value":"새 게시물 %lld개"}}}}}}
+            """
+        let file = try BilingualFile.parse(Array(json.utf8), path: "c.xcstrings", format: .xcstrings)
+        let units = Dictionary(uniqueKeysWithValues: file.units.map { ($0.id, $0) })
+        #expect(units["posts %lld [plural.few] (ru)"]?.source == "%lld new posts")
+        #expect(units["posts %lld (ko)"]?.source == "%lld new posts")
+        #expect(units["posts %lld [plural.one] (de)"]?.pluralRelaxed == true)
+        // Russian `one` is 1, 21, 31…: the count is needed.
+        #expect(units["posts %lld [plural.one] (ru)"]?.pluralRelaxed == false)
+        #expect(units["posts %lld [plural.other] (de)"]?.pluralRelaxed == false)
+        let engine = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "de", entries: []))
+        let result = try engine.run(path: "c.xcstrings", kind: .bilingual(.xcstrings, includeFuzzy: false), session: try engine.makeSession(),
+                                    options: RunOptions(fixes: .none), read: { try Array(json.utf8).withUnsafeBufferPointer($0) }, output: { _ in })
+        let placeholders = result.findings.filter { $0.finding.rule == "placeholder-mismatch" }
+        #expect(placeholders.count == 1 && placeholders.first?.finding.message.contains("'%lld' 1 time in the source, 0 in the translation") == true,
+                "\(placeholders.map { $0.finding.message })")
+    }
+
     @Test("escaping round trips: what encode writes, the file's decoder reads back exactly", arguments: [Escaping.po, .xml, .json])
     func escapingRoundTrips(escaping: Escaping) throws {
         var generator = SplitMix64(seed: 42)

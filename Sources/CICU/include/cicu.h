@@ -95,4 +95,7 @@ int32_t cicu_spellout_format(cicu_spellout *spellout, const char *ruleset, doubl
 int32_t cicu_number_symbols(const char *locale, char *decimal, char *grouping, int32_t cap);
 /** `value` as the locale writes it in digits (grouping and decimal separators), as UTF-8; the length, or -1. */
 int32_t cicu_format_decimal(const char *locale, double value, char *dst, int32_t cap);
+/** How many of the integers 0...`upto` the locale's cardinal plural rules put in the category `keyword` ("one",
+ * "few", "other"…); -1 when ICU has no rules for the locale. */
+int32_t cicu_plural_category_size(const char *locale, const char *keyword, int32_t upto);
 #endif

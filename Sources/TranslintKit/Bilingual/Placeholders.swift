@@ -8,6 +8,20 @@ enum Placeholders {
         var range: ByteRange
     }
 
+    /// The end of a double-brace placeholder at `i` (`{{ name }}`, `{{count}}`, `{{ user.name }}`), or nil: a name of
+    /// letters, digits, `_`, `.` and `-`, with optional spaces inside the braces.
+    static func doubleBraceEnd(_ bytes: [UInt8], at i: Int) -> Int? {
+        guard i + 4 < bytes.count, bytes[i] == 0x7B, bytes[i + 1] == 0x7B, i == 0 || bytes[i - 1] != 0x7B else { return nil }
+        var k = i + 2
+        while k < bytes.count && bytes[k] == 0x20 { k += 1 }
+        let nameStart = k
+        while k < bytes.count && (CharacterClass.isASCIIAlnum(bytes[k]) || bytes[k] == 0x5F || bytes[k] == 0x2E || bytes[k] == 0x2D) { k += 1 }
+        guard k > nameStart, k - nameStart <= 64 else { return nil }
+        while k < bytes.count && bytes[k] == 0x20 { k += 1 }
+        guard k + 1 < bytes.count, bytes[k] == 0x7D, bytes[k + 1] == 0x7D, k + 2 == bytes.count || bytes[k + 2] != 0x7D else { return nil }
+        return k + 2
+    }
+
     /// A tag's key, from its text (`<g id="1">` → `<g>`).
     static func tag(_ text: String, range: ByteRange) -> Placeholder? {
         placeholders(in: text).first.map { Placeholder(key: $0.key, range: range) }
@@ -360,6 +374,11 @@ enum Placeholders {
                     continue
                 }
                 i += 1
+            } else if b == 0x7B, let end = Self.doubleBraceEnd(bytes, at: i) {
+                // `{{ limit }}` (Symfony, Twig, Jinja, Handlebars, i18next): one placeholder, as written. Symfony
+                // replaces the exact string, so `{{limit}}` for `{{ limit }}` is a lost parameter.
+                result.append(Placeholder(key: String(decoding: bytes[i..<end], as: UTF8.self), range: ByteRange(i, end)))
+                i = end
             } else if b == 0x7B {   // {0}, {name}, {count, plural, ...}
                 var k = i + 1
                 while k < bytes.count && (CharacterClass.isASCIIAlnum(bytes[k]) || bytes[k] == 0x5F || bytes[k] == 0x2E) { k += 1 }

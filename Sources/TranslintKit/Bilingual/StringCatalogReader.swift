@@ -1,3 +1,6 @@
+import CICU
+import Foundation
+
 /// Xcode String Catalogs (`.xcstrings`, JSON): every localization of every key, also plural and device
 /// variations. The source text is the source language's own value when the catalog has one, else the key.
 ///
@@ -35,14 +38,28 @@ enum StringCatalogReader {
                     let target = Escaping.decodeJSON(bytes, unit.value)
                     guard !target.text.isEmpty else { continue }
                     let variation = unit.variation
-                    file.units.append(TranslationUnit(id: key + (variation.isEmpty ? "" : " [\(variation)]") + " (\(language))",
-                                                      source: sources[variation] ?? sources[""] ?? key, target: target, targetLanguage: language))
+                    var translation = TranslationUnit(id: key + (variation.isEmpty ? "" : " [\(variation)]") + " (\(language))",
+                                                      source: source(for: variation, in: sources) ?? key, target: target, targetLanguage: language)
+                    // A plural category that stands for one number in the target language may leave the count out
+                    // (`ein neuer Beitrag` for `%lld new posts`), as msgfmt allows a PO plural form.
+                    translation.pluralRelaxed = PluralCategories.isRare(variation, language: language)
+                    file.units.append(translation)
                 }
             }
         }
         file.units.sort { $0.target.fileOffset(0) < $1.target.fileOffset(0) }
         if languages.count == 1 { file.targetLanguage = languages.first }
         return file
+    }
+
+    /// The source text a target variation is checked against: the source's same variation, else the source's
+    /// `other` of that variation kind (Polish `plural.few` against English `plural.other`), else the source's plain
+    /// string, else, for a plain target, the source's `other` plural (a language that does not vary where English does).
+    static func source(for variation: String, in sources: [String: String]) -> String? {
+        if let exact = sources[variation] { return exact }
+        if let dot = variation.lastIndex(of: "."), let other = sources[variation[..<dot] + ".other"] { return other }
+        if let plain = sources[""] { return plain }
+        return sources.keys.filter { $0.hasSuffix("plural.other") }.min().flatMap { sources[$0] }
     }
 
     /// The `stringUnit`s under a localization, keyed by their variation path (`plural.one`, `device.iphone`): the
@@ -263,5 +280,27 @@ struct JSONScanner {
         guard i < bytes.count else { throw fail(start, "a string that does not end") }
         i += 1
         return ByteRange(start, i)
+    }
+}
+
+/// CLDR plural categories by what they stand for in a language, from ICU's cardinal rules.
+enum PluralCategories {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var sizes: [String: Int32] = [:]
+
+    /// Whether the plural category that ends `variation` (`plural.one`, `device.iphone.plural.zero`) stands for
+    /// fewer than 5 of the integers 0...1000 in `language` (as PO's rare plural forms): `one` in German (1) or
+    /// French (0 and 1), but not `one` in Russian (1, 21, 31, …). `other` and unknown languages never are.
+    static func isRare(_ variation: String, language: String) -> Bool {
+        let parts = variation.split(separator: ".")
+        guard parts.count >= 2, parts[parts.count - 2] == "plural", parts.last != "other" else { return false }
+        let keyword = String(parts[parts.count - 1])
+        let key = language + "\u{0}" + keyword
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = sizes[key] { return known >= 0 && known < 5 }
+        let size = cicu_plural_category_size(language.replacingOccurrences(of: "-", with: "_"), keyword, 1000)
+        sizes[key] = size
+        return size >= 0 && size < 5
     }
 }

@@ -7,8 +7,10 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         rationale: """
         Placeholders are code: a lost `%s` crashes a printf, a lost `</b>` breaks the page. Compared as multisets: \
         printf conversions (`%s`, `%1$d`, `%@`, `%(name)s`; `%%` is a literal percent), braces (`{0}`, `{name}`, \
-        `{count, plural, …}` by its name), and XML/HTML tags by name and kind (`<b>`, `</b>`, `<br/>`). The \
-        translation may reorder them, and may number printf conversions where the source does not (`%s … %s` \
+        `{count, plural, …}` by its name; `{{ limit }}` as written, spaces included, since Symfony replaces the exact \
+        string), and XML/HTML tags by name and kind (`<b>`, `</b>`, `<br/>`). The \
+        translation may reorder them, may use a named placeholder (`{name}`, `{{ limit }}`, `%(name)s`) more or \
+        fewer times than the source (once for both forms of a Symfony plural `…choice.|…choices.`), and may number printf conversions where the source does not (`%s … %s` \
         against `%2$s … %1$s`, as gettext allows). In formats without markup (PO), `<file>` or `<name>` in usage \
         text is a metavariable, not a tag: an opening tag counts when it is HTML, has attributes or is closed in \
         the same message. PO entries say what their placeholders are (`#, c-format`): printf directives then \
@@ -68,6 +70,9 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             // URL percent-encoding is no directive: in a URL, or UTF-8 bytes (`%C3%A9`).
             CheckExample("See `Salt <https://en.wikipedia.org/wiki/Salt_%28cryptography%29>`_. ‖ Voir `sel <https://fr.wikipedia.org/wiki/Salage_(cryptographie)>`_."),
             CheckExample("the `mean <https://en.wikipedia.org/wiki/Arithmetic_mean>`_ ‖ la `moyenne <https://fr.wikipedia.org/wiki/Moyenne_arithm%C3%A9tique>`_"),
+            // A named placeholder may be said twice, or once for both forms of a Symfony plural.
+            CheckExample("This value should be {{ limit }} or less. ‖ ဤတန်ဖိုးသည် {{ limit }} (သို့မဟုတ်) {{ limit }} ထက်နည်းသင့်သည်။"),
+            CheckExample("You must select at least {{ limit }} choice.|You must select at least {{ limit }} choices. ‖ 您至少必须选择 {{ limit }} 个选项。"),
         ],
         triggering: [
             CheckExample("Hello, %(name)s! ‖ ↓你好！"),
@@ -77,6 +82,8 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             CheckExample("Libraries in /usr/lib are used. ‖ 使用 ↓<b>/usr/lib</b> 中的库。"),
             CheckExample("Load symbol %s from %s ‖ 从 %2$s 加载符号 ↓%3$s"),
             CheckExample("Copy %s to %s ‖ ↓复制 %1$s 到 %1$s"),   // %2$s is missing; %1$s twice is allowed
+            // Symfony replaces `{{ compared_value }}` as written: without its spaces it is printed as it stands.
+            CheckExample("This value should be a multiple of {{ compared_value }}. ‖ Cette valeur doit être un multiple de ↓{{compared_value}}."),
             CheckExample("Size: %s ‖ ↓Größe: % d"),   // the space flag reads `% d`, not the source's `%s`
             CheckExample("no input file if %s and %s are given ‖ 若指定了 %s 和↓% s，則不需指定輸入檔案"),   // a warning
             CheckExample("Click <a href=\"%s\">here</a> ‖ ↓Klicken Sie <a href=\"x\">hier</a>"),   // the link lost its %s
@@ -309,6 +316,11 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
             for (key, _) in inSource where key.hasPrefix("%") { inSource[key] = 1 }
             for (key, _) in inTarget where key.hasPrefix("%") { inTarget[key] = 1 }
         }
+        // So may named ones (`{name}`, `{0}`, `{{ limit }}`, `%(name)s`): each is replaced wherever it stands, so a
+        // translation may say it twice (`{{ limit }} or less` as `{{ limit }} (or) below {{ limit }}`), or once for
+        // the two forms of a Symfony plural (`{{ limit }} choice.|{{ limit }} choices.` in a language with one form).
+        for (key, _) in inSource where key.hasPrefix("{") || key.hasPrefix("%(") { inSource[key] = 1 }
+        for (key, _) in inTarget where key.hasPrefix("{") || key.hasPrefix("%(") { inTarget[key] = 1 }
         // A plural form for one number may leave the number out (`msgstr[0] "One file"` for `%d files`, `ein Byte`
         // for `%s bytes`, Romanian `două fișiere` for 2), as msgfmt allows for a form the header's formula uses for
         // fewer than 5 of the numbers 0-1000: arguments of the source missing from it are no mismatch, as long as
