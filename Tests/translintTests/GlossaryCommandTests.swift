@@ -44,6 +44,38 @@ struct GlossaryCommandTests {
         #expect(try CLI.run(["glossary", "validate", "missing.yaml"], in: root).status == 2)
     }
 
+    @Test("validate counts the derived renderings and lists them with --derived: variants and character readings")
+    func validateDerived() throws {
+        let root = try CIFeatureTests.project([
+            "g.yaml": """
+                version: 1
+                source_language: zh-Hans
+                target_language: en
+                readings:
+                  红: [red]
+                  米: [rice, meter]
+                terms:
+                  - source: 红米
+                    target: Redmi
+                    forbidden: [red rice]
+                    context: [Xiaomi]
+                  - source: 电商
+                    target: e-commerce
+                    forbidden: [electricity supplier]
+                """,
+        ])
+        let plain = try CLI.run(["glossary", "validate", "g.yaml"], in: root)
+        #expect(plain.status == 0, "\(plain.out)")
+        // red-rice, red rices, red-rices; electricity-supplier, electricity suppliers, electricity-suppliers; the
+        // reading red meter, red-meter, red meters, red-meters (red rice is listed).
+        #expect(plain.out.contains("derived: 6 variants (4 plural) and 4 character readings of 1 entry (list them with --derived)"), "\(plain.out)")
+        #expect(!plain.out.contains("→"))
+        let listed = try CLI.run(["glossary", "validate", "g.yaml", "--derived"], in: root)
+        #expect(listed.out.contains("g.yaml:8: 'red meter' → 'Redmi' (红 red + 米 meter)"), "\(listed.out)")
+        #expect(listed.out.contains("g.yaml:12: 'electricity suppliers' → 'e-commerce' (plural of 'electricity supplier')"), "\(listed.out)")
+        #expect(listed.out.contains("g.yaml:8: 'red-rice' → 'Redmi' (variant of 'red rice')"), "\(listed.out)")
+    }
+
     @Test("lint refuses a glossary whose examples fail, and writes nothing")
     func lintRefusesFailingExamples() throws {
         let root = try CIFeatureTests.project([

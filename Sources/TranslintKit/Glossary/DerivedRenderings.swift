@@ -175,16 +175,21 @@ public enum DerivedRenderings {
 
     /// The renderings an entry's characters read as (two words or more), each with its explanation
     /// (`红 red + 米 meter`); nil when the entry derives none.
-    static func readingRenderings(of entry: GlossaryEntry, readings: [String: [String]], longestKey longest: Int) -> [(String, String)]? {
-        // A name (`Redmi`, `Great Wall Motor`), not a term that starts with an acronym (`QR code`, `IPO subscription`);
-        // and an entry with context words of its own: a derived reading is ordinary words (`new wave` for 新浪), and
-        // the target alone is too weak a sign (`Sina reported a new wave of layoffs`).
-        let targetWords = entry.target.split(separator: " ")
-        guard !readings.isEmpty, let source = entry.source, !entry.context.isEmpty,
-              let first = entry.target.unicodeScalars.first, CharacterClass.isUppercase(first.value),
-              targetWords.dropFirst().allSatisfy({ $0.first.map { !$0.isLowercase } ?? true }) else { return nil }
+    /// Whether `entry` has the shape whose character readings are derived, given context words and readings: a name
+    /// (`Redmi`, `Great Wall Motor`; not a term that starts with an acronym, `QR code`) whose source is two to four
+    /// Chinese or Japanese characters. Its context words then serve the readings, even with no ambiguous rendering.
+    public static func readsCharacters(_ entry: GlossaryEntry) -> Bool {
+        guard let source = entry.source, let first = entry.target.unicodeScalars.first, CharacterClass.isUppercase(first.value),
+              entry.target.split(separator: " ").dropFirst().allSatisfy({ $0.first.map { !$0.isLowercase } ?? true }) else { return false }
         let scalars = Array(source.unicodeScalars)
-        guard readingLengths.contains(scalars.count), scalars.allSatisfy({ CharacterClass.isUnspacedScript($0.value) && CharacterClass.isLetter($0.value) }) else { return nil }
+        return readingLengths.contains(scalars.count) && scalars.allSatisfy { CharacterClass.isUnspacedScript($0.value) && CharacterClass.isLetter($0.value) }
+    }
+
+    static func readingRenderings(of entry: GlossaryEntry, readings: [String: [String]], longestKey longest: Int) -> [(String, String)]? {
+        // An entry with context words of its own: a derived reading is ordinary words (`new wave` for 新浪), and the
+        // target alone is too weak a sign (`Sina reported a new wave of layoffs`).
+        guard !readings.isEmpty, !entry.context.isEmpty, readsCharacters(entry), let source = entry.source else { return nil }
+        let scalars = Array(source.unicodeScalars)
         var parts: [(String, [String])] = []
         var at = 0
         while at < scalars.count {
@@ -209,18 +214,6 @@ public enum DerivedRenderings {
             // neither starts nor ends with a function word.
             guard words.count >= 2, !functionWords.contains(String(words[0])), !functionWords.contains(String(words[words.count - 1])) else { return nil }
             return (text, combination.map { "\($0.0) \($0.1 == dropped ? "(dropped)" : $0.1)" }.joined(separator: " + "))
-        }.flatMap { (text: String, explanation: String) -> [(String, String)] in
-            // Machine translation reads a verb first as its -ing form too (借呗 → `borrowing bud`).
-            let first = text.prefix { $0 != " " }
-            guard let ing = ingForm(String(first)) else { return [(text, explanation)] }
-            return [(text, explanation), (ing + text.dropFirst(first.count), explanation)]
         }
-    }
-
-    /// `borrow` → `borrowing`, `trade` → `trading`; nil for a short word or one that already ends in -ing or -s.
-    static func ingForm(_ word: String) -> String? {
-        guard word.count >= 3, word.allSatisfy({ $0.isASCII && $0.isLetter }), !word.hasSuffix("ing"), !word.hasSuffix("s") else { return nil }
-        if word.hasSuffix("e") && !word.hasSuffix("ee") { return word.dropLast() + "ing" }
-        return word + "ing"
     }
 }

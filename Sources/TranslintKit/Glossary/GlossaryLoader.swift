@@ -157,8 +157,8 @@ public enum GlossaryLoader {
         for (rendering, words) in renderingContextNodes where !entry.isAmbiguous(entry.forbidden.firstIndex(of: rendering)!) {
             throw reader.error(words, "'context' of '\(rendering)' is used only when the rendering is ambiguous: add 'ambiguous: true'")
         }
-        if let words = fields["context"], !entry.hasAmbiguousRendering, !entry.hasAmbiguousTarget {
-            throw reader.error(words, "'context' is used only for ambiguous renderings and targets: add 'ambiguous: true' to the entry or to a rendering")
+        if let words = fields["context"], !entry.hasAmbiguousRendering, !entry.hasAmbiguousTarget, !DerivedRenderings.readsCharacters(entry) {
+            throw reader.error(words, "'context' is used only for ambiguous renderings and targets, and for names whose characters have readings: add 'ambiguous: true' to the entry or to a rendering")
         }
         // What the other readers refuse too (the checks above say more precisely where).
         if let problem = GlossaryValidator.entryProblem(entry) { throw reader.error(node, problem) }

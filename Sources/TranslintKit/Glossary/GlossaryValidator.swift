@@ -30,8 +30,8 @@ enum GlossaryValidator {
                 return "'context' of '\(rendering)' is used only when the rendering is ambiguous"
             }
         }
-        if !entry.context.isEmpty && !entry.hasAmbiguousRendering && !entry.hasAmbiguousTarget {
-            return "'context' is used only for ambiguous renderings: say that the entry or one of its renderings is ambiguous"
+        if !entry.context.isEmpty && !entry.hasAmbiguousRendering && !entry.hasAmbiguousTarget && !DerivedRenderings.readsCharacters(entry) {
+            return "'context' is used only for ambiguous renderings, and for names whose characters have readings: say that the entry or one of its renderings is ambiguous"
         }
         return nil
     }

@@ -87,9 +87,6 @@ public enum CSVGlossary {
                 ambiguous = try flag("ambiguous")
             }
             let context = cell("context").map(splitRenderings) ?? []
-            if !context.isEmpty && ambiguous != true && renderings.isEmpty {
-                throw GlossaryError(location: location, message: "'context' is used only for ambiguous renderings: set 'ambiguous' to true or to the renderings that are")
-            }
             // A rendering template (`electric{ity|}`) is YAML's: here a '{' would read one way and write another.
             for rendering in forbidden where RenderingTemplate.isTemplate(rendering) {
                 throw GlossaryError(location: location, message: "forbidden rendering '\(rendering)' has a '{': rendering templates are written in YAML glossaries; list their forms here")
