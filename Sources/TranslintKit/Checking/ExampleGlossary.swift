@@ -42,6 +42,9 @@ public enum ExampleGlossary {
         ambiguous: true
         context: [iPhone, Samsung, smartphone, Xiaomi]
         note: apple the fruit is meant unless the source says 苹果 or the paragraph is about phones
+      - source: 两会
+        target: Two Sessions
+        context: [NPC, CPPCC]
       - source: 红米
         target: Redmi
         forbidden: [{text: Hongmi, ambiguous: true}]

@@ -8,7 +8,8 @@ public struct TermCaseCheck: Check {
         Brand and product names have one correct casing. Enforced when the target has an uppercase letter \
         or the entry says `case_sensitive: true`. A target that is also a common word (`Apple`) is marked \
         `ambiguous: true` on an entry without forbidden renderings: its lowercase form is flagged only with \
-        evidence, as an ambiguous rendering is (the source term, or a context word in the paragraph; a context \
+        evidence, as an ambiguous rendering is; so is a target whose lowercase is a phrase of frequent English words that starts \
+        with a determiner or numeral (`two sessions`, `the paper`), whatever the entry says (the source term, or a context word in the paragraph; a context \
         word only nearby in the document makes the fix a suggestion). In a term whose case is free, a word with an inner capital is a \
         brand that keeps its casing (`Wechat wallet` → `WeChat wallet`). Left alone: a capital first letter at a \
         sentence start, lines written in all caps, and identifiers that keep their own case (a MIME type \
@@ -28,6 +29,8 @@ public struct TermCaseCheck: Check {
             CheckExample("She ate an apple in the park."),
             CheckExample("Open files of type application/x-wechat-mini and set wechat_id."),
             CheckExample("Build for the arm64-wechat-miniapp target."),
+            // A target whose lowercase is ordinary words (a determiner or numeral first) is a name only with evidence.
+            CheckExample("There are two sessions, 3 and 5."),
             CheckExample("Open pull requests against taobao:dev, not main."),
             CheckExample("Install the wechat-sdk package first."),
         ],
@@ -48,6 +51,7 @@ public struct TermCaseCheck: Check {
             CheckCorrection("Xiaomi phones sell well.\n\nIt now competes with apple in India.",
                             "Xiaomi phones sell well.\n\nIt now competes with Apple in India.", suggested: true),
             CheckCorrection("Fix the name of the wechat mini driver.", "Fix the name of the WeChat mini driver.", suggested: true),
+            CheckCorrection("Delegates of the NPC gathered for the two sessions.", "Delegates of the NPC gathered for the Two Sessions."),
         ]
     )
 
@@ -77,7 +81,9 @@ public struct TermCaseCheck: Check {
                 finding.fix = finding.fix?.suggested("a lowercase name before 'driver', 'module' or 'plugin' may be the component's own name")
                 finding.severity = .info
             }
-            if entry.hasAmbiguousTarget {
+            // A target whose lowercase is ordinary words (`Two Sessions`: `there are two sessions`) needs the
+            // evidence an ambiguous target does, whatever the entry says.
+            if entry.hasAmbiguousTarget || Self.isOrdinaryWords(found, sentenceStart: context.isSentenceWordStart(match.range.start)) {
                 switch Self.evidence(for: entry, at: match.range, context: context) {
                 case .none: return nil
                 case .here: break
@@ -89,6 +95,17 @@ public struct TermCaseCheck: Check {
     }
 
     enum Evidence { case none, here, nearby }
+
+    /// Whether `found` is lowercase (but for a capital that starts a sentence), of two words or more, the first a
+    /// determiner or numeral and each a frequent English word: `two sessions`, `the paper`. Such a noun phrase is
+    /// English first, and a name only with evidence. (Word lists cannot tell `john lee` or `iphone` from common
+    /// words: they stay errors.)
+    static func isOrdinaryWords(_ found: String, sentenceStart: Bool) -> Bool {
+        let text = sentenceStart ? found.prefix(1).lowercased() + found.dropFirst() : found
+        guard text == text.lowercased() else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        return words.count >= 2 && CommonWords.english.contains(words[0]) && words.allSatisfy { CommonWords.safeStarts.contains($0) }
+    }
 
     /// What shows that a target which is also a common word (`apple`) names the entry's term here: the aligned
     /// source holds the entry's source term (which decides, either way); or, without a source, a context word in
