@@ -103,7 +103,13 @@ struct BilingualFileTests {
               "en":\(variations(["one": "%lld new post", "other": "%lld new posts"])),
               "de":\(variations(["one": "ein neuer Beitrag", "other": "%lld neue Beiträge"])),
               "ru":\(variations(["one": "новый пост", "few": "%lld новых поста", "other": "%lld новых постов"])),
-              "ko":{"stringUnit":{"state":"translated","value":"새 게시물 %lld개"}}}}}}
+              "ko":{"stringUnit":{"state":"translated","value":"새 게시물 %lld개"}}}},
+            "followers %lld %@":{"localizations":{
+              "en":{"stringUnit":{"state":"translated","value":"%#@followers@"},
+                    "substitutions":{"followers":{"argNum":1,"formatSpecifier":"lld",\(variations(["one": "%2$@ follower", "other": "%2$@ followers"]).dropFirst())}},
+              "ko":{"stringUnit":{"state":"translated","value":"팔로워 %2$@명"}},
+              "de":{"stringUnit":{"state":"translated","value":"%#@followers@"},
+                    "substitutions":{"followers":{"argNum":1,"formatSpecifier":"lld",\(variations(["one": "%2$@ Follower", "other": "Follower"]).dropFirst())}}}}}}
             """
         let file = try BilingualFile.parse(Array(json.utf8), path: "c.xcstrings", format: .xcstrings)
         let units = Dictionary(uniqueKeysWithValues: file.units.map { ($0.id, $0) })
@@ -113,11 +119,16 @@ struct BilingualFileTests {
         // Russian `one` is 1, 21, 31…: the count is needed.
         #expect(units["posts %lld [plural.one] (ru)"]?.pluralRelaxed == false)
         #expect(units["posts %lld [plural.other] (de)"]?.pluralRelaxed == false)
+        // Apple's substitutions: a plain translation is checked against what `%#@followers@` stands for, and the
+        // substitution's own forms are units of their own.
+        #expect(units["followers %lld %@ (ko)"]?.source == "%2$@ followers")
+        #expect(units["followers %lld %@ [substitutions.followers.plural.other] (de)"]?.source == "%2$@ followers")
         let engine = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "de", entries: []))
         let result = try engine.run(path: "c.xcstrings", kind: .bilingual(.xcstrings, includeFuzzy: false), session: try engine.makeSession(),
                                     options: RunOptions(fixes: .none), read: { try Array(json.utf8).withUnsafeBufferPointer($0) }, output: { _ in })
         let placeholders = result.findings.filter { $0.finding.rule == "placeholder-mismatch" }
-        #expect(placeholders.count == 1 && placeholders.first?.finding.message.contains("'%lld' 1 time in the source, 0 in the translation") == true,
+        #expect(placeholders.count == 2 && placeholders.first?.finding.message.contains("'%lld' 1 time in the source, 0 in the translation") == true
+                && placeholders.last?.finding.message.contains("'%2$@' 1 time in the source, 0 in the translation") == true,
                 "\(placeholders.map { $0.finding.message })")
     }
 

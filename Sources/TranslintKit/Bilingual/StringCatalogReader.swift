@@ -38,8 +38,12 @@ enum StringCatalogReader {
                     let target = Escaping.decodeJSON(bytes, unit.value)
                     guard !target.text.isEmpty else { continue }
                     let variation = unit.variation
+                    var sourceText = source(for: variation, in: sources) ?? key
+                    // A translation that writes out what the source says through a substitution (Korean `팔로워 %2$@명`
+                    // for `%#@followers@`, a language without plural forms) is checked against that substitution.
+                    if sourceText.contains("%#@") && !target.string.contains("%#@") { sourceText = expandingSubstitutions(sourceText, sources) }
                     var translation = TranslationUnit(id: key + (variation.isEmpty ? "" : " [\(variation)]") + " (\(language))",
-                                                      source: source(for: variation, in: sources) ?? key, target: target, targetLanguage: language)
+                                                      source: sourceText, target: target, targetLanguage: language)
                     // A plural category that stands for one number in the target language may leave the count out
                     // (`ein neuer Beitrag` for `%lld new posts`), as msgfmt allows a PO plural form.
                     translation.pluralRelaxed = PluralCategories.isRare(variation, language: language)
@@ -62,6 +66,23 @@ enum StringCatalogReader {
         return sources.keys.filter { $0.hasSuffix("plural.other") }.min().flatMap { sources[$0] }
     }
 
+    /// `text` with each `%#@name@` replaced by the source's `other` form of that substitution (or its only form).
+    static func expandingSubstitutions(_ text: String, _ sources: [String: String]) -> String {
+        var result = "", rest = Substring(text)
+        while let start = rest.range(of: "%#@") {
+            result += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            guard let end = after.firstIndex(of: "@") else { result += rest[start.lowerBound...]; return result }
+            let name = after[..<end]
+            let prefix = "substitutions.\(name)."
+            let forms = sources.keys.filter { $0.hasPrefix(prefix) || $0.contains("." + prefix) }.sorted()
+            let chosen = forms.first { $0.hasSuffix(".other") } ?? forms.first
+            result += chosen.flatMap { sources[$0] } ?? String(rest[start.lowerBound...end])
+            rest = after[after.index(after: end)...]
+        }
+        return result + rest
+    }
+
     /// The `stringUnit`s under a localization, keyed by their variation path (`plural.one`, `device.iphone`): the
     /// range of the value's JSON string and the unit's state.
     private static func stringUnits(_ node: JSONScanner.Value, path: String, parser: JSONScanner) throws -> [(variation: String, value: ByteRange, state: String?)] {
@@ -80,6 +101,13 @@ enum StringCatalogReader {
                 for (category, child) in try parser.object(categories, "variations.\(kind)") {
                     result += try stringUnits(child, path: (path.isEmpty ? "" : path + ".") + kind + "." + category, parser: parser)
                 }
+            }
+        }
+        // Apple's plural substitutions: `%#@followers@` in the value stands for the variations of
+        // `substitutions.followers`, each a string unit of its own.
+        if let substitutions = fields.first(where: { $0.key == "substitutions" })?.value {
+            for (name, substitution) in try parser.object(substitutions, "substitutions") {
+                result += try stringUnits(substitution, path: (path.isEmpty ? "" : path + ".") + "substitutions." + name, parser: parser)
             }
         }
         return result
