@@ -109,7 +109,14 @@ struct BilingualFileTests {
                     "substitutions":{"followers":{"argNum":1,"formatSpecifier":"lld",\(variations(["one": "%2$@ follower", "other": "%2$@ followers"]).dropFirst())}},
               "ko":{"stringUnit":{"state":"translated","value":"팔로워 %2$@명"}},
               "de":{"stringUnit":{"state":"translated","value":"%#@followers@"},
-                    "substitutions":{"followers":{"argNum":1,"formatSpecifier":"lld",\(variations(["one": "%2$@ Follower", "other": "Follower"]).dropFirst())}}}}}}
+                    "substitutions":{"followers":{"argNum":1,"formatSpecifier":"lld",\(variations(["one": "%2$@ Follower", "other": "Follower"]).dropFirst())}}}},
+            "%lld posts":{"localizations":{
+              "en":{"stringUnit":{"state":"translated","value":"%#@arg1@"},
+                    "substitutions":{"arg1":{"argNum":1,"formatSpecifier":"lld",\(variations(["one": "%arg post", "other": "%arg posts"]).dropFirst())}},
+              "eu":{"stringUnit":{"state":"translated","value":"%#@arg1@"},
+                    "substitutions":{"arg1":{"argNum":1,"formatSpecifier":"lld",\(variations(["one": "Argitalpen %lld", "other": "%arg argitalpen"]).dropFirst())}},
+              "pl":{"stringUnit":{"state":"translated","value":"%#@count_posts@"},
+                    "substitutions":{"count_posts":{"formatSpecifier":"lld",\(variations(["one": "%arg wpis", "other": "wpisów"]).dropFirst())}}}}}}
             """
         let file = try BilingualFile.parse(Array(json.utf8), path: "c.xcstrings", format: .xcstrings)
         let units = Dictionary(uniqueKeysWithValues: file.units.map { ($0.id, $0) })
@@ -123,6 +130,11 @@ struct BilingualFileTests {
         // substitution's own forms are units of their own.
         #expect(units["followers %lld %@ (ko)"]?.source == "%2$@ followers")
         #expect(units["followers %lld %@ [substitutions.followers.plural.other] (de)"]?.source == "%2$@ followers")
+        // `%arg` is the substitution's argument, which a translation may write as its specifier; a translation's
+        // own substitution names have no source to be checked against.
+        #expect(units["%lld posts [substitutions.arg1.plural.one] (eu)"]?.source == "%lld post")
+        #expect(units["%lld posts [substitutions.arg1.plural.other] (eu)"]?.source == "%arg posts")
+        #expect(!units.keys.contains { $0.contains("count_posts") })
         let engine = LintEngine(glossary: Glossary(sourceLanguage: "en", targetLanguage: "de", entries: []))
         let result = try engine.run(path: "c.xcstrings", kind: .bilingual(.xcstrings, includeFuzzy: false), session: try engine.makeSession(),
                                     options: RunOptions(fixes: .none), read: { try Array(json.utf8).withUnsafeBufferPointer($0) }, output: { _ in })

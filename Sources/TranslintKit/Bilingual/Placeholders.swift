@@ -123,7 +123,7 @@ enum Placeholders {
     /// `Z` is `z` and `q` is `ll`; `%m` takes none (nil). Other keys are returned as they are.
     static func argumentKey(_ key: String) -> String? {
         let scalars = Array(key.utf8)
-        guard scalars.count >= 2, scalars[0] == 0x25, scalars[1] != 0x28 else { return key }
+        guard scalars.count >= 2, scalars[0] == 0x25, scalars[1] != 0x28, key != "%arg" else { return key }
         // `%<PRIx64>` and `%<PRIu64>` take the same unsigned 64-bit argument (as msgfmt reads them): `x`, `X`, `o`
         // and `u` are one, `d` and `i` another.
         if let pri = key.range(of: "<PRI"), pri.upperBound < key.endIndex {
@@ -309,6 +309,13 @@ enum Placeholders {
                 if i + 1 < bytes.count && bytes[i + 1] == 0x25 { i += 2; continue }
                 // URL percent-encoding (`wiki/Th%C3%A9or%C3%A8me`, `Salt_%28cryptography%29`) is no directive.
                 if Self.isPercentEncoding(bytes, at: i) { i += 3; continue }
+                // String Catalogs' `%arg`, a substitution's own argument: one placeholder, not `%a` and `rg`.
+                if i + 3 < bytes.count, bytes[i + 1] == 0x61, bytes[i + 2] == 0x72, bytes[i + 3] == 0x67,
+                   i + 4 == bytes.count || !CharacterClass.isASCIIAlnum(bytes[i + 4]) {
+                    result.append(Placeholder(key: "%arg", range: ByteRange(i, i + 4)))
+                    i += 4
+                    continue
+                }
                 var k = i + 1
                 if k < bytes.count && bytes[k] == 0x28 {   // %(name)s
                     var j = k + 1

@@ -28,8 +28,10 @@ enum StringCatalogReader {
             let byLanguage = try parser.object(localizations, "localizations")
             // The source language's values by variation path ("" for the plain string unit).
             var sources: [String: String] = [:]
+            var specifiers: [String: String] = [:]
             if let own = byLanguage.first(where: { $0.key == sourceLanguage })?.value {
                 for unit in try stringUnits(own, path: "", parser: parser) { sources[unit.variation] = Escaping.decodeJSON(bytes, unit.value).string }
+                specifiers = try formatSpecifiers(own, parser: parser)
             }
             for (language, localization) in byLanguage where language != sourceLanguage {
                 languages.insert(language)
@@ -38,7 +40,15 @@ enum StringCatalogReader {
                     let target = Escaping.decodeJSON(bytes, unit.value)
                     guard !target.text.isEmpty else { continue }
                     let variation = unit.variation
+                    // A translation may name its substitutions its own way (`count_posts` for `arg1`): one the source
+                    // does not have has no source to be checked against.
+                    let substitution = variation.components(separatedBy: "substitutions.").dropFirst().last?.split(separator: ".").first.map(String.init)
+                    if let substitution, !sources.keys.contains(where: { $0.hasPrefix("substitutions.\(substitution).") || $0.contains(".substitutions.\(substitution).") }) { continue }
                     var sourceText = source(for: variation, in: sources) ?? key
+                    // `%arg` is the substitution's own argument; a translation may write its specifier instead (`%lld`).
+                    if let substitution, let specifier = specifiers[substitution], sourceText.contains("%arg"), !target.string.contains("%arg") {
+                        sourceText = sourceText.replacingOccurrences(of: "%arg", with: "%" + specifier)
+                    }
                     // A translation that writes out what the source says through a substitution (Korean `팔로워 %2$@명`
                     // for `%#@followers@`, a language without plural forms) is checked against that substitution.
                     if sourceText.contains("%#@") && !target.string.contains("%#@") { sourceText = expandingSubstitutions(sourceText, sources) }
@@ -64,6 +74,19 @@ enum StringCatalogReader {
         if let dot = variation.lastIndex(of: "."), let other = sources[variation[..<dot] + ".other"] { return other }
         if let plain = sources[""] { return plain }
         return sources.keys.filter { $0.hasSuffix("plural.other") }.min().flatMap { sources[$0] }
+    }
+
+    /// The `formatSpecifier` of each substitution of a localization (`arg1` → `lld`).
+    private static func formatSpecifiers(_ node: JSONScanner.Value, parser: JSONScanner) throws -> [String: String] {
+        let fields = try parser.object(node, "a localization")
+        guard let substitutions = fields.first(where: { $0.key == "substitutions" })?.value else { return [:] }
+        var result: [String: String] = [:]
+        for (name, substitution) in try parser.object(substitutions, "substitutions") {
+            if let specifier = try parser.object(substitution, "a substitution").first(where: { $0.key == "formatSpecifier" })?.value {
+                result[name] = try parser.string(specifier, "formatSpecifier")
+            }
+        }
+        return result
     }
 
     /// `text` with each `%#@name@` replaced by the source's `other` form of that substitution (or its only form).
