@@ -341,7 +341,8 @@ enum PluralCategories {
 
     /// Whether the plural category that ends `variation` (`plural.one`, `device.iphone.plural.zero`) stands for
     /// fewer than 5 of the integers 0...1000 in `language` (as PO's rare plural forms): `one` in German (1) or
-    /// French (0 and 1), but not `one` in Russian (1, 21, 31, …). `other` and unknown languages never are.
+    /// French (0 and 1), but not `one` in Russian (1, 21, 31, …). `other` never is; a language ICU does not know
+    /// gets the root rules (only `other`), so any other category of it is.
     static func isRare(_ variation: String, language: String) -> Bool {
         let parts = variation.split(separator: ".")
         guard parts.count >= 2, parts[parts.count - 2] == "plural", parts.last != "other" else { return false }
