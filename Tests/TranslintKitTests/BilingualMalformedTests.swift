@@ -67,6 +67,9 @@ struct BilingualMalformedTests {
         Case(name: "json raw control character", format: .xcstrings, text: catalog("\"Amoy\u{1}\""), line: 6),
         Case(name: "json leading zero", format: .xcstrings, text: catalog("\"Amoy\", \"n\" : 042"), line: 6),
         Case(name: "json trailing comma", format: .xcstrings, text: catalog("\"Amoy\","), line: 6),
+        // A substitution (`%#@n@`) that is not an object is named by its path.
+        Case(name: "json substitution 42", format: .xcstrings,
+             text: "{\n\"strings\" : { \"k\" : { \"localizations\" : {\n\"en\" : { \"stringUnit\" : { \"state\" : \"translated\", \"value\" : \"%#@n@\" },\n\"substitutions\" : { \"n\" : 42 } } } } }\n}\n", line: 4),
         Case(name: "json short \\u", format: .xcstrings, text: catalog("\"Amoy \\u12\""), line: 6),
         Case(name: "json shouldTranslate as a string", format: .xcstrings,
              text: "{\n\"sourceLanguage\" : \"en\",\n\"strings\" : {\n\"k\" : { \"shouldTranslate\" : \"no\" }\n}\n}\n", line: 4),

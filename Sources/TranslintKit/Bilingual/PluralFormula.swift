@@ -31,15 +31,19 @@ struct PluralFormula: Sendable {
     /// The form for `n`; nil on a division by zero.
     func form(for n: UInt64) -> UInt64? { Self.evaluate(root, n) }
 
+    /// msgfmt's measure: a plural form used for fewer than `rareUses` of the numbers 0...`rareRange` is rare.
+    static let rareUses = 5
+    static let rareRange: UInt64 = 1000
+
     /// The forms msgfmt checks relaxed, which may leave arguments out: those used for fewer than 5 of the numbers
     /// 0 to 1000 (English `one` is 1 only; Romanian's form 1 is 2 only), as gettext's msgfmt counts them.
     func rareForms() -> Set<Int> {
         var uses = [Int](repeating: 0, count: count)
-        for n in UInt64(0)...1000 {
+        for n in UInt64(0)...Self.rareRange {
             guard let form = form(for: n) else { return Set(0..<count) }
             if form < UInt64(count) { uses[Int(form)] += 1 }
         }
-        return Set(uses.indices.filter { uses[$0] < 5 })
+        return Set(uses.indices.filter { uses[$0] < Self.rareUses })
     }
 
     private static func evaluate(_ node: Node, _ n: UInt64) -> UInt64? {

@@ -43,7 +43,7 @@ enum StringCatalogReader {
                     // A translation may name its substitutions its own way (`count_posts` for `arg1`): one the source
                     // does not have has no source to be checked against.
                     let substitution = variation.components(separatedBy: "substitutions.").dropFirst().last?.split(separator: ".").first.map(String.init)
-                    if let substitution, !sources.keys.contains(where: { $0.hasPrefix("substitutions.\(substitution).") || $0.contains(".substitutions.\(substitution).") }) { continue }
+                    if let substitution, substitutionForms(substitution, in: sources).isEmpty { continue }
                     var sourceText = source(for: variation, in: sources) ?? key
                     // `%arg` is the substitution's own argument; a translation may write its specifier instead (`%lld`).
                     if let substitution, let specifier = specifiers[substitution], sourceText.contains("%arg"), !target.string.contains("%arg") {
@@ -76,6 +76,12 @@ enum StringCatalogReader {
         return sources.keys.filter { $0.hasSuffix("plural.other") }.min().flatMap { sources[$0] }
     }
 
+    /// The variation paths of the source's substitution `name` (`substitutions.followers.plural.one`, …), sorted.
+    static func substitutionForms(_ name: String, in sources: [String: String]) -> [String] {
+        let prefix = "substitutions.\(name)."
+        return sources.keys.filter { $0.hasPrefix(prefix) || $0.contains("." + prefix) }.sorted()
+    }
+
     /// The `formatSpecifier` of each substitution of a localization (`arg1` → `lld`).
     private static func formatSpecifiers(_ node: JSONScanner.Value, parser: JSONScanner) throws -> [String: String] {
         let fields = try parser.object(node, "a localization")
@@ -96,9 +102,7 @@ enum StringCatalogReader {
             result += rest[..<start.lowerBound]
             let after = rest[start.upperBound...]
             guard let end = after.firstIndex(of: "@") else { result += rest[start.lowerBound...]; return result }
-            let name = after[..<end]
-            let prefix = "substitutions.\(name)."
-            let forms = sources.keys.filter { $0.hasPrefix(prefix) || $0.contains("." + prefix) }.sorted()
+            let forms = substitutionForms(String(after[..<end]), in: sources)
             let chosen = forms.first { $0.hasSuffix(".other") } ?? forms.first
             result += chosen.flatMap { sources[$0] } ?? String(rest[start.lowerBound...end])
             rest = after[after.index(after: end)...]
@@ -109,7 +113,7 @@ enum StringCatalogReader {
     /// The `stringUnit`s under a localization, keyed by their variation path (`plural.one`, `device.iphone`): the
     /// range of the value's JSON string and the unit's state.
     private static func stringUnits(_ node: JSONScanner.Value, path: String, parser: JSONScanner) throws -> [(variation: String, value: ByteRange, state: String?)] {
-        let fields = try parser.object(node, "a localization")
+        let fields = try parser.object(node, path.isEmpty ? "a localization" : "'\(path)'")
         var result: [(variation: String, value: ByteRange, state: String?)] = []
         if let unit = fields.first(where: { $0.key == "stringUnit" })?.value {
             let unitFields = try parser.object(unit, "stringUnit")
@@ -350,9 +354,10 @@ enum PluralCategories {
         let key = language + "\u{0}" + keyword
         lock.lock()
         defer { lock.unlock() }
-        if let known = sizes[key] { return known >= 0 && known < 5 }
-        let size = cicu_plural_category_size(language.replacingOccurrences(of: "-", with: "_"), keyword, 1000)
+        let rare = { (size: Int32) in size >= 0 && size < PluralFormula.rareUses }
+        if let known = sizes[key] { return rare(known) }
+        let size = cicu_plural_category_size(language.replacingOccurrences(of: "-", with: "_"), keyword, Int32(PluralFormula.rareRange))
         sizes[key] = size
-        return size >= 0 && size < 5
+        return rare(size)
     }
 }
