@@ -121,7 +121,8 @@ UPSTREAM_BUDGET = {kind: words * PROSE_SCALE for kind, words in
 DOC_L10N = {"de": "de", "fr": "fr", "es": "es", "it": "it", "pl": "pl", "ru": "ru", "uk": "uk", "pt_BR": "pt-BR",
             "nl": "nl", "sv": "sv", "pt_PT": "pt", "ro": "ro", "da": "da", "ja": "ja", "zh": "zh-Hans", "ko": "ko",
             "zh_TW": "zh-Hant", "tr": "tr", "id": "id", "cs": "cs", "fa": "fa", "hi": "hi", "ar": "ar", "bn": "bn",
-            "th": "th", "ta": "ta", "el": "el", "no": "nb", "ca": "ca", "lo": "lo", "ne": "ne", "sr": "sr"}
+            "th": "th", "ta": "ta", "el": "el", "no": "nb", "ca": "ca", "lo": "lo", "ne": "ne", "sr": "sr",
+            "vi": "vi", "sl": "sl", "hu": "hu", "fi": "fi", "he": "he"}
 RULE_ORDER = ["mistranslation", "term-case", "sentence-case", "leading-punctuation", "repeated-word",
               "missing-term", "number-mismatch", "untranslated", "placeholder-mismatch", "alignment",
               "unused-suppression"]
@@ -146,7 +147,7 @@ def repo_name(repo):
 if UPSTREAM:
     PARAMS["upstream"] = sorted((repo_name(r), git(r, "rev-parse", "HEAD").decode().strip(), UPSTREAM_LANG.get(r, "")) for r in UPSTREAM)
     PARAMS["upstream_budget"] = UPSTREAM_BUDGET
-    PARAMS["upstream_version"] = 5   # 5: XLIFF and String Catalogs too; 2: *.rst, *.adoc and doc/*.txt as upstream-doc; 3: a GIT_DIR=LANG repository's catalogs are in LANG, test fixtures left out; 4: Markdown under a language folder (zh-CN/, ko/) is translated
+    PARAMS["upstream_version"] = 6   # 6: language folders at any depth (docs/ja-JP/) and README-zh.md beside README.md; 5: XLIFF and String Catalogs too; 2: *.rst, *.adoc and doc/*.txt as upstream-doc; 3: a GIT_DIR=LANG repository's catalogs are in LANG, test fixtures left out; 4: Markdown under a language folder (zh-CN/, ko/) is translated
 
 WORD = re.compile(r"\S+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -439,11 +440,27 @@ def language_folder(folder):
     key = folder.replace("-", "_")
     if key in DOC_L10N:
         return key
-    if key.lower() in ("zh_cn", "zh_hans"):
+    if key.lower() in ("zh_cn", "zh_hans", "zh_sg"):
         return "zh"
-    if key.lower() in ("zh_tw", "zh_hant"):
+    if key.lower() in ("zh_tw", "zh_hant", "zh_hk"):
         return "zh_TW"
+    # A language with its region (starship's docs/ja-JP/, de-DE/, pt-PT/): the region's own key, else the language.
+    language, _, region = key.partition("_")
+    if region and len(region) == 2 and region.isupper() and language.islower() and language != "zh":
+        if f"{language}_{region}" in DOC_L10N:
+            return f"{language}_{region}"
+        if language in DOC_L10N and language != "pt":
+            return language
     return None
+
+
+def translated_readme(path, siblings):
+    """The DOC_L10N key of a translated page named by a suffix beside its original (the-art-of-command-line's
+    README-zh.md, README.ja.md; bat's doc/README-ja.md) when the repository holds the original's name, or None."""
+    match = re.fullmatch(r"(.+?)[-.]([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md", os.path.basename(path))
+    if not match or match.group(1) + ".md" not in siblings:
+        return None
+    return language_folder(match.group(2))
 
 
 def catalog_locale(tag):
@@ -526,7 +543,9 @@ def build_upstream(out_dir, manifest, skipped):
     docs = {"upstream-md": [], "upstream-doc": [], "doc-l10n": []}
     for repo in UPSTREAM:
         name = repo_name(repo)
-        for path in git(repo, "ls-tree", "-r", "--name-only", "HEAD").decode("utf-8", "replace").splitlines():
+        paths = git(repo, "ls-tree", "-r", "--name-only", "HEAD").decode("utf-8", "replace").splitlines()
+        siblings = {os.path.basename(path) for path in paths}
+        for path in paths:
             lower = path.lower()
             parts = path.split("/")
             # Test fixtures (sphinx's tests/roots/*.rst: "should be 1.2") are inputs of a test suite, not documents.
@@ -559,9 +578,12 @@ def build_upstream(out_dir, manifest, skipped):
                 add_string_catalog(repo, name, path, out_dir, manifest, skipped)
             elif lower.endswith(".md") and repo in UPSTREAM_LANG:
                 docs["doc-l10n"].append((repo, name, path, UPSTREAM_LANG[repo]))
-            elif lower.endswith(".md") and len(parts) > 1 and language_folder(parts[0]):
-                # A site's translations in a folder per language (nushell's `zh-CN/book/`, `ko/book/`).
-                docs["doc-l10n"].append((repo, name, path, language_folder(parts[0])))
+            elif lower.endswith(".md") and any(language_folder(part) for part in parts[:-1]):
+                # A site's translations in a folder per language (nushell's `zh-CN/book/`, starship's `docs/ja-JP/`).
+                folder = next(part for part in parts[:-1] if language_folder(part))
+                docs["doc-l10n"].append((repo, name, path, language_folder(folder)))
+            elif lower.endswith(".md") and translated_readme(path, siblings):
+                docs["doc-l10n"].append((repo, name, path, translated_readme(path, siblings)))
             elif lower.endswith(".md") and parts[0].startswith("pages."):
                 if parts[0][6:] in DOC_L10N:
                     docs["doc-l10n"].append((repo, name, path, parts[0][6:]))
