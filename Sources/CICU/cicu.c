@@ -6,6 +6,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/unum.h>
+#include <unicode/ures.h>
 #include <unicode/upluralrules.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
@@ -278,6 +279,12 @@ int32_t cicu_number_symbols(const char *locale, char *decimal, char *grouping, i
     UErrorCode status = U_ZERO_ERROR;
     UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
     if (U_FAILURE(status)) return -1;
+    // unum_open warns of the root locale for every language whose symbols are root's; ICU's own data for the
+    // language is what says whether it knows it.
+    UErrorCode bundleStatus = U_ZERO_ERROR;
+    UResourceBundle *bundle = ures_open(NULL, locale, &bundleStatus);
+    int32_t unknown = bundleStatus == U_USING_DEFAULT_WARNING;
+    if (bundle) ures_close(bundle);
     UChar buffer[16];
     int32_t len = unum_getSymbol(format, UNUM_DECIMAL_SEPARATOR_SYMBOL, buffer, 16, &status);
     int32_t ok = U_SUCCESS(status) ? from_utf16(buffer, len, decimal, cap) : -1;
@@ -285,7 +292,7 @@ int32_t cicu_number_symbols(const char *locale, char *decimal, char *grouping, i
     len = unum_getSymbol(format, UNUM_GROUPING_SEPARATOR_SYMBOL, buffer, 16, &status);
     int32_t ok2 = U_SUCCESS(status) ? from_utf16(buffer, len, grouping, cap) : -1;
     unum_close(format);
-    return ok < 0 || ok2 < 0 || ok >= cap || ok2 >= cap ? -1 : 0;
+    return ok < 0 || ok2 < 0 || ok >= cap || ok2 >= cap ? -1 : unknown;
 }
 
 int32_t cicu_format_decimal(const char *locale, double value, char *dst, int32_t cap) {

@@ -192,6 +192,7 @@ struct NinthRoundTests {
     func notRepeats() throws {
         let engine = LintEngine(glossary: .empty(), rules: [RepeatedWordCheck()])
         #expect(try engine.lint("Fixed $in in where blocks.").isEmpty)
+        #expect(try engine.lint("%A a las %X empieza la reunión.").isEmpty)
         #expect(try engine.lint("Remove And and Or pipeline elements.").isEmpty)
         #expect(try engine.lint("The the cat sat.").count == 1)
     }
@@ -203,6 +204,63 @@ struct NinthRoundTests {
         #expect(added.map(\.severity) == [.info])
         let dropped = try engine.lint(source: "<b>Select a Lutris installer</b>", target: "Escolla un instalador de Lutris")
         #expect(dropped.map(\.severity) == [.error])
+        // Mallard help: a <gui> pair the translation adds marks up what the source says in words.
+        let mallard = try engine.lint(source: "Then press the scientific notation button.", target: "それから、 <gui>×10y</gui> ボタンを押します。")
+        #expect(mallard.map(\.severity) == [.info])
+    }
+}
+
+/// The eleventh round's mends (Markdown docs of other projects), as tests.
+struct EleventhRoundTests {
+    @Test("a lowercase ATX heading is weak evidence (info, fix suggested), and silent in a document that writes its headings so")
+    func lowercaseHeadings() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [SentenceCaseCheck()])
+        let one = try engine.lint("# Guide\n\n## default and compact\n\nThe table has two modes here.\n", format: .markdown)
+        #expect(one.map(\.severity) == [.info])
+        #expect(one.first?.fix?.applicability == .suggested)
+        let style = "## apps and favorites\n\nText here.\n\n## config vars\n\nText here.\n\n## dynos and more\n\nText here.\n"
+        #expect(try engine.lint(style, format: .markdown).isEmpty)
+        // In plain text a `#` line is no heading of this kind.
+        #expect(try engine.lint("It rained. the river rose over its banks.").map(\.severity) == [.warning])
+    }
+
+    @Test("a heading that is a signature is code; a sentence after a quoted sentence's full stop may go on")
+    func signaturesAndQuotes() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [SentenceCaseCheck()])
+        #expect(try engine.lint("Streams.\n\n### new stream.Readable([options])\n\nCreates a stream.\n", format: .markdown).isEmpty)
+        #expect(try engine.lint("Streams.\n\nnew stream.Readable([options])\n\nCreates a stream.\n").isEmpty)
+        let quoted = try engine.lint("Leave a comment such as \"LGTM. Waiting three days.\" or \"Thanks.\" when you approve it.")
+        #expect(quoted.allSatisfy { $0.severity == .info })
+        #expect(try engine.lint("See the function(s) below. the list is long.").map(\.severity) == [.warning])
+    }
+
+    @Test("the translators' credits of a catalog are no translation: nothing compares them with their msgid")
+    func translatorCredits() throws {
+        let engine = LintEngine(glossary: .empty())
+        let po = "msgid \"\"\nmsgstr \"Language: bg\\n\"\n\nmsgid \"translator-credits\"\nmsgstr \"<a href='mailto:a@b.c'>Ivan</a> 2024\"\n\nmsgctxt \"NAME OF TRANSLATORS\"\nmsgid \"Your names\"\nmsgstr \"Your names\"\n"
+        let (result, _) = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "bg.po")
+        #expect(result.findings.isEmpty)
+    }
+
+    @Test("in a language ICU has no separators for (Occitan), a comma may be the decimal mark; where ICU knows them, not")
+    func unknownSeparators() throws {
+        func po(_ language: String, _ source: String, _ target: String) -> (String, String) {
+            (language, "msgid \"\"\nmsgstr \"Language: \(language)\\n\"\n\nmsgid \"\(source)\"\nmsgstr \"\(target)\"\n")
+        }
+        func findings(_ file: (language: String, text: String)) throws -> [String] {
+            let engine = LintEngine(glossary: .empty(targetLanguage: file.language))
+            return try engine.run(file.text, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "x.po").result.findings.map(\.finding.rule)
+        }
+        #expect(try findings(po("oc", "Round 1.250 to 0.948 here", "Arredondir 1,250 a 0,948 aicí")).isEmpty)
+        #expect(try findings(po("oc", "Round 1.250 to 0.948 here", "Arredondir 1,350 a 0,948 aicí")) == ["number-mismatch"])
+        #expect(try findings(po("ja", "Round 1.250 here", "1,250 を丸める")) == ["number-mismatch"])
+    }
+
+    @Test("GitHub's alert marker in a quote is syntax, in any case")
+    func alertMarker() throws {
+        let engine = LintEngine(glossary: .empty(), rules: [SentenceCaseCheck()])
+        #expect(try engine.lint("Some text here.\n\n> [!tip]\n> You can use it with other tools too.\n", format: .markdown).isEmpty)
+        #expect(try engine.lint("Some text here.\n\n> [!tip]\n> you can use it with other tools too.\n", format: .markdown).count == 1)
     }
 }
 

@@ -91,7 +91,8 @@ void cicu_spellout_close(cicu_spellout *spellout);
 int32_t cicu_spellout_rulesets(cicu_spellout *spellout, char *dst, int32_t cap);
 /** `value` spelled out with `ruleset` (NULL: the default one), as UTF-8; the length, or -1. */
 int32_t cicu_spellout_format(cicu_spellout *spellout, const char *ruleset, double value, char *dst, int32_t cap);
-/** The locale's decimal and grouping separators, NUL-terminated UTF-8 (at most `cap` bytes each); 0, or -1. */
+/** The locale's decimal and grouping separators, NUL-terminated UTF-8 (at most `cap` bytes each); 0, 1 when ICU
+    has no data for the locale and gave the root locale's, or -1. */
 int32_t cicu_number_symbols(const char *locale, char *decimal, char *grouping, int32_t cap);
 /** `value` as the locale writes it in digits (grouping and decimal separators), as UTF-8; the length, or -1. */
 int32_t cicu_format_decimal(const char *locale, double value, char *dst, int32_t cap);

@@ -136,6 +136,9 @@ public struct BilingualFileError: Error, Hashable, Sendable, CustomStringConvert
 /// a live entry; no two entries share msgctxt and msgid; `domain "…"` lines are allowed. The file is read in one
 /// pass keeping byte ranges only, then each entry's strings are decoded.
 enum POReader {
+    /// msgids and contexts whose msgstr lists translators, not a translation.
+    static let creditKeys: Set<String> = ["translator-credits", "translator_credits", "TRANSLATORS", "translators"]
+    static let creditContexts: Set<String> = ["NAME OF TRANSLATORS", "EMAIL OF TRANSLATORS"]
     /// A string keyword and the byte range of its strings (first opening quote to last closing quote).
     struct Field {
         var keyword: Keyword
@@ -418,6 +421,9 @@ enum POReader {
                 }
                 continue
             }
+            // The translators' names and addresses (GNOME's `translator-credits`, KDE's `Your names` under `NAME OF
+            // TRANSLATORS`): no translation of its msgid, so nothing a check compares.
+            if Self.creditKeys.contains(msgidString) || Self.creditContexts.contains(decoded(.msgctxt)?.string ?? "") { continue }
             let plural = decoded(.msgidPlural)
             let msgstrs: [(field: Field, text: EscapedText)] = entry.fields.compactMap { field in
                 switch field.keyword {

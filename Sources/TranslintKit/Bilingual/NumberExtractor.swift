@@ -58,14 +58,15 @@ public enum NumberExtractor {
 
     /// The numbers of `text`, written in `language` (a BCP 47 tag: its separators and, but for English and the
     /// CJK languages, its number words come from ICU); the digits of placeholders (`%2$s`, `{0}`) are no numbers.
-    public static func extract(_ text: String, language: String? = nil) -> Extraction {
+    /// `decimalComma`: read `,` as the decimal mark and `.` as grouping, whatever the language's separators.
+    public static func extract(_ text: String, language: String? = nil, decimalComma: Bool = false) -> Extraction {
         var bytes = Array(text.utf8)
         for placeholder in Placeholders.placeholders(in: text, tags: false) {
             for k in placeholder.range.start..<placeholder.range.end { bytes[k] = 0x20 }
         }
         var glued: Set<Double> = []
         let base = language.map(Glossary.baseLanguage) ?? "en"
-        let locale = language.map(NumberWords.of)
+        let locale = language.map(NumberWords.of).map { decimalComma ? $0.withDecimalComma() : $0 }
         let lexicon = ["en", "zh", "ja"].contains(base) ? nil : locale
         let mentions = numbers(scanning: String(decoding: bytes, as: UTF8.self), glued: &glued, locale: locale, lexicon: lexicon)
         return Extraction(mentions: mentions, gluedValues: glued)

@@ -23,6 +23,9 @@ public struct NumberWords: Sendable {
     /// The locale's decimal and grouping separators (`.` and `,` in English).
     public let decimal: String
     public let grouping: String
+    /// Whether ICU knows the locale's separators; for a locale it has no data for (Occitan), they are the root
+    /// locale's, and a comma may be either.
+    public let knowsSeparators: Bool
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var cache: [String: NumberWords] = [:]
@@ -36,6 +39,17 @@ public struct NumberWords: Sendable {
         let made = NumberWords(locale: language.replacingOccurrences(of: "-", with: "_"))
         cache[language] = made
         return made
+    }
+
+    private init(copying other: NumberWords, decimal: String, grouping: String) {
+        words = other.words
+        longestPhrase = other.longestPhrase
+        firstScalars = other.firstScalars
+        scales = other.scales
+        scaleStems = other.scaleStems
+        self.decimal = decimal
+        self.grouping = grouping
+        knowsSeparators = false
     }
 
     /// The values spelled out: what a translation of a number in digits most often says in words.
@@ -95,13 +109,15 @@ public struct NumberWords: Sendable {
         }
         self.firstScalars = firsts
         var decimal = [CChar](repeating: 0, count: 16), grouping = [CChar](repeating: 0, count: 16)
-        if cicu_number_symbols(locale, &decimal, &grouping, 16) == 0 {
+        let status = cicu_number_symbols(locale, &decimal, &grouping, 16)
+        if status >= 0 {
             self.decimal = String(cString: decimal)
             self.grouping = String(cString: grouping)
         } else {
             self.decimal = "."
             self.grouping = ","
         }
+        self.knowsSeparators = status == 0
     }
 
     /// The scale that `word` (lowercased) names: one of `scales`, or another case of one, which ICU does not spell
@@ -140,4 +156,6 @@ public struct NumberWords: Sendable {
     public var groupsWithFullStop: Bool { grouping == "." && decimal == "," }
     /// Whether `1,5` is one and a half (French, German, Russian…).
     public var commaIsDecimal: Bool { decimal == "," }
+    /// The same words, with `,` as the decimal mark and `.` grouping: a reading of a locale whose separators are unknown.
+    func withDecimalComma() -> NumberWords { NumberWords(copying: self, decimal: ",", grouping: ".") }
 }

@@ -45,6 +45,9 @@ public enum ExampleGlossary {
       - source: 两会
         target: Two Sessions
         context: [NPC, CPPCC]
+      - source: 二维码
+        target: QR code
+        forbidden: [two-dimensional code]
       - source: 红米
         target: Redmi
         forbidden: [{text: Hongmi, ambiguous: true}]

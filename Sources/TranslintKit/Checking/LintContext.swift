@@ -19,6 +19,8 @@ public final class LintContext {
     private let sentenceWordStarts: [Int]
     /// Where table cells start (Markdown): labels and values, not sentences.
     public let cellStarts: Set<Int>
+    /// Where the text of a Markdown ATX heading starts.
+    public let headingStarts: Set<Int>
     /// With a source: the source text of each aligned paragraph or unit, by the offset where the target paragraph
     /// (or unit) starts. A translation follows its source at the start of a unit: its case (pofilter's `startcaps`),
     /// its leading punctuation, its repeats.
@@ -47,7 +49,7 @@ public final class LintContext {
     /// those that are list items.
     init(text source: UnsafeBufferPointer<UInt8>, glossary: Glossary, matcher: TermMatcher, locale: String,
          sentenceSegmenter: Segmenter, wordSegmenter: Segmenter, blockStarts: [Int] = [], listItems: Set<Int> = [],
-         cellStarts: Set<Int> = [], sources: [Int: String] = [:], maskedRanges: [ByteRange] = [], editableStart: Int = 0) {
+         cellStarts: Set<Int> = [], headingStarts: Set<Int> = [], sources: [Int: String] = [:], maskedRanges: [ByteRange] = [], editableStart: Int = 0) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
         _ = storage.initialize(from: source)
         let text = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<source.count])
@@ -56,6 +58,7 @@ public final class LintContext {
         self.derived = matcher.derived
         self.locale = locale
         self.cellStarts = cellStarts
+        self.headingStarts = headingStarts
         self.maskedRanges = maskedRanges
         self.blockStarts = Set(blockStarts)
         self.listItemStarts = listItems

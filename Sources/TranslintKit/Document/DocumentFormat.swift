@@ -30,6 +30,8 @@ struct PreparedText {
     var listItemStarts: Set<Int> = []
     /// The block starts that are table cells: labels and values, not sentences.
     var cellStarts: Set<Int> = []
+    /// Where the text of an ATX heading starts (`## default and compact`: `default`).
+    var headingStarts: Set<Int> = []
     /// Suppression comments, in order.
     var directives: [SuppressionDirective] = []
 
@@ -85,6 +87,7 @@ struct Masker {
     var blockStarts: [Int] = []
     var listItemStarts: Set<Int> = []
     var cellStarts: Set<Int> = []
+    var headingStarts: Set<Int> = []
     var changed = false
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
@@ -116,6 +119,6 @@ struct Masker {
     func finish() -> PreparedText {
         PreparedText(masked: changed ? masked : nil, excluded: ByteRange.merged(excluded), markup: ByteRange.merged(markup),
                      blockStarts: Array(Set(blockStarts)).sorted(), listItemStarts: listItemStarts,
-                     cellStarts: cellStarts)
+                     cellStarts: cellStarts, headingStarts: headingStarts)
     }
 }

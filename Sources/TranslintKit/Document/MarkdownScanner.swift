@@ -273,6 +273,8 @@ enum MarkdownScanner {
                     c = Cursor(pos: nb.pos + 1, col: nb.col + 1)
                     if c.pos < end && (text[c.pos] == 0x20 || text[c.pos] == 0x09) { c = advance(c, columns: 1, end) }
                     masker.blank(ByteRange(nb.pos, max(nb.pos + 1, c.pos)))
+                    // GitHub's alert marker (`> [!tip]`, `> [!WARNING]`): syntax, in any case, not text.
+                    if let marker = alertMarker(c.pos, end) { masker.exclude(marker, fill: 0x20) }
                     containers.append(.blockQuote)
                     matched = containers.count
                     maybeLazy = false
@@ -532,10 +534,22 @@ enum MarkdownScanner {
                 bodyEnd = closing
             }
             masker.blockStart(bodyStart)
+            masker.headingStarts.insert(bodyStart)
             inline(UnsafeBufferPointer(rebasing: text[bodyStart..<bodyEnd]), base: bodyStart)
             pendingItemBody = nil
             previousBlank = false
             return true
+        }
+
+        /// `[!note]` and nothing else on the rest of the line, from `start`: GitHub's alert marker.
+        private func alertMarker(_ start: Int, _ end: Int) -> ByteRange? {
+            guard start + 3 < end, text[start] == 0x5B, text[start + 1] == 0x21 else { return nil }
+            var k = start + 2
+            while k < end && CharacterClass.isASCIILetter(text[k]) { k += 1 }
+            guard k > start + 2, k < end, text[k] == 0x5D else { return nil }
+            let close = k + 1
+            guard isBlank(close, end) else { return nil }
+            return ByteRange(start, close)
         }
 
         private func isThematicBreak(_ start: Int, _ end: Int) -> Bool {

@@ -63,12 +63,13 @@ extension LintEngine {
                 masker.exclude(range.shifted(by: -bomLength), fill: opaque.contains(range) ? 0x30 : 0x20)
             }
             let directives = prepared.directives, blocks = prepared.blockStarts, items = prepared.listItemStarts
-            let cells = prepared.cellStarts
+            let cells = prepared.cellStarts, headings = prepared.headingStarts
             prepared = masker.finish()
             prepared.directives = directives
             prepared.blockStarts = blocks
             prepared.listItemStarts = items
             prepared.cellStarts = cells
+            prepared.headingStarts = headings
         }
         let maskedRanges = ByteRange.merged(prepared.excluded + prepared.markup + protected.map { $0.shifted(by: -bomLength) })
         let run = { (text: UnsafeBufferPointer<UInt8>) -> (findings: [Finding], words: Int) in
@@ -77,7 +78,7 @@ extension LintEngine {
                                       locale: locale, sentenceSegmenter: session.sentenceSegmenter,
                                       wordSegmenter: session.wordSegmenter,
                                       blockStarts: prepared.blockStarts, listItems: prepared.listItemStarts,
-                                      cellStarts: prepared.cellStarts,
+                                      cellStarts: prepared.cellStarts, headingStarts: prepared.headingStarts,
                                       sources: bomLength == 0 ? sources : Dictionary(uniqueKeysWithValues: sources.map { ($0.key - bomLength, $0.value) }),
                                       maskedRanges: maskedRanges, editableStart: max(0, editableStart - bomLength))
             var findings: [Finding] = []

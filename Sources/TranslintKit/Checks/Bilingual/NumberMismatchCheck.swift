@@ -86,7 +86,15 @@ public struct NumberMismatchCheck: BilingualCheck {
         // gettext's notes to translators (`10 translator: see trust.c`) ask for a value of the translator's choice.
         if Self.containsASCII("translator", in: context.sourceText) { return [] }
         let sourceExtraction = NumberExtractor.extract(context.sourceText, language: context.sourceLanguage)
-        let targetExtraction = NumberExtractor.extract(context.targetText, language: context.targetLanguage)
+        var targetExtraction = NumberExtractor.extract(context.targetText, language: context.targetLanguage)
+        // A locale ICU has no data for (Occitan `0,621` for `0.621`): its comma may be the decimal mark. The reading
+        // that keeps more of the source's values counts.
+        if !NumberWords.of(context.targetLanguage).knowsSeparators, Self.containsASCII(",", in: context.targetText) {
+            let commaReading = NumberExtractor.extract(context.targetText, language: context.targetLanguage, decimalComma: true)
+            let values = Set(sourceExtraction.mentions.map { NumberExtractor.key($0.value) })
+            func kept(_ e: NumberExtractor.Extraction) -> Int { e.mentions.filter { values.contains(NumberExtractor.key($0.value)) }.count }
+            if kept(commaReading) > kept(targetExtraction) { targetExtraction = commaReading }
+        }
         var source = sourceExtraction.mentions
         var target = ByteRange.outside(context.protected, targetExtraction.mentions, range: \.range)
         // Colour and attribute codes (top's `~1`, `~2` in `Tasks:~3 64 ~2total`): markup, when the source uses

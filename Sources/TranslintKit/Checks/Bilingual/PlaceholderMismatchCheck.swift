@@ -251,7 +251,12 @@ public struct PlaceholderMismatchCheck: BilingualCheck {
         return styleTags.contains(String(name)) ? String(name) : nil
     }
 
-    static let styleTags: Set<String> = ["b", "i", "u", "em", "strong", "small", "big", "tt", "s"]
+    /// HTML and Pango styling, and the inline markup of Mallard and DocBook help (`<gui>×10y</gui>`, `<key>`,
+    /// `<cmd>`, `<guilabel>`), which marks up a word without changing what it says.
+    static let styleTags: Set<String> = ["b", "i", "u", "em", "strong", "small", "big", "tt", "s", "code", "kbd", "samp", "var",
+                                         "gui", "guiseq", "key", "keyseq", "app", "cmd", "file", "sys", "input", "output",
+                                         "emphasis", "literal", "filename", "command", "guilabel", "guibutton", "guimenu",
+                                         "guimenuitem", "replaceable", "userinput", "application", "keycap", "keycombo"]
 
     struct Comparison {
         var differing: [String]

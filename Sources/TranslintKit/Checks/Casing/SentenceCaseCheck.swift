@@ -243,6 +243,9 @@ enum ProseStart {
         let wordRange = context.word(at: word)
         if word > 0, context.isMasked(word - 1), wordRange.end < text.count, context.isMasked(wordRange.end),
            !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
+        // A document that writes its headings in lowercase (`### apps and favorites` over heroku's commands) does so
+        // on purpose.
+        if context.headingStarts.contains(start.offset) && Self.writesHeadingsInLowercase(context) { return nil }
         // The item after an enumerator (`iii. publicity rights`, `a) first`) may start in lowercase.
         if let before = SentenceStarts.previousToken(text, before: start.offset) {
             if SentenceStarts.isEnumeratorToken(before) { return nil }
@@ -316,6 +319,16 @@ enum ProseStart {
         let text = context.text
         let line = context.line(containing: word)
         if let reason = Self.headingOrAsideReason(start: word, line: line, context: context) { return reason }
+        // `## default and compact`, `### cannot create directory`: a heading names a keyword or quotes a message as
+        // often as it is a sentence.
+        // An article or a pronoun (`# the Amoy report`) is no keyword.
+        if context.headingStarts.contains(start.offset) && !Self.headingOpeners.contains(wordText.lowercased()) {
+            return "a heading may start with a keyword, a command or a quoted message"
+        }
+        // `"LGTM." or "Thanks!"`: the full stop ended the quoted sentence; the sentence around it goes on.
+        if !start.isParagraphStart, Self.followsQuotedSentenceEnd(start.offset, context.text) {
+            return "a sentence end inside quotes may end only the quotation"
+        }
         var indent = line.start
         while indent < line.end && (text[indent] == 0x20 || text[indent] == 0x09) { indent += 1 }
         let isListItem = !context.listItemStarts.isEmpty && (line.start...start.offset).contains { context.listItemStarts.contains($0) }
@@ -525,6 +538,8 @@ enum ProseStart {
                 if i + 1 >= line.end || !(CharacterClass.isASCIIDigit(text[i + 1]) || text[i + 1] == 0x7E || text[i + 1] == 0x20 || text[i + 1] == 0x2E) { return true }
             case 0x2D:   // ` -x` or ` --long`: options
                 if i > token.end && text[i - 1] == 0x20 && i + 1 < line.end && (CharacterClass.isASCIILetter(text[i + 1]) || text[i + 1] == 0x2D) { return true }
+            case 0x28:   // `new stream.Readable([options])`, `run()`: a call, so the line is a signature
+                if Self.isCall(at: i, text, from: token.end) { return true }
             default: break
             }
             i += 1
@@ -574,6 +589,43 @@ enum ProseStart {
         let nextIndent = (next..<k).reduce(0) { $0 + (text[$1] == 0x09 ? 8 : 1) }
         let ownIndent = (line.start..<(line.start + indent)).reduce(0) { $0 + (text[$1] == 0x09 ? 8 : 1) }
         return nextIndent > ownIndent + 1
+    }
+
+    /// Whether the `(` at `paren` opens a call: right after a dotted name (`stream.Readable(`) or a name with
+    /// nothing inside (`run()`); `function(s)` and `(see below)` are prose.
+    static func isCall(at paren: Int, _ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var k = paren, dotted = false
+        while k > start && (CharacterClass.isASCIIAlnum(text[k - 1]) || text[k - 1] == 0x5F || text[k - 1] == 0x2E) {
+            if text[k - 1] == 0x2E && k < paren && k - 1 > start && CharacterClass.isASCIIAlnum(text[k - 2]) { dotted = true }
+            k -= 1
+        }
+        guard k < paren, CharacterClass.isASCIILetter(text[k]) || text[k] == 0x5F else { return false }
+        return dotted || (paren + 1 < text.count && text[paren + 1] == 0x29)
+    }
+
+    /// Words that start a heading and are no keyword or command of any language: articles, pronouns, questions.
+    static let headingOpeners: Set<String> = ["a", "an", "the", "our", "their", "we", "you", "your", "my", "how", "what",
+                                              "why", "its", "his", "her", "they", "i"]
+
+    /// Whether most of the document's ATX headings, and at least two of them, start in lowercase: its style.
+    static func writesHeadingsInLowercase(_ context: LintContext) -> Bool {
+        var lower = 0, upper = 0
+        for start in context.headingStarts {
+            let (scalar, _) = UTF8Bytes.decode(context.text, at: start)
+            if CharacterClass.isLowercase(scalar) { lower += 1 } else if CharacterClass.isUppercase(scalar) { upper += 1 }
+        }
+        return lower >= 3 && lower > upper
+    }
+
+    /// Whether a closing quote right after a sentence end precedes `offset` (`"LGTM." or`, `“Done!” and`).
+    static func followsQuotedSentenceEnd(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = offset
+        while k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x09) { k -= 1 }
+        guard k < offset, k > 1 else { return false }
+        let (close, length) = UTF8Bytes.decode(text, before: k)
+        guard close == 0x22 || close == 0x27 || close == 0x201D || close == 0x2019 || close == 0xBB, k - length > 0 else { return false }
+        let end = text[k - length - 1]
+        return end == 0x2E || end == 0x21 || end == 0x3F
     }
 
     /// A plain-text bullet: `*`, `-`, `+` or `•` and a space before the first word of the line.

@@ -298,8 +298,9 @@ public struct RepeatedWordCheck: Check {
     /// metavariable) and `COPYRIGHT` / `Copyright` (a heading and its text) are not slips, nor is a name the
     /// source writes twice too (`Walla Walla`).
     private static func sameCase(_ a: ByteRange, _ b: ByteRange, _ context: LintContext) -> Bool {
-        // `$in in where blocks`: a variable and the word, not a repeat.
-        if a.start > 0 && context.text[a.start - 1] == 0x24 { return false }
+        // `$in in where blocks`: a variable and the word, not a repeat; so are
+        // `%A a las %X`: a format directive (strftime's weekday) and the word.
+        if a.start > 0 && (context.text[a.start - 1] == 0x24 || context.text[a.start - 1] == 0x25) { return false }
         let first = context.string(a), second = context.string(b)
         if first == second {
             guard first.unicodeScalars.dropFirst().allSatisfy({ !CharacterClass.isUppercase($0.value) }) else { return false }

@@ -12,7 +12,8 @@ public struct TermCaseCheck: Check {
         with a determiner or numeral (`two sessions`, `the paper`), whatever the entry says (the source term, or a context word in the paragraph; a context \
         word only nearby in the document makes the fix a suggestion). In a term whose case is free, a word with an inner capital is a \
         brand that keeps its casing (`Wechat wallet` → `WeChat wallet`). Left alone: a capital first letter at a \
-        sentence start, lines written in all caps, and identifiers that keep their own case (a MIME type \
+        sentence start, lines written in all caps, title case that capitalizes a term's lowercase words (`QR Code` \
+        for `QR code`), and identifiers that keep their own case (a MIME type \
         `application/nintendo-3ds-executable`, a target triple `nvptx64-nvidia-cuda`, a package `nvidia-glx`, a \
         branch `facebook:dev`). A lowercase name before a component's noun (`the broadcom vulkan driver`) may be the \
         component's own name: info, with the fix only suggested.
@@ -33,6 +34,8 @@ public struct TermCaseCheck: Check {
             CheckExample("There are two sessions, 3 and 5."),
             CheckExample("Open pull requests against taobao:dev, not main."),
             CheckExample("Install the wechat-sdk package first."),
+            // Title case capitalizes a term's lowercase words; the brand keeps its own casing.
+            CheckExample("## Scan the QR Code to Log In"),
         ],
         triggering: [
             CheckExample("Users of ↓wechat left."),
@@ -42,6 +45,7 @@ public struct TermCaseCheck: Check {
             CheckExample("They use ↓Wechat wallet."),
             CheckExample("Xiaomi competes with ↓apple and Samsung."),
             CheckExample("苹果发布了新产品 ‖ ↓apple released new products."),
+            CheckExample("Scan the ↓qr code to pay."),
         ],
         corrections: [
             CheckCorrection("Users of wechat left.", "Users of WeChat left."),
@@ -74,6 +78,9 @@ public struct TermCaseCheck: Check {
                 && Self.isAllCaps(found) { return nil }
             // `Singles’ Day` is `Singles' Day`: apostrophes are one character to the glossary.
             if CaseMapping.fold(found) == CaseMapping.fold(entry.target) && Self.sameLetters(found, entry.target) { return nil }
+            // `Scan the QR Code`: title case (a heading, a trademark's own styling) capitalizes the target's
+            // lowercase words and leaves its brand as the target writes it.
+            if Self.isTitleCase(found, of: entry.target) { return nil }
             var finding = Finding.wrongCase(found, target: entry.target, range: match.range)
             // `the broadcom vulkan driver`, `for nvidia accelerator`: a lowercase name before a component's noun
             // may be the component's own name (a driver, a device type), which keeps its case.
@@ -181,6 +188,16 @@ public struct TermCaseCheck: Check {
             if componentNouns.contains(String(decoding: UnsafeBufferPointer(rebasing: text[start..<k]), as: UTF8.self)) { return true }
         }
         return false
+    }
+
+    /// Whether `found` is the target in title case: the same words, those the target writes in lowercase
+    /// capitalized (`QR Code` for `QR code`), the others exactly as the target writes them.
+    static func isTitleCase(_ found: String, of target: String) -> Bool {
+        let want = target.split(separator: " "), have = found.split(separator: " ")
+        guard want.count >= 2, want.count == have.count else { return false }
+        return zip(want, have).allSatisfy { want, have in
+            want == have || (want == want.lowercased() && have == want.prefix(1).uppercased() + want.dropFirst())
+        }
     }
 
     /// Equal but for apostrophes (`’` for `'`).
