@@ -22,7 +22,11 @@ public struct SentenceCaseCheck: Check {
         handle`, a parameter), a one-word line in a list of links, a comma point without a sibling point (`0, \
         do not send`). An ambiguous glossary rendering at a sentence start (`millet is…`) is a lowercase start \
         too; an unambiguous one is the glossary's single finding. A paragraph with a line ending in `{`, `}` or \
-        `;` is code. A letter whose title case is itself needs no capital: Georgian has no sentence case.
+        `;` is code, and so is a line that holds a call (`new stream.Readable([options])`). A Markdown heading that starts \
+        in lowercase is weak evidence (a heading names a keyword or quotes a message as often as it is a sentence) \
+        unless it starts with an article or a pronoun, and silent in a document whose headings mostly start in \
+        lowercase; so is a word after a quoted sentence's full stop (`"LGTM." or "Thanks."`). A letter whose title \
+        case is itself needs no capital: Georgian has no sentence case.
         """,
         defaultSeverity: .warning,
         isFixable: true,
