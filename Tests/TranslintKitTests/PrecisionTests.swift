@@ -231,6 +231,7 @@ struct EleventhRoundTests {
         #expect(try engine.lint("Streams.\n\nnew stream.Readable([options])\n\nCreates a stream.\n").isEmpty)
         let quoted = try engine.lint("Leave a comment such as \"LGTM. Waiting three days.\" or \"Thanks.\" when you approve it.")
         #expect(quoted.allSatisfy { $0.severity == .info })
+        #expect(try engine.lint("He said \"we will win.\" this was the plan all along.").map(\.severity) == [.warning])
         #expect(try engine.lint("See the function(s) below. the list is long.").map(\.severity) == [.warning])
     }
 

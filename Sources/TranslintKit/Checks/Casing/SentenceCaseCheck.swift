@@ -25,7 +25,7 @@ public struct SentenceCaseCheck: Check {
         `;` is code, and so is a line that holds a call (`new stream.Readable([options])`). A Markdown heading that starts \
         in lowercase is weak evidence (a heading names a keyword or quotes a message as often as it is a sentence) \
         unless it starts with an article or a pronoun, and silent in a document whose headings mostly start in \
-        lowercase; so is a word after a quoted sentence's full stop (`"LGTM." or "Thanks."`). A letter whose title \
+        lowercase; so is a conjunction after a quoted sentence's full stop (`"LGTM." or "Thanks."`). A letter whose title \
         case is itself needs no capital: Georgian has no sentence case.
         """,
         defaultSeverity: .warning,
@@ -329,8 +329,10 @@ enum ProseStart {
         if context.headingStarts.contains(start.offset) && !Self.headingOpeners.contains(wordText.lowercased()) {
             return "a heading may start with a keyword, a command or a quoted message"
         }
-        // `"LGTM." or "Thanks!"`: the full stop ended the quoted sentence; the sentence around it goes on.
-        if !start.isParagraphStart, Self.followsQuotedSentenceEnd(start.offset, context.text) {
+        // `"LGTM." or "Thanks!"`: the full stop ended the quoted sentence; the sentence around it goes on with a
+        // conjunction or a preposition (`"Done." this is new` is a sentence of its own).
+        if !start.isParagraphStart, CommonWords.continuations.contains(wordText.lowercased()),
+           Self.followsQuotedSentenceEnd(start.offset, context.text) {
             return "a sentence end inside quotes may end only the quotation"
         }
         var indent = line.start
