@@ -613,7 +613,7 @@ enum ProseStart {
     static let headingOpeners: Set<String> = ["a", "an", "the", "our", "their", "we", "you", "your", "my", "how", "what",
                                               "why", "its", "his", "her", "they", "i"]
 
-    /// Whether most of the document's ATX headings, and at least two of them, start in lowercase: its style.
+    /// Whether most of the document's ATX headings, and at least three of them, start in lowercase: its style.
     static func writesHeadingsInLowercase(_ context: LintContext) -> Bool {
         var lower = 0, upper = 0
         for start in context.headingStarts {
