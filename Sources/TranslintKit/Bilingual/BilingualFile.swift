@@ -137,8 +137,8 @@ public struct BilingualFileError: Error, Hashable, Sendable, CustomStringConvert
 /// pass keeping byte ranges only, then each entry's strings are decoded.
 enum POReader {
     /// msgids and contexts whose msgstr lists translators, not a translation.
-    static let creditKeys: Set<String> = ["translator-credits", "translator_credits", "TRANSLATORS", "translators"]
-    static let creditContexts: Set<String> = ["NAME OF TRANSLATORS", "EMAIL OF TRANSLATORS"]
+    static let creditKeys: Set<String> = ["translator-credits", "translator_credits"]
+    static let creditContexts: Set<String> = ["NAME OF TRANSLATORS\u{4}", "EMAIL OF TRANSLATORS\u{4}"]
     /// A string keyword and the byte range of its strings (first opening quote to last closing quote).
     struct Field {
         var keyword: Keyword
@@ -423,7 +423,7 @@ enum POReader {
             }
             // The translators' names and addresses (GNOME's `translator-credits`, KDE's `Your names` under `NAME OF
             // TRANSLATORS`): no translation of its msgid, so nothing a check compares.
-            if Self.creditKeys.contains(msgidString) || Self.creditContexts.contains(decoded(.msgctxt)?.string ?? "") { continue }
+            if Self.creditKeys.contains(msgidString) || Self.creditContexts.contains(context) { continue }
             let plural = decoded(.msgidPlural)
             let msgstrs: [(field: Field, text: EscapedText)] = entry.fields.compactMap { field in
                 switch field.keyword {

@@ -199,6 +199,17 @@ public final class LintContext {
     /// The keys of `sources`, ascending.
     private lazy var sourceKeys: [Int] = sources.keys.sorted()
 
+    /// Whether most of the document's ATX headings, and at least three of them, start in lowercase: its style.
+    /// Counted once per chunk, the first time a lowercase heading asks.
+    public private(set) lazy var writesHeadingsInLowercase: Bool = {
+        var lower = 0, upper = 0
+        for start in headingStarts {
+            let (scalar, _) = UTF8Bytes.decode(text, at: start)
+            if CharacterClass.isLowercase(scalar) { lower += 1 } else if CharacterClass.isUppercase(scalar) { upper += 1 }
+        }
+        return lower >= 3 && lower > upper
+    }()
+
     /// The key in `sources` of the paragraph or unit holding `offset`.
     private func sourceKey(around offset: Int) -> Int? {
         guard !sources.isEmpty, let index = paragraphIndex(atOrBefore: offset) else { return nil }

@@ -249,7 +249,7 @@ enum ProseStart {
            !(context.isEnglish && CommonWords.english.contains(wordText)) { return nil }
         // A document that writes its headings in lowercase (`### apps and favorites` over heroku's commands) does so
         // on purpose.
-        if context.headingStarts.contains(start.offset) && Self.writesHeadingsInLowercase(context) { return nil }
+        if context.headingStarts.contains(start.offset) && context.writesHeadingsInLowercase { return nil }
         // The item after an enumerator (`iii. publicity rights`, `a) first`) may start in lowercase.
         if let before = SentenceStarts.previousToken(text, before: start.offset) {
             if SentenceStarts.isEnumeratorToken(before) { return nil }
@@ -612,16 +612,6 @@ enum ProseStart {
     /// Words that start a heading and are no keyword or command of any language: articles, pronouns, questions.
     static let headingOpeners: Set<String> = ["a", "an", "the", "our", "their", "we", "you", "your", "my", "how", "what",
                                               "why", "its", "his", "her", "they", "i"]
-
-    /// Whether most of the document's ATX headings, and at least three of them, start in lowercase: its style.
-    static func writesHeadingsInLowercase(_ context: LintContext) -> Bool {
-        var lower = 0, upper = 0
-        for start in context.headingStarts {
-            let (scalar, _) = UTF8Bytes.decode(context.text, at: start)
-            if CharacterClass.isLowercase(scalar) { lower += 1 } else if CharacterClass.isUppercase(scalar) { upper += 1 }
-        }
-        return lower >= 3 && lower > upper
-    }
 
     /// Whether a closing quote right after a sentence end precedes `offset` (`"LGTM." or`, `“Done!” and`).
     static func followsQuotedSentenceEnd(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
