@@ -238,7 +238,7 @@ struct EleventhRoundTests {
     @Test("the translators' credits of a catalog are no translation: nothing compares them with their msgid")
     func translatorCredits() throws {
         let engine = LintEngine(glossary: .empty())
-        let po = "msgid \"\"\nmsgstr \"Language: bg\\n\"\n\nmsgid \"translator-credits\"\nmsgstr \"<a href='mailto:a@b.c'>Ivan</a> 2024\"\n\nmsgctxt \"NAME OF TRANSLATORS\"\nmsgid \"Your names\"\nmsgstr \"Your names\"\n"
+        let po = "msgid \"\"\nmsgstr \"Language: bg\\n\"\n\nmsgid \"translator-credits\"\nmsgstr \"<a href='mailto:a@b.c'>Ivan</a> 2024\"\n\nmsgctxt \"NAME OF TRANSLATORS\"\nmsgid \"Your names\"\nmsgstr \"Ivan Petrov, <a href='https://kde.org'>KDE</a> 2024\"\n"
         let (result, _) = try engine.run(po, kind: .bilingual(.po, includeFuzzy: false), fixes: .none, path: "bg.po")
         #expect(result.findings.isEmpty)
     }
